@@ -1,0 +1,56 @@
+/**
+ * Every closed list of the clinic's vocabulary, kept once. The schema (db/), the API contract
+ * (zod enums) and the UI all read these; none keeps its own copy.
+ */
+export const ROLES = ['receptionist', 'doctor', 'cashier', 'pharmacist', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const SEXES = ['M', 'F', 'U'] as const; // U: unknown / not stated
+export type Sex = (typeof SEXES)[number];
+
+export const SESSION_PERIODS = ['morning', 'afternoon', 'full_day'] as const;
+export type SessionPeriod = (typeof SESSION_PERIODS)[number];
+
+export const STAFF_POSITIONS = ['doctor', 'nurse', 'receptionist', 'cashier', 'pharmacist', 'admin', 'technician'] as const;
+export const STAFF_STATUSES = ['active', 'on_leave', 'left'] as const;
+
+export const INSURANCE_TYPES = ['self_pay', 'urban_employee', 'urban_rural_resident', 'commercial'] as const;
+export type InsuranceType = (typeof INSURANCE_TYPES)[number];
+
+export const APPOINTMENT_STATUSES = ['pending', 'confirmed', 'completed', 'cancelled', 'no_show'] as const;
+export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
+export const APPOINTMENT_SOURCES = ['phone', 'counter', 'online'] as const;
+
+export const VISIT_STATUSES = ['waiting', 'in_consultation', 'awaiting_payment', 'discharged', 'cancelled'] as const;
+export type VisitStatus = (typeof VISIT_STATUSES)[number];
+export const VISIT_TYPES = ['first', 'follow_up'] as const;
+export type VisitType = (typeof VISIT_TYPES)[number];
+export const FEE_STATUSES = ['not_required', 'unpaid', 'paid', 'refunded'] as const;
+export type FeeStatus = (typeof FEE_STATUSES)[number];
+
+export const RECORD_STATUSES = ['draft', 'signed'] as const;
+export const PRESCRIPTION_STATUSES = ['draft', 'issued', 'paid', 'dispensed', 'cancelled'] as const;
+export type PrescriptionStatus = (typeof PRESCRIPTION_STATUSES)[number];
+export const EXAM_ORDER_STATUSES = ['ordered', 'paid', 'done', 'cancelled'] as const;
+export type ExamOrderStatus = (typeof EXAM_ORDER_STATUSES)[number];
+export const ADMISSION_STATUSES = ['admitted', 'discharged'] as const;
+
+export const BILL_STATUSES = ['open', 'paid', 'refunded', 'void'] as const;
+export type BillStatus = (typeof BILL_STATUSES)[number];
+export const BILL_KINDS = ['registration', 'clinical'] as const;
+export const BILL_ITEM_KINDS = ['registration', 'drug', 'exam', 'bed', 'other'] as const;
+export type BillItemKind = (typeof BILL_ITEM_KINDS)[number];
+export const PAYMENT_METHODS = ['cash', 'card', 'qr', 'insurance'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+export const STOCK_MOVEMENT_KINDS = ['receive', 'dispense', 'adjust', 'return'] as const;
+export type StockMovementKind = (typeof STOCK_MOVEMENT_KINDS)[number];
+
+export const DRUG_ROUTES = ['po', 'iv', 'ivgtt', 'im', 'sc', 'topical', 'inhal', 'sl', 'pr', 'eye', 'ear', 'nasal'] as const;
+export const DRUG_FREQUENCIES = ['qd', 'bid', 'tid', 'qid', 'q8h', 'q12h', 'qn', 'qod', 'qw', 'prn', 'st'] as const;
+export type DrugFrequency = (typeof DRUG_FREQUENCIES)[number];
+export const INSURANCE_CLASSES = ['A', 'B', 'none'] as const;
+export const EXAM_CATEGORIES = ['lab', 'imaging', 'ecg', 'ultrasound', 'other'] as const;
+
+export const AUDIT_ACTIONS = ['read', 'create', 'update', 'sign', 'amend', 'print', 'merge'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];

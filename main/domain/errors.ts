@@ -1,0 +1,78 @@
+/**
+ * The one error shape of the whole application. Every refusal — bad input, a role that may
+ * not do something, an illegal transition, a broken invariant — is a DomainError with a stable
+ * `code` that the UI translates; `details` says which field or state it concerns.
+ */
+export const ERROR_CODES = [
+  'VALIDATION',
+  'UNKNOWN_PROCEDURE',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'SESSION_LOCKED',
+  'ACCOUNT_LOCKED',
+  'ACCOUNT_DISABLED',
+  'BAD_CREDENTIALS',
+  'WEAK_PASSWORD',
+  'NOT_FOUND',
+  'CONFLICT',
+  'ILLEGAL_TRANSITION',
+  'INVALID_MONEY',
+  'INSURANCE_EXCEEDS_TOTAL',
+  'INVALID_ID_NUMBER',
+  'ID_NUMBER_MISMATCH',
+  'INVALID_PHONE',
+  'INVALID_DATE',
+  'SESSION_FULL',
+  'SESSION_STOPPED',
+  'SESSION_PAST',
+  'DUPLICATE_BOOKING',
+  'FEE_UNPAID',
+  'QUEUE_EMPTY',
+  'RECORD_SIGNED',
+  'RECORD_NOT_SIGNED',
+  'OUT_OF_STOCK',
+  'INSUFFICIENT_STOCK',
+  'DRUG_INACTIVE',
+  'BED_OCCUPIED',
+  'ALREADY_ADMITTED',
+  'OVERPAYMENT',
+  'REFUND_EXCEEDS_PAID',
+  'BILL_NOT_PAID',
+  'NOT_PAID',
+  'NOTHING_TO_CLOSE',
+  'READ_ONLY_MASTER_DATA',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown> | undefined;
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.details = details;
+  }
+  toBody(): ErrorBody {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+/** Shorthand: throw a DomainError when `condition` is false. */
+export function ensure(
+  condition: unknown,
+  code: ErrorCode,
+  message: string,
+  details?: Record<string, unknown>,
+): asserts condition {
+  if (!condition) throw new DomainError(code, message, details);
+}
