@@ -1,0 +1,6 @@
+export * from './organisation';
+export * from './patients';
+export * from './clinical';
+export * from './pharmacy';
+export * from './billing';
+export * from './system';

@@ -1,0 +1,70 @@
+/** Master data written at the hub and replicated read-only: the clinic's structure and people. */
+import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { ROLES, SESSION_PERIODS, SEXES, STAFF_POSITIONS, STAFF_STATUSES } from '../../main/domain/enums';
+import { fen, flag, id, isoDate, ref, stamps } from './columns';
+
+export const departments = sqliteTable('departments', {
+  id: id(),
+  code: text('code').notNull(),
+  name: text('name').notNull(),
+  nameEn: text('name_en').notNull(),
+  active: flag('active').notNull().default(true),
+  ...stamps(),
+}, (t) => [uniqueIndex('departments_code').on(t.code)]);
+
+export const rooms = sqliteTable('rooms', {
+  id: id(),
+  departmentId: ref('department_id').notNull().references(() => departments.id),
+  name: text('name').notNull(),
+  active: flag('active').notNull().default(true),
+  ...stamps(),
+}, (t) => [index('rooms_department').on(t.departmentId)]);
+
+export const staff = sqliteTable('staff', {
+  id: id(),
+  name: text('name').notNull(),
+  sex: text('sex', { enum: SEXES }).notNull(),
+  position: text('position', { enum: STAFF_POSITIONS }).notNull(),
+  /** Professional title, e.g. 主任医师 / chief physician. */
+  title: text('title').notNull().default(''),
+  departmentId: ref('department_id').references(() => departments.id),
+  specialty: text('specialty').notNull().default(''),
+  /** Registration fee for a visit with this doctor, integer fen. */
+  registrationFeeFen: fen('registration_fee_fen').notNull().default(0),
+  status: text('status', { enum: STAFF_STATUSES }).notNull().default('active'),
+  ...stamps(),
+}, (t) => [index('staff_department').on(t.departmentId)]);
+
+export const accounts = sqliteTable('accounts', {
+  id: id(),
+  username: text('username').notNull(),
+  /** scrypt hash with its parameters: "scrypt$N$r$p$salt$hash". */
+  passwordHash: text('password_hash').notNull(),
+  roles: text('roles', { mode: 'json' }).$type<(typeof ROLES)[number][]>().notNull(),
+  staffId: ref('staff_id').references(() => staff.id),
+  active: flag('active').notNull().default(true),
+  ...stamps(),
+}, (t) => [uniqueIndex('accounts_username').on(t.username)]);
+
+export const rosterSessions = sqliteTable('roster_sessions', {
+  id: id(),
+  date: isoDate('date').notNull(),
+  period: text('period', { enum: SESSION_PERIODS }).notNull(),
+  doctorId: ref('doctor_id').notNull().references(() => staff.id),
+  departmentId: ref('department_id').notNull().references(() => departments.id),
+  roomId: ref('room_id').references(() => rooms.id),
+  capacity: integer('capacity').notNull(),
+  stopped: flag('stopped').notNull().default(false),
+  stopReason: text('stop_reason'),
+  ...stamps(),
+}, (t) => [
+  index('roster_sessions_date').on(t.date, t.departmentId),
+  index('roster_sessions_doctor').on(t.doctorId, t.date),
+]);
+
+/** Clinic-wide settings (name, time zone, policies), one row per key, value as JSON. */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});

@@ -1,0 +1,53 @@
+/** Audit, change log and the station's own bookkeeping. */
+import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+import { AUDIT_ACTIONS } from '../../main/domain/enums';
+import { id, instant, ref } from './columns';
+
+/** Who read or changed a patient's data, when, from which device. Insert-only, replicated. */
+export const auditLog = sqliteTable('audit_log', {
+  id: id(),
+  at: instant('at').notNull(),
+  accountId: ref('account_id').notNull(),
+  device: text('device').notNull(),
+  action: text('action', { enum: AUDIT_ACTIONS }).notNull(),
+  entity: text('entity').notNull(),
+  entityId: text('entity_id').notNull(),
+  patientId: ref('patient_id'),
+  procedure: text('procedure').notNull(),
+}, (t) => [index('audit_log_patient').on(t.patientId, t.at), index('audit_log_at').on(t.at)]);
+
+/**
+ * Every replicated write, in the same transaction as the write itself. `columns` holds the
+ * changed columns with their database values. `seq` is the hub's global sequence number,
+ * null until the hub has acknowledged the change.
+ */
+export const changeLog = sqliteTable('change_log', {
+  id: id(),
+  hlc: text('hlc').notNull(),
+  device: text('device').notNull(),
+  tableName: text('table_name').notNull(),
+  rowId: text('row_id').notNull(),
+  op: text('op', { enum: ['insert', 'update'] }).notNull(),
+  columns: text('columns').notNull(),
+  seq: integer('seq'),
+}, (t) => [index('change_log_seq').on(t.seq), index('change_log_row').on(t.tableName, t.rowId, t.hlc)]);
+
+/** Local counters for human-readable numbers. Never replicated: they belong to this device. */
+export const sequences = sqliteTable('sequences', {
+  name: text('name').primaryKey(),
+  value: integer('value').notNull(),
+});
+
+/** This station's identity and clock, one row per key. Never replicated. */
+export const stationMeta = sqliteTable('station_meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+/** Failed log-in attempts at this station, for lock-out. Never replicated. */
+export const loginFailures = sqliteTable('login_failures', {
+  username: text('username').primaryKey(),
+  count: integer('count').notNull(),
+  lockedUntil: instant('locked_until'),
+  lastAt: instant('last_at').notNull(),
+});

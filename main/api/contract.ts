@@ -1,0 +1,59 @@
+/**
+ * The API contract: every procedure of the station, keyed `domain.action`, with its zod input
+ * and output and who may call it. Both transports (Electron IPC and the web host's WebSocket)
+ * and the renderer use this one map. This is the only module of main/ that the renderer imports.
+ */
+import type { z } from 'zod';
+import type { ErrorBody } from '../domain/errors';
+import { accountProcedures } from './procedures/accounts';
+import { appointmentsProcedures } from './procedures/appointments';
+import { auditProcedures } from './procedures/audit';
+import { billingProcedures } from './procedures/billing';
+import { catalogProcedures } from './procedures/catalog';
+import { consultationProcedures } from './procedures/consultation';
+import { frontdeskProcedures } from './procedures/frontdesk';
+import { patientsProcedures } from './procedures/patients';
+import { pharmacyProcedures } from './procedures/pharmacy';
+import { prescriptionsProcedures } from './procedures/prescriptions';
+import { queueProcedures } from './procedures/queue';
+
+export const procedures = {
+  ...accountProcedures,
+  ...patientsProcedures,
+  ...appointmentsProcedures,
+  ...frontdeskProcedures,
+  ...queueProcedures,
+  ...consultationProcedures,
+  ...prescriptionsProcedures,
+  ...pharmacyProcedures,
+  ...billingProcedures,
+  ...catalogProcedures,
+  ...auditProcedures,
+} as const;
+
+export type Procedures = typeof procedures;
+export type ProcedureName = keyof Procedures;
+export type Input<N extends ProcedureName> = z.input<Procedures[N]['input']>;
+export type ParsedInput<N extends ProcedureName> = z.output<Procedures[N]['input']>;
+export type Output<N extends ProcedureName> = z.output<Procedures[N]['output']>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorBody };
+
+/** Events the station pushes to its UI. */
+export interface StationEvents {
+  /** Tables changed by a command here or by sync; screens showing them refresh. */
+  'data.changed': { tables: string[] };
+  /** A stop-clinic or other notice that must reach every desk. */
+  notice: { id: string; kind: 'session_stopped' | 'info'; message: string; at: number };
+  /** Sync state for the header (filled by the sync issue). */
+  'sync.status': { online: boolean; pending: number; lastSyncAt: number | null };
+  /** The session locked itself after being idle. */
+  'session.locked': { at: number };
+}
+export type EventName = keyof StationEvents;
+
+/** The one generic call every transport offers to the renderer. */
+export type Call = <N extends ProcedureName>(name: N, input: Input<N>) => Promise<Result<Output<N>>>;
+
+export { ERROR_CODES, type ErrorBody, type ErrorCode } from '../domain/errors';
+export * from '../domain/enums';

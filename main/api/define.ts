@@ -1,0 +1,22 @@
+/**
+ * How a procedure of the API is declared: zod input and output, the roles allowed, and whether
+ * it changes data. The renderer imports these definitions too (zod runs in the browser).
+ */
+import type { z } from 'zod';
+import type { Role } from '../domain/enums';
+
+/** 'public': no log-in needed. 'any': any logged-in account. Otherwise: one of these roles. */
+export type Access = 'public' | 'any' | readonly Role[];
+
+export interface ProcedureDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  readonly input: I;
+  readonly output: O;
+  readonly access: Access;
+  /** 'query' reads (still audited where it reads patient data); 'command' changes data. */
+  readonly kind: 'query' | 'command';
+  readonly summary: string;
+}
+
+export function procedure<I extends z.ZodType, O extends z.ZodType>(def: ProcedureDef<I, O>): ProcedureDef<I, O> {
+  return def;
+}

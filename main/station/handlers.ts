@@ -1,0 +1,27 @@
+/** Every procedure's handler, checked against the contract by `satisfies`. */
+import type { AllHandlers } from './handler';
+import { accountHandlers } from './services/accounts';
+import { appointmentsHandlers } from './services/appointments';
+import { auditHandlers } from './services/audit';
+import { billingHandlers } from './services/billing';
+import { catalogHandlers } from './services/catalog';
+import { consultationHandlers } from './services/consultation';
+import { frontdeskHandlers } from './services/frontdesk';
+import { patientsHandlers } from './services/patients';
+import { pharmacyHandlers } from './services/pharmacy';
+import { prescriptionsHandlers } from './services/prescriptions';
+import { queueHandlers } from './services/queue';
+
+export const handlers = {
+  ...accountHandlers,
+  ...patientsHandlers,
+  ...appointmentsHandlers,
+  ...frontdeskHandlers,
+  ...queueHandlers,
+  ...consultationHandlers,
+  ...prescriptionsHandlers,
+  ...pharmacyHandlers,
+  ...billingHandlers,
+  ...catalogHandlers,
+  ...auditHandlers,
+} satisfies AllHandlers;
