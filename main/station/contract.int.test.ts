@@ -1,0 +1,82 @@
+/**
+ * Cross-cutting checks over the whole contract: every procedure × every role is allowed or
+ * refused exactly as declared, and bad input of any shape gives a structured error while the
+ * database stays exactly as it was.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ERROR_CODES, procedures, type ProcedureName } from '../api/contract';
+import { ROLES, type Role } from '../domain/enums';
+import { accounts } from '../../db/schema';
+import { tableChecksums } from './checksum';
+import { dispatchSync } from './dispatch';
+import { withMasterWriter } from './master';
+import { hashPassword } from './password';
+import { createFixture, TEST_PASSWORD, TEST_SCRYPT, type Fixture } from './testing';
+import { inputArbitrary } from './testing-arbitrary';
+
+const names = Object.keys(procedures) as ProcedureName[];
+/** Procedures that end or lock the caller's own session; run separately so they don't end the run. */
+const SESSION_CHANGING = new Set<string>(['accounts.logout', 'accounts.lock']);
+
+let fx: Fixture;
+const callers = {} as Record<Role, { token: string }>;
+let everyone: { token: string };
+
+beforeAll(() => {
+  fx = createFixture();
+  withMasterWriter(fx.station, (w) => {
+    for (const role of ROLES) w.insert(accounts, { username: `only-${role}`, passwordHash: hashPassword(TEST_PASSWORD, TEST_SCRYPT), roles: [role] });
+    w.insert(accounts, { username: 'everyone', passwordHash: hashPassword(TEST_PASSWORD, TEST_SCRYPT), roles: [...ROLES], staffId: fx.ids.staff.doctor });
+  });
+  const login = (username: string) => {
+    const r = dispatchSync(fx.station, { token: null }, 'accounts.login', { username, password: TEST_PASSWORD });
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    return { token: r.value.token };
+  };
+  for (const role of ROLES) callers[role] = login(`only-${role}`);
+  everyone = login('everyone');
+});
+afterAll(() => fx.close());
+
+describe('every procedure × every role', () => {
+  it.each(names)('%s allows exactly the roles it declares', (name) => {
+    const access = procedures[name].access;
+    for (const role of ROLES) {
+      if (SESSION_CHANGING.has(name)) continue;
+      const r = dispatchSync(fx.station, callers[role], name, {});
+      const allowed = access === 'public' || access === 'any' || access.includes(role);
+      if (allowed) expect(r.ok || r.error.code !== 'FORBIDDEN', `${name} as ${role}`).toBe(true);
+      else expect(r, `${name} as ${role}`).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    if (access !== 'public') {
+      expect(dispatchSync(fx.station, { token: null }, name, {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    }
+  });
+
+  it('answers an unknown procedure with a structured error', () => {
+    expect(dispatchSync(fx.station, everyone, 'patients.dropAll', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_PROCEDURE' } });
+    expect(dispatchSync(fx.station, everyone, '__proto__', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_PROCEDURE' } });
+  });
+});
+
+describe('bad input to every procedure', () => {
+  it.each(names.filter((n) => !SESSION_CHANGING.has(n)))('%s: a structured error and nothing written', (name) => {
+    fc.assert(
+      fc.property(inputArbitrary(procedures[name].input), (input) => {
+        const before = tableChecksums(fx.station.raw);
+        const r = dispatchSync(fx.station, everyone, name, input);
+        if (r.ok) return; // a random input that happens to be valid (a search, say) may succeed
+        expect(ERROR_CODES).toContain(r.error.code);
+        expect(r.error.code).not.toBe('INTERNAL');
+        expect(typeof r.error.message).toBe('string');
+        if (name !== 'accounts.login') {
+          // (a failed log-in counts the failure at this station: that row is the point of it)
+          const after = tableChecksums(fx.station.raw);
+          expect(after).toEqual(before);
+        }
+      }),
+      { numRuns: 25, seed: 20261122 },
+    );
+  });
+});
