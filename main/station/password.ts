@@ -5,8 +5,8 @@ export interface ScryptParams { N: number; r: number; p: number }
 /** ~40 ms a hash on the reference machine; parameters are stored in the hash so they can grow. */
 export const DEFAULT_SCRYPT: ScryptParams = { N: 1 << 15, r: 8, p: 1 };
 
-export function hashPassword(password: string, params: ScryptParams = DEFAULT_SCRYPT): string {
-  const salt = randomBytes(16);
+/** `salt` is for reproducible demo files only; leave it out everywhere else. */
+export function hashPassword(password: string, params: ScryptParams = DEFAULT_SCRYPT, salt: Buffer = randomBytes(16)): string {
   const hash = scryptSync(password, salt, 32, { ...params, maxmem: 128 * params.N * params.r * 2 });
   return ['scrypt', params.N, params.r, params.p, salt.toString('base64'), hash.toString('base64')].join('$');
 }

@@ -26,6 +26,8 @@ export interface WriterOptions {
   now: () => number;
   /** Master data may be written only by the hub, an in-process hub or the demo seeder. */
   allowMasterData: boolean;
+  /** Makes row and change-log ids (default: uuidv7). The demo seeder passes a seeded one, for reproducible files. */
+  newId?: (nowMs: number) => string;
 }
 
 export class Writer {
@@ -44,7 +46,7 @@ export class Writer {
   private log(table: Table, name: string, rowId: string, op: 'insert' | 'update', values: Record<string, unknown>): void {
     this.o.clock.hlc = hlcTick(this.o.clock.hlc, this.o.now());
     this.o.db.insert(changeLog).values({
-      id: uuidv7(),
+      id: this.o.newId ? this.o.newId(this.o.now()) : uuidv7(),
       hlc: hlcToString(this.o.clock.hlc),
       device: this.o.device,
       tableName: name,
@@ -63,7 +65,7 @@ export class Writer {
     const cols = getTableColumns(table);
     const now = this.o.now();
     const full: Record<string, unknown> = { ...row };
-    full['id'] ??= uuidv7(now);
+    full['id'] ??= this.o.newId ? this.o.newId(now) : uuidv7(now);
     if ('createdAt' in cols) full['createdAt'] ??= now;
     if ('updatedAt' in cols) full['updatedAt'] ??= now;
     this.o.db.insert(table).values(full as never).run();
