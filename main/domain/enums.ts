@@ -25,6 +25,9 @@ export const VISIT_STATUSES = ['waiting', 'in_consultation', 'awaiting_payment',
 export type VisitStatus = (typeof VISIT_STATUSES)[number];
 export const VISIT_TYPES = ['first', 'follow_up'] as const;
 export type VisitType = (typeof VISIT_TYPES)[number];
+/** Why a patient is seen ahead of the queue order (priority visits). */
+export const PRIORITY_REASONS = ['elderly', 'disabled', 'emergency', 'pregnant', 'infant', 'veteran', 'other'] as const;
+export type PriorityReason = (typeof PRIORITY_REASONS)[number];
 export const FEE_STATUSES = ['not_required', 'unpaid', 'paid', 'refunded'] as const;
 export type FeeStatus = (typeof FEE_STATUSES)[number];
 

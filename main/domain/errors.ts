@@ -42,6 +42,8 @@ export const ERROR_CODES = [
   'BILL_NOT_PAID',
   'NOT_PAID',
   'NOTHING_TO_CLOSE',
+  'NOTHING_TO_BILL',
+  'ALREADY_DELIVERED',
   'READ_ONLY_MASTER_DATA',
   'INTERNAL',
 ] as const;
