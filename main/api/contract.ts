@@ -57,3 +57,10 @@ export type Call = <N extends ProcedureName>(name: N, input: Input<N>) => Promis
 
 export { ERROR_CODES, type ErrorBody, type ErrorCode } from '../domain/errors';
 export * from '../domain/enums';
+
+/** Pure rules the UI shares with the core (no I/O): the renderer may import only this module. */
+export { parseResidentId, type ResidentId } from '../domain/residentId';
+export { changeDue, formatFen, parseYuan, splitInsurance } from '../domain/money';
+export { computeQuantity, DOSES_PER_DAY } from '../domain/prescribing';
+export { addDays, localDate } from '../domain/dates';
+export { ageLabel } from '../domain/age';
