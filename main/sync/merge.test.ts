@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { mergeAll, mergeChange, mergeRow, versionOf, type MergeInput } from './merge';
+
+let n = 0;
+function ch(p: Partial<MergeInput> & Pick<MergeInput, 'hlc' | 'columns'>): MergeInput {
+  n += 1;
+  return { id: `c${String(n).padStart(4, '0')}`, table: 'patients', rowId: 'r1', op: 'update', ...p };
+}
+const hlc = (ms: number, counter = 0, device = 'A1') =>
+  `${String(ms).padStart(15, '0')}-${counter.toString(16).padStart(4, '0')}-${device}`;
+
+describe('merge: mutable columns', () => {
+  it('last writer wins per column by HLC, whatever the arrival order', () => {
+    const insert = ch({ op: 'insert', hlc: hlc(1), columns: { id: 'r1', name: '张三', phone: '1' } });
+    const a = ch({ hlc: hlc(5, 0, 'A1'), columns: { name: '张四' } });
+    const b = ch({ hlc: hlc(3, 0, 'B1'), columns: { name: '张五', phone: '2' } });
+    for (const order of [[insert, a, b], [b, a, insert], [a, insert, b]]) {
+      const s = mergeRow(order);
+      expect(s.values).toEqual({ id: 'r1', name: '张四', phone: '2' });
+      expect(s.inserted).toBe(versionOf(insert));
+    }
+  });
+
+  it('ties on the clock are broken by device, then change id', () => {
+    const a = ch({ hlc: hlc(5, 0, 'A1'), columns: { name: 'a' } });
+    const b = ch({ hlc: hlc(5, 0, 'A12'), columns: { name: 'b' } });
+    expect(mergeRow([a, b]).values['name']).toBe('b');
+    expect(mergeRow([b, a]).values['name']).toBe('b');
+  });
+
+  it('an update before its insert keeps the later value once the insert arrives', () => {
+    const upd = ch({ hlc: hlc(9), columns: { name: 'new' } });
+    const ins = ch({ op: 'insert', hlc: hlc(2), columns: { id: 'r1', name: 'old' } });
+    const s1 = mergeChange(undefined, upd);
+    expect(s1.inserted).toBeNull();
+    expect(mergeChange(s1, ins).values).toEqual({ id: 'r1', name: 'new' });
+  });
+
+  it('applying a change twice returns the same state object', () => {
+    const a = ch({ hlc: hlc(5), columns: { name: 'a' } });
+    const s = mergeChange(undefined, a);
+    expect(mergeChange(s, a)).toBe(s);
+  });
+});
+
+describe('merge: lifecycle statuses', () => {
+  it('visits.status goes to the furthest state even when an older write arrives last', () => {
+    const later = ch({ table: 'visits', hlc: hlc(9), columns: { status: 'waiting' } });
+    const earlier = ch({ table: 'visits', hlc: hlc(4), columns: { status: 'discharged' } });
+    expect(mergeRow([earlier, later]).values['status']).toBe('discharged');
+    expect(mergeRow([later, earlier]).values['status']).toBe('discharged');
+  });
+
+  it('a cancellation loses against payment on bills, and a plain column on the same row stays LWW', () => {
+    const paid = ch({ table: 'bills', hlc: hlc(3), columns: { status: 'paid', note: 'x' } });
+    const voided = ch({ table: 'bills', hlc: hlc(8), columns: { status: 'void', note: 'y' } });
+    expect(mergeRow([voided, paid]).values).toEqual({ status: 'paid', note: 'y' });
+  });
+
+  it('fee_status, admissions and medical records merge forward too', () => {
+    expect(mergeRow([
+      ch({ table: 'visits', hlc: hlc(2), columns: { fee_status: 'paid' } }),
+      ch({ table: 'visits', hlc: hlc(7), columns: { fee_status: 'unpaid' } }),
+    ]).values['fee_status']).toBe('paid');
+    expect(mergeRow([
+      ch({ table: 'admissions', hlc: hlc(2), columns: { status: 'discharged' } }),
+      ch({ table: 'admissions', hlc: hlc(7), columns: { status: 'admitted' } }),
+    ]).values['status']).toBe('discharged');
+    expect(mergeRow([
+      ch({ table: 'medical_records', hlc: hlc(2), columns: { status: 'signed' } }),
+      ch({ table: 'medical_records', hlc: hlc(7), columns: { status: 'draft' } }),
+    ]).values['status']).toBe('signed');
+  });
+
+  it('a status column on a table without a machine is plain LWW', () => {
+    const a = ch({ table: 'staff', hlc: hlc(2), columns: { status: 'left' } });
+    const b = ch({ table: 'staff', hlc: hlc(7), columns: { status: 'active' } });
+    expect(mergeRow([a, b]).values['status']).toBe('active');
+  });
+});
+
+describe('merge: ledgers', () => {
+  it('ignores updates and keeps the earliest insert of an id', () => {
+    const first = ch({ table: 'payments', op: 'insert', hlc: hlc(2), columns: { id: 'p', amount_fen: 100 } });
+    const second = ch({ table: 'payments', op: 'insert', hlc: hlc(5), columns: { id: 'p', amount_fen: 999 } });
+    const upd = ch({ table: 'payments', hlc: hlc(9), columns: { amount_fen: 1 } });
+    for (const order of [[first, second, upd], [upd, second, first], [second, upd, first]]) {
+      expect(mergeRow(order).values).toEqual({ id: 'p', amount_fen: 100 });
+    }
+    expect(mergeRow([upd]).inserted).toBeNull();
+  });
+});
+
+describe('merge: properties', () => {
+  const TABLES = ['patients', 'visits', 'bills', 'payments', 'appointments'] as const;
+  const VALUES: Record<string, string[]> = {
+    status: ['waiting', 'in_consultation', 'cancelled', 'discharged', 'open', 'paid', 'void', 'pending', 'confirmed', 'completed'],
+    name: ['a', 'b', 'c'],
+  };
+  const change = fc.record({
+    table: fc.constantFrom(...TABLES),
+    rowId: fc.constantFrom('r1', 'r2', 'r3'),
+    op: fc.constantFrom('insert' as const, 'update' as const),
+    ms: fc.integer({ min: 1, max: 20 }),
+    counter: fc.integer({ min: 0, max: 2 }),
+    device: fc.constantFrom('A1', 'B1', 'C12'),
+    columns: fc.record(
+      { status: fc.constantFrom(...VALUES['status']!), name: fc.option(fc.constantFrom(...VALUES['name']!)), amount: fc.integer({ min: 0, max: 5 }) },
+      { requiredKeys: [] },
+    ),
+  });
+  const changes = fc.uniqueArray(change, { maxLength: 25, selector: (c) => `${c.ms}-${c.counter}-${c.device}-${c.table}-${c.rowId}` })
+    .map((cs) => cs.map((c, i): MergeInput => ({
+      id: `id${i}`, hlc: hlc(c.ms, c.counter, c.device), table: c.table, rowId: c.rowId, op: c.op, columns: c.columns,
+    })));
+  const asObject = (m: Map<string, unknown>) => Object.fromEntries([...m.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
+
+  it('any permutation of a set of changes gives the same rows (commutative)', () => {
+    fc.assert(fc.property(changes.chain((cs) => fc.tuple(fc.constant(cs), fc.shuffledSubarray(cs, { minLength: cs.length }))), ([cs, shuffled]) => {
+      expect(asObject(mergeAll(shuffled))).toEqual(asObject(mergeAll(cs)));
+    }), { numRuns: 300 });
+  });
+
+  it('repeating changes any number of times changes nothing (idempotent)', () => {
+    fc.assert(fc.property(changes.chain((cs) => fc.tuple(
+      fc.constant(cs),
+      fc.array(fc.nat({ max: Math.max(0, cs.length - 1) }), { maxLength: 30 }),
+      fc.shuffledSubarray(cs, { minLength: cs.length }),
+    )), ([cs, repeats, shuffled]) => {
+      const withRepeats = [...shuffled, ...repeats.filter((i) => i < cs.length).map((i) => cs[i]!), ...cs];
+      expect(asObject(mergeAll(withRepeats))).toEqual(asObject(mergeAll(cs)));
+    }), { numRuns: 300 });
+  });
+
+  it('a status never goes backwards: the merged status ranks at least as high as each input', () => {
+    fc.assert(fc.property(changes, (cs) => {
+      const rows = mergeAll(cs);
+      for (const c of cs) {
+        if (c.table !== 'visits' || c.columns['status'] === undefined) continue;
+        const order = ['waiting', 'cancelled', 'in_consultation', 'awaiting_payment', 'discharged'];
+        const got = rows.get(`visits\u0001${c.rowId}`)!.values['status'] as string;
+        const rin = order.indexOf(c.columns['status'] as string);
+        if (rin >= 0) expect(order.indexOf(got)).toBeGreaterThanOrEqual(rin);
+      }
+    }), { numRuns: 300 });
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * The sync protocol between a station and the hub (socket.io events with acknowledgements),
+ * shared by both ends and checked with zod on both ends.
+ *
+ *   station → hub  'hello' Hello            ack HelloAnswer    (first, before anything else)
+ *   station → hub  'push'  Push             ack PushAnswer     (seq per change id; idempotent)
+ *   station → hub  'pull'  Pull             ack PullAnswer     (changes after a cursor, seq order)
+ *   hub → station  'changes' Broadcast                         (live: changes other stations pushed)
+ *
+ * A change is one change-log row: the hub's global `seq` is null until the hub has it.
+ * Column values are what SQLite stores (text, integer, real, null), keyed by column name.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+export const PROTOCOL_VERSION = 1;
+
+/** Refusals a hub can answer with; the station shows them in its sync status. */
+export const SYNC_ERROR_CODES = ['SCHEMA_MISMATCH', 'PROTOCOL_MISMATCH', 'UNPAIRED', 'HELLO_REQUIRED', 'BAD_MESSAGE', 'HUB_ERROR'] as const;
+export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
+export const SyncError = z.object({ code: z.enum(SYNC_ERROR_CODES), message: z.string() });
+export type SyncErrorT = z.infer<typeof SyncError>;
+
+export const ColumnValue = z.union([z.string(), z.number(), z.null()]);
+export const Columns = z.record(z.string(), ColumnValue);
+
+export const Change = z.object({
+  id: z.string().min(1).max(64),
+  hlc: z.string().regex(/^\d{15}-[0-9a-f]{4}-.+$/),
+  device: z.string().min(1).max(16),
+  table: z.string().regex(/^[a-z_][a-z0-9_]*$/),
+  rowId: z.string().min(1).max(200),
+  op: z.enum(['insert', 'update']),
+  columns: Columns,
+  seq: z.number().int().positive().nullable(),
+});
+export type ChangeT = z.infer<typeof Change>;
+/** A change as the hub hands it out: always with its sequence number. */
+export const SequencedChange = Change.extend({ seq: z.number().int().positive() });
+export type SequencedChangeT = z.infer<typeof SequencedChange>;
+
+export const MAX_BATCH = 1000;
+
+export const Hello = z.object({
+  protocol: z.number().int(),
+  device: z.string().min(1).max(16),
+  /** Device credential from pairing (null before pairing). */
+  credential: z.string().max(200).nullable(),
+  /** Number of station migrations (db/migrations/sqlite/meta/_journal.json). */
+  schemaVersion: z.number().int().nonnegative(),
+});
+export type HelloT = z.infer<typeof Hello>;
+
+const Refused = z.object({ ok: z.literal(false), error: SyncError });
+
+export const HelloAnswer = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), hub: z.string(), schemaVersion: z.number().int(), lastSeq: z.number().int().nonnegative(), serverTime: z.number() }),
+  Refused,
+]);
+export type HelloAnswerT = z.infer<typeof HelloAnswer>;
+
+export const Push = z.object({ changes: z.array(Change).min(1).max(MAX_BATCH) });
+export type PushT = z.infer<typeof Push>;
+export const PushAnswer = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), acks: z.array(z.object({ id: z.string(), seq: z.number().int().positive() })) }),
+  Refused,
+]);
+export type PushAnswerT = z.infer<typeof PushAnswer>;
+
+export const Pull = z.object({ after: z.number().int().nonnegative(), limit: z.number().int().positive().max(MAX_BATCH) });
+export type PullT = z.infer<typeof Pull>;
+export const PullAnswer = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), changes: z.array(SequencedChange), cursor: z.number().int().nonnegative(), more: z.boolean() }),
+  Refused,
+]);
+export type PullAnswerT = z.infer<typeof PullAnswer>;
+
+export const Broadcast = z.object({ changes: z.array(SequencedChange).min(1) });
+export type BroadcastT = z.infer<typeof Broadcast>;
+
+export function refusal(code: SyncErrorCode, message: string): { ok: false; error: SyncErrorT } {
+  return { ok: false, error: { code, message } };
+}
+
+/** Turns a zod failure into a BAD_MESSAGE refusal text (first few issues). */
+export function describeIssues(err: z.ZodError): string {
+  return err.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+}
+
+let cachedVersion: number | undefined;
+/** The station schema version: how many SQLite migrations exist. Station and hub must agree. */
+export function schemaVersion(): number {
+  if (cachedVersion === undefined) {
+    const journal = JSON.parse(
+      readFileSync(new URL('../../db/migrations/sqlite/meta/_journal.json', import.meta.url), 'utf8'),
+    ) as { entries: unknown[] };
+    cachedVersion = journal.entries.length;
+  }
+  return cachedVersion;
+}
