@@ -32,6 +32,9 @@ export const FEE_STATUSES = ['not_required', 'unpaid', 'paid', 'refunded'] as co
 export type FeeStatus = (typeof FEE_STATUSES)[number];
 
 export const RECORD_STATUSES = ['draft', 'signed'] as const;
+/** The free-text fields of a medical record (also what an amendment names). */
+export const RECORD_TEXT_FIELDS = ['complaint', 'presentIllness', 'pastHistory', 'findings', 'plan'] as const;
+export type RecordTextField = (typeof RECORD_TEXT_FIELDS)[number];
 export const PRESCRIPTION_STATUSES = ['draft', 'issued', 'paid', 'dispensed', 'cancelled'] as const;
 export type PrescriptionStatus = (typeof PRESCRIPTION_STATUSES)[number];
 export const EXAM_ORDER_STATUSES = ['ordered', 'paid', 'done', 'cancelled'] as const;
