@@ -1,0 +1,159 @@
+/**
+ * Patients: register, edit, find, open the card.
+ *
+ * Duplicates: the same resident ID number is a strong duplicate — `patients.register` (and an
+ * edit that sets the ID number) refuses it with DUPLICATE_PATIENT {field: 'idNumber',
+ * duplicates} unless the input says `confirmDuplicate: true` AND lists every one of those
+ * existing patients' ids in `acknowledgedDuplicateIds` (so a stale confirmation from another
+ * form can never wave through a patient the receptionist has not seen). Same name + birth date,
+ * or same name + phone, is a likely duplicate: saved, and returned as a warning.
+ *
+ * Search results carry masked phone and ID numbers and are not audited; opening the card
+ * (`patients.get`) shows everything and writes a 'read' audit entry.
+ */
+import { z } from 'zod';
+import { INSURANCE_TYPES } from '../../domain/enums';
+import { procedure } from '../define';
+import { Id, Instant, IsoDate, RequiredText, Sex, Text } from '../schemas';
+
+export const InsuranceType = z.enum(INSURANCE_TYPES);
+
+/** An optional text field: blank means "none" (stored as null). */
+const OptText = (max: number) => Text(max).nullish();
+
+const IdentityFields = {
+  /** Omitted: taken from the ID number, else 'U' (not stated). */
+  sex: Sex.optional(),
+  birthDate: IsoDate.nullish(),
+  /** Resident ID number (18 characters; a lower-case x is fine). */
+  idNumber: OptText(32),
+  phone: OptText(40),
+};
+
+const OtherFields = {
+  address: OptText(200),
+  insuranceType: InsuranceType.optional(),
+  insuranceNo: OptText(40),
+  allergies: OptText(500),
+  emergencyName: OptText(50),
+  emergencyPhone: OptText(40),
+};
+
+const DuplicateConfirmation = {
+  /** Save although a patient with the same ID number exists (see the module comment). */
+  confirmDuplicate: z.boolean().default(false),
+  acknowledgedDuplicateIds: z.array(Id).max(20).default([]),
+};
+
+export const DUPLICATE_REASONS = ['id_number', 'name_birth_date', 'name_phone'] as const;
+export const DuplicateWarning = z.object({
+  patientId: Id,
+  recordNo: z.string(),
+  name: z.string(),
+  /** 'strong': same ID number; 'likely': same name and birth date or phone. */
+  strength: z.enum(['strong', 'likely']),
+  reasons: z.array(z.enum(DUPLICATE_REASONS)).min(1),
+});
+export type DuplicateWarningT = z.infer<typeof DuplicateWarning>;
+
+export const PatientCard = z.object({
+  id: Id,
+  recordNo: z.string(),
+  name: z.string(),
+  sex: Sex,
+  birthDate: IsoDate.nullable(),
+  /** Completed years on the clinic's today; null without a birth date. */
+  ageYears: z.number().int().nonnegative().nullable(),
+  idNumber: z.string().nullable(),
+  phone: z.string().nullable(),
+  address: z.string().nullable(),
+  insuranceType: InsuranceType,
+  insuranceNo: z.string().nullable(),
+  allergies: z.string().nullable(),
+  emergencyName: z.string().nullable(),
+  emergencyPhone: z.string().nullable(),
+  /** Set when this record was merged into another one (open that one instead). */
+  mergedInto: Id.nullable(),
+  createdAt: Instant,
+  updatedAt: Instant,
+});
+export type PatientCardT = z.infer<typeof PatientCard>;
+
+export const SEARCH_KINDS = ['record_no', 'id_number', 'phone', 'name', 'pinyin_initials', 'pinyin_full'] as const;
+export const SearchKind = z.enum(SEARCH_KINDS);
+
+export const PatientSummary = z.object({
+  id: Id,
+  recordNo: z.string(),
+  name: z.string(),
+  sex: Sex,
+  birthDate: IsoDate.nullable(),
+  ageYears: z.number().int().nonnegative().nullable(),
+  /** '138****5678' (landlines: all but the last four digits hidden). */
+  phoneMasked: z.string().nullable(),
+  /** '110101********123X'. */
+  idNumberMasked: z.string().nullable(),
+  /** Which key found this patient. */
+  matchedBy: SearchKind,
+});
+export type PatientSummaryT = z.infer<typeof PatientSummary>;
+
+const Saved = z.object({ patient: PatientCard, warnings: z.array(DuplicateWarning) });
+
+export const patientsProcedures = {
+  'patients.register': procedure({
+    kind: 'command',
+    access: ['receptionist'],
+    summary:
+      'Register a new patient. The ID number is checked (sex and birth date filled from it or checked against it), the phone normalised, a record number given. Returns likely-duplicate warnings; a duplicate ID number needs confirmDuplicate with the existing ids acknowledged.',
+    input: z.object({ name: RequiredText(50), ...IdentityFields, ...OtherFields, ...DuplicateConfirmation }),
+    output: Saved,
+  }),
+  'patients.update': procedure({
+    kind: 'command',
+    access: ['receptionist', 'doctor'],
+    summary:
+      'Edit a patient. Only the fields given change (null clears one). A new ID number fills sex and birth date unless they are given too, in which case they must agree.',
+    input: z.object({
+      id: Id,
+      name: RequiredText(50).optional(),
+      ...IdentityFields,
+      ...OtherFields,
+      ...DuplicateConfirmation,
+    }),
+    output: Saved,
+  }),
+  'patients.get': procedure({
+    kind: 'query',
+    access: ['receptionist', 'doctor', 'cashier'],
+    summary: "A patient's card, in full. The read is audited.",
+    input: z.object({ id: Id }),
+    output: PatientCard,
+  }),
+  'patients.search': procedure({
+    kind: 'query',
+    access: ['receptionist', 'doctor', 'cashier', 'pharmacist'],
+    summary:
+      'Find patients by name (prefix), pinyin initials or full pinyin, phone (whole or last 4+ digits), ID number (whole or 13+ leading digits) or record number. Merged records are left out.',
+    input: z.object({
+      q: z.string().trim().min(1).max(64),
+      limit: z.number().int().min(1).max(50).default(20),
+    }),
+    output: z.object({ items: z.array(PatientSummary), truncated: z.boolean() }),
+  }),
+  'patients.checkDuplicates': procedure({
+    kind: 'query',
+    access: ['receptionist'],
+    summary:
+      'While the registration form is being filled: patients who look like the same person (same ID number; same name and birth date; same name and phone). Unparseable fields are ignored.',
+    input: z.object({
+      name: Text(50).optional(),
+      birthDate: IsoDate.nullish(),
+      idNumber: OptText(32),
+      phone: OptText(40),
+      /** The patient being edited, left out of the answer. */
+      excludeId: Id.optional(),
+    }),
+    output: z.object({ warnings: z.array(DuplicateWarning) }),
+  }),
+} as const;

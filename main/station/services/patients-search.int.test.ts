@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { patients } from '../../../db/schema';
+import { SEARCH_KINDS } from '../../api/procedures/patients';
+import { withMasterWriter } from '../master';
+import { createFixture, type Fixture } from '../testing';
+import { expectRefused, register, residentId } from './desk.testing';
+import { DUPLICATE_SQL } from './patients-duplicates';
+import { searchSql, type SearchKind, type SearchMode } from './patients-search';
+
+let fx: Fixture;
+let reception: { token: string };
+const ids: Record<string, string> = {};
+const X_ID = residentId('1990-03-07', 'M', { wantX: true });
+
+beforeAll(() => {
+  fx = createFixture();
+  reception = fx.login('reception');
+  const add = (key: string, input: Parameters<typeof register>[2]) => { ids[key] = register(fx, reception, input).patient.id; };
+  add('zsf', { name: '张三丰', idNumber: X_ID, phone: '13812345678' });
+  add('zs', { name: '张三', phone: '13900005678' });
+  add('zzy', { name: '章子怡', phone: '010-62345678' });
+  add('stf', { name: '单田芳', phone: '0755-2345678-8001' });
+  add('john', { name: 'John Smith' });
+  add('merged', { name: '张三丰', phone: '13812345678' });
+  withMasterWriter(fx.station, (w) => w.update(patients, ids['merged']!, { mergedInto: ids['zsf']! }));
+});
+afterAll(() => fx.close());
+
+function found(q: string, limit?: number) {
+  const r = fx.ok(reception, 'patients.search', limit === undefined ? { q } : { q, limit });
+  return r.items.map((i) => Object.keys(ids).find((k) => ids[k] === i.id));
+}
+
+describe('patients.search', () => {
+  it('finds by Chinese name prefix, leaving merged records out', () => {
+    expect(found('张三丰')).toEqual(['zsf']);
+    expect(found('张三').sort()).toEqual(['zs', 'zsf']);
+    expect(found('李')).toEqual([]);
+  });
+
+  it('finds by pinyin initials and by full pinyin', () => {
+    expect(found('zsf')).toEqual(['zsf']);
+    expect(found('stf')).toEqual(['stf']);
+    expect(found('shan')).toEqual(['stf']);
+    expect(found('zhang').sort()).toEqual(['zs', 'zsf', 'zzy']);
+    expect(found('Zhang San').sort()).toEqual(['zs', 'zsf']);
+    expect(found('john')).toEqual(['john']);
+    // Initials matches come first: 'zs' is both the initials of 张三 and a prefix of no full pinyin.
+    expect(found('zs')).toEqual(['zs', 'zsf']);
+  });
+
+  it('finds by whole phone in any format and by its last digits, landlines included', () => {
+    expect(found('13812345678')).toEqual(['zsf']);
+    expect(found('+86 138 1234 5678')).toEqual(['zsf']);
+    expect(found('5678').sort()).toEqual(['stf', 'zs', 'zsf', 'zzy']);
+    expect(found('45678').sort()).toEqual(['stf', 'zsf', 'zzy']);
+    expect(found('62345678')).toEqual(['zzy']);
+    expect(found('010-62345678')).toEqual(['zzy']);
+    expect(found('0755 2345678')).toEqual(['stf']);
+  });
+
+  it('finds by ID number, lower-case x and all, and by its first 13+ digits', () => {
+    expect(found(X_ID.toLowerCase())).toEqual(['zsf']);
+    expect(found(X_ID.slice(0, 14))).toEqual(['zsf']);
+  });
+
+  it('finds by record number as printed or typed short', () => {
+    const r = fx.ok(reception, 'patients.get', { id: ids['stf']! });
+    expect(found(r.recordNo)).toEqual(['stf']);
+    expect(found(r.recordNo.toLowerCase().replace(/-0+/, '-'))).toEqual(['stf']);
+    expect(found('A1-9999')).toEqual([]);
+  });
+
+  it('masks phone and ID number, says what matched, and marks a cut-off list', () => {
+    const r = fx.ok(reception, 'patients.search', { q: 'zsf' });
+    expect(r).toEqual({
+      truncated: false,
+      items: [{
+        id: ids['zsf'], recordNo: 'A1-0000001', name: '张三丰', sex: 'M', birthDate: '1990-03-07', ageYears: 36,
+        phoneMasked: '138****5678', idNumberMasked: `110101********${X_ID.slice(-4)}`, matchedBy: 'pinyin_initials',
+      }],
+    });
+    const cut = fx.ok(reception, 'patients.search', { q: '5678', limit: 3 });
+    expect(cut.items).toHaveLength(3);
+    expect(cut.truncated).toBe(true);
+    expect(fx.ok(reception, 'patients.search', { q: '5678', limit: 4 }).truncated).toBe(false);
+  });
+
+  it('is open to reception, doctors, cashiers and pharmacists, not to admins; search reads are not audited', () => {
+    for (const who of ['doctor', 'cashier', 'pharmacist'] as const) expect(fx.call(fx.login(who), 'patients.search', { q: 'zsf' }).ok).toBe(true);
+    expectRefused(fx, fx.login('admin'), 'patients.search', { q: 'zsf' }, 'FORBIDDEN');
+    expectRefused(fx, reception, 'patients.search', { q: '' }, 'VALIDATION', { field: 'q' });
+  });
+});
+
+const INDEX_OF: Record<SearchKind, string> = {
+  record_no: 'patients_record_no',
+  id_number: 'patients_id_number',
+  phone: 'patients_phone_rev',
+  name: 'patients_name',
+  pinyin_initials: 'patients_pinyin_initials',
+  pinyin_full: 'patients_pinyin_full',
+};
+
+function plan(sql: string, params: unknown[]): string {
+  const rows = fx.station.raw.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
+  return rows.map((r) => r.detail).join(' | ');
+}
+
+function expectIndexOnly(kind: SearchKind, mode: SearchMode, bounded = true) {
+  const params = mode === 'exact' ? ['k', 20] : bounded ? ['k', 'l', 20] : ['k', 20];
+  const detail = plan(searchSql(kind, mode, bounded), params);
+  expect(detail, `${kind}/${mode}`).toMatch(new RegExp(`^SEARCH patients USING INDEX ${INDEX_OF[kind]} \\(`));
+  expect(detail).not.toMatch(/SCAN|TEMP B-TREE/);
+}
+
+describe('query plans', () => {
+  it('every key kind is a search of its own index, never a scan or a sort', () => {
+    for (const kind of SEARCH_KINDS) {
+      expectIndexOnly(kind, 'exact');
+      expectIndexOnly(kind, 'prefix');
+      expectIndexOnly(kind, 'prefix', false);
+    }
+  });
+
+  it('duplicate checks use an index too', () => {
+    expect(plan(DUPLICATE_SQL.id_number, ['x'])).toMatch(/^SEARCH patients USING INDEX patients_id_number \(id_number=\?\)$/);
+    expect(plan(DUPLICATE_SQL.name_birth_date, ['x', 'y'])).toMatch(/^SEARCH patients USING INDEX patients_name \(name=\?\)$/);
+    expect(plan(DUPLICATE_SQL.name_phone, ['x', 'y'])).toMatch(/^SEARCH patients USING INDEX patients_(name|phone) \(\w+=\?\)$/);
+  });
+});
+
+describe('at scale', () => {
+  it('answers every kind of key in a few ms with 100 000 patients (after ANALYZE too)', () => {
+    const syllables = ['zhang', 'wang', 'li', 'zhao', 'chen', 'yang', 'huang', 'zhou', 'wu', 'xu', 'sun', 'ma', 'zhu', 'hu', 'guo', 'he'];
+    const hanzi = '张王李赵陈杨黄周吴徐孙马朱胡郭何';
+    const insert = fx.station.raw.prepare(`INSERT INTO patients (id, record_no, name, sex, birth_date, id_number, phone, phone_rev,
+      insurance_type, pinyin_full, pinyin_initials, created_at, updated_at) VALUES (?, ?, ?, 'U', NULL, ?, ?, ?, 'self_pay', ?, ?, 0, 0)`);
+    const N = 100_000;
+    // Bulk rows straight into the table: this measures search, not registration (no change log needed here).
+    fx.station.raw.transaction(() => {
+      for (let i = 0; i < N; i++) {
+        const a = i % 16, b = Math.floor(i / 16) % 16, c = Math.floor(i / 256) % 16;
+        const phone = `137${String(i).padStart(8, '0')}`;
+        insert.run(`00000000-0000-7000-8000-${String(i).padStart(12, '0')}`, `B9-${String(i + 1).padStart(7, '0')}`,
+          hanzi[a]! + hanzi[b]! + hanzi[c]!, `3201021980${String(i).padStart(8, '0')}`, phone, [...phone].reverse().join(''),
+          syllables[a]! + syllables[b]! + syllables[c]!, syllables[a]![0]! + syllables[b]![0]! + syllables[c]![0]!);
+      }
+    })();
+    for (const analyzed of [false, true]) {
+      if (analyzed) fx.station.raw.exec('ANALYZE');
+      for (const q of ['张王', 'zwl', 'zhangwang', '13700012345', '2345', '320102198000012345', '3201021980000', 'B9-0012345']) {
+        found(q); // warm the statement cache
+        const t0 = performance.now();
+        const r = fx.ok(reception, 'patients.search', { q });
+        const ms = performance.now() - t0;
+        expect(r.items.length, q).toBeGreaterThan(0);
+        expect(ms, `${q} took ${ms.toFixed(1)} ms`).toBeLessThan(50);
+      }
+      for (const kind of SEARCH_KINDS) expectIndexOnly(kind, 'prefix');
+    }
+  });
+});

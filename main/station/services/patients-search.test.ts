@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { maskIdNumber, maskPhone, phoneSearchDigits } from './patients-fields';
+import { planSearch, prefixUpperBound } from './patients-search';
+
+describe('planSearch', () => {
+  it('reads a record number, any case, padded as stored', () => {
+    expect(planSearch('a1-123')).toEqual([{ kind: 'record_no', mode: 'exact', key: 'A1-0000123' }]);
+    expect(planSearch(' A1-0000123 ')).toEqual([{ kind: 'record_no', mode: 'exact', key: 'A1-0000123' }]);
+  });
+
+  it('reads a Chinese name as a name prefix', () => {
+    expect(planSearch(' 张三 ')).toEqual([{ kind: 'name', mode: 'prefix', key: '张三' }]);
+  });
+
+  it('reads letters as pinyin initials, then full pinyin (spaces ignored, full-width folded)', () => {
+    expect(planSearch('ZSF')).toEqual([
+      { kind: 'pinyin_initials', mode: 'prefix', key: 'zsf' },
+      { kind: 'pinyin_full', mode: 'prefix', key: 'zsf' },
+    ]);
+    expect(planSearch('zhang san')[1]).toEqual({ kind: 'pinyin_full', mode: 'prefix', key: 'zhangsan' });
+    expect(planSearch('ｓｔｆ')[0]).toEqual({ kind: 'pinyin_initials', mode: 'prefix', key: 'stf' });
+  });
+
+  it('reads 18 characters as an ID number (x upper-cased), 13–17 digits as its beginning', () => {
+    expect(planSearch('11010119900307123x')).toEqual([{ kind: 'id_number', mode: 'exact', key: '11010119900307123X' }]);
+    expect(planSearch('1101011990030')).toEqual([{ kind: 'id_number', mode: 'prefix', key: '1101011990030' }]);
+  });
+
+  it('reads 4–12 digits (or a whole phone in any format) as the end of a phone number', () => {
+    expect(planSearch('5678')).toEqual([{ kind: 'phone', mode: 'prefix', key: '8765' }]);
+    expect(planSearch('+86 138-1234-5678')).toEqual([{ kind: 'phone', mode: 'prefix', key: '87654321831' }]);
+    expect(planSearch('010-6234 5678')).toEqual([{ kind: 'phone', mode: 'prefix', key: '87654326010' }]);
+    expect(planSearch('567')).toEqual([]);
+  });
+
+  it('falls back to the name as typed for other text', () => {
+    expect(planSearch('Müller')).toEqual([{ kind: 'name', mode: 'prefix', key: 'Müller' }]);
+    expect(planSearch('   ')).toEqual([]);
+  });
+});
+
+describe('prefixUpperBound', () => {
+  it('is the prefix with its last character moved up one', () => {
+    expect(prefixUpperBound('zsf')).toBe('zsg');
+    expect(prefixUpperBound('张')).toBe('弡');
+    expect(prefixUpperBound('\ud7ff')).toBe('\ue000');
+    expect(prefixUpperBound('a\u{10ffff}')).toBe('b');
+    expect(prefixUpperBound('\u{10ffff}')).toBeNull();
+  });
+
+  it('bounds every string starting with the prefix, even with characters beyond the BMP', () => {
+    const bound = prefixUpperBound('张')!;
+    for (const s of ['张', '张三', '张\uffff', '张\u{2a6d6}']) expect(Buffer.compare(Buffer.from(s), Buffer.from(bound))).toBe(-1);
+    expect(Buffer.compare(Buffer.from('弡'), Buffer.from(bound))).toBe(0);
+  });
+});
+
+describe('masks', () => {
+  it('hide the middle of mobiles and ID numbers, and all but four digits of landlines', () => {
+    expect(maskPhone('13812345678')).toBe('138****5678');
+    expect(maskPhone('010-62345678')).toBe('*******5678');
+    expect(maskPhone('0755-2345678-8001')).toBe('*******5678');
+    expect(maskPhone(null)).toBeNull();
+    expect(maskIdNumber('11010119900307123X')).toBe('110101********123X');
+    expect(phoneSearchDigits('0755-2345678-8001')).toBe('07552345678');
+  });
+});
