@@ -1,7 +1,7 @@
 /**
  * Hybrid logical clock (Kulkarni et al.). A timestamp is physical ms + a counter + the device
  * that made it, serialised so that string order is causal order:
- *   "0001764000000000-0000-A1"  (15-digit ms, 4 hex counter, device code)
+ *   "001764000000000-0000-A1"  (15-digit ms, 4 hex counter, device code)
  * Pure: the wall clock is passed in.
  */
 export interface Hlc {
