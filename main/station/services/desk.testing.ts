@@ -1,9 +1,13 @@
 /** Test helpers for the patients, appointments, catalog and audit tests (not a test file itself). */
+import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
+import { accounts, auditLog } from '../../../db/schema';
 import type { Input, ProcedureName } from '../../api/contract';
 import type { ErrorCode } from '../../domain/errors';
 import { makeResidentId } from '../../domain/residentId';
 import { tableChecksums } from '../checksum';
+import type { RequestContext } from '../context';
+import { Writer } from '../writer';
 import type { Fixture } from '../testing';
 
 type Caller = { token: string | null };
@@ -39,4 +43,27 @@ export function residentId(birthDate: string, sex: 'M' | 'F', opts: { seq?: numb
 /** Registers a patient through the API as the receptionist. */
 export function register(fx: Fixture, reception: Caller, input: Input<'patients.register'>) {
   return fx.ok(reception, 'patients.register', input);
+}
+
+/**
+ * Runs `fn` with a request context as `username`, in one transaction, the way dispatch would:
+ * for functions other engineers call from their own handlers (completeAppointment, seats).
+ */
+export function inRequest<T>(fx: Fixture, username: keyof typeof fx.ids.accounts, fn: (ctx: RequestContext) => T): T {
+  const st = fx.station;
+  const row = st.db.select().from(accounts).where(eq(accounts.username, username)).get()!;
+  const write = new Writer({ db: st.db, device: st.device, clock: st.clock, now: st.now, allowMasterData: false });
+  const account = { id: row.id, username: row.username, displayName: row.username, roles: row.roles, staffId: row.staffId };
+  const ctx: RequestContext = {
+    account, sessionToken: null, device: st.device, db: st.db, raw: st.raw, write, now: st.now, settings: st.settings,
+    nextSeq: (name) => st.nextSeq(name), sessions: st.sessions, procedure: 'test', onFailure: () => {},
+    audit: (action, entity, entityId, patientId) => {
+      write.insert(auditLog, { at: st.now(), accountId: account.id, device: st.device, action, entity, entityId, patientId, procedure: 'test' });
+    },
+  };
+  return st.raw.transaction(() => {
+    const out = fn(ctx);
+    st.saveClock();
+    return out;
+  }).immediate();
 }
