@@ -1,6 +1,7 @@
 /** Drawing helpers shared by the layouts: text that fits, labelled fields, rules, tables. */
 import { ensure, eachPage, type Ctx } from './pdf';
 import { dateTime } from './format';
+import { getFont } from './fonts';
 
 export type Align = 'left' | 'center' | 'right';
 export const INK = '#111111';
@@ -17,6 +18,47 @@ export interface TextStyle {
   characterSpacing?: number;
 }
 
+const SUPERSCRIPT: Record<string, string> = {
+  '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9', '⁺': '+', '⁻': '-',
+};
+const SUBSCRIPT = '₀₁₂₃₄₅₆₇₈₉';
+const hasGlyph = new Map<number, boolean>();
+
+/**
+ * Text as the font can print it: characters the font lacks would print as empty boxes, so
+ * superscripts become "^9" (10⁹/L → 10^9/L), subscripts plain digits, anything else "?".
+ */
+export function printable(str: string): string {
+  let out = '';
+  let changed = false;
+  let sup = false;
+  for (const ch of str) {
+    const cp = ch.codePointAt(0) ?? 32;
+    let ok = cp < 0x2000 && cp !== 0xb9 && cp !== 0xb2 && cp !== 0xb3 ? true : hasGlyph.get(cp);
+    if (ok === undefined) {
+      ok = getFont('regular').hasGlyphForCodePoint(cp);
+      hasGlyph.set(cp, ok);
+    }
+    if (ok) {
+      out += ch;
+      sup = false;
+      continue;
+    }
+    changed = true;
+    if (SUPERSCRIPT[ch] !== undefined) {
+      out += (sup ? '' : '^') + SUPERSCRIPT[ch];
+      sup = true;
+    } else if (SUBSCRIPT.includes(ch)) {
+      out += String(SUBSCRIPT.indexOf(ch));
+      sup = false;
+    } else {
+      out += '?';
+      sup = false;
+    }
+  }
+  return changed ? out : str;
+}
+
 export function font(ctx: Ctx, s: TextStyle = {}): void {
   ctx.doc.font(s.bold ? 'B' : 'R').fontSize(s.size ?? 9).fillColor(s.color ?? INK);
 }
@@ -24,19 +66,19 @@ export function font(ctx: Ctx, s: TextStyle = {}): void {
 /** Height of `str` wrapped to `width`. */
 export function measure(ctx: Ctx, str: string, width: number, s: TextStyle = {}): number {
   font(ctx, s);
-  return ctx.doc.heightOfString(str, { width, lineGap: s.lineGap ?? 1, characterSpacing: s.characterSpacing ?? 0 });
+  return ctx.doc.heightOfString(printable(str), { width, lineGap: s.lineGap ?? 1, characterSpacing: s.characterSpacing ?? 0 });
 }
 
 export function widthOf(ctx: Ctx, str: string, s: TextStyle = {}): number {
   font(ctx, s);
-  return ctx.doc.widthOfString(str, { characterSpacing: s.characterSpacing ?? 0 });
+  return ctx.doc.widthOfString(printable(str), { characterSpacing: s.characterSpacing ?? 0 });
 }
 
 /** Wrapped text at (x, y) within `width`; returns the height it took. */
 export function text(ctx: Ctx, str: string, x: number, y: number, width: number, s: TextStyle = {}): number {
   if (!str) return 0;
   const h = measure(ctx, str, width, s);
-  ctx.doc.text(str, x, y, {
+  ctx.doc.text(printable(str), x, y, {
     width,
     align: s.align ?? 'left',
     lineGap: s.lineGap ?? 1,
@@ -53,7 +95,7 @@ export function line(ctx: Ctx, str: string, x: number, y: number, width: number,
   const base = s.size ?? 9;
   let size = base;
   while (size > base * 0.75 && widthOf(ctx, str, { ...s, size }) > width) size -= 0.5;
-  let out = str;
+  let out = printable(str);
   if (widthOf(ctx, out, { ...s, size }) > width) {
     while (out.length > 1 && widthOf(ctx, `${out}…`, { ...s, size }) > width) out = out.slice(0, -1);
     out = `${out}…`;
@@ -131,20 +173,32 @@ function header(ctx: Ctx, cols: Column[], o: Required<TableOptions>): void {
  * Rows of text cells that wrap within their column; a row that does not fit goes to a new
  * page (the running header is drawn by ctx.onNewPage, then this table's header again).
  */
-export function table(ctx: Ctx, cols: Column[], rows: string[][], opts: TableOptions = {}): void {
+export interface Row {
+  cells: string[];
+  /** A total or subtotal row: bold, shaded. */
+  total?: boolean;
+  /** A group heading row: bold. */
+  bold?: boolean;
+}
+
+export function table(ctx: Ctx, cols: Column[], rows: Array<string[] | Row>, opts: TableOptions = {}): void {
   const o: Required<TableOptions> = { size: 8.5, padX: 3, padY: 2.5, repeatHeader: true, headerFill: '#eeeeee', ...opts };
   header(ctx, cols, o);
-  for (const row of rows) {
-    const heights = cols.map((c, i) => measure(ctx, row[i] ?? '', c.width - o.padX * 2, { size: o.size, bold: c.bold }));
+  for (const r of rows) {
+    const row = Array.isArray(r) ? r : r.cells;
+    const total = !Array.isArray(r) && r.total === true;
+    const bold = total || (!Array.isArray(r) && r.bold === true);
+    const heights = cols.map((c, i) => measure(ctx, row[i] ?? '', c.width - o.padX * 2, { size: o.size, bold: c.bold || bold }));
     const h = Math.max(...heights) + o.padY * 2;
     if (ctx.y + h > ctx.limit) {
       const before = ctx.page;
       ensure(ctx, h);
       if (ctx.page !== before && o.repeatHeader) header(ctx, cols, o);
     }
+    if (total) ctx.doc.save().rect(ctx.left, ctx.y, ctx.right - ctx.left, h).fill('#f4f4f4').restore();
     let x = ctx.left;
     cols.forEach((c, i) => {
-      text(ctx, row[i] ?? '', x + o.padX, ctx.y + o.padY, c.width - o.padX * 2, { size: o.size, bold: c.bold, align: c.align ?? 'left' });
+      text(ctx, row[i] ?? '', x + o.padX, ctx.y + o.padY, c.width - o.padX * 2, { size: o.size, bold: c.bold || bold, align: c.align ?? 'left' });
       x += c.width;
     });
     ctx.y += h;
@@ -211,4 +265,65 @@ export function copyMarks(
     line(ctx, sub, x, y + size * 1.35, w, { size: size * 0.5, color: RED, align: 'center' });
     doc.restore();
   });
+}
+
+const NO_LINE_START = new Set([...'，。、；：！？）》」』】〕,.;:!?)]}%’”…']);
+
+/**
+ * Greedy line breaking that suits mixed Chinese and Latin text: a Chinese character may end a
+ * line anywhere, a Latin word stays whole (unless longer than the line), closing punctuation
+ * never starts a line. Explicit newlines are kept.
+ */
+export function wrapLines(ctx: Ctx, str: string, width: number, s: TextStyle = {}): string[] {
+  font(ctx, s);
+  const doc = ctx.doc;
+  const out: string[] = [];
+  for (const para of printable(str).replace(/\r\n?/g, '\n').split('\n')) {
+    const tokens = para.match(/[A-Za-z0-9\u00C0-\u024F.,:;!?%'"()\-/+×*=<>@#&_]+\s*|\s+|./gu) ?? [];
+    let cur = '';
+    for (const tok of tokens) {
+      const next = cur + tok;
+      if (doc.widthOfString(next.trimEnd()) <= width || cur === '') {
+        cur = next;
+        if (doc.widthOfString(cur.trimEnd()) > width) {
+          // A single token wider than the line: cut it by characters.
+          let piece = '';
+          for (const ch of cur) {
+            if (piece && doc.widthOfString(piece + ch) > width) {
+              out.push(piece);
+              piece = '';
+            }
+            piece += ch;
+          }
+          cur = piece;
+        }
+        continue;
+      }
+      if (NO_LINE_START.has(tok[0] ?? '') && tok.length === 1) {
+        cur = next;
+        continue;
+      }
+      out.push(cur.trimEnd());
+      cur = tok.trimStart();
+    }
+    out.push(cur.trimEnd());
+  }
+  return out;
+}
+
+/** A paragraph that may run over pages: drawn line by line from ctx.y. */
+export function paragraph(ctx: Ctx, str: string, x: number, width: number, s: TextStyle = {}): void {
+  const size = s.size ?? 9;
+  const lh = size * 1.45 + (s.lineGap ?? 1.5);
+  for (const l of wrapLines(ctx, str, width, s)) {
+    ensure(ctx, lh);
+    font(ctx, s);
+    ctx.doc.text(l, x, ctx.y, { width: width + 2, lineBreak: false, align: s.align ?? 'left' });
+    ctx.y += lh;
+  }
+}
+
+/** "女 58岁" / "Female 58" — whichever of the two is known. */
+export function sexAge(ctx: Ctx, sex: 'M' | 'F' | 'U' | null | undefined, age: string | null | undefined): string {
+  return [sex ? ctx.L.sex(sex) : '', age ?? ''].filter((s) => s.trim().length > 0).join(' ');
 }

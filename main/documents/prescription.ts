@@ -6,7 +6,7 @@
  * pages with the whole header repeated and marked 续页 / continued.
  */
 import { date, money, present, withUnit } from './format';
-import { field, font, GREY, hr, line, measure, text, widthOf, copyMarks, pageNumbers } from './layout';
+import { copyMarks, field, font, GREY, hr, line, measure, pageNumbers, printable, text, widthOf } from './layout';
 import { ensure, finish, newDoc, PAPER, type Ctx, type RenderOptions } from './pdf';
 import { parseDocument, type DocumentData, type PrescriptionDoc } from './schemas';
 
@@ -98,10 +98,10 @@ function item(ctx: Ctx, it: RxItem, n: number): void {
   line(ctx, `${n}.`, ctx.left, y, idxW, { size: 10 });
   // Name in bold, specification in regular weight, wrapping together.
   font(ctx, { size: 10, bold: true });
-  ctx.doc.text(it.name, ctx.left + idxW, y, { width: nameW, lineGap: 1, continued: present(it.spec) });
+  ctx.doc.text(printable(it.name), ctx.left + idxW, y, { width: nameW, lineGap: 1, continued: present(it.spec) });
   if (present(it.spec)) {
     font(ctx, { size: 9.5 });
-    ctx.doc.text(`  ${it.spec}`, { width: nameW, lineGap: 1 });
+    ctx.doc.text(`  ${printable(it.spec)}`, { width: nameW, lineGap: 1 });
   }
   const qty = ctx.lang === 'zh-CN' ? `×${withUnit(it.quantity, it.unit, ctx.lang)}` : `${ctx.L.w.qty} ${withUnit(it.quantity, it.unit, ctx.lang)}`;
   line(ctx, qty, ctx.left + idxW + nameW, y + 0.5, qtyW, { size: 9.5, align: 'right' });
