@@ -1,0 +1,131 @@
+/**
+ * The hub: a socket.io server (loopback unless told otherwise) that sequences the stations'
+ * changes, answers pulls after a cursor and broadcasts new changes to the other stations.
+ * Protocol: main/sync/protocol.ts. Every message is checked with zod; a station must say hello
+ * (device, credential, schema version) before anything else, and a station on another schema
+ * version is refused — its changes wait on the station until one side is updated.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server, type Socket } from 'socket.io';
+import {
+  Broadcast, Hello, PROTOCOL_VERSION, Pull, Push, describeIssues, refusal, schemaVersion as localSchemaVersion,
+  type BroadcastT, type HelloAnswerT, type HelloT, type PullAnswerT, type PushAnswerT, type SyncErrorT,
+} from '../sync/protocol';
+import type { HubStore } from './store';
+
+export interface HubOptions {
+  store: HubStore;
+  /** Default 127.0.0.1: the LAN must be asked for explicitly. */
+  host?: string;
+  /** 0: any free port. */
+  port?: number;
+  /** Defaults to the number of migrations this build carries. */
+  schemaVersion?: number;
+  /** Checks a station's credential; null = let it in. Default: everyone (pairing comes later). */
+  authorize?: (hello: HelloT) => Promise<SyncErrorT | null>;
+  now?: () => number;
+  log?: (line: string) => void;
+}
+
+export interface Hub {
+  readonly port: number;
+  readonly url: string;
+  readonly io: Server;
+  /** Disconnects every station and stops listening (the store stays open: its owner closes it). */
+  close(): Promise<void>;
+}
+
+const ROOM = 'stations';
+type Ack<T> = (answer: T) => void;
+
+export async function startHub(opts: HubOptions): Promise<Hub> {
+  const { store } = opts;
+  const version = opts.schemaVersion ?? localSchemaVersion();
+  const now = opts.now ?? Date.now;
+  const log = opts.log ?? (() => undefined);
+  const http = createServer();
+  const io = new Server(http, { serveClient: false, maxHttpBufferSize: 20e6, cors: undefined });
+  const hubId = (await store.getMeta('hub_id')) ?? (await initHubId(store));
+
+  io.on('connection', (socket: Socket) => {
+    const ackOf = <T>(fn: unknown): Ack<T> => (typeof fn === 'function' ? (fn as Ack<T>) : () => undefined);
+
+    socket.on('hello', async (payload: unknown, fn: unknown) => {
+      const ack = ackOf<HelloAnswerT>(fn);
+      const hello = Hello.safeParse(payload);
+      if (!hello.success) return ack(refusal('BAD_MESSAGE', describeIssues(hello.error)));
+      const h = hello.data;
+      if (h.protocol !== PROTOCOL_VERSION) {
+        return ack(refusal('PROTOCOL_MISMATCH', `station speaks sync protocol ${h.protocol}, hub ${PROTOCOL_VERSION}`));
+      }
+      if (h.schemaVersion !== version) {
+        log(`refused ${h.device}: schema ${h.schemaVersion} ≠ ${version}`);
+        return ack(refusal('SCHEMA_MISMATCH',
+          `station database schema ${h.schemaVersion}, hub schema ${version}: update the ${h.schemaVersion < version ? 'station' : 'hub'}; changes wait on the station until then`));
+      }
+      try {
+        const denied = opts.authorize ? await opts.authorize(h) : null;
+        if (denied) return ack({ ok: false, error: denied });
+        socket.data.device = h.device;
+        await socket.join(ROOM);
+        log(`hello ${h.device}`);
+        ack({ ok: true, hub: hubId, schemaVersion: version, lastSeq: await store.lastSeq(), serverTime: now() });
+      } catch (err) {
+        ack(refusal('HUB_ERROR', err instanceof Error ? err.message : String(err)));
+      }
+    });
+
+    socket.on('push', async (payload: unknown, fn: unknown) => {
+      const ack = ackOf<PushAnswerT>(fn);
+      if (!socket.data.device) return ack(refusal('HELLO_REQUIRED', 'say hello first'));
+      const push = Push.safeParse(payload);
+      if (!push.success) return ack(refusal('BAD_MESSAGE', describeIssues(push.error)));
+      try {
+        const { acks, fresh } = await store.append(push.data.changes, now());
+        ack({ ok: true, acks });
+        if (fresh.length > 0) {
+          const msg: BroadcastT = Broadcast.parse({ changes: fresh });
+          socket.to(ROOM).emit('changes', msg);
+        }
+      } catch (err) {
+        ack(refusal('HUB_ERROR', err instanceof Error ? err.message : String(err)));
+      }
+    });
+
+    socket.on('pull', async (payload: unknown, fn: unknown) => {
+      const ack = ackOf<PullAnswerT>(fn);
+      if (!socket.data.device) return ack(refusal('HELLO_REQUIRED', 'say hello first'));
+      const pull = Pull.safeParse(payload);
+      if (!pull.success) return ack(refusal('BAD_MESSAGE', describeIssues(pull.error)));
+      try {
+        const page = await store.after(pull.data.after, pull.data.limit);
+        ack({ ok: true, ...page });
+      } catch (err) {
+        ack(refusal('HUB_ERROR', err instanceof Error ? err.message : String(err)));
+      }
+    });
+  });
+
+  const host = opts.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(opts.port ?? 0, host, () => resolve());
+  });
+  const port = (http.address() as AddressInfo).port;
+  return {
+    port,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    io,
+    close: () => new Promise<void>((resolve) => {
+      io.disconnectSockets(true);
+      void io.close(() => resolve());
+    }),
+  };
+}
+
+async function initHubId(store: HubStore): Promise<string> {
+  const id = crypto.randomUUID();
+  await store.setMeta('hub_id', id);
+  return id;
+}

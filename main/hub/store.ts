@@ -1,0 +1,49 @@
+/**
+ * The hub's change store: the change log (the source of truth, one global sequence) and the
+ * current rows materialised from it with the same merge code the stations use. An interface,
+ * so PostgreSQL (`--database postgres://…`) can sit behind it next to PGlite.
+ */
+import type { RowState } from '../sync/merge';
+import type { ChangeT, SequencedChangeT } from '../sync/protocol';
+
+export interface AppendResult {
+  /** The seq of every change of the batch, new or already known. */
+  acks: { id: string; seq: number }[];
+  /** The changes new to the hub, in seq order (what to broadcast). */
+  fresh: SequencedChangeT[];
+}
+
+export interface PageResult {
+  changes: SequencedChangeT[];
+  /** Highest seq returned (or the asked cursor when none). */
+  cursor: number;
+  more: boolean;
+}
+
+export interface PairedDevice {
+  device: string;
+  credentialHash: string;
+  pairedAt: number;
+  revokedAt: number | null;
+}
+
+export interface HubStore {
+  /**
+   * Gives each change not seen before the next sequence number and merges it into its row,
+   * atomically; a change id already stored keeps its seq (resending is safe).
+   */
+  append(changes: readonly ChangeT[], receivedAt: number): Promise<AppendResult>;
+  /** Changes with seq > cursor, in seq order, at most `limit`. */
+  after(cursor: number, limit: number): Promise<PageResult>;
+  lastSeq(): Promise<number>;
+  /** The materialised row (merge of every change of it). */
+  row(table: string, rowId: string): Promise<RowState | undefined>;
+  /** Every materialised row of a table, by row id. */
+  rows(table: string): Promise<Map<string, RowState>>;
+  /** Hub settings (pairing code, hub id). */
+  getMeta(key: string): Promise<string | undefined>;
+  setMeta(key: string, value: string): Promise<void>;
+  getDevice(device: string): Promise<PairedDevice | undefined>;
+  putDevice(d: PairedDevice): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,141 @@
+/**
+ * Applying changes from the hub to a station's SQLite replica, in one transaction per batch.
+ *
+ * Not through the Writer (that would log them again as this station's changes): each received
+ * change is stored in change_log as it came, with its hub seq; then every touched row is
+ * recomputed as the merge (main/sync/merge.ts) of ALL its known changes — local unsent ones
+ * included — read through the change_log (table_name, row_id, hlc) index, and only the columns
+ * that differ are written. So the row is the same whatever order the changes arrived in.
+ * A row whose insert has not arrived yet waits (its changes are kept) until it does.
+ */
+import { getTableName } from 'drizzle-orm';
+import { ClockError, hlcParse, hlcReceive } from '../domain/hlc';
+import type { Station } from '../station/station';
+import { REPLICATED_TABLES } from '../station/tables';
+import { changedColumns, mergeRow, type ColumnValue, type MergeInput } from './merge';
+import type { ChangeLogRow } from './local';
+import { setCursor } from './local';
+import type { ChangeT } from './protocol';
+
+export interface ApplyResult {
+  /** Changes new to this station. */
+  received: number;
+  /** Changes it already had (its own coming back, or a repeat). */
+  known: number;
+  /** Rows written. */
+  rowsWritten: number;
+  /** Rows whose insert has not arrived yet. */
+  waiting: number;
+  tables: string[];
+  /** Rows that could not be written because they break a unique index here (kept in change_log; a person must look). */
+  conflicts: { table: string; rowId: string; message: string }[];
+}
+
+interface TableInfo {
+  columns: Set<string>;
+  pk: string;
+}
+
+const REPLICATED = new Set(REPLICATED_TABLES.map((t) => getTableName(t)));
+const infoCache = new WeakMap<object, Map<string, TableInfo>>();
+
+function tableInfo(station: Station, table: string): TableInfo | undefined {
+  if (!REPLICATED.has(table)) return undefined;
+  let byTable = infoCache.get(station.raw);
+  if (!byTable) infoCache.set(station.raw, (byTable = new Map()));
+  let info = byTable.get(table);
+  if (!info) {
+    const cols = station.raw.prepare(`PRAGMA table_info("${table}")`).all() as { name: string; pk: number }[];
+    if (cols.length === 0) return undefined;
+    info = { columns: new Set(cols.map((c) => c.name)), pk: cols.find((c) => c.pk === 1)?.name ?? 'id' };
+    byTable.set(table, info);
+  }
+  return info;
+}
+
+function toMergeInput(r: ChangeLogRow): MergeInput {
+  return { id: r.id, hlc: r.hlc, table: r.table_name, rowId: r.row_id, op: r.op, columns: JSON.parse(r.columns) as Record<string, ColumnValue> };
+}
+
+/**
+ * Applies a batch of changes from the hub (each with its seq). Idempotent by change id: a change
+ * already here only gets its seq filled in. `cursor`, when given, is stored in the same transaction.
+ */
+export function applyRemoteChanges(station: Station, changes: readonly ChangeT[], opts: { cursor?: number } = {}): ApplyResult {
+  const raw = station.raw;
+  const findStmt = raw.prepare('SELECT seq FROM change_log WHERE id = ?');
+  const seqStmt = raw.prepare('UPDATE change_log SET seq = ? WHERE id = ? AND seq IS NULL');
+  const insertStmt = raw.prepare(
+    'INSERT INTO change_log (id, hlc, device, table_name, row_id, op, columns, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const rowChangesStmt = raw.prepare('SELECT * FROM change_log WHERE table_name = ? AND row_id = ? ORDER BY hlc');
+  const result: ApplyResult = { received: 0, known: 0, rowsWritten: 0, waiting: 0, tables: [], conflicts: [] };
+  const touched = new Set<string>();
+
+  raw.transaction(() => {
+    // Parents and children of one batch may come in any order: check foreign keys at commit.
+    raw.pragma('defer_foreign_keys = ON');
+    const affected = new Map<string, { table: string; rowId: string }>();
+    for (const c of changes) {
+      const have = findStmt.get(c.id) as { seq: number | null } | undefined;
+      if (have) {
+        result.known += 1;
+        if (have.seq === null && c.seq !== null) seqStmt.run(c.seq, c.id);
+        continue;
+      }
+      insertStmt.run(c.id, c.hlc, c.device, c.table, c.rowId, c.op, JSON.stringify(c.columns), c.seq);
+      result.received += 1;
+      affected.set(`${c.table}\u0001${c.rowId}`, { table: c.table, rowId: c.rowId });
+      try {
+        station.clock.hlc = hlcReceive(station.clock.hlc, hlcParse(c.hlc), station.now());
+      } catch (err) {
+        // A clock far ahead of ours (or a full counter) must not block sync: the merge orders by
+        // the change's own HLC anyway; our clock just does not follow it.
+        if (!(err instanceof ClockError)) throw err;
+      }
+    }
+    const writeRowSavepoint = raw.transaction((table: string, rowId: string, info: TableInfo) => writeRow(table, rowId, info));
+    const writeRow = (table: string, rowId: string, info: TableInfo): void => {
+      const state = mergeRow((rowChangesStmt.all(table, rowId) as ChangeLogRow[]).map(toMergeInput));
+      const values = Object.fromEntries(Object.entries(state.values).filter(([k]) => info.columns.has(k)));
+      const current = raw.prepare(`SELECT * FROM "${table}" WHERE "${info.pk}" = ?`).get(rowId) as Record<string, unknown> | undefined;
+      if (current) {
+        const diff = changedColumns({ ...state, values }, current);
+        const cols = Object.keys(diff);
+        if (cols.length === 0) return;
+        raw.prepare(`UPDATE "${table}" SET ${cols.map((k) => `"${k}" = ?`).join(', ')} WHERE "${info.pk}" = ?`)
+          .run(...cols.map((k) => diff[k]), rowId);
+      } else if (state.inserted !== null || info.pk !== 'id') {
+        // Keyed rows (settings) are written whole by every change, so they upsert.
+        const cols = Object.keys(values);
+        if (!cols.includes(info.pk)) values[info.pk] = rowId;
+        const all = Object.keys(values);
+        raw.prepare(`INSERT INTO "${table}" (${all.map((k) => `"${k}"`).join(', ')}) VALUES (${all.map(() => '?').join(', ')})`)
+          .run(...all.map((k) => values[k]));
+      } else {
+        result.waiting += 1;
+        return;
+      }
+      result.rowsWritten += 1;
+      touched.add(table);
+    };
+    for (const { table, rowId } of affected.values()) {
+      const info = tableInfo(station, table);
+      if (!info) continue;
+      try {
+        writeRowSavepoint(table, rowId, info);
+      } catch (err) {
+        const code = (err as { code?: string }).code ?? '';
+        if (code !== 'SQLITE_CONSTRAINT_UNIQUE' && code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') throw err;
+        result.conflicts.push({ table, rowId, message: (err as Error).message });
+      }
+    }
+    if (opts.cursor !== undefined) setCursor(station, opts.cursor);
+    station.saveClock();
+  }).immediate();
+
+  result.tables = [...touched].sort();
+  if (touched.has('settings')) station.reloadSettings();
+  if (touched.size > 0) station.emit('data.changed', { tables: result.tables });
+  return result;
+}

@@ -1,0 +1,185 @@
+/**
+ * A station's sync client: says hello to the hub, pushes unsent changes in batches and marks
+ * them with the hub's seq, pulls everything after its cursor, applies live broadcasts, and
+ * reconnects by itself. Reports `sync.status` {online, pending, lastSyncAt} through the station.
+ * One sync run at a time; runs are triggered by connecting, by local changes and by broadcasts.
+ */
+import { io, type Socket } from 'socket.io-client';
+import type { Station } from '../station/station';
+import { applyRemoteChanges } from './apply';
+import { getCursor, markAcked, pendingChanges, pendingCount } from './local';
+import {
+  Broadcast, HelloAnswer, PROTOCOL_VERSION, PullAnswer, PushAnswer, schemaVersion as localSchemaVersion,
+  type SequencedChangeT, type SyncErrorT,
+} from './protocol';
+
+export interface SyncClientOptions {
+  url: string;
+  credential?: string | null;
+  /** Changes per push and per pull (≤ MAX_BATCH). */
+  batchSize?: number;
+  schemaVersion?: number;
+  /** How long to wait for an answer before treating the connection as broken. */
+  timeoutMs?: number;
+  reconnectDelayMs?: number;
+}
+
+export interface SyncState {
+  online: boolean;
+  pending: number;
+  lastSyncAt: number | null;
+  /** Why the hub refused us (schema mismatch, unpaired…), until a later run succeeds. */
+  error: SyncErrorT | null;
+}
+
+export class SyncClient {
+  private socket: Socket | undefined;
+  private ready = false;
+  private chain: Promise<void> = Promise.resolve();
+  private scheduled = false;
+  private readonly off: (() => void)[] = [];
+  readonly state: SyncState = { online: false, pending: 0, lastSyncAt: null, error: null };
+
+  constructor(readonly station: Station, private readonly opts: SyncClientOptions) {}
+
+  private get batch(): number {
+    return this.opts.batchSize ?? 500;
+  }
+
+  start(): void {
+    if (this.socket) return;
+    const socket = io(this.opts.url, {
+      transports: ['websocket'],
+      reconnection: true,
+      reconnectionDelay: this.opts.reconnectDelayMs ?? 500,
+      reconnectionDelayMax: 5_000,
+    });
+    this.socket = socket;
+    socket.on('connect', () => this.enqueue(() => this.hello()));
+    socket.on('disconnect', () => {
+      this.ready = false;
+      this.report();
+    });
+    socket.on('changes', (payload: unknown) => {
+      const msg = Broadcast.safeParse(payload);
+      if (msg.success) this.enqueue(() => this.live(msg.data.changes));
+    });
+    this.off.push(this.station.on('data.changed', () => {
+      if (this.ready && pendingCount(this.station) > 0) this.schedule();
+    }));
+    this.report();
+  }
+
+  /** Push and pull until nothing is left (resolves when this run is done; no-op while offline). */
+  syncNow(): Promise<void> {
+    return this.enqueue(() => this.run());
+  }
+
+  /** Resolves when every queued run has finished. */
+  idle(): Promise<void> {
+    return this.chain;
+  }
+
+  async stop(): Promise<void> {
+    for (const f of this.off.splice(0)) f();
+    await this.chain;
+    this.socket?.disconnect();
+    this.socket = undefined;
+    this.ready = false;
+    this.report();
+  }
+
+  private enqueue(fn: () => Promise<void>): Promise<void> {
+    const run = this.chain.then(fn).catch((err: unknown) => {
+      // A timeout or a dropped connection: the changes stay pending; the next connect retries.
+      this.state.error = { code: 'HUB_ERROR', message: err instanceof Error ? err.message : String(err) };
+      this.report();
+    });
+    this.chain = run;
+    return run;
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    void this.enqueue(async () => {
+      this.scheduled = false;
+      await this.run();
+    });
+  }
+
+  private async ask(event: string, payload: unknown): Promise<unknown> {
+    const socket = this.socket;
+    if (!socket?.connected) throw new Error('not connected');
+    return socket.timeout(this.opts.timeoutMs ?? 10_000).emitWithAck(event, payload);
+  }
+
+  private async hello(): Promise<void> {
+    this.ready = false;
+    const answer = HelloAnswer.parse(await this.ask('hello', {
+      protocol: PROTOCOL_VERSION,
+      device: this.station.device,
+      credential: this.opts.credential ?? null,
+      schemaVersion: this.opts.schemaVersion ?? localSchemaVersion(),
+    }));
+    if (!answer.ok) {
+      this.state.error = answer.error;
+      this.report();
+      return;
+    }
+    this.ready = true;
+    this.state.error = null;
+    await this.run();
+  }
+
+  private async run(): Promise<void> {
+    if (!this.ready) return;
+    // Push everything unsent, oldest first.
+    for (;;) {
+      const changes = pendingChanges(this.station, this.batch);
+      if (changes.length === 0) break;
+      const answer = PushAnswer.parse(await this.ask('push', { changes }));
+      if (!answer.ok) return this.refused(answer.error);
+      markAcked(this.station, answer.acks);
+      this.report();
+    }
+    // Pull everything after our cursor.
+    for (;;) {
+      const answer = PullAnswer.parse(await this.ask('pull', { after: getCursor(this.station), limit: this.batch }));
+      if (!answer.ok) return this.refused(answer.error);
+      if (answer.changes.length > 0 || answer.cursor !== getCursor(this.station)) {
+        applyRemoteChanges(this.station, answer.changes, { cursor: answer.cursor });
+      }
+      if (!answer.more) break;
+    }
+    this.state.lastSyncAt = this.station.now();
+    this.state.error = null;
+    this.report();
+  }
+
+  /** A broadcast: applied at once when it follows our cursor, else a pull fills the gap. */
+  private async live(changes: SequencedChangeT[]): Promise<void> {
+    if (!this.ready) return;
+    const sorted = [...changes].sort((a, b) => a.seq - b.seq);
+    const contiguous = sorted.every((c, i) => i === 0 || c.seq === sorted[i - 1]!.seq + 1);
+    if (contiguous && sorted[0]!.seq === getCursor(this.station) + 1) {
+      applyRemoteChanges(this.station, sorted, { cursor: sorted[sorted.length - 1]!.seq });
+      this.state.lastSyncAt = this.station.now();
+      this.report();
+      return;
+    }
+    await this.run();
+  }
+
+  private refused(error: SyncErrorT): void {
+    this.state.error = error;
+    if (error.code === 'HELLO_REQUIRED') this.ready = false;
+    this.report();
+  }
+
+  private report(): void {
+    this.state.online = this.ready;
+    this.state.pending = pendingCount(this.station);
+    this.station.emit('sync.status', { online: this.state.online, pending: this.state.pending, lastSyncAt: this.state.lastSyncAt });
+  }
+}

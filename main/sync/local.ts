@@ -1,0 +1,57 @@
+/**
+ * The station's side of sync bookkeeping, on its own SQLite file: unsent changes, acks, the pull
+ * cursor. Raw SQL on `station.raw` (change_log and station_meta are local tables the Writer
+ * never touches this way).
+ */
+import type { Station } from '../station/station';
+import type { ChangeT } from './protocol';
+import type { ColumnValue } from './merge';
+
+export interface ChangeLogRow {
+  id: string;
+  hlc: string;
+  device: string;
+  table_name: string;
+  row_id: string;
+  op: 'insert' | 'update';
+  columns: string;
+  seq: number | null;
+}
+
+export function toWire(r: ChangeLogRow): ChangeT {
+  return {
+    id: r.id, hlc: r.hlc, device: r.device, table: r.table_name, rowId: r.row_id, op: r.op,
+    columns: JSON.parse(r.columns) as Record<string, ColumnValue>, seq: r.seq,
+  };
+}
+
+/** Unsent changes (seq null), oldest first — the order they were made in, so parents come before children. */
+export function pendingChanges(station: Station, limit: number): ChangeT[] {
+  const rows = station.raw.prepare('SELECT * FROM change_log WHERE seq IS NULL ORDER BY hlc, id LIMIT ?').all(limit) as ChangeLogRow[];
+  return rows.map(toWire);
+}
+
+export function pendingCount(station: Station): number {
+  return (station.raw.prepare('SELECT count(*) AS n FROM change_log WHERE seq IS NULL').get() as { n: number }).n;
+}
+
+/** Marks pushed changes with the hub's sequence numbers, in one transaction. */
+export function markAcked(station: Station, acks: readonly { id: string; seq: number }[]): void {
+  const stmt = station.raw.prepare('UPDATE change_log SET seq = ? WHERE id = ? AND seq IS NULL');
+  station.raw.transaction(() => {
+    for (const a of acks) stmt.run(a.seq, a.id);
+  }).immediate();
+}
+
+const CURSOR_KEY = 'sync_cursor';
+
+/** The highest hub sequence number this station has applied (0: none). */
+export function getCursor(station: Station): number {
+  const row = station.raw.prepare('SELECT value FROM station_meta WHERE key = ?').get(CURSOR_KEY) as { value: string } | undefined;
+  return row ? Number(row.value) : 0;
+}
+
+export function setCursor(station: Station, cursor: number): void {
+  station.raw.prepare('INSERT INTO station_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+    .run(CURSOR_KEY, String(cursor));
+}

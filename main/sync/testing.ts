@@ -1,0 +1,84 @@
+/**
+ * Test helpers for sync: a real hub on loopback over a PGlite store started from a dumped
+ * template, empty stations that bootstrap from the hub, and a station-side Writer for setup.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { getTableName } from 'drizzle-orm';
+import { PgliteStore } from '../hub/pglite-store';
+import { startHub, type Hub, type HubOptions } from '../hub/server';
+import { tableChecksums } from '../station/checksum';
+import { Station } from '../station/station';
+import { REPLICATED_TABLES } from '../station/tables';
+import { TEST_START } from '../station/testing';
+import { Writer } from '../station/writer';
+import { SyncClient, type SyncClientOptions } from './client';
+
+export interface TestHub {
+  hub: Hub;
+  store: PgliteStore;
+  close: () => Promise<void>;
+}
+
+export async function startTestHub(template: Blob | File, opts: Partial<HubOptions> = {}): Promise<TestHub> {
+  const store = await PgliteStore.open({ loadDataDir: template });
+  const hub = await startHub({ store, ...opts });
+  return { hub, store, close: async () => { await hub.close(); await store.close(); } };
+}
+
+/** An empty station (no master data: it bootstraps from the hub) on a file in its own temp folder. */
+export function emptyStation(device: string, clock: { t: number } = { t: TEST_START }): { station: Station; close: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), `clinic-sync-${device}-`));
+  const station = new Station({ file: join(dir, 'station.sqlite'), device, now: () => clock.t });
+  return { station, close: () => { station.close(); rmSync(dir, { recursive: true, force: true }); } };
+}
+
+/** Writes as an ordinary station would (no master data), in one transaction; tells listeners. */
+export function writeAs<T>(station: Station, fn: (w: Writer) => T): T {
+  const write = new Writer({ db: station.db, device: station.device, clock: station.clock, now: station.now, allowMasterData: false });
+  const out = station.raw.transaction(() => {
+    const v = fn(write);
+    station.saveClock();
+    return v;
+  }).immediate();
+  station.emit('data.changed', { tables: [...write.touched] });
+  return out;
+}
+
+export const REPLICATED_NAMES = REPLICATED_TABLES.map((t) => getTableName(t)).sort();
+
+export function replicatedChecksums(station: Station): Record<string, string> {
+  return tableChecksums(station.raw, REPLICATED_NAMES);
+}
+
+export function client(station: Station, hub: Hub, opts: Partial<SyncClientOptions> = {}): SyncClient {
+  const c = new SyncClient(station, { url: hub.url, reconnectDelayMs: 50, ...opts });
+  return c;
+}
+
+/** Connects, waits for the first full sync, and returns the client. */
+export async function connected(station: Station, hub: Hub, opts: Partial<SyncClientOptions> = {}): Promise<SyncClient> {
+  const c = client(station, hub, opts);
+  const online = new Promise<void>((resolve) => {
+    const off = station.on('sync.status', (s) => {
+      if (s.online && s.lastSyncAt !== null) {
+        off();
+        resolve();
+      }
+    });
+  });
+  c.start();
+  await online;
+  await c.idle();
+  return c;
+}
+
+/** Waits until `check` holds, polling. */
+export async function until(check: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
