@@ -1,0 +1,122 @@
+/** The shapes of bills, payments, refunds and closes of day, shared by the front desk and billing procedures. */
+import { z } from 'zod';
+import { BILL_ITEM_KINDS, BILL_KINDS, BILL_STATUSES, PAYMENT_METHODS } from '../../domain/enums';
+import { Fen, Id, Instant, IsoDate, PaymentMethod, RequiredText, Text } from '../schemas';
+
+export const PositiveFen = Fen.refine((n) => n > 0, 'must be more than zero');
+export const IdempotencyKey = RequiredText(100);
+
+/** A payment as the cashier types it. */
+export const PaymentRequest = z.object({
+  method: PaymentMethod,
+  amountFen: PositiveFen,
+  /** Cash handed over (cash only); change is given back. Omitted: exactly the amount. */
+  tenderedFen: Fen.optional(),
+  /** QR transaction reference (required for QR), card slip or insurance settlement number. */
+  reference: Text(100).optional(),
+  /** The same key sent twice takes the payment once. */
+  idempotencyKey: IdempotencyKey,
+});
+
+export const PaymentView = z.object({
+  id: Id,
+  billId: Id,
+  receiptNo: z.string(),
+  method: PaymentMethod,
+  amountFen: Fen,
+  tenderedFen: Fen.nullable(),
+  changeFen: Fen.nullable(),
+  reference: z.string().nullable(),
+  cashierId: Id,
+  device: z.string(),
+  dayCloseId: Id.nullable(),
+  createdAt: Instant,
+  /** Refunded from this payment so far. */
+  refundedFen: Fen,
+});
+
+export const RefundView = z.object({
+  id: Id,
+  billId: Id,
+  paymentId: Id,
+  refundNo: z.string(),
+  method: PaymentMethod,
+  amountFen: Fen,
+  reason: z.string(),
+  cashierId: Id,
+  device: z.string(),
+  dayCloseId: Id.nullable(),
+  createdAt: Instant,
+});
+
+export const BillItemView = z.object({
+  id: Id,
+  kind: z.enum(BILL_ITEM_KINDS),
+  refId: Id.nullable(),
+  description: z.string(),
+  quantity: z.number().int(),
+  unitPriceFen: Fen,
+  amountFen: Fen,
+  insuranceFen: Fen,
+});
+
+export const BillView = z.object({
+  id: Id,
+  visitId: Id,
+  patientId: Id,
+  kind: z.enum(BILL_KINDS),
+  status: z.enum(BILL_STATUSES),
+  totalFen: Fen,
+  insuranceFen: Fen,
+  selfPayFen: Fen,
+  /** Paid less refunded, both parts. */
+  paidFen: Fen,
+  insurancePaidFen: Fen,
+  selfPaidFen: Fen,
+  refundedFen: Fen,
+  dueFen: Fen,
+  /** What a refund may still give back (paid, less what was handed over). */
+  refundableFen: Fen,
+  paidAt: Instant.nullable(),
+  createdAt: Instant,
+  items: z.array(BillItemView),
+  payments: z.array(PaymentView),
+  refunds: z.array(RefundView),
+});
+export type BillViewT = z.input<typeof BillView>;
+
+export const UnbilledCharge = z.object({
+  kind: z.enum(BILL_ITEM_KINDS),
+  refId: Id,
+  description: z.string(),
+  quantity: z.number().int(),
+  unitPriceFen: Fen,
+  amountFen: Fen,
+});
+
+const MethodTotals = z.object({
+  paymentCount: z.number().int().nonnegative(),
+  paidFen: Fen,
+  refundCount: z.number().int().nonnegative(),
+  refundedFen: Fen,
+  /** Paid less refunded; negative when a period holds more refunds than payments. */
+  netFen: z.number().int(),
+});
+export const DayTotals = MethodTotals.extend({
+  byMethod: z.object(Object.fromEntries(PAYMENT_METHODS.map((m) => [m, MethodTotals])) as Record<(typeof PAYMENT_METHODS)[number], typeof MethodTotals>),
+});
+
+export const DayCloseView = z.object({
+  id: Id,
+  closeNo: z.string(),
+  cashierId: Id,
+  cashierName: z.string(),
+  device: z.string(),
+  businessDate: IsoDate,
+  fromAt: Instant,
+  toAt: Instant,
+  totals: DayTotals,
+  paymentCount: z.number().int().nonnegative(),
+  refundCount: z.number().int().nonnegative(),
+  createdAt: Instant,
+});

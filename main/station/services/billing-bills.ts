@@ -1,0 +1,291 @@
+/**
+ * Bills: what a visit has not been billed for yet, opening a bill with its insurance split,
+ * reading a bill with its ledger, and what follows when a bill is fully paid.
+ */
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import {
+  billItems, bills, drugs, examItems, examOrders, patients, payments, prescriptionItems, prescriptions, refunds, visits,
+} from '../../../db/schema';
+import type { BillViewT } from '../../api/procedures/billing-schemas';
+import { billBalance, computeBillSplit, refundableFen, type BillBalance, type CoverageClass } from '../../domain/billing';
+import type { BillItemKind } from '../../domain/enums';
+import { DomainError } from '../../domain/errors';
+import { assertTransition, billLifecycle, examOrderLifecycle, prescriptionLifecycle, visitLifecycle } from '../../domain/lifecycle';
+import { sumFen } from '../../domain/money';
+import type { RequestContext } from '../context';
+import { loadVisit, type VisitRow } from './frontdesk-visits';
+
+export type BillRow = typeof bills.$inferSelect;
+export type BillItemRow = typeof billItems.$inferSelect;
+export type PaymentRow = typeof payments.$inferSelect;
+export type RefundRow = typeof refunds.$inferSelect;
+
+/** A charge waiting to be billed: a prescription item, an exam order, or the visit's registration fee. */
+export interface Charge {
+  kind: BillItemKind;
+  refId: string;
+  description: string;
+  quantity: number;
+  unitPriceFen: number;
+  amountFen: number;
+  coverage: CoverageClass;
+}
+
+export const REGISTRATION_DESCRIPTION = '挂号费';
+
+export function loadBill(ctx: RequestContext, billId: string): BillRow {
+  const bill = ctx.db.select().from(bills).where(eq(bills.id, billId)).get();
+  if (!bill) throw new DomainError('NOT_FOUND', 'no such bill', { field: 'billId', value: billId });
+  return bill;
+}
+
+/** Ids (prescription items, exam orders, visits) already on a bill that is not void. */
+function billedRefIds(ctx: RequestContext, visitId: string): Set<string> {
+  const rows = ctx.db.select({ refId: billItems.refId }).from(billItems)
+    .innerJoin(bills, eq(bills.id, billItems.billId))
+    .where(and(eq(bills.visitId, visitId), ne(bills.status, 'void'))).all();
+  return new Set(rows.map((r) => r.refId).filter((r): r is string => r !== null));
+}
+
+/**
+ * What the visit owes that is on no bill yet: items of its issued prescriptions (not removed),
+ * its ordered exams, and its registration fee when that was not billed at check-in.
+ */
+export function unbilledCharges(ctx: RequestContext, visit: VisitRow): Charge[] {
+  const billed = billedRefIds(ctx, visit.id);
+  const charges: Charge[] = [];
+  if (visit.feeFen > 0 && visit.status !== 'cancelled' && (visit.feeStatus === 'not_required' || visit.feeStatus === 'unpaid') && !billed.has(visit.id)) {
+    charges.push({
+      kind: 'registration', refId: visit.id, description: REGISTRATION_DESCRIPTION, quantity: 1,
+      unitPriceFen: visit.feeFen, amountFen: visit.feeFen, coverage: 'registration',
+    });
+  }
+  const rxItems = ctx.db.select({ item: prescriptionItems, drugName: drugs.name, spec: drugs.spec, insuranceClass: drugs.insuranceClass })
+    .from(prescriptionItems)
+    .innerJoin(prescriptions, eq(prescriptions.id, prescriptionItems.prescriptionId))
+    .innerJoin(drugs, eq(drugs.id, prescriptionItems.drugId))
+    .where(and(eq(prescriptions.visitId, visit.id), eq(prescriptions.status, 'issued'), eq(prescriptionItems.removed, false)))
+    .orderBy(asc(prescriptions.createdAt), asc(prescriptionItems.seq)).all();
+  for (const r of rxItems) {
+    if (billed.has(r.item.id)) continue;
+    charges.push({
+      kind: 'drug', refId: r.item.id, description: `${r.drugName} ${r.spec}`, quantity: r.item.quantity,
+      unitPriceFen: r.item.unitPriceFen, amountFen: r.item.amountFen, coverage: r.insuranceClass,
+    });
+  }
+  const exams = ctx.db.select({ order: examOrders, name: examItems.name }).from(examOrders)
+    .innerJoin(examItems, eq(examItems.id, examOrders.examItemId))
+    .where(and(eq(examOrders.visitId, visit.id), eq(examOrders.status, 'ordered')))
+    .orderBy(asc(examOrders.createdAt)).all();
+  for (const r of exams) {
+    if (billed.has(r.order.id)) continue;
+    charges.push({
+      kind: 'exam', refId: r.order.id, description: r.name, quantity: 1,
+      unitPriceFen: r.order.priceFen, amountFen: r.order.priceFen, coverage: 'exam',
+    });
+  }
+  return charges;
+}
+
+/** Opens a bill of these charges with the insurance split for the patient's insurance. */
+export function openBill(ctx: RequestContext, visit: VisitRow, kind: BillRow['kind'], charges: readonly Charge[]): string {
+  const patient = ctx.db.select({ insuranceType: patients.insuranceType }).from(patients).where(eq(patients.id, visit.patientId)).get();
+  if (!patient) throw new DomainError('NOT_FOUND', 'no such patient', { field: 'patientId', value: visit.patientId });
+  const split = computeBillSplit(charges.map((c) => ({ amountFen: c.amountFen, coverage: c.coverage })), patient.insuranceType);
+  const billId = ctx.write.insert(bills, {
+    visitId: visit.id, patientId: visit.patientId, kind, status: 'open',
+    totalFen: split.totalFen, insuranceFen: split.insuranceFen, selfPayFen: split.selfPayFen, paidAt: null,
+  });
+  charges.forEach((c, i) => {
+    ctx.write.insert(billItems, {
+      billId, kind: c.kind, refId: c.refId, description: c.description, quantity: c.quantity,
+      unitPriceFen: c.unitPriceFen, amountFen: c.amountFen, insuranceFen: split.lineInsuranceFen[i]!, createdAt: ctx.now(),
+    });
+  });
+  ctx.audit('create', 'bill', billId, visit.patientId);
+  settleIfPaid(ctx, billId); // a bill of nothing but free items is paid as it opens
+  return billId;
+}
+
+export function billItemsOf(ctx: RequestContext, billId: string): BillItemRow[] {
+  return ctx.db.select().from(billItems).where(eq(billItems.billId, billId)).orderBy(asc(billItems.createdAt), asc(billItems.id)).all();
+}
+
+export function ledgerOf(ctx: RequestContext, billId: string): { payments: PaymentRow[]; refunds: RefundRow[] } {
+  return {
+    payments: ctx.db.select().from(payments).where(eq(payments.billId, billId)).orderBy(asc(payments.createdAt), asc(payments.id)).all(),
+    refunds: ctx.db.select().from(refunds).where(eq(refunds.billId, billId)).orderBy(asc(refunds.createdAt), asc(refunds.id)).all(),
+  };
+}
+
+export function balanceOf(ctx: RequestContext, bill: BillRow): BillBalance {
+  const l = ledgerOf(ctx, bill.id);
+  return billBalance(bill, l.payments, l.refunds);
+}
+
+/** Prescription ids behind a bill's drug items. */
+function prescriptionIdsOf(ctx: RequestContext, items: readonly BillItemRow[]): string[] {
+  const itemIds = items.filter((i) => i.kind === 'drug' && i.refId).map((i) => i.refId!);
+  if (itemIds.length === 0) return [];
+  const rows = ctx.db.selectDistinct({ id: prescriptionItems.prescriptionId }).from(prescriptionItems)
+    .where(inArray(prescriptionItems.id, itemIds)).all();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The items of a bill that have been handed over and so cannot be refunded: a dispensed drug, a
+ * done exam, a registration whose consultation has begun.
+ */
+export function deliveredItems(ctx: RequestContext, bill: BillRow, items: readonly BillItemRow[]): BillItemRow[] {
+  return items.filter((item) => {
+    if (!item.refId) return false;
+    if (item.kind === 'drug') {
+      const rx = ctx.db.select({ status: prescriptions.status }).from(prescriptionItems)
+        .innerJoin(prescriptions, eq(prescriptions.id, prescriptionItems.prescriptionId))
+        .where(eq(prescriptionItems.id, item.refId)).get();
+      return rx?.status === 'dispensed';
+    }
+    if (item.kind === 'exam') {
+      return ctx.db.select({ status: examOrders.status }).from(examOrders).where(eq(examOrders.id, item.refId)).get()?.status === 'done';
+    }
+    if (item.kind === 'registration') {
+      const v = ctx.db.select({ status: visits.status }).from(visits).where(eq(visits.id, bill.visitId)).get();
+      return v !== undefined && v.status !== 'waiting' && v.status !== 'cancelled';
+    }
+    return false;
+  });
+}
+
+/**
+ * An open bill must still match what it charges for: its prescriptions issued (items not
+ * removed), its exams ordered, its visit not cancelled. Otherwise CONFLICT {reason: 'bill_out_of_date'}
+ * — build the bill again.
+ */
+export function assertBillCurrent(ctx: RequestContext, bill: BillRow, items: readonly BillItemRow[]): void {
+  const stale: string[] = [];
+  for (const item of items) {
+    if (!item.refId) continue;
+    if (item.kind === 'drug') {
+      const r = ctx.db.select({ status: prescriptions.status, removed: prescriptionItems.removed }).from(prescriptionItems)
+        .innerJoin(prescriptions, eq(prescriptions.id, prescriptionItems.prescriptionId)).where(eq(prescriptionItems.id, item.refId)).get();
+      if (!r || r.removed || r.status !== 'issued') stale.push(item.id);
+    } else if (item.kind === 'exam') {
+      const r = ctx.db.select({ status: examOrders.status }).from(examOrders).where(eq(examOrders.id, item.refId)).get();
+      if (!r || r.status !== 'ordered') stale.push(item.id);
+    }
+  }
+  const visit = loadVisit(ctx, bill.visitId);
+  if (visit.status === 'cancelled') stale.push(visit.id);
+  if (stale.length > 0) {
+    throw new DomainError('CONFLICT', 'the bill no longer matches what was prescribed or ordered; build it again', {
+      reason: 'bill_out_of_date', billId: bill.id, items: stale,
+    });
+  }
+}
+
+/**
+ * When an open bill is fully paid: bill → paid; its prescriptions issued → paid, exam orders
+ * ordered → paid, registration fee → paid; then the visit may be discharged.
+ */
+export function settleIfPaid(ctx: RequestContext, billId: string): boolean {
+  const bill = loadBill(ctx, billId);
+  if (bill.status !== 'open' || !balanceOf(ctx, bill).fullyPaid) return false;
+  const now = ctx.now();
+  assertTransition(billLifecycle, bill.status, 'paid');
+  ctx.write.update(bills, bill.id, { status: 'paid', paidAt: now });
+  const items = billItemsOf(ctx, bill.id);
+  for (const rxId of prescriptionIdsOf(ctx, items)) {
+    const rx = ctx.db.select({ status: prescriptions.status }).from(prescriptions).where(eq(prescriptions.id, rxId)).get()!;
+    assertTransition(prescriptionLifecycle, rx.status, 'paid');
+    ctx.write.update(prescriptions, rxId, { status: 'paid' });
+  }
+  for (const item of items.filter((i) => i.kind === 'exam' && i.refId)) {
+    const order = ctx.db.select({ status: examOrders.status }).from(examOrders).where(eq(examOrders.id, item.refId!)).get()!;
+    assertTransition(examOrderLifecycle, order.status, 'paid');
+    ctx.write.update(examOrders, item.refId!, { status: 'paid' });
+  }
+  if (items.some((i) => i.kind === 'registration')) {
+    ctx.write.update(visits, bill.visitId, { feeStatus: 'paid' });
+  }
+  dischargeIfSettled(ctx, bill.visitId);
+  return true;
+}
+
+/** Open bills of a visit, and the charges not billed yet. */
+export function owing(ctx: RequestContext, visit: VisitRow): { openBills: BillRow[]; unbilled: Charge[] } {
+  return {
+    openBills: ctx.db.select().from(bills).where(and(eq(bills.visitId, visit.id), eq(bills.status, 'open'))).orderBy(asc(bills.createdAt)).all(),
+    unbilled: unbilledCharges(ctx, visit),
+  };
+}
+
+/** A visit awaiting payment with nothing open or unbilled → discharged. Returns whether it was. */
+export function dischargeIfSettled(ctx: RequestContext, visitId: string): boolean {
+  const visit = loadVisit(ctx, visitId);
+  if (visit.status !== 'awaiting_payment') return false;
+  const o = owing(ctx, visit);
+  if (o.openBills.length > 0 || o.unbilled.length > 0) return false;
+  assertTransition(visitLifecycle, visit.status, 'discharged');
+  ctx.write.update(visits, visit.id, { status: 'discharged', dischargedAt: ctx.now() });
+  return true;
+}
+
+/**
+ * For the pharmacy and the exam room: true when the charge (a prescription item or exam order)
+ * was paid and then refunded in full, so it must not be handed over although its status says
+ * 'paid' (lifecycles never go back from paid).
+ */
+export function isRefundedCharge(ctx: RequestContext, refId: string): boolean {
+  const rows = ctx.db.select({ status: bills.status }).from(billItems).innerJoin(bills, eq(bills.id, billItems.billId))
+    .where(and(eq(billItems.refId, refId), ne(bills.status, 'void'))).all();
+  return rows.length > 0 && rows.every((r) => r.status === 'refunded');
+}
+
+export function billView(ctx: RequestContext, billId: string): BillViewT {
+  const bill = loadBill(ctx, billId);
+  const items = billItemsOf(ctx, billId);
+  const l = ledgerOf(ctx, billId);
+  const balance = billBalance(bill, l.payments, l.refunds);
+  const delivered = sumFen(deliveredItems(ctx, bill, items).map((i) => i.amountFen));
+  const refundedBy = new Map<string, number>();
+  for (const r of l.refunds) refundedBy.set(r.paymentId, (refundedBy.get(r.paymentId) ?? 0) + r.amountFen);
+  return {
+    id: bill.id,
+    visitId: bill.visitId,
+    patientId: bill.patientId,
+    kind: bill.kind,
+    status: bill.status,
+    totalFen: bill.totalFen,
+    insuranceFen: bill.insuranceFen,
+    selfPayFen: bill.selfPayFen,
+    paidFen: balance.paidFen,
+    insurancePaidFen: balance.insurancePaidFen,
+    selfPaidFen: balance.selfPaidFen,
+    refundedFen: balance.refundedFen,
+    dueFen: bill.status === 'open' ? balance.dueFen : 0,
+    refundableFen: refundableFen(balance, delivered),
+    paidAt: bill.paidAt,
+    createdAt: bill.createdAt,
+    items: items.map((i) => ({
+      id: i.id, kind: i.kind, refId: i.refId, description: i.description, quantity: i.quantity,
+      unitPriceFen: i.unitPriceFen, amountFen: i.amountFen, insuranceFen: i.insuranceFen,
+    })),
+    payments: l.payments.map((p) => ({
+      id: p.id, billId: p.billId, receiptNo: p.receiptNo, method: p.method, amountFen: p.amountFen,
+      tenderedFen: p.tenderedFen, changeFen: p.changeFen, reference: p.reference, cashierId: p.cashierId,
+      device: p.device, dayCloseId: p.dayCloseId, createdAt: p.createdAt, refundedFen: refundedBy.get(p.id) ?? 0,
+    })),
+    refunds: l.refunds.map(refundView),
+  };
+}
+
+export function refundView(r: RefundRow) {
+  return {
+    id: r.id, billId: r.billId, paymentId: r.paymentId, refundNo: r.refundNo, method: r.method, amountFen: r.amountFen,
+    reason: r.reason, cashierId: r.cashierId, device: r.device, dayCloseId: r.dayCloseId, createdAt: r.createdAt,
+  };
+}
+
+export function billsOfVisit(ctx: RequestContext, visitId: string): BillRow[] {
+  return ctx.db.select().from(bills).where(eq(bills.visitId, visitId)).orderBy(asc(bills.createdAt), asc(bills.id)).all();
+}

@@ -1,0 +1,69 @@
+/** Taking a payment on a bill: one ledger row with its receipt number, idempotent by key. */
+import { eq } from 'drizzle-orm';
+import { payments } from '../../../db/schema';
+import { checkPayment } from '../../domain/billing';
+import type { PaymentMethod } from '../../domain/enums';
+import { DomainError } from '../../domain/errors';
+import { receiptNo } from '../../domain/numbers';
+import { accountOf, type RequestContext } from '../context';
+import { assertBillCurrent, balanceOf, billItemsOf, loadBill, settleIfPaid } from './billing-bills';
+import { todayOf } from './frontdesk-visits';
+
+export interface PayRequest {
+  billId: string;
+  method: PaymentMethod;
+  amountFen: number;
+  tenderedFen?: number | undefined;
+  reference?: string | undefined;
+  idempotencyKey: string;
+}
+
+/**
+ * Takes a payment. The same idempotency key again returns the first payment (`replayed`) without a
+ * new row, provided it names the same bill, method and amount (else CONFLICT {field:
+ * 'idempotencyKey'}). Refusals: NOT_FOUND bill; FORBIDDEN when `registrationOnly` and the bill is
+ * not a registration bill; ILLEGAL_TRANSITION when the bill is not open; CONFLICT
+ * 'bill_out_of_date'; OVERPAYMENT, INVALID_MONEY, VALIDATION from checkPayment.
+ */
+export function takePayment(
+  ctx: RequestContext, req: PayRequest, opts: { registrationOnly?: boolean } = {},
+): { paymentId: string; replayed: boolean } {
+  const earlier = ctx.db.select().from(payments).where(eq(payments.idempotencyKey, req.idempotencyKey)).get();
+  if (earlier) {
+    if (earlier.billId === req.billId && earlier.method === req.method && earlier.amountFen === req.amountFen) {
+      return { paymentId: earlier.id, replayed: true };
+    }
+    throw new DomainError('CONFLICT', 'this idempotency key was used for another payment', {
+      field: 'idempotencyKey', reason: 'key_reused', paymentId: earlier.id,
+    });
+  }
+  const bill = loadBill(ctx, req.billId);
+  if (opts.registrationOnly && bill.kind !== 'registration') {
+    throw new DomainError('FORBIDDEN', 'the front desk takes registration fees only; the cashier takes this bill', {
+      reason: 'registration_only', billId: bill.id, kind: bill.kind,
+    });
+  }
+  if (bill.status !== 'open') {
+    throw new DomainError('ILLEGAL_TRANSITION', `a ${bill.status} bill takes no payment`, { entity: 'bill', from: bill.status, to: 'paid' });
+  }
+  assertBillCurrent(ctx, bill, billItemsOf(ctx, bill.id));
+  const checked = checkPayment(balanceOf(ctx, bill), req);
+  const today = todayOf(ctx);
+  const paymentId = ctx.write.insert(payments, {
+    billId: bill.id,
+    receiptNo: receiptNo(ctx.device, today, ctx.nextSeq(`receipt:${today}`)),
+    method: checked.method,
+    amountFen: checked.amountFen,
+    tenderedFen: checked.tenderedFen,
+    changeFen: checked.changeFen,
+    reference: checked.reference,
+    idempotencyKey: req.idempotencyKey,
+    cashierId: accountOf(ctx).id,
+    device: ctx.device,
+    dayCloseId: null,
+    createdAt: ctx.now(),
+  });
+  ctx.audit('create', 'payment', paymentId, bill.patientId);
+  settleIfPaid(ctx, bill.id);
+  return { paymentId, replayed: false };
+}

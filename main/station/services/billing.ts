@@ -1,0 +1,129 @@
+/**
+ * The cashier's procedures. The parts: billing-bills.ts (charges, bills, settling),
+ * billing-payments.ts, billing-refunds.ts, billing-dayclose.ts. Rules: main/api/procedures/billing.ts.
+ */
+import { asc, eq, inArray } from 'drizzle-orm';
+import { bills, refunds, visits } from '../../../db/schema';
+import type { billingProcedures } from '../../api/procedures/billing';
+import { DomainError } from '../../domain/errors';
+import { assertTransition, billLifecycle, visitLifecycle } from '../../domain/lifecycle';
+import { sumFen } from '../../domain/money';
+import { accountOf, type RequestContext } from '../context';
+import type { HandlersFor } from '../handler';
+import {
+  assertBillCurrent, balanceOf, billItemsOf, billsOfVisit, billView, dischargeIfSettled, openBill, owing, refundView,
+  unbilledCharges, type BillRow,
+} from './billing-bills';
+import { closeDay, dayPreview, listDayCloses } from './billing-dayclose';
+import { takePayment } from './billing-payments';
+import { refundBill } from './billing-refunds';
+import { countVisits, loadVisit, visitView, visitViews } from './frontdesk-visits';
+
+function chargeView(c: ReturnType<typeof unbilledCharges>[number]) {
+  return { kind: c.kind, refId: c.refId, description: c.description, quantity: c.quantity, unitPriceFen: c.unitPriceFen, amountFen: c.amountFen };
+}
+
+/** An open clinical bill with no money left on it may be replaced by a new build. */
+function isReplaceable(ctx: RequestContext, bill: BillRow): boolean {
+  return bill.kind === 'clinical' && bill.status === 'open' && balanceOf(ctx, bill).paidFen === 0;
+}
+
+function isCurrent(ctx: RequestContext, bill: BillRow): boolean {
+  try {
+    assertBillCurrent(ctx, bill, billItemsOf(ctx, bill.id));
+    return true;
+  } catch (e) {
+    if (e instanceof DomainError && e.code === 'CONFLICT') return false;
+    throw e;
+  }
+}
+
+export const billingHandlers = {
+  'billing.awaiting': (ctx, { page }) => {
+    const where = eq(visits.status, 'awaiting_payment');
+    const items = visitViews(ctx, where, [asc(visits.consultEndedAt), asc(visits.id)], page.limit, page.offset).map((v) => {
+      const o = owing(ctx, loadVisit(ctx, v.id));
+      return {
+        ...v,
+        openDueFen: sumFen(o.openBills.map((b) => balanceOf(ctx, b).dueFen)),
+        unbilledFen: sumFen(o.unbilled.map((c) => c.amountFen)),
+        openBillIds: o.openBills.map((b) => b.id),
+      };
+    });
+    return { items, total: countVisits(ctx, where) };
+  },
+
+  'billing.visit': (ctx, { visitId }) => {
+    const visit = visitView(ctx, visitId);
+    const unbilled = unbilledCharges(ctx, loadVisit(ctx, visitId));
+    ctx.audit('read', 'bill', visitId, visit.patientId);
+    return {
+      visit,
+      bills: billsOfVisit(ctx, visitId).map((b) => billView(ctx, b.id)),
+      unbilled: unbilled.map(chargeView),
+      unbilledFen: sumFen(unbilled.map((c) => c.amountFen)),
+    };
+  },
+
+  'billing.get': (ctx, { billId }) => {
+    const view = billView(ctx, billId);
+    ctx.audit('read', 'bill', billId, view.patientId);
+    return view;
+  },
+
+  'billing.build': (ctx, { visitId }) => {
+    const visit = loadVisit(ctx, visitId);
+    if (visit.status !== 'in_consultation' && visit.status !== 'awaiting_payment') {
+      throw new DomainError('CONFLICT', 'a visit is billed once the doctor has seen the patient', {
+        field: 'visitId', reason: 'not_seen', status: visit.status,
+      });
+    }
+    const replaceable = billsOfVisit(ctx, visitId).filter((b) => isReplaceable(ctx, b));
+    const fresh = unbilledCharges(ctx, visit);
+    if (fresh.length === 0 && replaceable.every((b) => isCurrent(ctx, b))) {
+      throw new DomainError('NOTHING_TO_BILL', 'every charge of this visit is on a bill already', { field: 'visitId' });
+    }
+    for (const b of replaceable) {
+      assertTransition(billLifecycle, b.status, 'void');
+      ctx.write.update(bills, b.id, { status: 'void' });
+      ctx.audit('update', 'bill', b.id, b.patientId);
+    }
+    const charges = unbilledCharges(ctx, visit);
+    const billId = charges.length === 0 ? null : openBill(ctx, visit, 'clinical', charges);
+    if (billId === null) dischargeIfSettled(ctx, visitId);
+    return { bill: billId === null ? null : billView(ctx, billId), voided: replaceable.map((b) => b.id) };
+  },
+
+  'billing.pay': (ctx, { billId, ...req }) => {
+    const registrationOnly = !accountOf(ctx).roles.includes('cashier');
+    const { paymentId, replayed } = takePayment(ctx, { billId, ...req }, { registrationOnly });
+    const bill = billView(ctx, billId);
+    return { payment: bill.payments.find((p) => p.id === paymentId)!, bill, visit: visitView(ctx, bill.visitId), replayed };
+  },
+
+  'billing.refund': (ctx, req) => {
+    const { refundIds, replayed } = refundBill(ctx, req);
+    const rows = ctx.db.select().from(refunds).where(inArray(refunds.id, refundIds)).orderBy(asc(refunds.idempotencyKey)).all();
+    return { refunds: rows.map(refundView), bill: billView(ctx, req.billId), replayed };
+  },
+
+  'billing.discharge': (ctx, { visitId }) => {
+    const visit = loadVisit(ctx, visitId);
+    assertTransition(visitLifecycle, visit.status, 'discharged');
+    const o = owing(ctx, visit);
+    if (o.openBills.length > 0 || o.unbilled.length > 0) {
+      throw new DomainError('BILL_NOT_PAID', 'this visit still owes money', {
+        field: 'visitId',
+        openBillIds: o.openBills.map((b) => b.id),
+        unbilledFen: sumFen(o.unbilled.map((c) => c.amountFen)),
+      });
+    }
+    dischargeIfSettled(ctx, visitId);
+    ctx.audit('update', 'visit', visitId, visit.patientId);
+    return visitView(ctx, visitId);
+  },
+
+  'billing.dayPreview': (ctx) => dayPreview(ctx),
+  'billing.closeDay': (ctx) => closeDay(ctx),
+  'billing.dayCloses': (ctx, input) => listDayCloses(ctx, input),
+} satisfies HandlersFor<typeof billingProcedures>;

@@ -1,0 +1,103 @@
+/** Reading visits as the desk, the queue and the cashier see them (patient, doctor, department, room). */
+import { and, asc, count, eq, type SQL } from 'drizzle-orm';
+import { departments, patients, rooms, rosterSessions, staff, visits } from '../../../db/schema';
+import type { VisitViewT } from '../../api/procedures/frontdesk';
+import { localDate } from '../../domain/dates';
+import type { PriorityReason } from '../../domain/enums';
+import { DomainError } from '../../domain/errors';
+import type { RequestContext } from '../context';
+
+export type VisitRow = typeof visits.$inferSelect;
+
+/** The clinic's local date now. */
+export function todayOf(ctx: RequestContext): string {
+  return localDate(ctx.now(), ctx.settings.timeZone);
+}
+
+/** The visit row, or NOT_FOUND {field}. */
+export function loadVisit(ctx: RequestContext, visitId: string, field = 'visitId'): VisitRow {
+  const row = ctx.db.select().from(visits).where(eq(visits.id, visitId)).get();
+  if (!row) throw new DomainError('NOT_FOUND', 'no such visit', { field, value: visitId });
+  return row;
+}
+
+const selection = {
+  v: visits,
+  patientName: patients.name,
+  patientSex: patients.sex,
+  recordNo: patients.recordNo,
+  birthDate: patients.birthDate,
+  doctorName: staff.name,
+  departmentName: departments.name,
+  roomName: rooms.name,
+};
+
+function base(ctx: RequestContext) {
+  return ctx.db.select(selection).from(visits)
+    .innerJoin(patients, eq(patients.id, visits.patientId))
+    .innerJoin(staff, eq(staff.id, visits.doctorId))
+    .innerJoin(departments, eq(departments.id, visits.departmentId))
+    .leftJoin(rosterSessions, eq(rosterSessions.id, visits.sessionId))
+    .leftJoin(rooms, eq(rooms.id, rosterSessions.roomId));
+}
+
+type Joined = { v: VisitRow; patientName: string; patientSex: VisitViewT['patientSex']; recordNo: string; birthDate: string | null; doctorName: string; departmentName: string; roomName: string | null };
+
+function toView(r: Joined): VisitViewT {
+  const v = r.v;
+  return {
+    id: v.id,
+    patientId: v.patientId,
+    patientName: r.patientName,
+    patientSex: r.patientSex,
+    recordNo: r.recordNo,
+    birthDate: r.birthDate,
+    visitDate: v.visitDate,
+    sessionId: v.sessionId,
+    appointmentId: v.appointmentId,
+    doctorId: v.doctorId,
+    doctorName: r.doctorName,
+    departmentId: v.departmentId,
+    departmentName: r.departmentName,
+    roomName: r.roomName,
+    queueNo: v.queueNo,
+    queueOrder: v.queueOrder,
+    visitType: v.visitType,
+    followUpOf: v.followUpOf,
+    priority: v.priority,
+    priorityReason: v.priorityReason as PriorityReason | null,
+    status: v.status,
+    feeFen: v.feeFen,
+    feeStatus: v.feeStatus,
+    checkedInAt: v.checkedInAt,
+    calledAt: v.calledAt,
+    callCount: v.callCount,
+    consultStartedAt: v.consultStartedAt,
+    consultEndedAt: v.consultEndedAt,
+    dischargedAt: v.dischargedAt,
+    cancelledAt: v.cancelledAt,
+    cancelReason: v.cancelReason,
+  };
+}
+
+export function visitView(ctx: RequestContext, visitId: string): VisitViewT {
+  const row = base(ctx).where(eq(visits.id, visitId)).get();
+  if (!row) throw new DomainError('NOT_FOUND', 'no such visit', { field: 'visitId', value: visitId });
+  return toView(row);
+}
+
+/** Visits matching `where`, in the given order, at most `limit`. */
+export function visitViews(ctx: RequestContext, where: SQL | undefined, orderBy: SQL[], limit: number, offset = 0): VisitViewT[] {
+  return base(ctx).where(where).orderBy(...orderBy).limit(limit).offset(offset).all().map(toView);
+}
+
+export function countVisits(ctx: RequestContext, where: SQL | undefined): number {
+  return ctx.db.select({ n: count() }).from(visits).where(where).get()?.n ?? 0;
+}
+
+/** Today's visits of a doctor in queue order (priority first), the order every queue list uses. */
+export const QUEUE_ORDER: SQL[] = [asc(visits.doctorId), asc(visits.queueOrder), asc(visits.queueNo)];
+
+export function sameDoctorToday(ctx: RequestContext, doctorId: string): SQL {
+  return and(eq(visits.doctorId, doctorId), eq(visits.visitDate, todayOf(ctx)))!;
+}
