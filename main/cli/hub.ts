@@ -1,0 +1,52 @@
+/**
+ * `npm run hub -- [--data data/hub] [--host 127.0.0.1] [--port 5190]`: the LAN hub.
+ * Listens on loopback unless --host says otherwise (e.g. --host 0.0.0.0 for the clinic's LAN).
+ * `--database postgres://…` is reserved for a PostgreSQL store (not yet available).
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { PgliteStore } from '../hub/pglite-store';
+import { startHub } from '../hub/server';
+
+export const HUB_USAGE = 'usage: npm run hub -- [--data <dir>] [--host 127.0.0.1] [--port 5190]';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: {
+      data: { type: 'string', default: 'data/hub' },
+      database: { type: 'string' },
+      host: { type: 'string', default: '127.0.0.1' },
+      port: { type: 'string', default: '5190' },
+    },
+    strict: true,
+  });
+  if (values.database) throw new Error('--database (PostgreSQL) is not available yet; use --data <dir> (PGlite)');
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`not a port: ${values.port}`);
+  const dataDir = resolve(values.data);
+  mkdirSync(dataDir, { recursive: true });
+  const started = Date.now();
+  const store = await PgliteStore.open({ dataDir });
+  const hub = await startHub({ store, host: values.host, port, log: (line) => console.log(`[hub] ${line}`) });
+  console.log(`hub listening on ${hub.url} (data ${dataDir}, last seq ${await store.lastSeq()}, ready in ${Date.now() - started} ms)`);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await hub.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+try {
+  await main();
+} catch (err) {
+  console.error(err instanceof Error ? err.message : err);
+  console.error(HUB_USAGE);
+  process.exit(1);
+}
