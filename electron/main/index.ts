@@ -1,0 +1,67 @@
+/** The Electron main process: one window on the station of this workstation. */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { app, BrowserWindow } from 'electron';
+import { Station } from '../../main/station/station';
+import { serveIpc } from './ipc';
+import { hardenSessions } from './security';
+import { loadWindowState, rememberWindowState } from './windowState';
+
+const preload = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
+const rendererFile = fileURLToPath(new URL('../../renderer/index.html', import.meta.url));
+const devUrl = process.env['ELECTRON_RENDERER_URL'];
+const appUrl = devUrl ?? pathToFileURL(rendererFile).href;
+
+let win: BrowserWindow | null = null;
+
+function openStation(): Station {
+  const dir = app.getPath('userData');
+  mkdirSync(dir, { recursive: true });
+  const station = new Station({ file: process.env['CLINIC_DESK_DB'] ?? join(dir, 'station.sqlite') });
+  setInterval(() => station.sweepSessions(), 5_000);
+  app.on('will-quit', () => station.close());
+  return station;
+}
+
+function createWindow(station: Station): void {
+  const dir = app.getPath('userData');
+  const state = loadWindowState(dir);
+  win = new BrowserWindow({
+    ...state.bounds,
+    minWidth: 1024,
+    minHeight: 700,
+    show: false,
+    title: 'Clinic desk',
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  if (state.maximized) win.maximize();
+  rememberWindowState(win, dir);
+  serveIpc(station, win, appUrl);
+  win.once('ready-to-show', () => win?.show());
+  win.on('closed', () => { win = null; });
+  void (devUrl ? win.loadURL(devUrl) : win.loadFile(rendererFile));
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  void app.whenReady().then(() => {
+    hardenSessions();
+    createWindow(openStation());
+  });
+}

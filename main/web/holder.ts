@@ -1,0 +1,55 @@
+/**
+ * One UI's hold on a station session, whatever the transport (a WebSocket connection, an
+ * Electron window). The token stays here, on the Node side: the renderer never sees it.
+ */
+import type { EventName, Output, ProcedureName, Result, StationEvents } from '../api/contract';
+import { dispatch } from '../station/dispatch';
+import type { Station } from '../station/station';
+
+export interface SessionHolder {
+  token: string | null;
+}
+
+export function newHolder(): SessionHolder {
+  return { token: null };
+}
+
+/** Call a procedure for this holder; log in and log out set and clear the held token. */
+export async function callFor(station: Station, holder: SessionHolder, name: string, input: unknown): Promise<Result<unknown>> {
+  const result = await dispatch(station, { token: holder.token }, name as ProcedureName, input);
+  if (!result.ok) return result;
+  if (name === 'accounts.login') {
+    const info = result.value as Output<'accounts.login'>;
+    if (holder.token && holder.token !== info.token) station.sessions.end(holder.token);
+    holder.token = info.token;
+    return { ok: true, value: { ...info, token: '' } };
+  }
+  if (name === 'accounts.logout') holder.token = null;
+  return result;
+}
+
+/** End the held session (the window closed, the socket dropped). */
+export function release(station: Station, holder: SessionHolder): void {
+  if (holder.token) station.sessions.end(holder.token);
+  holder.token = null;
+}
+
+export type EventSink = <E extends EventName>(event: E, payload: StationEvents[E]) => void;
+
+/**
+ * Forward station events to one holder: only while it has a session, and `session.locked` only
+ * when it is this holder's session that locked. Returns the unsubscribe function.
+ */
+export function forwardEvents(station: Station, holder: SessionHolder, sink: EventSink): () => void {
+  const live = () => holder.token !== null && station.sessions.get(holder.token, station.now()) !== undefined;
+  const offs = [
+    station.on('data.changed', (p) => { if (live()) sink('data.changed', p); }),
+    station.on('notice', (p) => { if (live()) sink('notice', p); }),
+    station.on('sync.status', (p) => { if (live()) sink('sync.status', p); }),
+    station.on('session.locked', (p) => {
+      const s = holder.token ? station.sessions.get(holder.token, station.now()) : undefined;
+      if (s && s.lockedAt !== null) sink('session.locked', p);
+    }),
+  ];
+  return () => { for (const off of offs) off(); };
+}

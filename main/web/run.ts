@@ -1,0 +1,71 @@
+/** `npm run serve` (and `npm start` without Electron): options, the station, the web host. */
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Station } from '../station/station';
+import { startWebHost, type WebHost } from './server';
+
+export interface ServeOptions {
+  file: string;
+  port: number;
+  host: string;
+  demo: boolean;
+  staticDir: string;
+  hosts: string[];
+  origins: string[];
+}
+
+export const SERVE_USAGE = `usage: serve [--file data/station.sqlite] [--port 5180] [--host 127.0.0.1] [--demo]
+             [--static out/renderer] [--allow-host NAME]... [--allow-origin URL]...`;
+
+export function parseServeArgs(argv: string[]): ServeOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      file: { type: 'string', default: 'data/station.sqlite' },
+      port: { type: 'string', default: '5180' },
+      host: { type: 'string', default: '127.0.0.1' },
+      demo: { type: 'boolean', default: false },
+      static: { type: 'string', default: 'out/renderer' },
+      'allow-host': { type: 'string', multiple: true, default: [] },
+      'allow-origin': { type: 'string', multiple: true, default: [] },
+    },
+    strict: true,
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: not a port number: ${values.port}`);
+  return {
+    file: resolve(values.file), port, host: values.host, demo: values.demo, staticDir: resolve(values.static),
+    hosts: values['allow-host'], origins: values['allow-origin'],
+  };
+}
+
+type DemoModule = { createDemoClinic: (file: string, opts: Record<string, never>) => unknown };
+
+async function createDemo(file: string): Promise<void> {
+  // The demo clinic is written by another part of the project; load it when it is there.
+  const spec = '../../db/demo/index';
+  const mod = (await import(spec)) as Partial<DemoModule>;
+  if (typeof mod.createDemoClinic !== 'function') throw new Error('db/demo/index.ts has no createDemoClinic');
+  await mod.createDemoClinic(file, {});
+}
+
+export async function runWebHost(opts: ServeOptions): Promise<{ host: WebHost; station: Station }> {
+  mkdirSync(dirname(opts.file), { recursive: true });
+  if (opts.demo) await createDemo(opts.file);
+  else if (!existsSync(opts.file)) console.log(`creating an empty station database at ${opts.file}`);
+  const station = new Station({ file: opts.file });
+  const host = await startWebHost({
+    station, staticDir: opts.staticDir, host: opts.host, port: opts.port, policy: { hosts: opts.hosts, origins: opts.origins },
+  });
+  console.log(`Clinic desk web host listening on ${host.url}`);
+  let closing = false;
+  const shutdown = () => {
+    if (closing) return;
+    closing = true;
+    void host.close().finally(() => { station.close(); process.exit(0); });
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  return { host, station };
+}
