@@ -3,8 +3,9 @@
  *
  * The visit lifecycle is one-way (waiting → in_consultation → awaiting_payment → discharged), so
  * calling and skipping never move a visit backwards:
- * - `queue.call` announces the next patient (or a chosen one): calledAt = now, callCount + 1;
- *   the visit stays 'waiting' until the patient walks in.
+ * - `queue.call` announces the next patient not yet called (or a chosen waiting one): calledAt =
+ *   now, callCount + 1; the visit stays 'waiting' until the patient walks in. QUEUE_EMPTY when
+ *   nobody is left to call.
  * - `queue.recall` announces a called patient again (callCount + 1).
  * - `queue.skip`: a called patient who is not there keeps 'waiting', goes to the end of the
  *   doctor's queue (queueOrder after every visit queued so far) and off the board (calledAt cleared;
@@ -51,7 +52,7 @@ export const queueProcedures = {
   'queue.call': procedure({
     kind: 'command',
     access: ['doctor'],
-    summary: 'Call the next patient (of a type, or overall), or a chosen waiting one: announces the number; the visit stays waiting.',
+    summary: 'Call the next patient not yet called (of a type, or overall), or a chosen waiting one: announces the number; the visit stays waiting.',
     input: z.object({ visitId: Id.optional(), visitType: z.enum(VISIT_TYPES).optional() }),
     output: VisitView,
   }),

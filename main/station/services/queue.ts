@@ -99,8 +99,8 @@ export const queueHandlers = {
       assertInLine(ctx, visit);
       return announce(ctx, visit);
     }
-    const next = visitViews(ctx, waitingLine(ctx, myStaffId(ctx), visitType), IN_LINE, 1)[0];
-    if (!next) throw new DomainError('QUEUE_EMPTY', 'no patient is waiting', visitType === undefined ? undefined : { visitType });
+    const next = visitViews(ctx, and(waitingLine(ctx, myStaffId(ctx), visitType), isNull(visits.calledAt)), IN_LINE, 1)[0];
+    if (!next) throw new DomainError('QUEUE_EMPTY', 'no patient is waiting to be called', visitType === undefined ? undefined : { visitType });
     return announce(ctx, loadVisit(ctx, next.id));
   },
 
