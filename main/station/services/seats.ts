@@ -71,13 +71,20 @@ function rawSession(ctx: SeatsContext, sessionId: string): RawSession {
   return s;
 }
 
-function seatsOf(ctx: SeatsContext, s: RawSession): SessionSeats {
+/** Seat counts of a session row already at hand (the catalog lists many). */
+export function countSeats(
+  ctx: Pick<SeatsContext, 'raw'>, s: { id: string; doctorId: string; date: string; capacity: number },
+): Pick<SessionSeats, 'appointments' | 'walkIns' | 'booked' | 'seatsLeft'> {
   const appointments = one(ctx.raw, SEAT_SQL.appointments, s.id);
-  const walkIns = one(ctx.raw, SEAT_SQL.walkIns, s.doctor_id, s.date, s.id);
+  const walkIns = one(ctx.raw, SEAT_SQL.walkIns, s.doctorId, s.date, s.id);
   const booked = appointments + walkIns;
+  return { appointments, walkIns, booked, seatsLeft: Math.max(0, s.capacity - booked) };
+}
+
+function seatsOf(ctx: SeatsContext, s: RawSession): SessionSeats {
   return {
     sessionId: s.id, date: s.date, doctorId: s.doctor_id, capacity: s.capacity, stopped: s.stopped === 1, stopReason: s.stop_reason,
-    appointments, walkIns, booked, seatsLeft: Math.max(0, s.capacity - booked),
+    ...countSeats(ctx, { id: s.id, doctorId: s.doctor_id, date: s.date, capacity: s.capacity }),
   };
 }
 
