@@ -1,0 +1,79 @@
+import { area } from '../define';
+
+export const common = area(
+  {
+    app: { name: '诊所工作台', tagline: '离线也能工作的诊所系统' },
+    action: {
+      save: '保存', cancel: '取消', confirm: '确认', close: '关闭', search: '搜索', refresh: '刷新', back: '返回',
+      add: '添加', remove: '移除', edit: '编辑', print: '打印', next: '下一步', clear: '清空',
+    },
+    state: { loading: '加载中…', saving: '正在保存…', saved: '已保存', none: '无', yes: '是', no: '否' },
+    field: { required: '必填' },
+    unit: { yuan: '元', people: '人', days: '天' },
+    notFound: '页面不存在',
+  },
+  {
+    app: { name: 'Clinic desk', tagline: 'The clinic system that works offline' },
+    action: {
+      save: 'Save', cancel: 'Cancel', confirm: 'Confirm', close: 'Close', search: 'Search', refresh: 'Refresh', back: 'Back',
+      add: 'Add', remove: 'Remove', edit: 'Edit', print: 'Print', next: 'Next', clear: 'Clear',
+    },
+    state: { loading: 'Loading…', saving: 'Saving…', saved: 'Saved', none: 'None', yes: 'Yes', no: 'No' },
+    field: { required: 'Required' },
+    unit: { yuan: 'yuan', people: 'people', days: 'days' },
+    notFound: 'No such page',
+  },
+);
+
+export const shell = area(
+  {
+    login: {
+      title: '登录', username: '用户名', password: '密码', submit: '登录', device: '工作站 {{device}}',
+      hint: '请输入您的账号和密码',
+    },
+    lock: {
+      title: '工作站已锁定', body: '{{name}} 已离开一段时间。请输入密码继续，表单内容会保留。', password: '密码',
+      unlock: '解锁', switchUser: '换人登录',
+    },
+    header: {
+      loggedInAs: '{{name}}', lockNow: '锁定', logout: '退出登录', language: '语言', notices: '通知',
+      noNotices: '暂无通知', searchHint: '查找患者（Ctrl+K 或 F2）',
+    },
+    sync: { online: '已同步', offline: '离线工作', pending: '{{count}} 条待同步', unknown: '同步状态未知', lastSync: '上次同步 {{time}}' },
+    connection: { lost: '与本机服务的连接已断开，正在重连…' },
+    workspace: {
+      frontdesk: '前台', consult: '诊室', billing: '收费', pharmacy: '药房', display: '候诊大屏', admin: '管理',
+    },
+    forbidden: {
+      title: '无权访问', body: '您的账号（{{roles}}）不能打开“{{workspace}}”。请选择上方可用的工作区。',
+    },
+    noWorkspace: '您的账号没有可用的工作区，请联系管理员分配角色。',
+    admin: { title: '管理', body: '排班、基础数据、账号和统计在中心服务器的管理页面中维护。' },
+    pending: '此功能尚在开发中：工作站服务还未提供“{{what}}”。',
+  },
+  {
+    login: {
+      title: 'Log in', username: 'Username', password: 'Password', submit: 'Log in', device: 'Workstation {{device}}',
+      hint: 'Enter your account and password',
+    },
+    lock: {
+      title: 'Workstation locked', body: '{{name}} has been away for a while. Type the password to continue; your forms are kept.',
+      password: 'Password', unlock: 'Unlock', switchUser: 'Log in as someone else',
+    },
+    header: {
+      loggedInAs: '{{name}}', lockNow: 'Lock', logout: 'Log out', language: 'Language', notices: 'Notices',
+      noNotices: 'No notices', searchHint: 'Find a patient (Ctrl+K or F2)',
+    },
+    sync: { online: 'Synced', offline: 'Working offline', pending: '{{count}} to sync', unknown: 'Sync state unknown', lastSync: 'Last sync {{time}}' },
+    connection: { lost: 'Lost the connection to this workstation’s service; reconnecting…' },
+    workspace: {
+      frontdesk: 'Front desk', consult: 'Consult room', billing: 'Billing', pharmacy: 'Pharmacy', display: 'Waiting-room display', admin: 'Admin',
+    },
+    forbidden: {
+      title: 'Not allowed', body: 'Your account ({{roles}}) cannot open “{{workspace}}”. Choose one of the workspaces above.',
+    },
+    noWorkspace: 'Your account has no workspace; ask the administrator to give it a role.',
+    admin: { title: 'Admin', body: 'Rosters, master data, accounts and statistics are kept on the hub’s admin pages.' },
+    pending: 'Not available yet: the workstation service does not offer “{{what}}” yet.',
+  },
+);

@@ -1,0 +1,75 @@
+import { area } from '../define';
+
+export const frontdesk = area(
+  {
+    title: '前台',
+    find: '查找患者', register: '登记新患者',
+    noPatient: { title: '还没有选择患者', hint: '按 Ctrl+K 或 F2 查找患者（可输入姓名、拼音首字母、电话或身份证号），找不到就登记新患者。' },
+    tabs: { queue: '候诊队列', visits: '今日就诊', appointments: '今日预约' },
+    patient: { appointments: '预约记录', noAppointments: '此患者没有预约。', walkIn: '现场挂号', book: '预约' },
+    visits: {
+      empty: '今天还没有患者签到。', emptyHint: '预约的患者到了点“签到”，现场来的患者先查找再点“现场挂号”。',
+      queueEmpty: '没有正在候诊的患者。', queueEmptyHint: '患者签到并缴清挂号费后会出现在这里。',
+      col: { queueNo: '号', patient: '患者', doctor: '医生', type: '类型', status: '状态', fee: '挂号费', time: '签到' },
+      cancel: '退号', collect: '收费', priority: '优先',
+    },
+    appointments: {
+      empty: '今天没有预约。', emptyHint: '在患者信息中点“预约”为患者预约医生的出诊时段。',
+      col: { patient: '患者', session: '时段', doctor: '医生', status: '状态', source: '来源' },
+      checkIn: '签到', confirm: '确认', cancel: '取消预约',
+    },
+    checkIn: {
+      title: '签到：{{name}}', visitType: '就诊类型', priority: '优先就诊', priorityReason: '优先原因', submit: '签到',
+      done: '{{name}} 已签到，排队号 {{queueNo}}',
+    },
+    walkIn: { title: '现场挂号：{{name}}', doctor: '医生', session: '出诊时段', submit: '挂号', noSessions: '今天没有可挂号的出诊时段。' },
+    cancelVisit: { title: '退号：{{name}}', reason: '退号原因', submit: '确认退号', done: '已退号', refunded: '已退费 {{amount}}' },
+    cancelAppointment: { title: '取消预约：{{name}}', reason: '取消原因', submit: '确认取消' },
+    book: {
+      title: '预约：{{name}}', date: '日期', session: '出诊时段', seats: '{{booked}}/{{capacity}}', full: '已满', stopped: '停诊',
+      source: '预约方式', note: '备注', submit: '预约', done: '已预约 {{doctor}} {{date}} {{period}}', noSessions: '这一天没有出诊时段。',
+    },
+  },
+  {
+    title: 'Front desk',
+    find: 'Find a patient', register: 'Register a new patient',
+    noPatient: { title: 'No patient chosen', hint: 'Press Ctrl+K or F2 to find a patient (name, pinyin initials, phone or ID number); register one if not found.' },
+    tabs: { queue: 'Waiting', visits: 'Today’s visits', appointments: 'Today’s appointments' },
+    patient: { appointments: 'Appointments', noAppointments: 'This patient has no appointments.', walkIn: 'Walk-in', book: 'Book' },
+    visits: {
+      empty: 'Nobody has checked in today.', emptyHint: 'Check in booked patients as they arrive; find walk-ins first, then choose “Walk-in”.',
+      queueEmpty: 'Nobody is waiting.', queueEmptyHint: 'Patients appear here once checked in with the fee settled.',
+      col: { queueNo: 'No.', patient: 'Patient', doctor: 'Doctor', type: 'Type', status: 'Status', fee: 'Fee', time: 'Checked in' },
+      cancel: 'Cancel visit', collect: 'Collect fee', priority: 'Priority',
+    },
+    appointments: {
+      empty: 'No appointments today.', emptyHint: 'Open a patient and choose “Book” to book a doctor’s session.',
+      col: { patient: 'Patient', session: 'Session', doctor: 'Doctor', status: 'Status', source: 'Source' },
+      checkIn: 'Check in', confirm: 'Confirm', cancel: 'Cancel',
+    },
+    checkIn: {
+      title: 'Check in: {{name}}', visitType: 'Visit type', priority: 'Priority patient', priorityReason: 'Reason for priority', submit: 'Check in',
+      done: '{{name}} checked in, queue number {{queueNo}}',
+    },
+    walkIn: { title: 'Walk-in: {{name}}', doctor: 'Doctor', session: 'Session', submit: 'Register', noSessions: 'No session today has seats left.' },
+    cancelVisit: { title: 'Cancel visit: {{name}}', reason: 'Reason', submit: 'Cancel the visit', done: 'Visit cancelled', refunded: 'Refunded {{amount}}' },
+    cancelAppointment: { title: 'Cancel appointment: {{name}}', reason: 'Reason', submit: 'Cancel it' },
+    book: {
+      title: 'Book: {{name}}', date: 'Date', session: 'Session', seats: '{{booked}}/{{capacity}}', full: 'Full', stopped: 'Stopped',
+      source: 'Booked by', note: 'Note', submit: 'Book', done: 'Booked {{doctor}} {{date}} {{period}}', noSessions: 'No sessions on this day.',
+    },
+  },
+);
+
+export const payment = area(
+  {
+    title: '收费', due: '应收', total: '合计', insurance: '医保', selfPay: '自费', paid: '已付', method: '支付方式', amount: '本次收款（元）',
+    tendered: '实收现金（元）', change: '找零', reference: '交易单号', referenceHint: '扫码支付必须填写交易单号', submit: '确认收款',
+    done: '已收款 {{amount}}，收据号 {{receiptNo}}', changeDue: '找零 {{amount}}', later: '稍后再收', settled: '已结清',
+  },
+  {
+    title: 'Payment', due: 'Due', total: 'Total', insurance: 'Insurance', selfPay: 'Self-pay', paid: 'Paid', method: 'Method', amount: 'Amount (yuan)',
+    tendered: 'Cash handed over (yuan)', change: 'Change', reference: 'Transaction ref.', referenceHint: 'A QR payment needs its transaction reference',
+    submit: 'Take payment', done: 'Received {{amount}}, receipt {{receiptNo}}', changeDue: 'Change {{amount}}', later: 'Collect later', settled: 'Settled',
+  },
+);

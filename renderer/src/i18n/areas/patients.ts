@@ -1,0 +1,50 @@
+import { area } from '../define';
+
+export const patients = area(
+  {
+    finder: {
+      title: '查找患者', placeholder: '姓名、拼音首字母、电话、身份证号或病历号', empty: '没有找到“{{q}}”。',
+      emptyHint: '换个写法试试（如拼音首字母、手机号后四位），或登记为新患者。', typeToSearch: '输入即可搜索，↑↓ 选择，回车打开。',
+      truncated: '结果较多，只显示前 {{count}} 位，请输入更多内容。', register: '登记新患者',
+      matchedBy: { record_no: '病历号', id_number: '身份证', phone: '电话', name: '姓名', pinyin_initials: '拼音首字母', pinyin_full: '拼音' },
+    },
+    field: {
+      name: '姓名', sex: '性别', birthDate: '出生日期', idNumber: '身份证号', phone: '电话', address: '地址', insuranceType: '医保类型',
+      insuranceNo: '医保卡号', allergies: '过敏史', emergencyName: '紧急联系人', emergencyPhone: '紧急联系电话', recordNo: '病历号', age: '年龄',
+    },
+    register: {
+      title: '登记新患者', submit: '登记', autofilled: '已根据身份证号填写性别和出生日期', idHint: '输入 18 位身份证号可自动填写性别和出生日期',
+      registered: '已登记 {{name}}，病历号 {{recordNo}}',
+      duplicates: { title: '可能是同一个人', strong: '身份证号相同', likely: '姓名和出生日期或电话相同', open: '打开此患者' },
+      confirm: '我已核对，这是另一位患者，仍然登记', confirmTitle: '已有相同身份证号的患者',
+      reasons: { id_number: '身份证号相同', name_birth_date: '姓名和出生日期相同', name_phone: '姓名和电话相同' },
+    },
+    card: {
+      title: '患者信息', years: '{{count}} 岁', noAllergies: '无已知过敏', merged: '此记录已合并到另一位患者', close: '关闭',
+    },
+  },
+  {
+    finder: {
+      title: 'Find a patient', placeholder: 'Name, pinyin initials, phone, ID number or record number', empty: 'No one found for “{{q}}”.',
+      emptyHint: 'Try another way (pinyin initials, the last four digits of the phone), or register a new patient.',
+      typeToSearch: 'Type to search; ↑↓ to choose, Enter to open.', truncated: 'Many matches; only the first {{count}} are shown — type more.',
+      register: 'Register a new patient',
+      matchedBy: { record_no: 'Record no.', id_number: 'ID number', phone: 'Phone', name: 'Name', pinyin_initials: 'Pinyin initials', pinyin_full: 'Pinyin' },
+    },
+    field: {
+      name: 'Name', sex: 'Sex', birthDate: 'Birth date', idNumber: 'ID card number', phone: 'Phone', address: 'Address', insuranceType: 'Insurance',
+      insuranceNo: 'Insurance card no.', allergies: 'Allergies', emergencyName: 'Emergency contact', emergencyPhone: 'Emergency phone',
+      recordNo: 'Record no.', age: 'Age',
+    },
+    register: {
+      title: 'Register a new patient', submit: 'Register', autofilled: 'Sex and birth date filled from the ID number',
+      idHint: 'An 18-character ID number fills in sex and birth date', registered: 'Registered {{name}}, record no. {{recordNo}}',
+      duplicates: { title: 'This may be the same person', strong: 'Same ID number', likely: 'Same name and birth date or phone', open: 'Open this patient' },
+      confirm: 'I have checked: this is a different patient, register anyway', confirmTitle: 'A patient with this ID number exists',
+      reasons: { id_number: 'same ID number', name_birth_date: 'same name and birth date', name_phone: 'same name and phone' },
+    },
+    card: {
+      title: 'Patient', years: '{{count}} years', noAllergies: 'No known allergies', merged: 'This record was merged into another patient', close: 'Close',
+    },
+  },
+);

@@ -1,0 +1,23 @@
+/** All messages of the UI, per language. New areas are added here. */
+import { common, shell } from './areas/common';
+import { enums } from './areas/enums';
+import { frontdesk, payment } from './areas/frontdesk';
+import { patients } from './areas/patients';
+import { errorsEn, errorsZh, reasonsEn, reasonsZh } from './errors';
+
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const areas = { common, shell, enums, patients, frontdesk, payment };
+type Areas = typeof areas;
+
+function pick<L extends 'zh' | 'en'>(lang: L): { [K in keyof Areas]: Areas[K][L] } {
+  return Object.fromEntries(Object.entries(areas).map(([k, a]) => [k, a[lang]])) as { [K in keyof Areas]: Areas[K][L] };
+}
+
+export const resources = {
+  'zh-CN': { translation: { ...pick('zh'), errors: errorsZh, errorReasons: reasonsZh } },
+  en: { translation: { ...pick('en'), errors: errorsEn, errorReasons: reasonsEn } },
+} as const;
+
+export type Messages = (typeof resources)['zh-CN']['translation'];

@@ -1,0 +1,5 @@
+import { Pending } from '../../ui/Pending';
+
+export function BillingScreen() {
+  return <Pending what="billing" />;
+}

@@ -1,0 +1,5 @@
+import { Pending } from '../../ui/Pending';
+
+export function DisplayScreen() {
+  return <Pending what="queue.board" />;
+}

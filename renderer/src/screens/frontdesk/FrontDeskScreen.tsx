@@ -1,0 +1,45 @@
+import { Button, Grid, Group, Paper, Tabs } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { usePatientSearch } from '../../state/search';
+import { EmptyState } from '../../ui/EmptyState';
+import { RegisterForm } from '../patients/RegisterForm';
+import { TodayAppointments } from './AppointmentsTable';
+import { PatientPanel } from './PatientPanel';
+import { VisitsTable } from './VisitsTable';
+
+export function FrontDeskScreen() {
+  const { t } = useTranslation();
+  const { selectedPatientId, registering, open, startRegister } = usePatientSearch();
+  return (
+    <Grid gap="md">
+      <Grid.Col span={{ base: 12, lg: 6 }}>
+        {registering ? <RegisterForm key={registering.name} initialName={registering.name} />
+          : selectedPatientId ? <PatientPanel key={selectedPatientId} patientId={selectedPatientId} />
+            : (
+              <Paper withBorder p="md">
+                <EmptyState title={t('frontdesk.noPatient.title')} hint={t('frontdesk.noPatient.hint')} action={
+                  <Group>
+                    <Button onClick={open}>{t('frontdesk.find')}</Button>
+                    <Button variant="light" onClick={() => startRegister('')} data-testid="start-register">{t('frontdesk.register')}</Button>
+                  </Group>
+                } />
+              </Paper>
+            )}
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, lg: 6 }}>
+        <Paper withBorder p="md">
+          <Tabs defaultValue="queue" keepMounted={false}>
+            <Tabs.List mb="sm">
+              <Tabs.Tab value="queue">{t('frontdesk.tabs.queue')}</Tabs.Tab>
+              <Tabs.Tab value="appointments">{t('frontdesk.tabs.appointments')}</Tabs.Tab>
+              <Tabs.Tab value="visits">{t('frontdesk.tabs.visits')}</Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="queue"><VisitsTable waitingOnly /></Tabs.Panel>
+            <Tabs.Panel value="appointments"><TodayAppointments /></Tabs.Panel>
+            <Tabs.Panel value="visits"><VisitsTable waitingOnly={false} /></Tabs.Panel>
+          </Tabs>
+        </Paper>
+      </Grid.Col>
+    </Grid>
+  );
+}

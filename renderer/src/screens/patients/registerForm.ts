@@ -1,0 +1,52 @@
+/** The registration form's state and how it becomes the procedure's input. */
+import { parseResidentId, type Input, type InsuranceType, type Sex } from '../../../../main/api/contract';
+
+export interface RegisterDraft {
+  name: string;
+  idNumber: string;
+  sex: Sex | '';
+  birthDate: string;
+  phone: string;
+  insuranceType: InsuranceType;
+  insuranceNo: string;
+  address: string;
+  allergies: string;
+  emergencyName: string;
+  emergencyPhone: string;
+}
+
+export function emptyDraft(name = ''): RegisterDraft {
+  return {
+    name, idNumber: '', sex: '', birthDate: '', phone: '', insuranceType: 'self_pay', insuranceNo: '', address: '',
+    allergies: '', emergencyName: '', emergencyPhone: '',
+  };
+}
+
+/** Sex and birth date read from a complete, valid ID number; null while it is not one. */
+export function fromIdNumber(idNumber: string, today: string): { sex: Sex; birthDate: string } | null {
+  if (idNumber.trim().length !== 18) return null;
+  try {
+    const id = parseResidentId(idNumber, today);
+    return { sex: id.sex, birthDate: id.birthDate };
+  } catch {
+    return null;
+  }
+}
+
+export function toInput(d: RegisterDraft, acknowledged: string[]): Input<'patients.register'> {
+  return {
+    name: d.name,
+    idNumber: d.idNumber,
+    ...(d.sex ? { sex: d.sex } : {}),
+    birthDate: d.birthDate || null,
+    phone: d.phone,
+    insuranceType: d.insuranceType,
+    insuranceNo: d.insuranceNo,
+    address: d.address,
+    allergies: d.allergies,
+    emergencyName: d.emergencyName,
+    emergencyPhone: d.emergencyPhone,
+    confirmDuplicate: acknowledged.length > 0,
+    acknowledgedDuplicateIds: acknowledged,
+  };
+}

@@ -1,0 +1,95 @@
+import { Badge, Button, Group, Indicator, Kbd, Menu, Popover, SegmentedControl, Stack, Text, Title, Tooltip, UnstyledButton } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { apiCall } from '../api/query';
+import { workspacesFor, useRoute, type Workspace } from '../state/route';
+import { useSession } from '../state/session';
+import { useStation } from '../state/station';
+import { usePatientSearch } from '../state/search';
+import { dateTime, time } from '../ui/format';
+import { LanguageSwitch } from './LanguageSwitch';
+
+function SyncBadge() {
+  const { t } = useTranslation();
+  const sync = useStation((s) => s.sync);
+  if (!sync) return <Badge variant="light" color="gray" data-testid="sync-state">{t('shell.sync.unknown')}</Badge>;
+  const label = sync.pending > 0 ? t('shell.sync.pending', { count: sync.pending }) : sync.online ? t('shell.sync.online') : t('shell.sync.offline');
+  const badge = <Badge variant="light" color={sync.online ? 'teal' : 'orange'} data-testid="sync-state">{label}</Badge>;
+  return sync.lastSyncAt ? <Tooltip label={t('shell.sync.lastSync', { time: dateTime(sync.lastSyncAt) })}>{badge}</Tooltip> : badge;
+}
+
+function Notices() {
+  const { t } = useTranslation();
+  const { notices, markRead } = useStation();
+  const unread = notices.filter((n) => !n.read).length;
+  return (
+    <Popover width={340} position="bottom-end" shadow="md" onClose={markRead}>
+      <Popover.Target>
+        <Indicator disabled={unread === 0} label={unread} size={16} color="red">
+          <Button variant="subtle" size="xs" data-testid="notices">{t('shell.header.notices')}</Button>
+        </Indicator>
+      </Popover.Target>
+      <Popover.Dropdown>
+        {notices.length === 0 ? <Text size="sm" c="dimmed">{t('shell.header.noNotices')}</Text> : (
+          <Stack gap="xs">
+            {notices.map((n) => (
+              <div key={n.id}>
+                <Text size="xs" c="dimmed">{time(n.at)}</Text>
+                <Text size="sm" c={n.kind === 'session_stopped' ? 'red' : undefined}>{n.message}</Text>
+              </div>
+            ))}
+          </Stack>
+        )}
+      </Popover.Dropdown>
+    </Popover>
+  );
+}
+
+function UserMenu() {
+  const { t } = useTranslation();
+  const { me, setLocked, signOut } = useSession();
+  if (!me) return null;
+  return (
+    <Menu position="bottom-end" shadow="md">
+      <Menu.Target>
+        <UnstyledButton data-testid="user-menu">
+          <Text size="sm" fw={600}>{t('shell.header.loggedInAs', { name: me.displayName })}</Text>
+          <Text size="xs" c="dimmed">{me.roles.map((r) => t(`enums.role.${r}`)).join(' · ')}</Text>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item onClick={() => { void apiCall('accounts.lock', {}).then(() => setLocked(true)); }}>{t('shell.header.lockNow')}</Menu.Item>
+        <Menu.Item color="red" onClick={() => { void apiCall('accounts.logout', {}).finally(signOut); }}>{t('shell.header.logout')}</Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+export function Header() {
+  const { t } = useTranslation();
+  const me = useSession((s) => s.me);
+  const { workspace, go } = useRoute();
+  const openSearch = usePatientSearch((s) => s.open);
+  const spaces = workspacesFor(me?.roles ?? []);
+  return (
+    <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+      <Group gap="lg" wrap="nowrap">
+        <Title order={4} style={{ whiteSpace: 'nowrap' }}>{t('common.app.name')}</Title>
+        {spaces.length > 1 && (
+          <SegmentedControl
+            data-testid="workspace-switch" value={workspace ?? ''} onChange={(v) => go(v as Workspace)}
+            data={spaces.map((w) => ({ value: w, label: t(`shell.workspace.${w}`) }))}
+          />
+        )}
+        <Button variant="default" size="xs" onClick={openSearch} rightSection={<Kbd size="xs">Ctrl K</Kbd>} data-testid="open-search">
+          {t('shell.header.searchHint')}
+        </Button>
+      </Group>
+      <Group gap="sm" wrap="nowrap">
+        <SyncBadge />
+        <Notices />
+        <LanguageSwitch />
+        <UserMenu />
+      </Group>
+    </Group>
+  );
+}

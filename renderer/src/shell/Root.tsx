@@ -1,0 +1,49 @@
+import { Alert } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { listenForChanges } from '../api/query';
+import { transport } from '../api/transport';
+import { useSession } from '../state/session';
+import { useStation } from '../state/station';
+import { LockScreen } from './LockScreen';
+import { LoginScreen } from './LoginScreen';
+import { Workbench } from './Workbench';
+
+/** Wires station events to the stores, then shows log-in or the workbench. */
+export function Root() {
+  const { t } = useTranslation();
+  const me = useSession((s) => s.me);
+  const connection = useStation((s) => s.connection);
+
+  useEffect(() => {
+    const tr = transport();
+    const { addNotice, setSync, setConnection } = useStation.getState();
+    const offs = [
+      listenForChanges(),
+      tr.on('notice', (n) => {
+        addNotice(n);
+        notifications.show({ message: n.message, color: n.kind === 'session_stopped' ? 'red' : 'blue', autoClose: 10_000 });
+      }),
+      tr.on('sync.status', setSync),
+      tr.on('session.locked', () => useSession.getState().setLocked(true)),
+      tr.onConnection((c) => {
+        const was = useStation.getState().connection;
+        setConnection(c);
+        // The web host keeps the session on the socket: a new socket needs a new log-in.
+        if (c === 'open' && was === 'closed') useSession.getState().signOut();
+      }),
+    ];
+    return () => { for (const off of offs) off(); };
+  }, []);
+
+  return (
+    <>
+      {connection === 'closed' && (
+        <Alert color="orange" radius={0} py={4} data-testid="connection-lost">{t('shell.connection.lost')}</Alert>
+      )}
+      {me ? <Workbench /> : <LoginScreen />}
+      <LockScreen />
+    </>
+  );
+}
