@@ -8,7 +8,8 @@ import PDFDocument from 'pdfkit';
 import { getFont } from './fonts';
 import { labelsFor, type Labels, type Lang } from './labels';
 
-export const mm = (v: number): number => (v * 72) / 25.4;
+/** Millimetres to points, to 1/100 pt. */
+export const mm = (v: number): number => Math.round(((v * 72) / 25.4) * 100) / 100;
 
 /** Page sizes in points (A5 = 419.53 × 595.28). */
 export const PAPER = {
