@@ -235,7 +235,7 @@ export function dischargeIfSettled(ctx: RequestContext, visitId: string): boolea
  * was paid and then refunded in full, so it must not be handed over although its status says
  * 'paid' (lifecycles never go back from paid).
  */
-export function isRefundedCharge(ctx: RequestContext, refId: string): boolean {
+export function isRefundedCharge(ctx: Pick<RequestContext, 'db'>, refId: string): boolean {
   const rows = ctx.db.select({ status: bills.status }).from(billItems).innerJoin(bills, eq(bills.id, billItems.billId))
     .where(and(eq(billItems.refId, refId), ne(bills.status, 'void'))).all();
   return rows.length > 0 && rows.every((r) => r.status === 'refunded');

@@ -56,8 +56,7 @@ export function paidWalkIn(fx: Fixture, desk: Desk, patientId: string, extra: Pa
 export function inConsultation(fx: Fixture, desk: Desk, patientId: string, extra: Partial<WalkInInput> = {}) {
   const r = paidWalkIn(fx, desk, patientId, extra);
   const doctor = r.visit.doctorId === fx.ids.staff.doctor2 ? desk.doctor2 : desk.doctor;
-  fx.ok(doctor, 'queue.start', { visitId: r.visit.id });
-  return r.visit;
+  return fx.ok(doctor, 'queue.start', { visitId: r.visit.id });
 }
 
 let rxSeq = 0;
