@@ -1,0 +1,125 @@
+/**
+ * Property: three stations run random commands while mostly disconnected, and sync with the hub
+ * in a random order at random moments (so changes are delivered in many different orders).
+ * After everyone has synced twice, every replicated table has the same checksum everywhere, and
+ * the hub's materialised rows agree with the stations' rows.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { patients, stockMovements, visits } from '../../db/schema';
+import { createFixture, TODAY } from '../station/testing';
+import { PgliteStore } from '../hub/pglite-store';
+import type { Station } from '../station/station';
+import { REPLICATED_NAMES, connected, emptyStation, replicatedChecksums, startTestHub, writeAs } from './testing';
+
+let template: Blob | File;
+beforeAll(async () => {
+  template = await PgliteStore.template();
+});
+
+const who = fc.integer({ min: 0, max: 2 });
+const command = fc.oneof(
+  fc.record({ kind: fc.constant('newPatient' as const), at: who, name: fc.constantFrom('张三', '李四', '王五') }),
+  fc.record({
+    kind: fc.constant('editPatient' as const), at: who, pick: fc.nat(),
+    column: fc.constantFrom('name' as const, 'phone' as const, 'address' as const),
+    value: fc.constantFrom('甲', '乙', '丙', '13800000000'),
+  }),
+  fc.record({
+    kind: fc.constant('visitStatus' as const), at: who, pick: fc.nat(),
+    status: fc.constantFrom('waiting' as const, 'in_consultation' as const, 'cancelled' as const, 'awaiting_payment' as const, 'discharged' as const),
+  }),
+  fc.record({ kind: fc.constant('feeStatus' as const), at: who, pick: fc.nat(), fee: fc.constantFrom('unpaid' as const, 'paid' as const, 'refunded' as const) }),
+  fc.record({ kind: fc.constant('newVisit' as const), at: who, pick: fc.nat() }),
+  fc.record({ kind: fc.constant('stock' as const), at: who, quantity: fc.integer({ min: -5, max: 5 }) }),
+  fc.record({ kind: fc.constant('sync' as const), at: who }),
+);
+const step = fc.record({ command, advanceMs: fc.constantFrom(0, 0, 1, 500, 3000) });
+
+function ids(station: Station, table: string): string[] {
+  return (station.raw.prepare(`SELECT id FROM "${table}" ORDER BY id`).all() as { id: string }[]).map((r) => r.id);
+}
+
+describe('sync: random commands in random delivery order converge', () => {
+  it('every replicated table ends identical on every station, and at the hub', async () => {
+    await fc.assert(fc.asyncProperty(fc.array(step, { minLength: 5, maxLength: 40 }), fc.array(who, { minLength: 3, maxLength: 3 }), async (steps, finalOrder) => {
+      const th = await startTestHub(template);
+      const fx = createFixture({ device: 'A1' });
+      const others = [emptyStation('B1', fx.clock), emptyStation('C1', fx.clock)];
+      const stations = [fx.station, others[0]!.station, others[1]!.station];
+      let n = 0;
+      try {
+        // Bootstrap everyone, with one patient and visit known to all.
+        const pid = writeAs(fx.station, (w) => w.insert(patients, { recordNo: 'A1-000000', name: '起始', sex: 'M', pinyinFull: 'qs', pinyinInitials: 'qs' }));
+        writeAs(fx.station, (w) => w.insert(visits, {
+          patientId: pid, visitDate: TODAY, doctorId: fx.ids.staff.doctor, departmentId: fx.ids.departments.internal, queueNo: 'A000',
+          queueOrder: 0, visitType: 'first', status: 'waiting', feeFen: 1500, feeStatus: 'unpaid', checkedInAt: fx.clock.t,
+        }));
+        for (const s of stations) await (await connected(s, th.hub)).stop();
+
+        for (const { command: c, advanceMs } of steps) {
+          fx.advance(advanceMs);
+          const s = stations[c.at]!;
+          n += 1;
+          switch (c.kind) {
+            case 'newPatient':
+              writeAs(s, (w) => w.insert(patients, { recordNo: `${s.device}-${String(n).padStart(6, '0')}`, name: c.name, sex: 'U', pinyinFull: 'x', pinyinInitials: 'x' }));
+              break;
+            case 'editPatient': {
+              const all = ids(s, 'patients');
+              writeAs(s, (w) => w.update(patients, all[c.pick % all.length]!, { [c.column]: c.value }));
+              break;
+            }
+            case 'visitStatus': {
+              const all = ids(s, 'visits');
+              writeAs(s, (w) => w.update(visits, all[c.pick % all.length]!, { status: c.status }));
+              break;
+            }
+            case 'feeStatus': {
+              const all = ids(s, 'visits');
+              writeAs(s, (w) => w.update(visits, all[c.pick % all.length]!, { feeStatus: c.fee }));
+              break;
+            }
+            case 'newVisit': {
+              const all = ids(s, 'patients');
+              writeAs(s, (w) => w.insert(visits, {
+                patientId: all[c.pick % all.length]!, visitDate: TODAY, doctorId: fx.ids.staff.doctor2, departmentId: fx.ids.departments.paeds,
+                queueNo: `${s.device}${n}`, queueOrder: n, visitType: 'first', status: 'waiting', feeFen: 2000, feeStatus: 'unpaid', checkedInAt: fx.clock.t,
+              }));
+              break;
+            }
+            case 'stock':
+              writeAs(s, (w) => w.insert(stockMovements, {
+                drugId: fx.ids.drugs.ibuprofen, batchId: fx.ids.batches.ibuprofen, kind: 'adjust', quantity: c.quantity,
+                byAccount: fx.ids.accounts.pharmacist, createdAt: fx.clock.t,
+              }));
+              break;
+            case 'sync':
+              await (await connected(s, th.hub)).stop();
+              break;
+          }
+        }
+        // Everyone syncs, in a random order, twice round.
+        for (let round = 0; round < 2; round++) {
+          for (const i of [...finalOrder, 0, 1, 2]) await (await connected(stations[i]!, th.hub)).stop();
+        }
+        const expected = replicatedChecksums(fx.station);
+        for (const s of stations.slice(1)) expect(replicatedChecksums(s)).toEqual(expected);
+        // The hub's merged rows are the stations' rows.
+        for (const table of ['patients', 'visits', 'stock_movements']) {
+          const hubRows = await th.store.rows(table);
+          expect(hubRows.size).toBe(ids(fx.station, table).length);
+          for (const [rowId, state] of hubRows) {
+            const row = fx.station.raw.prepare(`SELECT * FROM "${table}" WHERE id = ?`).get(rowId) as Record<string, unknown>;
+            for (const [col, value] of Object.entries(state.values)) expect(row[col]).toEqual(value);
+          }
+        }
+        expect(REPLICATED_NAMES).toContain('patients');
+      } finally {
+        await th.close();
+        fx.close();
+        for (const o of others) o.close();
+      }
+    }), { numRuns: 8 });
+  }, 240_000);
+});
