@@ -1,5 +1,5 @@
 /** Reading visits as the desk, the queue and the cashier see them (patient, doctor, department, room). */
-import { and, asc, count, eq, type SQL } from 'drizzle-orm';
+import { count, eq, type SQL } from 'drizzle-orm';
 import { departments, patients, rooms, rosterSessions, staff, visits } from '../../../db/schema';
 import type { VisitViewT } from '../../api/procedures/frontdesk';
 import { localDate } from '../../domain/dates';
@@ -93,11 +93,4 @@ export function visitViews(ctx: RequestContext, where: SQL | undefined, orderBy:
 
 export function countVisits(ctx: RequestContext, where: SQL | undefined): number {
   return ctx.db.select({ n: count() }).from(visits).where(where).get()?.n ?? 0;
-}
-
-/** Today's visits of a doctor in queue order (priority first), the order every queue list uses. */
-export const QUEUE_ORDER: SQL[] = [asc(visits.doctorId), asc(visits.queueOrder), asc(visits.queueNo)];
-
-export function sameDoctorToday(ctx: RequestContext, doctorId: string): SQL {
-  return and(eq(visits.doctorId, doctorId), eq(visits.visitDate, todayOf(ctx)))!;
 }
