@@ -98,8 +98,13 @@ export function normalizeOptionalPhone(input: string | null | undefined, field: 
   return phoneColumns(input, field).phone;
 }
 
+/** NFKC, trimmed, single spaces, none between Chinese characters ('张 三' is '张三'): stored and searched alike. */
+export function tidyName(name: string): string {
+  return name.normalize('NFKC').trim().replace(/\s+/g, ' ').replace(/(\p{Script=Han}) (?=\p{Script=Han})/gu, '$1');
+}
+
 export function nameColumns(name: string): { name: string; pinyinFull: string; pinyinInitials: string } {
-  const clean = name.normalize('NFKC').trim().replace(/\s+/g, ' ');
+  const clean = tidyName(name);
   if (clean === '') throw new DomainError('VALIDATION', 'name is required', { field: 'name' });
   const keys = pinyinKeys(clean);
   return { name: clean, pinyinFull: keys.full, pinyinInitials: keys.initials };

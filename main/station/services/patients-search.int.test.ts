@@ -151,11 +151,15 @@ describe('at scale', () => {
       if (analyzed) fx.station.raw.exec('ANALYZE');
       for (const q of ['张王', 'zwl', 'zhangwang', '13700012345', '2345', '320102198000012345', '3201021980000', 'B9-0012345']) {
         found(q); // warm the statement cache
-        const t0 = performance.now();
-        const r = fx.ok(reception, 'patients.search', { q });
-        const ms = performance.now() - t0;
-        expect(r.items.length, q).toBeGreaterThan(0);
-        expect(ms, `${q} took ${ms.toFixed(1)} ms`).toBeLessThan(50);
+        const times: number[] = [];
+        for (let i = 0; i < 5; i++) {
+          const t0 = performance.now();
+          const r = fx.ok(reception, 'patients.search', { q });
+          times.push(performance.now() - t0);
+          expect(r.items.length, q).toBeGreaterThan(0);
+        }
+        const median = times.sort((a, b) => a - b)[2]!; // the median, so one pause of a busy machine does not decide
+        expect(median, `${q} took ${median.toFixed(1)} ms`).toBeLessThan(20);
       }
       for (const kind of SEARCH_KINDS) expectIndexOnly(kind, 'prefix');
     }

@@ -10,6 +10,7 @@ describe('planSearch', () => {
 
   it('reads a Chinese name as a name prefix', () => {
     expect(planSearch(' 张三 ')).toEqual([{ kind: 'name', mode: 'prefix', key: '张三' }]);
+    expect(planSearch('张 三')).toEqual([{ kind: 'name', mode: 'prefix', key: '张三' }]);
   });
 
   it('reads letters as pinyin initials, then full pinyin (spaces ignored, full-width folded)', () => {

@@ -13,7 +13,7 @@ import type { Sex } from '../../domain/enums';
 import { parseRecordNo, recordNo } from '../../domain/numbers';
 import { normalizePhone } from '../../domain/phone';
 import { normalizeSearchText } from '../../domain/pinyin';
-import { ageYears, maskIdNumber, maskPhone, phoneSearchDigits, reverse } from './patients-fields';
+import { ageYears, maskIdNumber, maskPhone, phoneSearchDigits, reverse, tidyName } from './patients-fields';
 
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 export type SearchMode = 'exact' | 'prefix';
@@ -48,7 +48,7 @@ export function planSearch(q: string): SearchStep[] {
   const rec = parseRecordNo(text);
   if (rec) return [{ kind: 'record_no', mode: 'exact', key: recordNo(rec.device, rec.seq) }];
   if (HAN_RE.test(text)) {
-    return [{ kind: 'name', mode: 'prefix', key: q.normalize('NFKC').trim().replace(/\s+/g, ' ') }];
+    return [{ kind: 'name', mode: 'prefix', key: tidyName(q) }];
   }
   const compact = text.replace(/[\s\-().+]/g, '');
   if (/^\d{17}[\dx]$/.test(compact)) return [{ kind: 'id_number', mode: 'exact', key: compact.toUpperCase() }];
@@ -73,7 +73,7 @@ export function planSearch(q: string): SearchStep[] {
     ];
   }
   // Other scripts, or letters mixed with digits: the name as typed.
-  return [{ kind: 'name', mode: 'prefix', key: q.normalize('NFKC').trim().replace(/\s+/g, ' ') }];
+  return [{ kind: 'name', mode: 'prefix', key: tidyName(q) }];
 }
 
 /**

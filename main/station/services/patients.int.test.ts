@@ -17,7 +17,7 @@ const ZHANG_ID = residentId('1990-03-07', 'M');
 describe('patients.register', () => {
   it('stores a checked identity, normalised phone, pinyin keys and a record number, and audits the creation', () => {
     const { patient, warnings } = register(fx, reception, {
-      name: ' 张三丰 ', idNumber: ZHANG_ID, phone: '+86 138-1234-5678', emergencyPhone: '010 6234 5678', address: '  ',
+      name: ' 张三 丰 ', idNumber: ZHANG_ID, phone: '+86 138-1234-5678', emergencyPhone: '010 6234 5678', address: '  ',
     });
     expect(warnings).toEqual([]);
     expect(patient).toMatchObject({
