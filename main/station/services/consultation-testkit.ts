@@ -1,0 +1,85 @@
+/**
+ * Test helpers for the consultation, prescription and pharmacy tests (not a test file itself):
+ * patients and visits in the state a test needs, written directly as the front desk would have.
+ */
+import { expect } from 'vitest';
+import type { Input, ProcedureName } from '../../api/contract';
+import type { ExamOrderStatus, PrescriptionStatus, VisitStatus } from '../../domain/enums';
+import type { ErrorCode } from '../../domain/errors';
+import { pinyinKeys } from '../../domain/pinyin';
+import { examOrders, patients, prescriptions, visits } from '../../../db/schema';
+import { tableChecksums } from '../checksum';
+import { withMasterWriter } from '../master';
+import { TEST_START, TODAY, type Fixture } from '../testing';
+
+type Caller = { token: string | null };
+let serial = 0;
+
+export function makePatient(fx: Fixture, opts: { name?: string; allergies?: string | null } = {}): string {
+  const name = opts.name ?? '张三';
+  const keys = pinyinKeys(name);
+  serial += 1;
+  return withMasterWriter(fx.station, (w) => w.insert(patients, {
+    recordNo: `T1-${String(serial).padStart(7, '0')}`, name, sex: 'M', birthDate: '1980-05-06', insuranceType: 'self_pay',
+    allergies: opts.allergies ?? null, pinyinFull: keys.full, pinyinInitials: keys.initials,
+  }));
+}
+
+export interface VisitOpts {
+  patientId?: string;
+  doctor?: 'doctor' | 'doctor2';
+  status?: VisitStatus;
+  followUpOf?: string;
+  checkedInAt?: number;
+  visitDate?: string;
+}
+
+/** A visit with the doctor, in the given state (in consultation unless told). */
+export function makeVisit(fx: Fixture, opts: VisitOpts = {}): { visitId: string; patientId: string } {
+  const patientId = opts.patientId ?? makePatient(fx);
+  const doctor = opts.doctor ?? 'doctor';
+  const at = opts.checkedInAt ?? TEST_START;
+  serial += 1;
+  const visitId = withMasterWriter(fx.station, (w) => w.insert(visits, {
+    patientId, visitDate: opts.visitDate ?? TODAY, doctorId: fx.ids.staff[doctor],
+    departmentId: doctor === 'doctor' ? fx.ids.departments.internal : fx.ids.departments.paeds,
+    queueNo: `A1-${String(serial % 1000).padStart(3, '0')}`, queueOrder: at, visitType: opts.followUpOf ? 'follow_up' : 'first',
+    followUpOf: opts.followUpOf ?? null, priority: false, status: opts.status ?? 'in_consultation', feeFen: 0,
+    feeStatus: 'not_required', checkedInAt: at, callCount: 0,
+  }));
+  return { visitId, patientId };
+}
+
+/** Sets a status directly, as another desk would (billing paying a prescription, the queue finishing a visit). */
+export function setStatus(fx: Fixture, table: 'visits', id: string, status: VisitStatus): void;
+export function setStatus(fx: Fixture, table: 'prescriptions', id: string, status: PrescriptionStatus): void;
+export function setStatus(fx: Fixture, table: 'exam_orders', id: string, status: ExamOrderStatus): void;
+export function setStatus(fx: Fixture, table: 'visits' | 'prescriptions' | 'exam_orders', id: string, status: string): void {
+  withMasterWriter(fx.station, (w) => {
+    if (table === 'visits') w.update(visits, id, { status: status as VisitStatus });
+    else if (table === 'prescriptions') w.update(prescriptions, id, { status: status as PrescriptionStatus });
+    else w.update(examOrders, id, { status: status as ExamOrderStatus });
+  });
+}
+
+/** Calls and expects a refusal with `code` (details as a subset); the database must be exactly as before. */
+export function expectRefused<N extends ProcedureName>(
+  fx: Fixture, caller: Caller, name: N, input: Input<N>, code: ErrorCode, details?: Record<string, unknown>,
+): Record<string, unknown> | undefined {
+  const before = tableChecksums(fx.station.raw);
+  const r = fx.call(caller, name, input);
+  expect(r.ok, `${name} should be refused with ${code}`).toBe(false);
+  if (r.ok) return undefined;
+  expect(r.error.code, JSON.stringify(r.error)).toBe(code);
+  if (details) expect(r.error.details).toMatchObject(details);
+  expect(tableChecksums(fx.station.raw)).toEqual(before);
+  return r.error.details;
+}
+
+export function count(fx: Fixture, sql: string, ...params: unknown[]): number {
+  return (fx.station.raw.prepare(sql).get(...params) as { n: number }).n;
+}
+
+export function auditCount(fx: Fixture, action: string, entity: string, entityId: string): number {
+  return count(fx, 'SELECT count(*) n FROM audit_log WHERE action = ? AND entity = ? AND entity_id = ?', action, entity, entityId);
+}
