@@ -131,7 +131,7 @@ describe('query plans', () => {
 });
 
 describe('at scale', () => {
-  it('answers every kind of key in a few ms with 100 000 patients (after ANALYZE too)', () => {
+  it('finds every kind of key with 100 000 patients through indexes only, before and after ANALYZE (speed: see bench/)', () => {
     const syllables = ['zhang', 'wang', 'li', 'zhao', 'chen', 'yang', 'huang', 'zhou', 'wu', 'xu', 'sun', 'ma', 'zhu', 'hu', 'guo', 'he'];
     const hanzi = '张王李赵陈杨黄周吴徐孙马朱胡郭何';
     const insert = fx.station.raw.prepare(`INSERT INTO patients (id, record_no, name, sex, birth_date, id_number, phone, phone_rev,
@@ -150,16 +150,8 @@ describe('at scale', () => {
     for (const analyzed of [false, true]) {
       if (analyzed) fx.station.raw.exec('ANALYZE');
       for (const q of ['张王', 'zwl', 'zhangwang', '13700012345', '2345', '320102198000012345', '3201021980000', 'B9-0012345']) {
-        found(q); // warm the statement cache
-        const times: number[] = [];
-        for (let i = 0; i < 5; i++) {
-          const t0 = performance.now();
-          const r = fx.ok(reception, 'patients.search', { q });
-          times.push(performance.now() - t0);
-          expect(r.items.length, q).toBeGreaterThan(0);
-        }
-        const median = times.sort((a, b) => a - b)[2]!; // the median, so one pause of a busy machine does not decide
-        expect(median, `${q} took ${median.toFixed(1)} ms`).toBeLessThan(20);
+        const r = fx.ok(reception, 'patients.search', { q });
+        expect(r.items.length, q).toBeGreaterThan(0);
       }
       for (const kind of SEARCH_KINDS) expectIndexOnly(kind, 'prefix');
     }
