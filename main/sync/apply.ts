@@ -8,6 +8,7 @@
  * that differ are written. So the row is the same whatever order the changes arrived in.
  * A row whose insert has not arrived yet waits (its changes are kept) until it does.
  */
+import type Database from 'better-sqlite3';
 import { getTableName } from 'drizzle-orm';
 import { ClockError, hlcParse, hlcReceive } from '../domain/hlc';
 import type { Station } from '../station/station';
@@ -38,6 +39,19 @@ interface TableInfo {
 
 const REPLICATED = new Set(REPLICATED_TABLES.map((t) => getTableName(t)));
 const infoCache = new WeakMap<object, Map<string, TableInfo>>();
+const stmtCache = new WeakMap<object, Map<string, Database.Statement>>();
+
+/** Row statements differ by table and column set; preparing each once per database saves most of apply's time. */
+function prepared(raw: Database.Database, sql: string): Database.Statement {
+  let byDb = stmtCache.get(raw);
+  if (!byDb) stmtCache.set(raw, (byDb = new Map()));
+  let stmt = byDb.get(sql);
+  if (!stmt) {
+    if (byDb.size >= 500) byDb.clear();
+    byDb.set(sql, (stmt = raw.prepare(sql)));
+  }
+  return stmt;
+}
 
 function tableInfo(station: Station, table: string): TableInfo | undefined {
   if (!REPLICATED.has(table)) return undefined;
@@ -63,12 +77,12 @@ function toMergeInput(r: ChangeLogRow): MergeInput {
  */
 export function applyRemoteChanges(station: Station, changes: readonly ChangeT[], opts: { cursor?: number } = {}): ApplyResult {
   const raw = station.raw;
-  const findStmt = raw.prepare('SELECT seq FROM change_log WHERE id = ?');
-  const seqStmt = raw.prepare('UPDATE change_log SET seq = ? WHERE id = ? AND seq IS NULL');
-  const insertStmt = raw.prepare(
+  const findStmt = prepared(raw, 'SELECT seq FROM change_log WHERE id = ?');
+  const seqStmt = prepared(raw, 'UPDATE change_log SET seq = ? WHERE id = ? AND seq IS NULL');
+  const insertStmt = prepared(raw,
     'INSERT INTO change_log (id, hlc, device, table_name, row_id, op, columns, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  const rowChangesStmt = raw.prepare('SELECT * FROM change_log WHERE table_name = ? AND row_id = ? ORDER BY hlc');
+  const rowChangesStmt = prepared(raw, 'SELECT * FROM change_log WHERE table_name = ? AND row_id = ? ORDER BY hlc');
   const result: ApplyResult = { received: 0, known: 0, rowsWritten: 0, waiting: 0, tables: [], conflicts: [] };
   const touched = new Set<string>();
 
@@ -98,19 +112,19 @@ export function applyRemoteChanges(station: Station, changes: readonly ChangeT[]
     const writeRow = (table: string, rowId: string, info: TableInfo): void => {
       const state = mergeRow((rowChangesStmt.all(table, rowId) as ChangeLogRow[]).map(toMergeInput));
       const values = Object.fromEntries(Object.entries(state.values).filter(([k]) => info.columns.has(k)));
-      const current = raw.prepare(`SELECT * FROM "${table}" WHERE "${info.pk}" = ?`).get(rowId) as Record<string, unknown> | undefined;
+      const current = prepared(raw, `SELECT * FROM "${table}" WHERE "${info.pk}" = ?`).get(rowId) as Record<string, unknown> | undefined;
       if (current) {
         const diff = changedColumns({ ...state, values }, current);
         const cols = Object.keys(diff);
         if (cols.length === 0) return;
-        raw.prepare(`UPDATE "${table}" SET ${cols.map((k) => `"${k}" = ?`).join(', ')} WHERE "${info.pk}" = ?`)
+        prepared(raw, `UPDATE "${table}" SET ${cols.map((k) => `"${k}" = ?`).join(', ')} WHERE "${info.pk}" = ?`)
           .run(...cols.map((k) => diff[k]), rowId);
       } else if (state.inserted !== null || info.pk !== 'id') {
         // Keyed rows (settings) are written whole by every change, so they upsert.
         const cols = Object.keys(values);
         if (!cols.includes(info.pk)) values[info.pk] = rowId;
         const all = Object.keys(values);
-        raw.prepare(`INSERT INTO "${table}" (${all.map((k) => `"${k}"`).join(', ')}) VALUES (${all.map(() => '?').join(', ')})`)
+        prepared(raw, `INSERT INTO "${table}" (${all.map((k) => `"${k}"`).join(', ')}) VALUES (${all.map(() => '?').join(', ')})`)
           .run(...all.map((k) => values[k]));
       } else {
         result.waiting += 1;
