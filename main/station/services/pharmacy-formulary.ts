@@ -1,0 +1,50 @@
+/**
+ * The formulary as the prescription builder searches it: active drugs by code prefix, name,
+ * pinyin initials or English name, each with the stock available (unexpired batches).
+ */
+import { and, asc, eq, or, sql } from 'drizzle-orm';
+import { normalizeSearchText } from '../../domain/pinyin';
+import { drugs } from '../../../db/schema';
+import type { RequestContext } from '../context';
+import { availableByDrug, type DrugRow } from './pharmacy-stock';
+
+/** Candidates read before ranking; a clinic's formulary is a few hundred drugs. */
+const CANDIDATES = 200;
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function rank(d: DrugRow, q: string): number {
+  const code = d.code.toLowerCase();
+  if (code === q) return 0;
+  if (d.name.startsWith(q)) return 1;
+  if (code.startsWith(q)) return 2;
+  if (d.pinyinInitials.startsWith(q)) return 3;
+  if (d.name.includes(q)) return 4;
+  return 5;
+}
+
+export function searchFormulary(ctx: RequestContext, query: string, limit: number) {
+  const q = normalizeSearchText(query);
+  const pattern = escapeLike(q);
+  const match = q === '' ? undefined : or(
+    sql`lower(${drugs.code}) like ${`${pattern}%`} escape '\\'`,
+    sql`${drugs.name} like ${`%${pattern}%`} escape '\\'`,
+    sql`${drugs.pinyinInitials} like ${`${pattern}%`} escape '\\'`,
+    sql`lower(${drugs.nameEn}) like ${`%${pattern}%`} escape '\\'`,
+  );
+  const rows = ctx.db.select().from(drugs).where(and(eq(drugs.active, true), match))
+    .orderBy(asc(drugs.code)).limit(CANDIDATES).all();
+  const byCode = (a: DrugRow, b: DrugRow) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+  const ranked = [...rows].sort((a, b) => (q === '' ? 0 : rank(a, q) - rank(b, q)) || byCode(a, b));
+  const page = ranked.slice(0, limit);
+  const stock = availableByDrug(ctx, page.map((d) => d.id));
+  return page.map((d) => {
+    const available = stock.get(d.id) ?? 0;
+    return {
+      id: d.id, code: d.code, name: d.name, nameEn: d.nameEn, spec: d.spec, form: d.form, unit: d.unit, doseUnit: d.doseUnit,
+      dosesPerUnit: d.dosesPerUnit, priceFen: d.priceFen, insuranceClass: d.insuranceClass, available, prescribable: available > 0,
+    };
+  });
+}
