@@ -74,13 +74,50 @@ export function getFont(weight: FontWeight): Font {
   return font;
 }
 
-/** Parse both weights ahead of the first print (e.g. at station start-up). */
+let mode: 'parsed' | 'buffer' = 'parsed';
+const resetHooks: Array<() => void> = [];
+/** Caches built on the parsed font register here to be dropped with it. */
+export function onFontReset(hook: () => void): void {
+  resetHooks.push(hook);
+}
+const buffers = new Map<FontWeight, Buffer>();
+
+/**
+ * For the benchmark only: 'buffer' hands pdfkit the cached file bytes instead of the parsed
+ * font, so pdfkit parses the font again for every document (what registering a Buffer costs).
+ */
+export function setFontSourceMode(m: 'parsed' | 'buffer'): void {
+  mode = m;
+}
+
+/** True when documents share the parsed font (and so may share its shaped-word cache). */
+export function fontSourceIsShared(): boolean {
+  return mode === 'parsed';
+}
+
+/** What newDoc registers with pdfkit: the shared parsed font (or, in 'buffer' mode, the bytes). */
+export function fontSource(weight: FontWeight): Font | Buffer {
+  if (mode === 'parsed') return getFont(weight);
+  let b = buffers.get(weight);
+  if (!b) {
+    b = readFileSync(fontPath(weight));
+    buffers.set(weight, b);
+  }
+  return b;
+}
+
+/**
+ * Parse both weights ahead of the first print (e.g. at station start-up), and shape a line
+ * with each so that fontkit reads its large layout tables (GSUB/GPOS) now, not on the first
+ * print.
+ */
 export function preloadFonts(): void {
-  getFont('regular');
-  getFont('bold');
+  for (const w of ['regular', 'bold'] as const) getFont(w).layout('处方笺 Rp. 每日三次 tid ¥12.30');
 }
 
 /** Forget the parsed fonts (benchmarks measure a cold start with this). */
 export function resetFontCache(): void {
   cache.clear();
+  resetHooks.forEach((h) => h());
+  buffers.clear();
 }

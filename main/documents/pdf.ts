@@ -5,7 +5,7 @@
  * breaks a page on its own.
  */
 import PDFDocument from 'pdfkit';
-import { getFont } from './fonts';
+import { fontSource, fontSourceIsShared, onFontReset } from './fonts';
 import { labelsFor, type Labels, type Lang } from './labels';
 
 /** Millimetres to points, to 1/100 pt. */
@@ -67,6 +67,28 @@ export interface NewDocOptions {
   author?: string;
 }
 
+/**
+ * pdfkit caches the shaped glyph run of each word per document; the runs depend only on the
+ * font, so one cache per weight serves every document (bounded: dropped past 20 000 words).
+ * Uses pdfkit's `layoutCache` field of its embedded font; without it nothing breaks, it is
+ * only slower.
+ */
+const layoutCaches = new Map<string, Record<string, unknown>>();
+let layoutCacheChecks = 0;
+onFontReset(() => layoutCaches.clear());
+function shareLayoutCache(doc: PDFKit.PDFDocument, name: 'R' | 'B'): void {
+  doc.font(name);
+  const f = (doc as unknown as { _font?: { layoutCache?: Record<string, unknown> } })._font;
+  if (!f || typeof f.layoutCache !== 'object' || !fontSourceIsShared()) return;
+  let cache = layoutCaches.get(name);
+  if (cache && ++layoutCacheChecks % 50 === 0 && Object.keys(cache).length > 20_000) cache = undefined;
+  if (!cache) {
+    cache = Object.create(null) as Record<string, unknown>;
+    layoutCaches.set(name, cache);
+  }
+  f.layoutCache = cache;
+}
+
 export function newDoc(o: NewDocOptions): Ctx {
   const doc = new PDFDocument({
     size: [o.width, o.height],
@@ -79,9 +101,10 @@ export function newDoc(o: NewDocOptions): Ctx {
     displayTitle: true,
   });
   // pdfkit 0.20 takes an already parsed fontkit font; the parse is shared by every document.
-  doc.registerFont('R', getFont('regular') as unknown as Buffer);
-  doc.registerFont('B', getFont('bold') as unknown as Buffer);
-  doc.font('R');
+  doc.registerFont('R', fontSource('regular') as unknown as Buffer);
+  doc.registerFont('B', fontSource('bold') as unknown as Buffer);
+  shareLayoutCache(doc, 'B');
+  shareLayoutCache(doc, 'R');
   return {
     doc,
     L: labelsFor(o.lang),
