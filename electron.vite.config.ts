@@ -3,12 +3,13 @@
  * `sandbox: true`), and the React renderer (root `renderer/`, also served by the web host).
  */
 import { cpSync } from 'node:fs';
-import { resolve } from 'node:path';
-import react from '@vitejs/plugin-react';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
+import { rendererConfig } from './renderer/build.config';
 
-const root = import.meta.dirname;
+const root = dirname(fileURLToPath(import.meta.url));
 
 /** db/open.ts finds its migrations next to the module; in the bundle that is out/electron/main. */
 function copyMigrations(): Plugin {
@@ -37,14 +38,5 @@ export default defineConfig({
       rolldownOptions: { output: { format: 'cjs', entryFileNames: '[name].cjs' } },
     },
   },
-  renderer: {
-    root: resolve(root, 'renderer'),
-    base: './',
-    build: {
-      outDir: resolve(root, 'out/renderer'),
-      rolldownOptions: { input: resolve(root, 'renderer/index.html') },
-      chunkSizeWarningLimit: 2000,
-    },
-    plugins: [react()],
-  },
+  renderer: rendererConfig(resolve(root, 'out/renderer')),
 });

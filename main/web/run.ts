@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { createDemoClinic } from '../../db/demo/index';
 import { Station } from '../station/station';
 import { startWebHost, type WebHost } from './server';
 
@@ -40,19 +41,19 @@ export function parseServeArgs(argv: string[]): ServeOptions {
   };
 }
 
-type DemoModule = { createDemoClinic: (file: string, opts: Record<string, never>) => unknown };
-
-async function createDemo(file: string): Promise<void> {
-  // The demo clinic is written by another part of the project; load it when it is there.
-  const spec = '../../db/demo/index';
-  const mod = (await import(spec)) as Partial<DemoModule>;
-  if (typeof mod.createDemoClinic !== 'function') throw new Error('db/demo/index.ts has no createDemoClinic');
-  await mod.createDemoClinic(file, {});
+function createDemo(file: string): void {
+  if (existsSync(file)) {
+    console.log(`${file} exists: opening it as it is (the demo fills a new database only)`);
+    return;
+  }
+  console.log(`creating the demo clinic in ${file} …`);
+  const demo = createDemoClinic(file, {});
+  console.log(`demo clinic ready: log in as ${demo.accounts.map((a) => a.username).join(', ')} with the password ${demo.password}`);
 }
 
 export async function runWebHost(opts: ServeOptions): Promise<{ host: WebHost; station: Station }> {
   mkdirSync(dirname(opts.file), { recursive: true });
-  if (opts.demo) await createDemo(opts.file);
+  if (opts.demo) createDemo(opts.file);
   else if (!existsSync(opts.file)) console.log(`creating an empty station database at ${opts.file}`);
   const station = new Station({ file: opts.file });
   const host = await startWebHost({

@@ -11,9 +11,9 @@ import { LanguageSwitch } from './LanguageSwitch';
 function SyncBadge() {
   const { t } = useTranslation();
   const sync = useStation((s) => s.sync);
-  if (!sync) return <Badge variant="light" color="gray" data-testid="sync-state">{t('shell.sync.unknown')}</Badge>;
+  if (!sync) return <Badge variant="light" color="gray" tt="none" data-testid="sync-state">{t('shell.sync.unknown')}</Badge>;
   const label = sync.pending > 0 ? t('shell.sync.pending', { count: sync.pending }) : sync.online ? t('shell.sync.online') : t('shell.sync.offline');
-  const badge = <Badge variant="light" color={sync.online ? 'teal' : 'orange'} data-testid="sync-state">{label}</Badge>;
+  const badge = <Badge variant="light" tt="none" color={sync.online ? "teal" : "orange"} data-testid="sync-state">{label}</Badge>;
   return sync.lastSyncAt ? <Tooltip label={t('shell.sync.lastSync', { time: dateTime(sync.lastSyncAt) })}>{badge}</Tooltip> : badge;
 }
 

@@ -14,12 +14,6 @@ export function dateTime(ms: number): string {
   return new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'short', timeStyle: 'short', hour12: false }).format(ms);
 }
 
-/** '2026-11-22' in the browser's zone (the station's zone is the clinic's; they match at a desk). */
-export function todayIso(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 export function yuanInput(fen: number): string {
   return (fen / 100).toFixed(2);
 }

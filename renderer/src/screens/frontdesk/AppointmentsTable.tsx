@@ -5,7 +5,7 @@ import type { Output } from '../../../../main/api/contract';
 import { useApiMutation, useApiQuery } from '../../api/query';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNote } from '../../ui/ErrorNote';
-import { todayIso } from '../../ui/format';
+import { useClinicToday } from '../../ui/useClinic';
 import { ReasonDialog } from '../../ui/ReasonDialog';
 import { announce, choicesInput, VisitDialog } from './CheckInDialog';
 import { FeeDialog } from './FeeDialog';
@@ -29,7 +29,7 @@ export function AppointmentRows({ items, showPatient }: { items: Appointment[]; 
     },
   });
   const cancel = useApiMutation('appointments.cancel', { onSuccess: () => setCancelling(null) });
-  const today = todayIso();
+  const today = useClinicToday();
   return (
     <>
       <Table verticalSpacing={6} highlightOnHover data-testid="appointments-table">
@@ -69,7 +69,8 @@ export function AppointmentRows({ items, showPatient }: { items: Appointment[]; 
 
 export function TodayAppointments() {
   const { t } = useTranslation();
-  const q = useApiQuery('appointments.day', { date: todayIso(), limit: 200, offset: 0 });
+  const today = useClinicToday();
+  const q = useApiQuery('appointments.day', { date: today, limit: 200, offset: 0 });
   if (q.error) return <ErrorNote error={q.error} />;
   if (!q.data) return <Skeleton h={120} />;
   if (q.data.items.length === 0) return <EmptyState title={t('frontdesk.appointments.empty')} hint={t('frontdesk.appointments.emptyHint')} />;

@@ -9,7 +9,7 @@ import { useApiMutation, useApiQuery } from '../../api/query';
 import { fieldError, formError } from '../../i18n/translateError';
 import { usePatientSearch } from '../../state/search';
 import { ErrorNote } from '../../ui/ErrorNote';
-import { todayIso } from '../../ui/format';
+import { useClinicToday } from '../../ui/useClinic';
 import { DuplicateList } from './DuplicateList';
 import { emptyDraft, fromIdNumber, toInput, type RegisterDraft } from './registerForm';
 
@@ -25,6 +25,7 @@ export function RegisterForm({ initialName }: { initialName: string }) {
   const { t } = useTranslation();
   const { select, endRegister } = usePatientSearch();
   const [d, setD] = useState<RegisterDraft>(() => emptyDraft(initialName));
+  const today = useClinicToday();
   const [autofilled, setAutofilled] = useState(false);
   const [confirmed, setConfirmed] = useState(false);
   const register = useApiMutation('patients.register', {
@@ -40,7 +41,7 @@ export function RegisterForm({ initialName }: { initialName: string }) {
 
   const set = <K extends keyof RegisterDraft>(k: K, v: RegisterDraft[K]) => setD((x) => ({ ...x, [k]: v }));
   const onIdNumber = (value: string) => {
-    const found = fromIdNumber(value, todayIso());
+    const found = fromIdNumber(value, today);
     setD((x) => (found ? { ...x, idNumber: value, ...found } : { ...x, idNumber: value }));
     setAutofilled(found !== null);
   };
