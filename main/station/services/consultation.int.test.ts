@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFixture, type Fixture } from '../testing';
+import { accounts } from '../../../db/schema';
+import { withMasterWriter } from '../master';
+import { hashPassword } from '../password';
+import { createFixture, TEST_PASSWORD, TEST_SCRYPT, type Fixture } from '../testing';
 import { auditCount, count, expectRefused, makeVisit } from './consultation-testkit';
 
 let fx: Fixture;
@@ -65,6 +68,15 @@ describe('the record of a visit', () => {
     }
     expectRefused(fx, doctor, 'consultation.saveRecord', { visitId: '0190f0f0-0000-7000-8000-000000000000', complaint: 'x' }, 'NOT_FOUND', { field: 'visitId' });
     expectRefused(fx, doctor, 'consultation.saveRecord', { visitId, complaint: 'x'.repeat(4001) }, 'VALIDATION');
+  });
+  it('needs an account linked to a staff member to write (FORBIDDEN no_staff)', () => {
+    const { visitId } = makeVisit(fx);
+    withMasterWriter(fx.station, (w) => w.insert(accounts, { username: 'locum', passwordHash: hashPassword(TEST_PASSWORD, TEST_SCRYPT), roles: ['doctor'] }));
+    const login = fx.call({ token: null }, 'accounts.login', { username: 'locum', password: TEST_PASSWORD });
+    if (!login.ok) throw new Error(JSON.stringify(login.error));
+    const locum = { token: login.value.token };
+    expect(fx.ok(locum, 'consultation.getRecord', { visitId }).editable).toBe(false);
+    expectRefused(fx, locum, 'consultation.saveRecord', { visitId, complaint: 'x' }, 'FORBIDDEN', { reason: 'no_staff' });
   });
 });
 

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { drugs, stockBatches, stockMovements } from '../../../db/schema';
+import { accounts, drugs, stockBatches, stockMovements } from '../../../db/schema';
 import { withMasterWriter } from '../master';
-import { createFixture, type Fixture } from '../testing';
+import { hashPassword } from '../password';
+import { createFixture, TEST_PASSWORD, TEST_SCRYPT, type Fixture } from '../testing';
 import { auditCount, count, expectRefused, makeVisit, setStatus } from './consultation-testkit';
 
 let fx: Fixture;
@@ -111,6 +112,13 @@ describe('dispensing', () => {
     fx.ok(doctor, 'prescriptions.cancel', { prescriptionId: issued.id });
     expectRefused(fx, pharmacist, 'pharmacy.dispense', { prescriptionId: issued.id }, 'ILLEGAL_TRANSITION', { from: 'cancelled' });
     expectRefused(fx, pharmacist, 'pharmacy.dispense', { prescriptionId: UNKNOWN }, 'NOT_FOUND');
+  });
+  it('is signed by a staff member: an account without one is refused (FORBIDDEN no_staff)', () => {
+    const rx = paidRx([{ drug: 'ibuprofen', quantity: 1 }]);
+    withMasterWriter(fx.station, (w) => w.insert(accounts, { username: 'temp', passwordHash: hashPassword(TEST_PASSWORD, TEST_SCRYPT), roles: ['pharmacist'] }));
+    const login = fx.call({ token: null }, 'accounts.login', { username: 'temp', password: TEST_PASSWORD });
+    if (!login.ok) throw new Error(JSON.stringify(login.error));
+    expectRefused(fx, { token: login.value.token }, 'pharmacy.dispense', { prescriptionId: rx.id }, 'FORBIDDEN', { reason: 'no_staff' });
   });
 });
 

@@ -58,6 +58,7 @@ export const pharmacyHandlers = {
   },
 
   'pharmacy.dispense': (ctx, { prescriptionId }) => {
+    const me = myStaffId(ctx);
     const rx = loadPrescription(ctx, prescriptionId);
     if (rx.status === 'draft' || rx.status === 'issued') {
       throw new DomainError('NOT_PAID', 'the prescription is not paid yet', { prescriptionId, status: rx.status });
@@ -83,7 +84,7 @@ export const pharmacyHandlers = {
       balances.set(item.drugId, applyAllocations(batches, taken));
       for (const a of taken) ids.push(move(ctx, { drugId: item.drugId, batchId: a.batchId, kind: 'dispense', quantity: -a.quantity, refId: item.id }));
     }
-    ctx.write.update(prescriptions, rx.id, { status: 'dispensed', dispensedAt: ctx.now(), dispensedBy: myStaffId(ctx) });
+    ctx.write.update(prescriptions, rx.id, { status: 'dispensed', dispensedAt: ctx.now(), dispensedBy: me });
     ctx.audit('update', 'prescription', rx.id, rx.patientId);
     return { prescription: prescriptionView(ctx, rx.id), movements: movementsInOrder(ctx, ids) };
   },

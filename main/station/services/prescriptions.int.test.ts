@@ -133,6 +133,22 @@ describe('lines from the formulary', () => {
     expectRefused(fx, doctor, 'prescriptions.removeItem', { itemId: line.id }, 'NOT_FOUND');
     expectRefused(fx, doctor, 'prescriptions.updateItem', { itemId: line.id, days: 3 }, 'NOT_FOUND');
   });
+  it('refuse a line or a total beyond what counts as money (INVALID_MONEY)', () => {
+    const { rx } = draft();
+    const dear = withMasterWriter(fx.station, (w) => {
+      const drugId = w.insert(drugs, {
+        code: 'D900', name: '特殊药品', nameEn: '', spec: '1支', form: 'injection', unit: '支', doseUnit: '支', dosesPerUnit: 1,
+        priceFen: 1_000_000_000, insuranceClass: 'none', pinyinInitials: 'tsyp',
+      });
+      const batchId = w.insert(stockBatches, { drugId, batchNo: 'X-1', expiryDate: '2028-01-01', costFen: 0 });
+      w.insert(stockMovements, { drugId, batchId, kind: 'receive', quantity: 500, byAccount: fx.ids.accounts.pharmacist, createdAt: fx.clock.t });
+      return drugId;
+    });
+    const line = { prescriptionId: rx.id, drugId: dear, dose: 1, frequency: 'prn' as const, route: 'im' as const };
+    expectRefused(fx, doctor, 'prescriptions.addItem', { ...line, quantity: 101 }, 'INVALID_MONEY', { field: 'quantity' });
+    fx.ok(doctor, 'prescriptions.addItem', { ...line, quantity: 60 });
+    expectRefused(fx, doctor, 'prescriptions.addItem', { ...line, quantity: 60 }, 'INVALID_MONEY', { field: 'items' });
+  });
 });
 
 describe('issue and cancel', () => {

@@ -1,6 +1,7 @@
 /** Prescriptions from the consult room: draft, lines from the formulary, issue, cancel. */
 import { asc, eq, max } from 'drizzle-orm';
 import type { prescriptionsProcedures } from '../../api/procedures/prescriptions';
+import { Fen } from '../../api/schemas';
 import type { DrugFrequency } from '../../domain/enums';
 import { DomainError } from '../../domain/errors';
 import { assertTransition, prescriptionLifecycle } from '../../domain/lifecycle';
@@ -83,9 +84,12 @@ function lineQuantity(drug: DrugRow, l: LineInput): { quantity: number; days: nu
   return { quantity, days };
 }
 
+/** A line's amount, within what the application counts as money (the API's Fen). */
 function amountOf(quantity: number, unitPriceFen: number): number {
   const amount = quantity * unitPriceFen;
-  if (!Number.isSafeInteger(amount)) throw new DomainError('INVALID_MONEY', 'amount too large', { field: 'quantity' });
+  if (!Fen.safeParse(amount).success) {
+    throw new DomainError('INVALID_MONEY', 'the amount of this line is too large', { field: 'quantity', value: amount });
+  }
   return amount;
 }
 
@@ -95,7 +99,11 @@ function sameDrugElsewhere(ctx: RequestContext, rxId: string, drugId: string, ex
 
 function touched(ctx: RequestContext, rx: PrescriptionRow) {
   ctx.audit('update', 'prescription', rx.id, rx.patientId);
-  return prescriptionView(ctx, rx.id);
+  const view = prescriptionView(ctx, rx.id);
+  if (!Fen.safeParse(view.totalFen).success) {
+    throw new DomainError('INVALID_MONEY', 'the prescription total is too large', { field: 'items', value: view.totalFen });
+  }
+  return view;
 }
 
 export const prescriptionsHandlers = {
