@@ -25,7 +25,7 @@ function add(t: Totals, r: Totals): void {
 function header(ctx: Ctx, r: Report): void {
   const { L } = ctx;
   const w = ctx.right - ctx.left;
-  line(ctx, r.clinic.name, ctx.left + 80, ctx.top, w - 160, { size: 16, bold: true, align: 'center' });
+  line(ctx, r.clinic.name, ctx.left + 80, ctx.top, w - 160, { size: 16, bold: true, align: 'center', minScale: 0.55 });
   line(ctx, L.w.dayTitle, ctx.left + 80, ctx.top + 24, w - 160, { size: 15, bold: true, align: 'center' });
   let y = ctx.top + 52;
   field(ctx, L.w.businessDate, r.businessDate, ctx.left, y, w * 0.3, { size: 10, bold: true });

@@ -22,7 +22,7 @@ function drugLabel(ctx: Ctx, d: DrugLabel, it: DrugItem, printedAt: number): voi
   const { L } = ctx;
   const m = 7;
   const w = ctx.W - 2 * m;
-  line(ctx, d.clinic.name, m, 5, ctx.copy ? w * 0.5 : w * 0.62, { size: 7.5, color: GREY });
+  line(ctx, d.clinic.name, m, 5, ctx.copy ? w * 0.5 : w * 0.62, { size: 7.5, color: GREY, minScale: 0.6 });
   if (ctx.copy) {
     // A reprint: a printed mark where the prescription number goes (no red on label printers).
     const mark = `【${L.w.copy}】${L.w.reprinted} ${dateTime(printedAt, d.timeZone).slice(5)}`;

@@ -16,6 +16,8 @@ export interface TextStyle {
   align?: Align;
   lineGap?: number;
   characterSpacing?: number;
+  /** line(): the smallest fraction of the size it may shrink to before cutting (default 0.75). */
+  minScale?: number;
 }
 
 const SUPERSCRIPT: Record<string, string> = {
@@ -94,7 +96,9 @@ export function text(ctx: Ctx, str: string, x: number, y: number, width: number,
 export function line(ctx: Ctx, str: string, x: number, y: number, width: number, s: TextStyle = {}): number {
   const base = s.size ?? 9;
   let size = base;
-  while (size > base * 0.75 && widthOf(ctx, str, { ...s, size }) > width) size -= 0.5;
+  // Width grows linearly with size: shrink in one step to what fits, within the allowed scale.
+  const natural = widthOf(ctx, str, { ...s, size });
+  if (natural > width) size = Math.max(base * (s.minScale ?? 0.75), Math.floor(((base * width) / natural) * 10) / 10);
   let out = printable(str);
   if (widthOf(ctx, out, { ...s, size }) > width) {
     while (out.length > 1 && widthOf(ctx, `${out}…`, { ...s, size }) > width) out = out.slice(0, -1);

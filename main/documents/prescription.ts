@@ -33,7 +33,7 @@ function header(ctx: Ctx, rx: Rx): void {
     ctx.doc.save().lineWidth(0.8).rect(ctx.right - bw, ctx.top - 2, bw, 15).stroke().restore();
     line(ctx, label, ctx.right - bw, ctx.top + 1, bw, { size: 9, bold: true, align: 'center' });
   }
-  line(ctx, rx.clinic.name, ctx.left + 48, ctx.top, w - 96, { size: 14, bold: true, align: 'center' });
+  line(ctx, rx.clinic.name, ctx.left + 48, ctx.top, w - 96, { size: 14, bold: true, align: 'center', minScale: 0.55 });
   const title = L.lang === 'zh-CN' ? '处 方 笺' : L.w.rxTitle;
   line(ctx, title, ctx.left + 60, ctx.top + 20, w - 120, { size: 16, bold: true, align: 'center', characterSpacing: L.lang === 'zh-CN' ? 4 : 1 });
   if (continued) {

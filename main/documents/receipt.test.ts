@@ -49,6 +49,30 @@ describe('receipt', () => {
     for (const s of ['收据号', 'R-A1-20261122-0117', '合计¥60.60', '找零¥19.70', '现金¥30.30', '收款员陈丽', '2026-11-2214:05']) expect(t).toContain(s);
   });
 
+  it('A5: a long receipt continues on further pages with the header and table head repeated', async () => {
+    const d = F.receipt();
+    d.items = Array.from({ length: 40 }, (_, i) => ({ name: `检验项目${i + 1}`, quantity: 1, unit: '项', unitPriceFen: 1500, amountFen: 1500 }));
+    d.totalFen = 60000;
+    d.insuranceFen = 30000;
+    d.selfPayFen = 30000;
+    d.payments = [{ method: 'insurance', amountFen: 30000 }, { method: 'cash', amountFen: 30000 }];
+    d.cashTenderedFen = null;
+    const pdf = await renderReceipt(d, zh);
+    const { pages } = pdfInfo(pdf);
+    expect(pages).toBeGreaterThanOrEqual(2);
+    const seen: number[] = [];
+    for (let p = 1; p <= pages; p++) {
+      const t = flatText(pdf, p);
+      expect(t).toContain('门诊收费收据');
+      expect(t).toContain('R-A1-20261122-0117');
+      if (t.includes('检验项目')) expect(t).toContain('项目规格数量单价金额');
+      expect(t).toContain(`第${p}页/共${pages}页`);
+      expect(t.includes('合计：¥600.00')).toBe(p === pages);
+      for (const m of t.matchAll(/检验项目(\d+)/g)) seen.push(Number(m[1]));
+    }
+    expect(seen).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+  });
+
   it.skipIf(!hasCommand('zbarimg'))('carries the receipt number as a QR code on both papers', async () => {
     expect(scanCodes(await renderReceipt(F.receipt(), zh))).toContain('QR-Code:R-A1-20261122-0117');
     expect(scanCodes(await renderReceipt(F.receipt(), { ...zh, paper: 'roll80' }))).toContain('QR-Code:R-A1-20261122-0117');

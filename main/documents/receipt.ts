@@ -37,7 +37,7 @@ function a5Header(ctx: Ctx, r: Receipt): void {
   const w = ctx.right - ctx.left;
   const qr = 58;
   drawQr(ctx.doc, r.qrPayload ?? r.receiptNo, ctx.right - qr, ctx.top, qr);
-  line(ctx, r.clinic.name, ctx.left + qr + 4, ctx.top + 2, w - 2 * qr - 8, { size: 14, bold: true, align: 'center' });
+  line(ctx, r.clinic.name, ctx.left + qr + 4, ctx.top + 2, w - 2 * qr - 8, { size: 14, bold: true, align: 'center', minScale: 0.55 });
   const t = title(ctx, r);
   line(ctx, L.lang === 'zh-CN' ? [...t].join(' ') : t, ctx.left + qr + 4, ctx.top + 22, w - 2 * qr - 8, { size: 15, bold: true, align: 'center' });
   let y = ctx.top + qr + 8;

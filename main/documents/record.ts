@@ -15,7 +15,7 @@ const MARGINS = { top: 34, right: 44, bottom: 40, left: 44 };
 function header(ctx: Ctx, r: Rec, full: boolean): void {
   const { L } = ctx;
   const w = ctx.right - ctx.left;
-  line(ctx, r.clinic.name, ctx.left + 80, ctx.top, w - 160, { size: 16, bold: true, align: 'center' });
+  line(ctx, r.clinic.name, ctx.left + 80, ctx.top, w - 160, { size: 16, bold: true, align: 'center', minScale: 0.55 });
   const t = L.lang === 'zh-CN' ? [...L.w.recordTitle].join(' ') : L.w.recordTitle;
   line(ctx, t, ctx.left + 80, ctx.top + 24, w - 160, { size: 15, bold: true, align: 'center' });
   if (r.signedAt == null) line(ctx, L.w.draft, ctx.right - 130, ctx.top + 28, 130, { size: 10, bold: true, color: RED, align: 'right' });
