@@ -1,15 +1,18 @@
 /**
- * `npm run hub -- [--data data/hub] [--host 127.0.0.1] [--port 5190]`: the LAN hub.
+ * `npm run hub -- [--data data/hub] [--host 127.0.0.1] [--port 5190] [--open]`: the LAN hub.
  * Listens on loopback unless --host says otherwise (e.g. --host 0.0.0.0 for the clinic's LAN).
+ * Prints a one-time pairing code; type `code` for a new one, `revoke <device>` to revoke one.
+ * `--open` lets unpaired devices in (development only).
  * `--database postgres://…` is reserved for a PostgreSQL store (not yet available).
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { PgliteStore } from '../hub/pglite-store';
 import { startHub } from '../hub/server';
 
-export const HUB_USAGE = 'usage: npm run hub -- [--data <dir>] [--host 127.0.0.1] [--port 5190]';
+export const HUB_USAGE = 'usage: npm run hub -- [--data <dir>] [--host 127.0.0.1] [--port 5190] [--open]';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -19,6 +22,7 @@ async function main(): Promise<void> {
       database: { type: 'string' },
       host: { type: 'string', default: '127.0.0.1' },
       port: { type: 'string', default: '5190' },
+      open: { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -29,8 +33,20 @@ async function main(): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
   const started = Date.now();
   const store = await PgliteStore.open({ dataDir });
-  const hub = await startHub({ store, host: values.host, port, log: (line) => console.log(`[hub] ${line}`) });
+  const hub = await startHub({ store, host: values.host, port, open: values.open, log: (line) => console.log(`[hub] ${line}`) });
   console.log(`hub listening on ${hub.url} (data ${dataDir}, last seq ${await store.lastSeq()}, ready in ${Date.now() - started} ms)`);
+  const showCode = async () => {
+    const { code, expiresAt } = await hub.issuePairingCode();
+    console.log(`pairing code ${code} (valid until ${new Date(expiresAt).toISOString()}; type "code" for a new one)`);
+  };
+  if (values.open) console.log('--open: unpaired devices are let in');
+  else await showCode();
+  createInterface({ input: process.stdin }).on('line', (line) => {
+    const [cmd, arg] = line.trim().split(/\s+/);
+    if (cmd === 'code') void showCode();
+    else if (cmd === 'revoke' && arg) void hub.revoke(arg).then((ok) => console.log(ok ? `revoked ${arg}` : `no device ${arg}`));
+    else if (cmd) console.log('commands: code | revoke <device>');
+  });
   let stopping = false;
   const stop = async () => {
     if (stopping) return;

@@ -9,9 +9,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
 import {
-  Broadcast, Hello, PROTOCOL_VERSION, Pull, Push, describeIssues, refusal, schemaVersion as localSchemaVersion,
-  type BroadcastT, type HelloAnswerT, type HelloT, type PullAnswerT, type PushAnswerT, type SyncErrorT,
+  Broadcast, Hello, PROTOCOL_VERSION, Pair, Pull, Push, describeIssues, refusal, schemaVersion as localSchemaVersion,
+  type BroadcastT, type HelloAnswerT, type PairAnswerT, type HelloT, type PullAnswerT, type PushAnswerT, type SyncErrorT,
 } from '../sync/protocol';
+import { checkCredential, issuePairingCode, pairDevice, revokeDevice } from './pairing';
 import type { HubStore } from './store';
 
 export interface HubOptions {
@@ -22,8 +23,12 @@ export interface HubOptions {
   port?: number;
   /** Defaults to the number of migrations this build carries. */
   schemaVersion?: number;
-  /** Checks a station's credential; null = let it in. Default: everyone (pairing comes later). */
+  /**
+   * Checks a station's hello; null = let it in. Default: a paired, unrevoked device with its
+   * credential (main/hub/pairing.ts). `open: true` lets every device in (tests of other things).
+   */
   authorize?: (hello: HelloT) => Promise<SyncErrorT | null>;
+  open?: boolean;
   now?: () => number;
   log?: (line: string) => void;
 }
@@ -32,6 +37,10 @@ export interface Hub {
   readonly port: number;
   readonly url: string;
   readonly io: Server;
+  /** A new one-time pairing code to show on the hub. */
+  issuePairingCode(): Promise<{ code: string; expiresAt: number }>;
+  /** Revokes a device's credential and drops its connections. */
+  revoke(device: string): Promise<boolean>;
   /** Disconnects every station and stops listening (the store stays open: its owner closes it). */
   close(): Promise<void>;
 }
@@ -47,6 +56,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   const http = createServer();
   const io = new Server(http, { serveClient: false, maxHttpBufferSize: 20e6, cors: undefined });
   const hubId = (await store.getMeta('hub_id')) ?? (await initHubId(store));
+  const authorize = opts.authorize ?? (opts.open ? async () => null : (h: HelloT) => checkCredential(store, h));
 
   io.on('connection', (socket: Socket) => {
     const ackOf = <T>(fn: unknown): Ack<T> => (typeof fn === 'function' ? (fn as Ack<T>) : () => undefined);
@@ -65,12 +75,29 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
           `station database schema ${h.schemaVersion}, hub schema ${version}: update the ${h.schemaVersion < version ? 'station' : 'hub'}; changes wait on the station until then`));
       }
       try {
-        const denied = opts.authorize ? await opts.authorize(h) : null;
+        const denied = await authorize(h);
         if (denied) return ack({ ok: false, error: denied });
         socket.data.device = h.device;
         await socket.join(ROOM);
         log(`hello ${h.device}`);
         ack({ ok: true, hub: hubId, schemaVersion: version, lastSeq: await store.lastSeq(), serverTime: now() });
+      } catch (err) {
+        ack(refusal('HUB_ERROR', err instanceof Error ? err.message : String(err)));
+      }
+    });
+
+    socket.on('pair', async (payload: unknown, fn: unknown) => {
+      const ack = ackOf<PairAnswerT>(fn);
+      const pair = Pair.safeParse(payload);
+      if (!pair.success) return ack(refusal('BAD_MESSAGE', describeIssues(pair.error)));
+      if (pair.data.protocol !== PROTOCOL_VERSION) {
+        return ack(refusal('PROTOCOL_MISMATCH', `station speaks sync protocol ${pair.data.protocol}, hub ${PROTOCOL_VERSION}`));
+      }
+      try {
+        const r = await pairDevice(store, pair.data, now());
+        if ('error' in r) return ack({ ok: false, error: r.error });
+        log(`paired ${pair.data.device}`);
+        ack({ ok: true, hub: hubId, credential: r.credential });
       } catch (err) {
         ack(refusal('HUB_ERROR', err instanceof Error ? err.message : String(err)));
       }
@@ -117,6 +144,16 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     port,
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     io,
+    issuePairingCode: () => issuePairingCode(store, now()),
+    revoke: async (device) => {
+      const done = await revokeDevice(store, device, now());
+      for (const s of await io.in(ROOM).fetchSockets()) {
+        if (s.data.device !== device) continue;
+        s.emit('refused', { code: 'REVOKED', message: `device ${device} was revoked at the hub` } satisfies SyncErrorT);
+        s.disconnect(true);
+      }
+      return done;
+    },
     close: () => new Promise<void>((resolve) => {
       io.disconnectSockets(true);
       void io.close(() => resolve());

@@ -7,14 +7,16 @@
 import { io, type Socket } from 'socket.io-client';
 import type { Station } from '../station/station';
 import { applyRemoteChanges } from './apply';
+import { storedCredential } from './pair';
 import { getCursor, markAcked, pendingChanges, pendingCount } from './local';
 import {
-  Broadcast, HelloAnswer, PROTOCOL_VERSION, PullAnswer, PushAnswer, schemaVersion as localSchemaVersion,
+  Broadcast, HelloAnswer, PROTOCOL_VERSION, PullAnswer, PushAnswer, SyncError, schemaVersion as localSchemaVersion,
   type SequencedChangeT, type SyncErrorT,
 } from './protocol';
 
 export interface SyncClientOptions {
   url: string;
+  /** Default: the one stored at pairing (main/sync/pair.ts). */
   credential?: string | null;
   /** Changes per push and per pull (≤ MAX_BATCH). */
   batchSize?: number;
@@ -57,6 +59,12 @@ export class SyncClient {
     this.socket = socket;
     socket.on('connect', () => this.enqueue(() => this.hello()));
     socket.on('disconnect', () => {
+      this.ready = false;
+      this.report();
+    });
+    socket.on('refused', (payload: unknown) => {
+      const err = SyncError.safeParse(payload);
+      if (err.success) this.refused(err.data);
       this.ready = false;
       this.report();
     });
@@ -119,7 +127,7 @@ export class SyncClient {
     const answer = HelloAnswer.parse(await this.ask('hello', {
       protocol: PROTOCOL_VERSION,
       device: this.station.device,
-      credential: this.opts.credential ?? null,
+      credential: this.opts.credential !== undefined ? this.opts.credential : storedCredential(this.station),
       schemaVersion: this.opts.schemaVersion ?? localSchemaVersion(),
     }));
     if (!answer.ok) {

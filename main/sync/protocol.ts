@@ -5,7 +5,9 @@
  *   station → hub  'hello' Hello            ack HelloAnswer    (first, before anything else)
  *   station → hub  'push'  Push             ack PushAnswer     (seq per change id; idempotent)
  *   station → hub  'pull'  Pull             ack PullAnswer     (changes after a cursor, seq order)
+ *   station → hub  'pair'  Pair             ack PairAnswer     (once, with the code shown on the hub)
  *   hub → station  'changes' Broadcast                         (live: changes other stations pushed)
+ *   hub → station  'refused' SyncError                         (then the hub drops the connection: revoked)
  *
  * A change is one change-log row: the hub's global `seq` is null until the hub has it.
  * Column values are what SQLite stores (text, integer, real, null), keyed by column name.
@@ -16,7 +18,9 @@ import { z } from 'zod';
 export const PROTOCOL_VERSION = 1;
 
 /** Refusals a hub can answer with; the station shows them in its sync status. */
-export const SYNC_ERROR_CODES = ['SCHEMA_MISMATCH', 'PROTOCOL_MISMATCH', 'UNPAIRED', 'HELLO_REQUIRED', 'BAD_MESSAGE', 'HUB_ERROR'] as const;
+export const SYNC_ERROR_CODES = [
+  'SCHEMA_MISMATCH', 'PROTOCOL_MISMATCH', 'UNPAIRED', 'REVOKED', 'BAD_PAIRING_CODE', 'DEVICE_TAKEN', 'HELLO_REQUIRED', 'BAD_MESSAGE', 'HUB_ERROR',
+] as const;
 export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
 export const SyncError = z.object({ code: z.enum(SYNC_ERROR_CODES), message: z.string() });
 export type SyncErrorT = z.infer<typeof SyncError>;
@@ -58,6 +62,19 @@ export const HelloAnswer = z.discriminatedUnion('ok', [
   Refused,
 ]);
 export type HelloAnswerT = z.infer<typeof HelloAnswer>;
+
+/** station → hub 'pair': join the hub once with the code shown on the hub; answered with a device credential. */
+export const Pair = z.object({
+  protocol: z.number().int(),
+  device: z.string().regex(/^[A-Z][A-Z0-9]{0,2}$/),
+  code: z.string().regex(/^\d{6}$/),
+});
+export type PairT = z.infer<typeof Pair>;
+export const PairAnswer = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), hub: z.string(), credential: z.string().min(32) }),
+  Refused,
+]);
+export type PairAnswerT = z.infer<typeof PairAnswer>;
 
 export const Push = z.object({ changes: z.array(Change).min(1).max(MAX_BATCH) });
 export type PushT = z.infer<typeof Push>;

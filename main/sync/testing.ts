@@ -21,9 +21,10 @@ export interface TestHub {
   close: () => Promise<void>;
 }
 
+/** A hub on loopback over a store loaded from `template`; open to every device unless `open: false`. */
 export async function startTestHub(template: Blob | File, opts: Partial<HubOptions> = {}): Promise<TestHub> {
   const store = await PgliteStore.open({ loadDataDir: template });
-  const hub = await startHub({ store, ...opts });
+  const hub = await startHub({ store, open: true, ...opts });
   return { hub, store, close: async () => { await hub.close(); await store.close(); } };
 }
 

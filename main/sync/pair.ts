@@ -1,0 +1,42 @@
+/**
+ * A station joins the hub once: it sends the code shown on the hub and keeps the device
+ * credential it gets back (station_meta, never replicated); the sync client presents it.
+ */
+import { io } from 'socket.io-client';
+import type { Station } from '../station/station';
+import { PairAnswer, PROTOCOL_VERSION, type PairAnswerT } from './protocol';
+
+const CREDENTIAL_KEY = 'hub_credential';
+
+function setMeta(station: Station, key: string, value: string): void {
+  station.raw.prepare('INSERT INTO station_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+}
+
+export function storedCredential(station: Station): string | null {
+  const row = station.raw.prepare('SELECT value FROM station_meta WHERE key = ?').get(CREDENTIAL_KEY) as { value: string } | undefined;
+  return row?.value ?? null;
+}
+
+/** Pairs this station with the hub at `url`; on success the credential is stored. */
+export async function pairStation(station: Station, url: string, code: string, opts: { timeoutMs?: number } = {}): Promise<PairAnswerT> {
+  const socket = io(url, { transports: ['websocket'], reconnection: false, timeout: opts.timeoutMs ?? 10_000 });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', (err) => reject(err));
+    });
+    const answer = PairAnswer.parse(
+      await socket.timeout(opts.timeoutMs ?? 10_000).emitWithAck('pair', { protocol: PROTOCOL_VERSION, device: station.device, code }),
+    );
+    if (answer.ok) {
+      station.raw.transaction(() => {
+        setMeta(station, CREDENTIAL_KEY, answer.credential);
+        setMeta(station, 'hub_id', answer.hub);
+        setMeta(station, 'hub_url', url);
+      }).immediate();
+    }
+    return answer;
+  } finally {
+    socket.disconnect();
+  }
+}
