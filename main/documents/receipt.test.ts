@@ -68,7 +68,7 @@ describe('receipt', () => {
       if (t.includes('检验项目')) expect(t).toContain('项目规格数量单价金额');
       expect(t).toContain(`第${p}页/共${pages}页`);
       expect(t.includes('合计：¥600.00')).toBe(p === pages);
-      for (const m of t.matchAll(/检验项目(\d+)/g)) seen.push(Number(m[1]));
+      for (const m of pdfText(pdf, p).matchAll(/检验项目(\d+)\s/g)) seen.push(Number(m[1]));
     }
     expect(seen).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
   });
