@@ -2,7 +2,7 @@
  * Bills: what a visit has not been billed for yet, opening a bill with its insurance split,
  * reading a bill with its ledger, and what follows when a bill is fully paid.
  */
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import {
   billItems, bills, drugs, examItems, examOrders, patients, payments, prescriptionItems, prescriptions, refunds, visits,
 } from '../../../db/schema';
@@ -236,9 +236,13 @@ export function dischargeIfSettled(ctx: RequestContext, visitId: string): boolea
  * 'paid' (lifecycles never go back from paid).
  */
 export function isRefundedCharge(ctx: Pick<RequestContext, 'db'>, refId: string): boolean {
-  const rows = ctx.db.select({ status: bills.status }).from(billItems).innerJoin(bills, eq(bills.id, billItems.billId))
-    .where(and(eq(billItems.refId, refId), ne(bills.status, 'void'))).all();
-  return rows.length > 0 && rows.every((r) => r.status === 'refunded');
+  return ctx.db.get<{ r: number }>(sql`SELECT ${refundedChargeSql(sql`${refId}`)} AS r`).r === 1;
+}
+
+/** The same test as `isRefundedCharge`, as SQL over a column or value, for list queries. */
+export function refundedChargeSql(refId: SQLWrapper): SQL {
+  return sql`(EXISTS (SELECT 1 FROM bill_items bi JOIN bills b ON b.id = bi.bill_id WHERE bi.ref_id = ${refId} AND b.status <> 'void')
+    AND NOT EXISTS (SELECT 1 FROM bill_items bi JOIN bills b ON b.id = bi.bill_id WHERE bi.ref_id = ${refId} AND b.status NOT IN ('void', 'refunded')))`;
 }
 
 export function billView(ctx: RequestContext, billId: string): BillViewT {

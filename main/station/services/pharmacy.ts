@@ -1,5 +1,5 @@
 /** The pharmacy: dispense paid prescriptions, receive, adjust and return stock, and its lists. */
-import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { MovementView, pharmacyProcedures } from '../../api/procedures/pharmacy';
 import { daysBetween, isIsoDate } from '../../domain/dates';
@@ -11,6 +11,7 @@ import {
 import { prescriptions, stockBatches, stockMovements } from '../../../db/schema';
 import { accountOf, type RequestContext } from '../context';
 import type { HandlersFor } from '../handler';
+import { isRefundedCharge, refundedChargeSql } from './billing-bills';
 import { myStaffId, today } from './consultation-common';
 import { expiringBatches, lowStock } from './pharmacy-lists';
 import { activeItems, loadItem, loadPrescription, prescriptionView, prescriptionViews } from './pharmacy-rx';
@@ -50,7 +51,9 @@ function stockView(ctx: RequestContext, batchId: string) {
 
 export const pharmacyHandlers = {
   'pharmacy.queue': (ctx, { limit, offset }) => {
-    const paid = eq(prescriptions.status, 'paid');
+    // Paid, with at least one line whose charge was not refunded in full: something to hand over.
+    const paid = and(eq(prescriptions.status, 'paid'), sql`EXISTS (SELECT 1 FROM prescription_items pi
+      WHERE pi.prescription_id = ${prescriptions.id} AND pi.removed = 0 AND NOT ${refundedChargeSql(sql`pi.id`)})`);
     const total = ctx.db.select({ n: count() }).from(prescriptions).where(paid).get()?.n ?? 0;
     const rows = ctx.db.select().from(prescriptions).where(paid)
       .orderBy(asc(prescriptions.issuedAt), asc(prescriptions.id)).limit(limit).offset(offset).all();
@@ -67,7 +70,12 @@ export const pharmacyHandlers = {
     const day = today(ctx);
     const balances = new Map<string, BatchBalance[]>();
     const ids: string[] = [];
-    for (const item of activeItems(ctx, rx.id)) {
+    // Lines paid and then refunded in full stay paid (no way back in the lifecycle) but are not handed over.
+    const toHand = activeItems(ctx, rx.id).filter((item) => !isRefundedCharge(ctx, item.id));
+    if (toHand.length === 0) {
+      throw new DomainError('NOT_PAID', 'the prescription was refunded; nothing to hand over', { prescriptionId, reason: 'refunded' });
+    }
+    for (const item of toHand) {
       const batches = balances.get(item.drugId) ?? batchesOfDrug(ctx, item.drugId);
       let taken;
       try {
