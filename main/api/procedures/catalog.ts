@@ -3,7 +3,7 @@
  * the clinic's public settings. Master data is written at the hub; there is nothing to change here.
  */
 import { z } from 'zod';
-import { SESSION_PERIODS, STAFF_STATUSES } from '../../domain/enums';
+import { EXAM_CATEGORIES, SESSION_PERIODS, STAFF_STATUSES } from '../../domain/enums';
 import { procedure } from '../define';
 import { Fen, Id, IsoDate } from '../schemas';
 
@@ -46,7 +46,18 @@ export const SessionView = z.object({
 });
 export type SessionViewT = z.infer<typeof SessionView>;
 
+export const ExamItemView = z.object({
+  id: Id, code: z.string(), name: z.string(), nameEn: z.string(), category: z.enum(EXAM_CATEGORIES), priceFen: Fen,
+});
+
 export const catalogProcedures = {
+  'catalog.examItems': procedure({
+    kind: 'query',
+    access: 'any',
+    summary: 'Active exam items with their prices, for the order dialog; optionally one category.',
+    input: z.object({ category: z.enum(EXAM_CATEGORIES).optional() }),
+    output: z.object({ items: z.array(ExamItemView) }),
+  }),
   'catalog.departments': procedure({
     kind: 'query',
     access: 'any',

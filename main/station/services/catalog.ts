@@ -4,7 +4,7 @@ import { MAX_SESSION_RANGE_DAYS, type catalogProcedures, type SessionViewT } fro
 import { daysBetween, parseIsoDate } from '../../domain/dates';
 import { SESSION_PERIODS } from '../../domain/enums';
 import { DomainError } from '../../domain/errors';
-import { departments, rooms, rosterSessions, staff } from '../../../db/schema';
+import { departments, examItems, rooms, rosterSessions, staff } from '../../../db/schema';
 import type { HandlersFor } from '../handler';
 import { clinicToday } from './patients-fields';
 import { countSeats } from './seats';
@@ -27,6 +27,13 @@ function checkRange(from: string, to: string): void {
 }
 
 export const catalogHandlers = {
+  'catalog.examItems': (ctx, { category }) => ({
+    items: ctx.db.select({
+      id: examItems.id, code: examItems.code, name: examItems.name, nameEn: examItems.nameEn, category: examItems.category, priceFen: examItems.priceFen,
+    }).from(examItems).where(and(eq(examItems.active, true), category ? eq(examItems.category, category) : undefined))
+      .orderBy(asc(examItems.code)).limit(MAX_ROWS).all(),
+  }),
+
   'catalog.departments': (ctx) => ({
     items: ctx.db.select({ id: departments.id, code: departments.code, name: departments.name, nameEn: departments.nameEn })
       .from(departments).where(eq(departments.active, true)).orderBy(asc(departments.code)).limit(MAX_ROWS).all(),
