@@ -166,9 +166,10 @@ export function finish(ctx: Ctx): Promise<Buffer> {
  * the height, then lay out again on a page of exactly that height.
  */
 export function fittedDoc(o: Omit<NewDocOptions, 'height'>, draw: (ctx: Ctx) => void): Ctx {
-  const probe = newDoc({ ...o, height: 20000 });
+  // 14 400 pt (200 in, about 5 m of roll) is the largest page PDF readers accept.
+  const probe = newDoc({ ...o, height: 14_400 });
   draw(probe);
-  const height = Math.ceil(probe.y + o.margins.bottom);
+  const height = Math.min(14_400, Math.ceil(probe.y + o.margins.bottom));
   const ctx = newDoc({ ...o, height });
   draw(ctx);
   return ctx;

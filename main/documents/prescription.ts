@@ -31,7 +31,7 @@ function header(ctx: Ctx, rx: Rx): void {
     const label = L.rxCategory(rx.category);
     const bw = widthOf(ctx, label, { size: 9, bold: true }) + 10;
     ctx.doc.save().lineWidth(0.8).rect(ctx.right - bw, ctx.top - 2, bw, 15).stroke().restore();
-    line(ctx, label, ctx.right - bw, ctx.top + 1, bw, { size: 9, bold: true, align: 'center' });
+    line(ctx, label, ctx.right - bw, ctx.top, bw, { size: 9, bold: true, align: 'center' });
   }
   line(ctx, rx.clinic.name, ctx.left + 48, ctx.top, w - 96, { size: 14, bold: true, align: 'center', minScale: 0.55 });
   const title = L.lang === 'zh-CN' ? '处 方 笺' : L.w.rxTitle;
