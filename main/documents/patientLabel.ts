@@ -30,7 +30,7 @@ function patientLabel(ctx: Ctx, p: PatientLabel): void {
       present(p.specimen) ? `${ctx.L.colon(ctx.L.w.specimen)}${p.specimen}` : '',
       p.collectedAt != null ? `${ctx.L.colon(ctx.L.w.collectedAt)}${dateTime(p.collectedAt, p.timeZone).slice(5)}` : '',
     ].filter(Boolean);
-    line(ctx, parts.join('  '), m, y, w, { size: 7, bold: true });
+    line(ctx, parts.join('  '), m, y, w, { size: 7, bold: true, minScale: 0.6 });
     y += 11;
   }
   if (p.clinic) line(ctx, p.clinic.name, m, Math.max(y, 70), ctx.copy ? w * 0.7 : w, { size: 6.5, color: GREY });
