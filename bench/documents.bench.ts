@@ -10,7 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { renderDocument, type DocumentInputs, type DocumentKind, type RenderOptions } from '../main/documents/index';
+import { renderDocument, warmUpDocuments, type DocumentInputs, type DocumentKind, type RenderOptions } from '../main/documents/index';
 import { preloadFonts, resetFontCache, setFontSourceMode } from '../main/documents/fonts';
 import * as F from '../main/documents/fixtures';
 import { labelsFor } from '../main/documents/labels';
@@ -82,9 +82,9 @@ interface Cold { preloadMs: number; preloadCpu: number; ms: number; cpu: number 
  * First document in a fresh process (module loading excluded; font read, parse and first
  * layout included), optionally after preloadFonts() as the station does at start-up.
  */
-function cold(index: number, preload = false): Cold {
+function cold(index: number, preload: false | 'fonts' | 'warmup' = false): Cold {
   const self = fileURLToPath(import.meta.url);
-  const args = ['--import', 'tsx', self, '--cold', String(index), ...(preload ? ['--preload'] : [])];
+  const args = ['--import', 'tsx', self, '--cold', String(index), ...(preload ? [`--${preload}`] : [])];
   const r = spawnSync(process.execPath, args, { encoding: 'utf8', cwd: process.cwd() });
   const m = /COLD (\{.*\})/.exec(r.stdout);
   if (!m?.[1]) throw new Error(`cold run failed: ${r.stderr}`);
@@ -193,7 +193,8 @@ export async function runDocumentsBench(): Promise<string> {
   const reparse = performance.now() - t;
   const asParsed = await warm(rx, 15);
 
-  const pre = cold(0, true);
+  const pre = cold(0, 'fonts');
+  const warmed = cold(3, 'warmup');
   const chrome = await chromiumBench();
   const pdfkitRx = rows[0]!.split('|').map((x) => x.trim());
 
@@ -216,6 +217,7 @@ export async function runDocumentsBench(): Promise<string> {
     `| cached Buffer registered per document (pdfkit re-parses the 10 MB TTF each time) | ${ms(asBuffer.median)} / ${ms(asBuffer.p95)} (CPU ${ms(asBuffer.cpu)}) |`,
     `| first document after dropping the cache, in a warm process (read + parse + first layout) | ${ms(reparse)} |`,
     `| fresh process: preloadFonts() at start-up, then the first prescription | preload ${ms(pre.preloadMs)} (CPU ${ms(pre.preloadCpu)}), document ${ms(pre.ms)} (CPU ${ms(pre.cpu)}) |`,
+    `| fresh process: warmUpDocuments() at start-up, then the first receipt (A5) | warm-up ${ms(warmed.preloadMs)} (CPU ${ms(warmed.preloadCpu)}), document ${ms(warmed.ms)} (CPU ${ms(warmed.cpu)}) |`,
     '',
     '### Against Chromium printToPDF',
     '',
@@ -232,10 +234,11 @@ if (argv[2] === '--cold') {
   const c = CASES[Number(argv[3])]!;
   let preloadMs = 0;
   let preloadCpu = 0;
-  if (argv.includes('--preload')) {
+  if (argv.includes('--fonts') || argv.includes('--warmup')) {
     const cpu0 = process.cpuUsage();
     const t = performance.now();
-    preloadFonts();
+    if (argv.includes('--warmup')) await warmUpDocuments();
+    else preloadFonts();
     preloadMs = performance.now() - t;
     const cpu = process.cpuUsage(cpu0);
     preloadCpu = (cpu.user + cpu.system) / 1000;

@@ -17,6 +17,7 @@ import { renderMedicalRecord } from './record';
 import type { DocumentInputs, DocumentKind } from './schemas';
 
 export { renderDayReport, renderDrugLabels, renderMedicalRecord, renderPatientLabel, renderPrescription, renderReceipt };
+import { preloadFonts } from './fonts';
 export { preloadFonts, setFontDirectory } from './fonts';
 export { labelsFor, LANGS, type Lang } from './labels';
 export { money, moneyUpper } from './format';
@@ -49,6 +50,30 @@ const RENDERERS: { [K in DocumentKind]: (data: DocumentInputs[K], opts: RenderOp
   patientLabel: renderPatientLabel,
   drugLabel: renderDrugLabels,
 };
+
+/**
+ * Take the first-print cost at start-up instead: parse the fonts and render one small
+ * throwaway prescription (loads and warms pdfkit, fontkit's layout tables, zod, Intl).
+ * Resolves when done; errors (e.g. fonts missing) surface here rather than at the counter.
+ */
+export async function warmUpDocuments(): Promise<void> {
+  preloadFonts();
+  await renderPrescription(
+    {
+      clinic: { name: '诊所 Clinic' },
+      rxNo: 'RX-0',
+      department: '全科',
+      issuedAt: 0,
+      timeZone: 'Asia/Shanghai',
+      category: 'general',
+      patient: { name: '患者', sex: 'U', ageLabel: '1岁', recordNo: 'MR-0' },
+      diagnoses: [{ code: 'Z00', text: '健康检查' }],
+      items: [{ name: '药品 Drug', spec: '1g', dose: 1, doseUnit: 'g', frequency: 'tid', route: 'po', days: 1, quantity: 1, unit: '盒', amountFen: 100 }],
+      doctor: '医师',
+    },
+    { lang: 'zh-CN', copy: true, printedAt: 0 },
+  );
+}
 
 /** Render any document to PDF bytes, in the station's language; `copy` marks a reprint. */
 export async function renderDocument<K extends DocumentKind>(kind: K, data: DocumentInputs[K], opts: RenderOptions): Promise<Buffer> {
