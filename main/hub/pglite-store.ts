@@ -8,9 +8,9 @@
  * later with a lower number. A PostgreSQL store must keep that property (lock or advisory lock).
  */
 import { PGlite, type Transaction } from '@electric-sql/pglite';
-import { mergeChange, rowKey, type RowState } from '../sync/merge';
+import { mergeChange, rowKey, type ColumnValue, type RowState } from '../sync/merge';
 import type { ChangeT, SequencedChangeT } from '../sync/protocol';
-import type { AppendResult, HubStore, PageResult, PairedDevice } from './store';
+import type { AppendResult, HubStore, PageResult, PairedDevice, ReviewTask } from './store';
 
 const DDL = `
 CREATE TABLE IF NOT EXISTS hub_changes (
@@ -30,6 +30,14 @@ CREATE TABLE IF NOT EXISTS hub_rows (
   row_id text NOT NULL,
   state jsonb NOT NULL,
   PRIMARY KEY (table_name, row_id)
+);
+CREATE TABLE IF NOT EXISTS hub_tasks (
+  key text PRIMARY KEY,
+  kind text NOT NULL,
+  details jsonb NOT NULL,
+  created_at bigint NOT NULL,
+  updated_at bigint NOT NULL,
+  resolved_at bigint
 );
 CREATE TABLE IF NOT EXISTS hub_meta (key text PRIMARY KEY, value text NOT NULL);
 CREATE TABLE IF NOT EXISTS hub_devices (
@@ -156,6 +164,34 @@ export class PgliteStore implements HubStore {
     return new Map(res.rows.map((r) => [r.row_id, r.state]));
   }
 
+  async rowsWhere(table: string, column: string, value: ColumnValue): Promise<Map<string, RowState>> {
+    const res = await this.db.query<{ row_id: string; state: RowState }>(
+      "SELECT row_id, state FROM hub_rows WHERE table_name = $1 AND state->'values'->$2 = $3::jsonb",
+      [table, column, JSON.stringify(value)],
+    );
+    return new Map(res.rows.map((r) => [r.row_id, r.state]));
+  }
+
+  async getTask(key: string): Promise<ReviewTask | undefined> {
+    const r = (await this.db.query<TaskRow>('SELECT * FROM hub_tasks WHERE key = $1', [key])).rows[0];
+    return r && fromTaskRow(r);
+  }
+
+  async putTask(t: ReviewTask): Promise<void> {
+    await this.db.query(
+      `INSERT INTO hub_tasks (key, kind, details, created_at, updated_at, resolved_at) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (key) DO UPDATE SET details = excluded.details, updated_at = excluded.updated_at, resolved_at = excluded.resolved_at`,
+      [t.key, t.kind, JSON.stringify(t.details), t.createdAt, t.updatedAt, t.resolvedAt],
+    );
+  }
+
+  async tasks(opts: { openOnly?: boolean } = {}): Promise<ReviewTask[]> {
+    const res = await this.db.query<TaskRow>(
+      `SELECT * FROM hub_tasks ${opts.openOnly ? 'WHERE resolved_at IS NULL' : ''} ORDER BY resolved_at IS NOT NULL, key`,
+    );
+    return res.rows.map(fromTaskRow);
+  }
+
   async getMeta(key: string): Promise<string | undefined> {
     return (await this.db.query<{ value: string }>('SELECT value FROM hub_meta WHERE key = $1', [key])).rows[0]?.value;
   }
@@ -183,6 +219,22 @@ export class PgliteStore implements HubStore {
     await this.queue;
     await this.db.close();
   }
+}
+
+interface TaskRow {
+  key: string;
+  kind: ReviewTask['kind'];
+  details: Record<string, unknown>;
+  created_at: number | bigint;
+  updated_at: number | bigint;
+  resolved_at: number | bigint | null;
+}
+
+function fromTaskRow(r: TaskRow): ReviewTask {
+  return {
+    key: r.key, kind: r.kind, details: r.details, createdAt: Number(r.created_at), updatedAt: Number(r.updated_at),
+    resolvedAt: r.resolved_at === null ? null : Number(r.resolved_at),
+  };
 }
 
 async function lastSeqIn(q: Pick<PGlite, 'query'> | Transaction): Promise<number> {

@@ -12,6 +12,7 @@ import {
   Broadcast, Hello, PROTOCOL_VERSION, Pair, Pull, Push, describeIssues, refusal, schemaVersion as localSchemaVersion,
   type BroadcastT, type HelloAnswerT, type PairAnswerT, type HelloT, type PullAnswerT, type PushAnswerT, type SyncErrorT,
 } from '../sync/protocol';
+import { detectAfterAppend } from './detect';
 import { checkCredential, issuePairingCode, pairDevice, revokeDevice } from './pairing';
 import type { HubStore } from './store';
 
@@ -39,6 +40,8 @@ export interface Hub {
   readonly io: Server;
   /** A new one-time pairing code to show on the hub. */
   issuePairingCode(): Promise<{ code: string; expiresAt: number }>;
+  /** Resolves when detection of every batch so far is done (tests, shutdown). */
+  settled(): Promise<void>;
   /** Revokes a device's credential and drops its connections. */
   revoke(device: string): Promise<boolean>;
   /** Disconnects every station and stops listening (the store stays open: its owner closes it). */
@@ -56,6 +59,8 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   const http = createServer();
   const io = new Server(http, { serveClient: false, maxHttpBufferSize: 20e6, cors: undefined });
   const hubId = (await store.getMeta('hub_id')) ?? (await initHubId(store));
+  /** Detection runs after each batch, one at a time, off the push's answer path. */
+  let detections: Promise<void> = Promise.resolve();
   const authorize = opts.authorize ?? (opts.open ? async () => null : (h: HelloT) => checkCredential(store, h));
 
   io.on('connection', (socket: Socket) => {
@@ -114,6 +119,9 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
         if (fresh.length > 0) {
           const msg: BroadcastT = Broadcast.parse({ changes: fresh });
           socket.to(ROOM).emit('changes', msg);
+          detections = detections
+            .then(() => detectAfterAppend(store, fresh, now()))
+            .catch((err: unknown) => log(`detection failed: ${err instanceof Error ? err.message : String(err)}`));
         }
       } catch (err) {
         ack(refusal('HUB_ERROR', err instanceof Error ? err.message : String(err)));
@@ -144,6 +152,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     port,
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     io,
+    settled: () => detections,
     issuePairingCode: () => issuePairingCode(store, now()),
     revoke: async (device) => {
       const done = await revokeDevice(store, device, now());
@@ -154,10 +163,13 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       }
       return done;
     },
-    close: () => new Promise<void>((resolve) => {
-      io.disconnectSockets(true);
-      void io.close(() => resolve());
-    }),
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        io.disconnectSockets(true);
+        void io.close(() => resolve());
+      });
+      await detections;
+    },
   };
 }
 

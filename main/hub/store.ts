@@ -3,7 +3,7 @@
  * current rows materialised from it with the same merge code the stations use. An interface,
  * so PostgreSQL (`--database postgres://…`) can sit behind it next to PGlite.
  */
-import type { RowState } from '../sync/merge';
+import type { ColumnValue, RowState } from '../sync/merge';
 import type { ChangeT, SequencedChangeT } from '../sync/protocol';
 
 export interface AppendResult {
@@ -27,6 +27,18 @@ export interface PairedDevice {
   revokedAt: number | null;
 }
 
+/** Something the hub found that a person must look at (merge two patients, move a booking). */
+export interface ReviewTask {
+  /** Stable key, e.g. "duplicate_patient:<id number>": finding it again updates the same task. */
+  key: string;
+  kind: 'duplicate_patient' | 'session_overbooked';
+  details: Record<string, unknown>;
+  createdAt: number;
+  updatedAt: number;
+  /** Set when the hub sees the problem gone (a patient merged, a booking cancelled). */
+  resolvedAt: number | null;
+}
+
 export interface HubStore {
   /**
    * Gives each change not seen before the next sequence number and merges it into its row,
@@ -40,6 +52,12 @@ export interface HubStore {
   row(table: string, rowId: string): Promise<RowState | undefined>;
   /** Every materialised row of a table, by row id. */
   rows(table: string): Promise<Map<string, RowState>>;
+  /** Materialised rows of a table whose merged `column` equals `value`. */
+  rowsWhere(table: string, column: string, value: ColumnValue): Promise<Map<string, RowState>>;
+  getTask(key: string): Promise<ReviewTask | undefined>;
+  putTask(task: ReviewTask): Promise<void>;
+  /** Tasks, open ones first then by key. */
+  tasks(opts?: { openOnly?: boolean }): Promise<ReviewTask[]>;
   /** Hub settings (pairing code, hub id). */
   getMeta(key: string): Promise<string | undefined>;
   setMeta(key: string, value: string): Promise<void>;

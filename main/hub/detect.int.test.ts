@@ -1,0 +1,80 @@
+/** The hub turns what offline desks could not prevent into review tasks, and resolves them when fixed. */
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { appointments, patients } from '../../db/schema';
+import { createFixture } from '../station/testing';
+import type { Station } from '../station/station';
+import { connected, emptyStation, startTestHub, writeAs } from '../sync/testing';
+import { PgliteStore } from './pglite-store';
+
+let template: Blob | File;
+beforeAll(async () => {
+  template = await PgliteStore.template();
+});
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const f of cleanups.splice(0).reverse()) await f();
+});
+
+async function setup() {
+  const th = await startTestHub(template);
+  cleanups.push(th.close);
+  const fx = createFixture({ device: 'A1' });
+  cleanups.push(fx.close);
+  const b = emptyStation('B1', fx.clock);
+  cleanups.push(b.close);
+  const sync = async (s: Station) => {
+    await (await connected(s, th.hub)).stop();
+    await th.hub.settled();
+  };
+  await sync(fx.station);
+  await sync(b.station);
+  return { th, fx, b: b.station, sync };
+}
+
+const register = (s: Station, name: string, recordNo: string, idNumber: string | null) =>
+  writeAs(s, (w) => w.insert(patients, { recordNo, name, sex: 'M', idNumber, pinyinFull: 'x', pinyinInitials: 'x' }));
+
+describe('hub detection', () => {
+  it('the same resident ID registered at two desks offline becomes a task; merging resolves it', async () => {
+    const { th, fx, b, sync } = await setup();
+    const ID = '11010119900307451X';
+    const p1 = register(fx.station, '张伟', 'A1-000001', ID);
+    const p2 = register(b, '张伟', 'B1-000001', ID);
+    register(b, '李娜', 'B1-000002', '110101199001011234');
+    register(b, '无证', 'B1-000003', null);
+    await sync(fx.station);
+    expect(await th.store.tasks()).toEqual([]);
+    await sync(b);
+    const open = await th.store.tasks({ openOnly: true });
+    expect(open).toHaveLength(1);
+    expect(open[0]).toMatchObject({ key: `duplicate_patient:${ID}`, kind: 'duplicate_patient', resolvedAt: null, details: { idNumber: ID, patientIds: [p1, p2].sort() } });
+
+    await sync(fx.station);
+    writeAs(fx.station, (w) => w.update(patients, p2, { mergedInto: p1 }));
+    await sync(fx.station);
+    expect(await th.store.tasks({ openOnly: true })).toEqual([]);
+    expect((await th.store.tasks())[0]?.resolvedAt).not.toBeNull();
+  });
+
+  it('a session booked past capacity at two desks becomes a task; a cancellation resolves it', async () => {
+    const { th, fx, b, sync } = await setup();
+    const session = fx.ids.sessions.tomorrow; // capacity 2
+    const p = register(fx.station, '王芳', 'A1-000001', null);
+    await sync(fx.station);
+    await sync(b);
+    const book = (s: Station) => writeAs(s, (w) => w.insert(appointments, { patientId: p, sessionId: session, status: 'confirmed', source: 'counter' }));
+    book(fx.station);
+    const last = book(fx.station);
+    book(b);
+    await sync(fx.station);
+    expect(await th.store.tasks()).toEqual([]);
+    await sync(b);
+    const [task] = await th.store.tasks({ openOnly: true });
+    expect(task).toMatchObject({ kind: 'session_overbooked', details: { sessionId: session, capacity: 2, booked: 3 } });
+
+    await sync(fx.station);
+    writeAs(fx.station, (w) => w.update(appointments, last, { status: 'cancelled' }));
+    await sync(fx.station);
+    expect(await th.store.tasks({ openOnly: true })).toEqual([]);
+  });
+});
