@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DRUG_FREQUENCIES, DRUG_ROUTES, PAYMENT_METHODS } from '../domain/enums';
 import { DomainError } from '../domain/errors';
 import * as F from './fixtures';
-import { DOCUMENT_KINDS, labelsFor, renderDocument, type DocumentInputs, type DocumentKind } from './index';
+import { DOCUMENT_KINDS, labelsFor, renderDocument, warmUpDocuments, type DocumentInputs, type DocumentKind } from './index';
 import { pdfFonts, pdfInfo, pdfText } from './testPdf';
 
 const SAMPLES: { [K in DocumentKind]: DocumentInputs[K] } = {
@@ -45,6 +45,10 @@ describe('renderDocument', () => {
   it('refuses unknown languages and kinds', async () => {
     await expect(renderDocument('receipt', F.receipt(), { lang: 'fr' as never })).rejects.toMatchObject({ code: 'VALIDATION', details: { field: 'lang' } });
     await expect(renderDocument('invoice' as never, {} as never, { lang: 'en' })).rejects.toBeInstanceOf(DomainError);
+  });
+
+  it('warms up without error (fonts found, pdfkit loaded)', async () => {
+    await expect(warmUpDocuments()).resolves.toBeUndefined();
   });
 
   it('has a label for every frequency, route and payment method in both languages', () => {
