@@ -1,14 +1,18 @@
 /** All messages of the UI, per language. New areas are added here. */
 import { common, shell } from './areas/common';
+import { billing } from './areas/billing';
+import { consult } from './areas/consult';
+import { display } from './areas/display';
 import { enums } from './areas/enums';
 import { frontdesk, payment } from './areas/frontdesk';
 import { patients } from './areas/patients';
+import { pharmacy } from './areas/pharmacy';
 import { errorsEn, errorsZh, reasonsEn, reasonsZh } from './errors';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const areas = { common, shell, enums, patients, frontdesk, payment };
+const areas = { common, shell, enums, patients, frontdesk, payment, consult, billing, pharmacy, display };
 type Areas = typeof areas;
 
 function pick<L extends 'zh' | 'en'>(lang: L): { [K in keyof Areas]: Areas[K][L] } {

@@ -47,6 +47,7 @@ function Notices() {
 function UserMenu() {
   const { t } = useTranslation();
   const { me, setLocked, signOut } = useSession();
+  const go = useRoute((s) => s.go);
   if (!me) return null;
   return (
     <Menu position="bottom-end" shadow="md">
@@ -57,6 +58,7 @@ function UserMenu() {
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>
+        <Menu.Item onClick={() => go('display')} data-testid="open-display">{t('display.open')}</Menu.Item>
         <Menu.Item onClick={() => { void apiCall('accounts.lock', {}).then(() => setLocked(true)); }}>{t('shell.header.lockNow')}</Menu.Item>
         <Menu.Item color="red" onClick={() => { void apiCall('accounts.logout', {}).finally(signOut); }}>{t('shell.header.logout')}</Menu.Item>
       </Menu.Dropdown>

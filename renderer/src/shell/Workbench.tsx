@@ -7,11 +7,13 @@ import { BillingScreen } from '../screens/billing/BillingScreen';
 import { ConsultScreen } from '../screens/consult/ConsultScreen';
 import { DisplayScreen } from '../screens/display/DisplayScreen';
 import { FrontDeskScreen } from '../screens/frontdesk/FrontDeskScreen';
+import { PatientDrawer } from '../screens/patients/PatientDrawer';
 import { PatientFinder } from '../screens/patients/PatientFinder';
 import { PharmacyScreen } from '../screens/pharmacy/PharmacyScreen';
 import { useRoute, WORKSPACE_ROLES, workspacesFor, type Workspace } from '../state/route';
 import { usePatientSearch } from '../state/search';
 import { useSession } from '../state/session';
+import { ConfirmHost } from '../ui/Confirm';
 import { Header } from './Header';
 
 const SCREENS: Record<Workspace, ComponentType> = {
@@ -65,6 +67,8 @@ export function Workbench() {
         {may && Screen && <Screen />}
       </AppShell.Main>
       <PatientFinder />
+      <PatientDrawer />
+      <ConfirmHost />
     </AppShell>
   );
 }

@@ -1,5 +1,30 @@
-import { Pending } from '../../ui/Pending';
+import { Grid, Paper, Tabs } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useBilling } from '../../state/billing';
+import { EmptyState } from '../../ui/EmptyState';
+import { AwaitingList } from './AwaitingList';
+import { DayClose } from './DayClose';
+import { VisitBilling } from './VisitBilling';
 
 export function BillingScreen() {
-  return <Pending what="billing" />;
+  const { t } = useTranslation();
+  const visitId = useBilling((s) => s.visitId);
+  return (
+    <Tabs defaultValue="awaiting" keepMounted={false}>
+      <Tabs.List mb="md">
+        <Tabs.Tab value="awaiting">{t('billing.tabs.awaiting')}</Tabs.Tab>
+        <Tabs.Tab value="day">{t('billing.tabs.day')}</Tabs.Tab>
+      </Tabs.List>
+      <Tabs.Panel value="awaiting">
+        <Grid gap="md">
+          <Grid.Col span={{ base: 12, lg: 4 }}><Paper withBorder p="md"><AwaitingList /></Paper></Grid.Col>
+          <Grid.Col span={{ base: 12, lg: 8 }}>
+            {visitId ? <VisitBilling key={visitId} visitId={visitId} />
+              : <Paper withBorder p="md"><EmptyState title={t('billing.visit.none')} hint={t('billing.visit.noneHint')} /></Paper>}
+          </Grid.Col>
+        </Grid>
+      </Tabs.Panel>
+      <Tabs.Panel value="day"><DayClose /></Tabs.Panel>
+    </Tabs>
+  );
 }

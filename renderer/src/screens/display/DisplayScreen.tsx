@@ -1,5 +1,74 @@
-import { Pending } from '../../ui/Pending';
+import { Badge, Box, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Output } from '../../../../main/api/contract';
+import { useApiQuery } from '../../api/query';
+import { useRoute, workspacesFor } from '../../state/route';
+import { useSession } from '../../state/session';
+import { ErrorNote } from '../../ui/ErrorNote';
+import { useClinic } from '../../ui/useClinic';
 
+type Board = Output<'queue.board'>;
+type Entry = Board['doctors'][number]['calling'][number];
+
+function latestCall(board: Board | undefined): Entry | null {
+  const calls = board?.doctors.flatMap((d) => d.calling) ?? [];
+  return calls.reduce<Entry | null>((a, b) => ((b.calledAt ?? 0) > (a?.calledAt ?? -1) ? b : a), null);
+}
+
+function Clock() {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => { const id = setInterval(() => setNow(new Date()), 1_000); return () => clearInterval(id); }, []);
+  return <Text size="2.2rem" fw={700} className="tabular">{now.toLocaleTimeString('zh-CN', { hour12: false })}</Text>;
+}
+
+/** The waiting-room board, full screen: who is called to which room, who is next. Names are masked. */
 export function DisplayScreen() {
-  return <Pending what="queue.board" />;
+  const { t } = useTranslation();
+  const q = useApiQuery('queue.board', {}, { refetchInterval: 5_000 });
+  const clinic = useClinic();
+  const me = useSession((s) => s.me);
+  const go = useRoute((s) => s.go);
+  const call = latestCall(q.data);
+  const exit = () => { const w = workspacesFor(me?.roles ?? [])[0]; if (w) go(w); };
+  return (
+    <Box mih="100vh" bg="#0b2530" c="white" p="xl" data-testid="display">
+      <Stack gap="lg">
+        <Group justify="space-between">
+          <Title order={1} c="white">{clinic.data?.clinicName ?? ''} · {t('display.title')}</Title>
+          <Group><Clock /><Button variant="subtle" color="gray" size="xs" onClick={exit}>{t('display.exit')}</Button></Group>
+        </Group>
+        {q.error && <ErrorNote error={q.error} />}
+        <Box bg={call ? '#0f766e' : '#12343f'} p="lg" style={{ borderRadius: 12 }} data-testid="display-calling">
+          <Text size="1.6rem" c="teal.1">{t('display.now')}</Text>
+          <Text size="3.2rem" fw={800} lh={1.2}>
+            {call ? (call.roomName ? t('display.calling', { queueNo: call.queueNo, name: call.maskedName, room: call.roomName })
+              : t('display.callingNoRoom', { queueNo: call.queueNo, name: call.maskedName })) : '—'}
+          </Text>
+        </Box>
+        {q.data && q.data.doctors.length === 0 && <Text size="xl">{t('display.empty')}</Text>}
+        <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} spacing="lg">
+          {q.data?.doctors.map((d) => (
+            <Box key={d.doctorId} bg="#12343f" p="md" style={{ borderRadius: 12 }} data-testid="display-doctor">
+              <Group justify="space-between" mb="xs">
+                <div>
+                  <Text size="1.5rem" fw={700}>{d.doctorName}</Text>
+                  <Text c="gray.4">{d.departmentName}{d.rooms.length ? ` · ${d.rooms.join('、')}` : ''}</Text>
+                </div>
+                <Badge size="xl" color="gray" variant="light">{t('display.waiting', { count: d.waitingCount })}</Badge>
+              </Group>
+              <Group gap="xs" align="baseline">
+                <Text c="gray.4" w={90}>{t('display.inRoom')}</Text>
+                <Text size="1.6rem" fw={700} className="tabular">{d.inConsultation.map((e) => `${e.queueNo} ${e.maskedName}`).join('  ') || '—'}</Text>
+              </Group>
+              <Group gap="xs" align="baseline">
+                <Text c="gray.4" w={90}>{t('display.next')}</Text>
+                <Text size="1.3rem" className="tabular">{d.next.slice(0, 4).map((e) => `${e.queueNo} ${e.maskedName}`).join('  ') || '—'}</Text>
+              </Group>
+            </Box>
+          ))}
+        </SimpleGrid>
+      </Stack>
+    </Box>
+  );
 }

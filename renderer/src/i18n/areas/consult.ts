@@ -1,0 +1,56 @@
+import { area } from '../define';
+
+export const consult = area(
+  {
+    queue: {
+      title: '我的候诊', inConsultation: '就诊中', first: '初诊', followUp: '复诊', callNext: '叫下一位', callNextFirst: '叫初诊',
+      callNextFollowUp: '叫复诊', call: '呼叫', recall: '再次呼叫', skip: '过号', start: '开始接诊', open: '打开', called: '已呼叫 {{count}} 次',
+      empty: '现在没有候诊的患者。', emptyHint: '前台签到并收费后，患者会出现在这里。', calledToast: '正在呼叫 {{queueNo}} 号 {{name}}',
+    },
+    visit: {
+      none: '请选择一位患者', noneHint: '点“叫下一位”呼叫患者，患者进入诊室后点“开始接诊”。', finish: '结束就诊', finished: '{{name}} 的就诊已结束',
+      tabs: { record: '病历', prescription: '处方', history: '既往病史' }, allergies: '过敏史', age: '{{count}} 岁',
+    },
+    record: {
+      complaint: '主诉', presentIllness: '现病史', pastHistory: '既往史', findings: '体格检查', plan: '处理意见', save: '保存病历',
+      saved: '病历已保存', sign: '签署病历', signed: '病历已签署', signedAt: '已于 {{time}} 签署', diagnoses: '诊断', primary: '主要诊断',
+      makePrimary: '设为主要诊断', icd10: '搜索 ICD-10（编码、中文或拼音首字母）', noDiagnoses: '还没有诊断。签署前至少要有一个诊断。',
+      readOnly: '此病历只读（不是您的患者，或就诊尚未开始）。', amend: '修订', amendField: '修订项目', amendText: '修订后内容',
+      amendReason: '修订原因', amendments: '修订记录', amendedBy: '{{name}} 于 {{time}} 修订：{{reason}}', notWritten: '尚未书写病历',
+    },
+    rx: {
+      new: '开处方', drug: '药品', searchDrug: '搜索药品（名称、拼音首字母或编码）', dose: '单次剂量', frequency: '频次', route: '用法', days: '天数',
+      quantity: '数量', add: '添加', issue: '开具处方', issued: '处方已开具', cancel: '作废处方', total: '合计 {{amount}}', stock: '库存 {{count}}',
+      outOfStock: '无库存', empty: '这次就诊还没有处方。', emptyHint: '点“开处方”，再逐个添加药品。', lines: '处方明细', allergy: '过敏提醒',
+    },
+    history: { empty: '没有既往就诊记录。', visit: '{{date}} · {{dept}} · {{doctor}}', diagnoses: '诊断', rx: '处方', noRecord: '无病历' },
+  },
+  {
+    queue: {
+      title: 'My queue', inConsultation: 'In consultation', first: 'First visits', followUp: 'Follow-ups', callNext: 'Call next',
+      callNextFirst: 'Call next first visit', callNextFollowUp: 'Call next follow-up', call: 'Call', recall: 'Call again', skip: 'Skip',
+      start: 'Start', open: 'Open', called: 'Called {{count}} times', empty: 'Nobody is waiting for you.',
+      emptyHint: 'Patients appear here once the front desk has checked them in with the fee settled.', calledToast: 'Calling {{queueNo}} {{name}}',
+    },
+    visit: {
+      none: 'Choose a patient', noneHint: 'Choose “Call next” to call a patient, then “Start” when the patient is in the room.', finish: 'End consultation',
+      finished: 'Consultation of {{name}} ended', tabs: { record: 'Record', prescription: 'Prescription', history: 'History' }, allergies: 'Allergies',
+      age: '{{count}} years',
+    },
+    record: {
+      complaint: 'Chief complaint', presentIllness: 'Present illness', pastHistory: 'Past history', findings: 'Examination', plan: 'Plan', save: 'Save record',
+      saved: 'Record saved', sign: 'Sign record', signed: 'Record signed', signedAt: 'Signed {{time}}', diagnoses: 'Diagnoses', primary: 'Primary',
+      makePrimary: 'Make primary', icd10: 'Search ICD-10 (code, Chinese or pinyin initials)', noDiagnoses: 'No diagnosis yet. Signing needs at least one.',
+      readOnly: 'Read only (not your patient, or the consultation has not started).', amend: 'Amend', amendField: 'Field', amendText: 'New text',
+      amendReason: 'Reason', amendments: 'Amendments', amendedBy: '{{name}} amended at {{time}}: {{reason}}', notWritten: 'No record written yet',
+    },
+    rx: {
+      new: 'New prescription', drug: 'Drug', searchDrug: 'Search drugs (name, pinyin initials or code)', dose: 'Dose', frequency: 'Frequency',
+      route: 'Route', days: 'Days', quantity: 'Quantity', add: 'Add', issue: 'Issue prescription', issued: 'Prescription issued',
+      cancel: 'Cancel prescription', total: 'Total {{amount}}', stock: 'Stock {{count}}', outOfStock: 'Out of stock',
+      empty: 'No prescription for this visit yet.', emptyHint: 'Choose “New prescription”, then add the drugs one by one.', lines: 'Lines',
+      allergy: 'Allergy warning',
+    },
+    history: { empty: 'No earlier visits.', visit: '{{date}} · {{dept}} · {{doctor}}', diagnoses: 'Diagnoses', rx: 'Prescriptions', noRecord: 'No record' },
+  },
+);

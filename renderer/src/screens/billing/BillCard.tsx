@@ -1,0 +1,62 @@
+import { Badge, Button, Divider, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Output } from '../../../../main/api/contract';
+import { time, money } from '../../ui/format';
+import { PaymentForm } from './PaymentForm';
+import { RefundDialog } from './RefundDialog';
+
+type Bill = Output<'billing.get'>;
+
+const COLOR: Record<Bill['status'], string> = { open: 'orange', paid: 'teal', refunded: 'gray', void: 'gray' };
+
+/** One bill: its items with the insurance part, payments and refunds, and what can be done now. */
+export function BillCard({ bill, canPay, canRefund }: { bill: Bill; canPay: boolean; canRefund: boolean }) {
+  const { t } = useTranslation();
+  const [refunding, setRefunding] = useState(false);
+  return (
+    <Paper withBorder p="sm" data-testid="bill">
+      <Stack gap="xs">
+        <Group justify="space-between">
+          <Group gap={6}>
+            <Text fw={700}>{t('billing.visit.bills')}</Text>
+            <Badge color={COLOR[bill.status]} variant="light">{t(`enums.billStatus.${bill.status}`)}</Badge>
+          </Group>
+          <Text size="sm" className="tabular">{t('payment.total')} {money(bill.totalFen)} · {t('payment.insurance')} {money(bill.insuranceFen)} · {t('payment.selfPay')} {money(bill.selfPayFen)}</Text>
+        </Group>
+        <Table verticalSpacing={2}>
+          <Table.Thead>
+            <Table.Tr><Table.Th>{t('billing.visit.item')}</Table.Th><Table.Th>{t('billing.visit.qty')}</Table.Th><Table.Th>{t('billing.visit.amount')}</Table.Th><Table.Th>{t('billing.visit.insurance')}</Table.Th></Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {bill.items.map((i) => (
+              <Table.Tr key={i.id}>
+                <Table.Td><Text size="sm">{i.description}</Text></Table.Td>
+                <Table.Td className="tabular"><Text size="sm">{i.quantity}</Text></Table.Td>
+                <Table.Td className="tabular"><Text size="sm">{money(i.amountFen)}</Text></Table.Td>
+                <Table.Td className="tabular"><Text size="sm">{money(i.insuranceFen)}</Text></Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        {(bill.payments.length > 0 || bill.refunds.length > 0) && (
+          <Stack gap={2}>
+            {bill.payments.map((p) => (
+              <Text key={p.id} size="xs" c="dimmed" className="tabular">
+                {time(p.createdAt)} {p.receiptNo} · {t(`enums.payment.${p.method}`)} {money(p.amountFen)}{p.changeFen ? ` · ${t('payment.changeDue', { amount: money(p.changeFen) })}` : ''}
+              </Text>
+            ))}
+            {bill.refunds.map((r) => (
+              <Text key={r.id} size="xs" c="red" className="tabular">{time(r.createdAt)} {r.refundNo} · {t(`enums.payment.${r.method}`)} −{money(r.amountFen)} · {r.reason}</Text>
+            ))}
+          </Stack>
+        )}
+        {bill.status === 'open' && canPay && bill.dueFen > 0 && (<><Divider /><PaymentForm key={`${bill.id}-${bill.dueFen}`} bill={bill} onPaid={() => undefined} /></>)}
+        {canRefund && bill.refundableFen > 0 && (
+          <Group justify="flex-end"><Button size="xs" variant="subtle" color="red" onClick={() => setRefunding(true)}>{t('billing.visit.refund')}</Button></Group>
+        )}
+      </Stack>
+      {refunding && <RefundDialog bill={bill} onClose={() => setRefunding(false)} />}
+    </Paper>
+  );
+}

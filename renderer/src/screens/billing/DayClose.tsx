@@ -1,0 +1,77 @@
+import { Button, Group, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { modals } from '../../ui/Confirm';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { PAYMENT_METHODS, type Output } from '../../../../main/api/contract';
+import { useApiMutation, useApiQuery } from '../../api/query';
+import { EmptyState } from '../../ui/EmptyState';
+import { ErrorNote } from '../../ui/ErrorNote';
+import { dateTime, money } from '../../ui/format';
+
+type Totals = Output<'billing.dayPreview'>['totals'];
+
+function TotalsTable({ totals }: { totals: Totals }) {
+  const { t } = useTranslation();
+  return (
+    <Table verticalSpacing={4} data-testid="day-totals">
+      <Table.Thead>
+        <Table.Tr><Table.Th>{t('billing.day.method')}</Table.Th><Table.Th>{t('billing.day.payments')}</Table.Th><Table.Th>{t('billing.day.refunds')}</Table.Th><Table.Th>{t('billing.day.net')}</Table.Th></Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {PAYMENT_METHODS.map((m) => {
+          const x = totals.byMethod[m];
+          return (
+            <Table.Tr key={m}>
+              <Table.Td>{t(`enums.payment.${m}`)}</Table.Td>
+              <Table.Td className="tabular">{money(x.paidFen)} <Text span size="xs" c="dimmed">({t('billing.day.count', { count: x.paymentCount })})</Text></Table.Td>
+              <Table.Td className="tabular">{money(x.refundedFen)}</Table.Td>
+              <Table.Td className="tabular" fw={600}>{money(x.netFen)}</Table.Td>
+            </Table.Tr>
+          );
+        })}
+        <Table.Tr>
+          <Table.Td fw={700}>{t('billing.day.total')}</Table.Td>
+          <Table.Td className="tabular" fw={700}>{money(totals.paidFen)}</Table.Td>
+          <Table.Td className="tabular" fw={700}>{money(totals.refundedFen)}</Table.Td>
+          <Table.Td className="tabular" fw={700} data-testid="day-net">{money(totals.netFen)}</Table.Td>
+        </Table.Tr>
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+/** My totals since my last close, the close itself, and past closes. */
+export function DayClose() {
+  const { t } = useTranslation();
+  const preview = useApiQuery('billing.dayPreview', {});
+  const history = useApiQuery('billing.dayCloses', { page: { limit: 10, offset: 0 } });
+  const close = useApiMutation('billing.closeDay', { onSuccess: (c) => notifications.show({ color: 'teal', message: t('billing.day.closed', { closeNo: c.closeNo }) }) });
+  const ask = () => modals.confirm(t('billing.day.confirm'), () => close.mutate({}));
+  return (
+    <Stack>
+      <Paper withBorder p="md">
+        <Group justify="space-between" mb="xs">
+          <div>
+            <Title order={4}>{t('billing.day.title')}</Title>
+            {preview.data && <Text size="xs" c="dimmed">{preview.data.fromAt ? t('billing.day.since', { time: dateTime(preview.data.fromAt) }) : t('billing.day.sinceStart')}</Text>}
+          </div>
+          <Button onClick={ask} loading={close.isPending} data-testid="close-day">{t('billing.day.close')}</Button>
+        </Group>
+        {preview.error && <ErrorNote error={preview.error} />}
+        {close.error && <ErrorNote error={close.error} />}
+        {!preview.data && !preview.error && <Skeleton h={160} />}
+        {preview.data && <TotalsTable totals={preview.data.totals} />}
+      </Paper>
+      <Paper withBorder p="md">
+        <Title order={5} mb="xs">{t('billing.day.history')}</Title>
+        {history.data?.items.length === 0 && <EmptyState title={t('billing.day.noHistory')} />}
+        {history.data?.items.map((c) => (
+          <Group key={c.id} justify="space-between" py={4}>
+            <Text size="sm" className="tabular">{c.closeNo} · {c.businessDate} · {c.cashierName}</Text>
+            <Text size="sm" className="tabular" fw={600}>{money(c.totals.netFen)}</Text>
+          </Group>
+        ))}
+      </Paper>
+    </Stack>
+  );
+}

@@ -1,0 +1,79 @@
+import { Badge, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DRUG_FREQUENCIES, DRUG_ROUTES, type DrugFrequency, type Output } from '../../../../main/api/contract';
+import { useApiMutation, useApiQuery } from '../../api/query';
+import { fieldError, formError } from '../../i18n/translateError';
+import { ErrorNote } from '../../ui/ErrorNote';
+import { money } from '../../ui/format';
+import { SearchPicker } from '../../ui/SearchPicker';
+import { newLine, previewQuantity, type LineDraft } from './rxLine';
+
+type Drug = Output<'prescriptions.searchFormulary'>['items'][number];
+type Route = (typeof DRUG_ROUTES)[number];
+const FIELDS = ['drugId', 'dose', 'frequency', 'route', 'days', 'quantity'];
+
+/** Add one drug to a draft prescription; a drug with no stock cannot be chosen. */
+export function LineForm({ prescriptionId }: { prescriptionId: string }) {
+  const { t } = useTranslation();
+  const [q, setQ] = useState('');
+  const [debounced] = useDebouncedValue(q.trim(), 150);
+  const [drug, setDrug] = useState<Drug | null>(null);
+  const [line, setLine] = useState<LineDraft>(newLine());
+  const search = useApiQuery('prescriptions.searchFormulary', { q: debounced, limit: 15 }, { enabled: debounced.length > 0 });
+  const add = useApiMutation('prescriptions.addItem', { onSuccess: () => { setDrug(null); setLine(newLine()); } });
+  const set = <K extends keyof LineDraft>(k: K, v: LineDraft[K]) => setLine((x) => ({ ...x, [k]: v }));
+  const preview = drug ? previewQuantity(line, drug.dosesPerUnit) : null;
+  const submit = () => {
+    if (!drug) return;
+    add.mutate({
+      prescriptionId, drugId: drug.id, dose: Number(line.dose), frequency: line.frequency, route: line.route as Route,
+      ...(line.days.trim() ? { days: Number(line.days) } : {}), ...(line.quantity.trim() ? { quantity: Number(line.quantity) } : {}),
+    });
+  };
+  const err = add.error;
+
+  if (!drug) {
+    return (
+      <SearchPicker<Drug>
+        placeholder={t('consult.rx.searchDrug')} query={q} onQuery={setQ} items={debounced ? search.data?.items ?? [] : []} keyOf={(d) => d.id}
+        disabled={(d) => !d.prescribable} testId="drug-search"
+        render={(d) => (
+          <Group justify="space-between" wrap="nowrap">
+            <div>
+              <Text size="sm" fw={600}>{d.name} <Text span size="xs" c="dimmed">{d.spec}</Text></Text>
+              <Text size="xs" c="dimmed">{d.code} · {money(d.priceFen)}/{d.unit}</Text>
+            </div>
+            {d.prescribable ? <Badge variant="light" size="sm">{t('consult.rx.stock', { count: d.available })}</Badge>
+              : <Badge color="red" size="sm">{t('consult.rx.outOfStock')}</Badge>}
+          </Group>
+        )}
+        onPick={(d) => { setDrug(d); setQ(''); add.reset(); }}
+      />
+    );
+  }
+  return (
+    <Stack gap="xs" data-testid="line-form">
+      <Group justify="space-between">
+        <Text fw={600}>{drug.name} <Text span size="xs" c="dimmed">{drug.spec} · {t('consult.rx.stock', { count: drug.available })}</Text></Text>
+        <Button size="compact-xs" variant="subtle" onClick={() => setDrug(null)}>{t('common.action.cancel')}</Button>
+      </Group>
+      <Group grow align="flex-start" wrap="nowrap">
+        <TextInput label={`${t('consult.rx.dose')}（${drug.doseUnit}）`} value={line.dose} onChange={(e) => set('dose', e.currentTarget.value)} inputMode="decimal" error={fieldError(err, 'dose')} name="dose" />
+        <Select label={t('consult.rx.frequency')} value={line.frequency} allowDeselect={false} onChange={(v) => v && set('frequency', v as DrugFrequency)}
+          data={DRUG_FREQUENCIES.map((f) => ({ value: f, label: `${f} ${t(`enums.frequency.${f}`)}` }))} error={fieldError(err, 'frequency')} />
+        <Select label={t('consult.rx.route')} value={line.route} allowDeselect={false} onChange={(v) => v && set('route', v)}
+          data={DRUG_ROUTES.map((r) => ({ value: r, label: t(`enums.route.${r}`) }))} error={fieldError(err, 'route')} />
+        <TextInput label={t('consult.rx.days')} value={line.days} onChange={(e) => set('days', e.currentTarget.value)} inputMode="numeric" error={fieldError(err, 'days')} name="days" />
+        <TextInput label={`${t('consult.rx.quantity')}（${drug.unit}）`} value={line.quantity} placeholder={preview !== null ? String(preview) : ''}
+          onChange={(e) => set('quantity', e.currentTarget.value)} inputMode="numeric" error={fieldError(err, 'quantity')} name="quantity" />
+      </Group>
+      <ErrorNote message={formError(err, FIELDS)} />
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed">{preview !== null ? `${preview} ${drug.unit} · ${money(preview * drug.priceFen)}` : ''}</Text>
+        <Button onClick={submit} loading={add.isPending} data-testid="add-line">{t('consult.rx.add')}</Button>
+      </Group>
+    </Stack>
+  );
+}

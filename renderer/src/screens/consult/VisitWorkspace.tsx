@@ -1,0 +1,59 @@
+import { Badge, Button, Group, Paper, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { ageLabel } from '../../../../main/api/contract';
+import type { Language } from '../../i18n';
+import { useApiMutation, useApiQuery } from '../../api/query';
+import { useConsult } from '../../state/consult';
+import { ErrorNote } from '../../ui/ErrorNote';
+import { useClinicToday } from '../../ui/useClinic';
+import { HistoryPanel } from './HistoryPanel';
+import { PrescriptionPanel } from './PrescriptionPanel';
+import { RecordForm } from './RecordForm';
+
+/** The visit in the room: who, allergies, the record, the prescription, the history. */
+export function VisitWorkspace({ visitId }: { visitId: string }) {
+  const { t, i18n } = useTranslation();
+  const today = useClinicToday();
+  const open = useConsult((s) => s.open);
+  const q = useApiQuery('consultation.getRecord', { visitId });
+  const finish = useApiMutation('queue.finish', {
+    onSuccess: (v) => { notifications.show({ color: 'teal', message: t('consult.visit.finished', { name: v.patientName }) }); open(null); },
+  });
+  if (q.error) return <ErrorNote error={q.error} />;
+  if (!q.data) return <Skeleton h={300} />;
+  const { patient, visit } = q.data;
+  const inRoom = visit.status === 'in_consultation';
+  return (
+    <Paper withBorder p="md" data-testid="visit-workspace">
+      <Stack gap="sm">
+        <Group justify="space-between" align="flex-start">
+          <div>
+            <Group gap="xs">
+              <Title order={3}>{patient.name}</Title>
+              <Text c="dimmed">{t(`enums.sex.${patient.sex}`)}{patient.birthDate ? ` · ${ageLabel(patient.birthDate, today, i18n.language as Language)}` : ''}</Text>
+              <Badge variant="light">{t(`enums.visitType.${visit.visitType}`)}</Badge>
+              <Badge variant="light" color="grape">{t(`enums.visitStatus.${visit.status}`)}</Badge>
+            </Group>
+            <Text size="sm" c="dimmed" className="tabular">{patient.recordNo} · {visit.departmentName} · {visit.doctorName}</Text>
+            <Text size="sm" c={patient.allergies ? 'red' : 'dimmed'} fw={patient.allergies ? 700 : 400} data-testid="allergies">
+              {t('consult.visit.allergies')}：{patient.allergies || t('patients.card.noAllergies')}
+            </Text>
+          </div>
+          {inRoom && <Button color="orange" onClick={() => finish.mutate({ visitId })} loading={finish.isPending} data-testid="finish-visit">{t('consult.visit.finish')}</Button>}
+        </Group>
+        {finish.error && <ErrorNote error={finish.error} />}
+        <Tabs defaultValue="record" keepMounted>
+          <Tabs.List>
+            <Tabs.Tab value="record">{t('consult.visit.tabs.record')}</Tabs.Tab>
+            <Tabs.Tab value="prescription">{t('consult.visit.tabs.prescription')}</Tabs.Tab>
+            <Tabs.Tab value="history">{t('consult.visit.tabs.history')}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="record" pt="sm"><RecordForm key={q.data.record?.id ?? 'new'} chart={q.data} /></Tabs.Panel>
+          <Tabs.Panel value="prescription" pt="sm"><PrescriptionPanel visitId={visitId} editable={inRoom && q.data.editable} /></Tabs.Panel>
+          <Tabs.Panel value="history" pt="sm"><HistoryPanel patientId={patient.id} currentVisitId={visitId} /></Tabs.Panel>
+        </Tabs>
+      </Stack>
+    </Paper>
+  );
+}
