@@ -11,6 +11,7 @@ import { auditProcedures } from './procedures/audit';
 import { billingProcedures } from './procedures/billing';
 import { catalogProcedures } from './procedures/catalog';
 import { consultationProcedures } from './procedures/consultation';
+import { documentsProcedures } from './procedures/documents';
 import { frontdeskProcedures } from './procedures/frontdesk';
 import { patientsProcedures } from './procedures/patients';
 import { pharmacyProcedures } from './procedures/pharmacy';
@@ -29,6 +30,7 @@ export const procedures = {
   ...billingProcedures,
   ...catalogProcedures,
   ...auditProcedures,
+  ...documentsProcedures,
 } as const;
 
 export type Procedures = typeof procedures;

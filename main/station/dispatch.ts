@@ -10,6 +10,7 @@ import { CALLABLE_WHILE_LOCKED, isAllowed, needsSession } from '../api/policy';
 import { DomainError, type ErrorBody } from '../domain/errors';
 import { auditLog } from '../../db/schema';
 import type { RequestContext } from './context';
+import { AfterCommit } from './handler';
 import { handlers } from './handlers';
 import type { Station } from './station';
 import { Writer } from './writer';
@@ -45,16 +46,46 @@ export async function dispatch<N extends ProcedureName>(
   name: N,
   rawInput: unknown,
 ): Promise<Result<Output<N>>> {
-  return dispatchSync(station, caller, name, rawInput);
+  const result = run(station, caller, name, rawInput, true);
+  if (!result.ok || !(result.value instanceof AfterCommit)) return result as Result<Output<N>>;
+  // The transaction has committed; the rest (rendering, printing) is async and writes nothing.
+  try {
+    let out: unknown = await result.value.finish();
+    if (station.validateOutput) {
+      const def = procedures[name];
+      const checked = def.output.safeParse(out);
+      if (!checked.success) {
+        console.error(`output of ${name} does not match its schema`, checked.error.issues);
+        throw new DomainError('INTERNAL', `output of ${name} does not match its schema`, zodDetails(checked.error));
+      }
+      out = checked.data;
+    }
+    return { ok: true, value: out as Output<N> };
+  } catch (err) {
+    return { ok: false, error: fromThrown(err) };
+  }
 }
 
-/** Synchronous core of dispatch (better-sqlite3 transactions are synchronous). */
+/**
+ * Synchronous core of dispatch (better-sqlite3 transactions are synchronous). A handler that
+ * answers `afterCommit(...)` needs the async `dispatch`: here it is rolled back (INTERNAL).
+ */
 export function dispatchSync<N extends ProcedureName>(
   station: Station,
   caller: Caller,
   name: N | string,
   rawInput: unknown,
 ): Result<Output<N>> {
+  return run(station, caller, name, rawInput, false) as Result<Output<N>>;
+}
+
+function run(
+  station: Station,
+  caller: Caller,
+  name: string,
+  rawInput: unknown,
+  canWait: boolean,
+): Result<unknown> {
   if (!Object.hasOwn(procedures, name)) return fail('UNKNOWN_PROCEDURE', `no procedure ${name}`, { procedure: name });
   const def = procedures[name as ProcedureName];
   const now = station.now();
@@ -104,9 +135,11 @@ export function dispatchSync<N extends ProcedureName>(
   const clockBefore = station.clock.hlc;
   let value: unknown;
   try {
-    const run = station.raw.transaction(() => {
+    const tx = station.raw.transaction(() => {
       let out = handler(ctx, parsed.data);
-      if (station.validateOutput) {
+      if (out instanceof AfterCommit) {
+        if (!canWait) throw new DomainError('INTERNAL', `${name} finishes asynchronously: call it through dispatch`, { procedure: name });
+      } else if (station.validateOutput) {
         // Inside the transaction: a handler whose answer breaks the contract writes nothing.
         const checked = def.output.safeParse(out);
         if (!checked.success) {
@@ -118,7 +151,7 @@ export function dispatchSync<N extends ProcedureName>(
       if (write.touched.size > 0) station.saveClock();
       return out;
     });
-    value = def.kind === 'command' ? run.immediate() : run.deferred();
+    value = def.kind === 'command' ? tx.immediate() : tx.deferred();
   } catch (err) {
     station.clock.hlc = clockBefore; // the rolled-back writes never happened
     for (const fn of afterFailure) fn();
@@ -130,5 +163,5 @@ export function dispatchSync<N extends ProcedureName>(
     if (write.touched.has('settings')) station.reloadSettings();
     station.emit('data.changed', { tables: [...write.touched] });
   }
-  return { ok: true, value: value as Output<N> };
+  return { ok: true, value };
 }

@@ -6,6 +6,7 @@ import { auditHandlers } from './services/audit';
 import { billingHandlers } from './services/billing';
 import { catalogHandlers } from './services/catalog';
 import { consultationHandlers } from './services/consultation';
+import { documentsHandlers } from './services/documents';
 import { frontdeskHandlers } from './services/frontdesk';
 import { patientsHandlers } from './services/patients';
 import { pharmacyHandlers } from './services/pharmacy';
@@ -24,4 +25,5 @@ export const handlers = {
   ...billingHandlers,
   ...catalogHandlers,
   ...auditHandlers,
+  ...documentsHandlers,
 } satisfies AllHandlers;

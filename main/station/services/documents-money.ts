@@ -1,0 +1,142 @@
+/** The cashier's documents: a payment's receipt, a refund slip, a close of day's report. */
+import { asc, eq } from 'drizzle-orm';
+import { bills, dayCloses, payments, refunds, visits } from '../../../db/schema';
+import type { DayTotals } from '../../domain/billing';
+import { localDate } from '../../domain/dates';
+import { PAYMENT_METHODS } from '../../domain/enums';
+import { DomainError } from '../../domain/errors';
+import { sumFen } from '../../domain/money';
+import type { Lang } from '../../documents/labels';
+import { parseDocument } from '../../documents/schemas';
+import { accountOf, type RequestContext } from '../context';
+import { billItemsOf, ledgerOf } from './billing-bills';
+import {
+  accountName, ageAt, clinicOf, departmentName, loadPatient, notFound, staffName, type Gathered,
+} from './documents-common';
+
+function billContext(ctx: RequestContext, billId: string, at: number, lang: Lang) {
+  const bill = ctx.db.select().from(bills).where(eq(bills.id, billId)).get();
+  if (!bill) throw notFound('bill', 'billId', billId);
+  const visit = ctx.db.select().from(visits).where(eq(visits.id, bill.visitId)).get();
+  const patient = loadPatient(ctx, bill.patientId);
+  return {
+    bill,
+    patient,
+    head: {
+      clinic: clinicOf(ctx, lang),
+      timeZone: ctx.settings.timeZone,
+      patient: { name: patient.name, recordNo: patient.recordNo, sex: patient.sex, ageLabel: ageAt(ctx, patient.birthDate, at, lang) },
+      department: visit ? departmentName(ctx, visit.departmentId, lang) : null,
+      doctor: visit ? staffName(ctx, visit.doctorId) : null,
+      feeType: patient.insuranceType,
+    },
+  };
+}
+
+/**
+ * The receipt of a payment: the whole bill it paid (items, total, insurance and self-pay parts)
+ * with every payment taken on it, under this payment's receipt number, cashier and time. A bill
+ * not yet paid in full has no receipt (BILL_NOT_PAID): the parts would not add up.
+ */
+export function gatherReceipt(ctx: RequestContext, paymentId: string, lang: Lang): Gathered<'receipt'> {
+  const payment = ctx.db.select().from(payments).where(eq(payments.id, paymentId)).get();
+  if (!payment) throw notFound('payment', 'paymentId', paymentId);
+  const { bill, head } = billContext(ctx, payment.billId, payment.createdAt, lang);
+  const ledger = ledgerOf(ctx, bill.id).payments;
+  const insurancePaid = sumFen(ledger.filter((p) => p.method === 'insurance').map((p) => p.amountFen));
+  const selfPaid = sumFen(ledger.filter((p) => p.method !== 'insurance').map((p) => p.amountFen));
+  if (selfPaid !== bill.selfPayFen || (insurancePaid !== 0 && insurancePaid !== bill.insuranceFen)) {
+    throw new DomainError('BILL_NOT_PAID', 'a receipt is printed once its bill is paid in full', {
+      field: 'paymentId', billId: bill.id, selfPayFen: bill.selfPayFen, selfPaidFen: selfPaid,
+    });
+  }
+  const cash = ledger.filter((p) => p.method === 'cash');
+  const data = parseDocument('receipt', {
+    ...head,
+    kind: 'payment',
+    receiptNo: payment.receiptNo,
+    issuedAt: payment.createdAt,
+    items: billItemsOf(ctx, bill.id).map((i) => ({
+      name: i.description, quantity: i.quantity, unitPriceFen: i.unitPriceFen, amountFen: i.amountFen, kind: i.kind,
+    })),
+    totalFen: bill.totalFen,
+    insuranceFen: bill.insuranceFen,
+    selfPayFen: bill.selfPayFen,
+    payments: ledger.map((p) => ({ method: p.method, amountFen: p.amountFen })),
+    cashTenderedFen: cash.length > 0 ? sumFen(cash.map((p) => p.tenderedFen ?? p.amountFen)) : null,
+    cashier: accountName(ctx, payment.cashierId),
+  });
+  return { kind: 'receipt', data, document: 'receipt', entityId: payment.id, patientId: bill.patientId, number: payment.receiptNo };
+}
+
+/**
+ * The slip of one refund row: the amount back by its method, against the original receipt.
+ * A refund is an amount, not lines: a refund of the whole bill lists the bill's items, any other
+ * one line naming what the bill was for.
+ */
+export function gatherRefundSlip(ctx: RequestContext, refundId: string, lang: Lang): Gathered<'receipt'> {
+  const refund = ctx.db.select().from(refunds).where(eq(refunds.id, refundId)).get();
+  if (!refund) throw notFound('refund', 'refundId', refundId);
+  const payment = ctx.db.select().from(payments).where(eq(payments.id, refund.paymentId)).get();
+  if (!payment) throw notFound('payment', 'paymentId', refund.paymentId);
+  const { bill, head } = billContext(ctx, refund.billId, refund.createdAt, lang);
+  const billItems = billItemsOf(ctx, bill.id);
+  const whole = refund.amountFen === bill.totalFen;
+  const first = billItems[0];
+  const summary = billItems.length <= 1
+    ? (first?.description ?? (lang === 'en' ? 'Refund' : '退费'))
+    : lang === 'en' ? `${first!.description} and ${billItems.length - 1} more` : `${first!.description} 等${billItems.length}项`;
+  const insurance = refund.method === 'insurance';
+  const data = parseDocument('receipt', {
+    ...head,
+    kind: 'refund',
+    receiptNo: refund.refundNo,
+    issuedAt: refund.createdAt,
+    items: whole
+      ? billItems.map((i) => ({ name: i.description, quantity: i.quantity, unitPriceFen: i.unitPriceFen, amountFen: i.amountFen, kind: i.kind }))
+      : [{ name: summary, quantity: 1, amountFen: refund.amountFen, kind: billItems.length === 1 ? first!.kind : null }],
+    totalFen: refund.amountFen,
+    insuranceFen: insurance ? refund.amountFen : 0,
+    selfPayFen: insurance ? 0 : refund.amountFen,
+    payments: [{ method: refund.method, amountFen: refund.amountFen }],
+    cashier: accountName(ctx, refund.cashierId),
+    originalReceiptNo: payment.receiptNo,
+    refundReason: refund.reason,
+  });
+  return { kind: 'receipt', data, document: 'refundSlip', entityId: refund.id, patientId: bill.patientId, number: refund.refundNo };
+}
+
+/** A close of day's report. A cashier prints their own closes; an administrator anyone's. */
+export function gatherDayReport(ctx: RequestContext, dayCloseId: string, lang: Lang): Gathered<'dayReport'> {
+  const close = ctx.db.select().from(dayCloses).where(eq(dayCloses.id, dayCloseId)).get();
+  if (!close) throw notFound('day close', 'dayCloseId', dayCloseId);
+  const me = accountOf(ctx);
+  if (!me.roles.includes('admin') && close.cashierId !== me.id) {
+    throw new DomainError('FORBIDDEN', "only an administrator prints another cashier's close of day", { field: 'dayCloseId' });
+  }
+  const cashier = accountName(ctx, close.cashierId);
+  const totals = close.totals as unknown as DayTotals;
+  const rows = PAYMENT_METHODS.map((method) => ({ method, t: totals.byMethod[method] }))
+    .filter(({ t }) => t && (t.paymentCount > 0 || t.refundCount > 0))
+    .map(({ method, t }) => ({ cashier, method, paymentCount: t.paymentCount, paidFen: t.paidFen, refundCount: t.refundCount, refundedFen: t.refundedFen }));
+  const refundRows = ctx.db.select({ r: refunds, receiptNo: payments.receiptNo }).from(refunds)
+    .leftJoin(payments, eq(payments.id, refunds.paymentId))
+    .where(eq(refunds.dayCloseId, close.id)).orderBy(asc(refunds.createdAt), asc(refunds.id)).all();
+  const data = parseDocument('dayReport', {
+    clinic: clinicOf(ctx, lang),
+    businessDate: localDate(close.toAt, ctx.settings.timeZone),
+    timeZone: ctx.settings.timeZone,
+    generatedAt: ctx.now(),
+    periodFrom: close.fromAt,
+    periodTo: close.toAt,
+    cashier,
+    closedBy: cashier,
+    rows,
+    refunds: refundRows.map(({ r, receiptNo }) => ({
+      refundNo: r.refundNo, originalReceiptNo: receiptNo, cashier: accountName(ctx, r.cashierId), method: r.method,
+      amountFen: r.amountFen, at: r.createdAt, reason: r.reason,
+    })),
+    counts: { receipts: close.paymentCount, refunds: close.refundCount },
+  });
+  return { kind: 'dayReport', data, document: 'dayReport', entityId: close.id, patientId: null, number: close.closeNo };
+}
