@@ -8,7 +8,7 @@ import { theme } from './theme';
 export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <Notifications position="top-right" />
+      <Notifications position="bottom-right" />
       <QueryClientProvider client={queryClient}>
         <Root />
       </QueryClientProvider>

@@ -11,9 +11,9 @@ const VOCABULARIES: [string, readonly string[]][] = [
   ['role', contract.ROLES], ['sex', contract.SEXES], ['period', contract.SESSION_PERIODS], ['insurance', contract.INSURANCE_TYPES],
   ['appointmentStatus', contract.APPOINTMENT_STATUSES], ['appointmentSource', contract.APPOINTMENT_SOURCES],
   ['visitStatus', contract.VISIT_STATUSES], ['visitType', contract.VISIT_TYPES], ['feeStatus', contract.FEE_STATUSES],
-  ['priority', contract.PRIORITY_REASONS], ['payment', contract.PAYMENT_METHODS], ['billStatus', contract.BILL_STATUSES],
+  ['priority', contract.PRIORITY_REASONS], ['payment', contract.PAYMENT_METHODS], ['billStatus', contract.BILL_STATUSES], ['billKind', contract.BILL_KINDS],
   ['prescriptionStatus', contract.PRESCRIPTION_STATUSES], ['frequency', contract.DRUG_FREQUENCIES], ['route', contract.DRUG_ROUTES],
-  ['movement', contract.STOCK_MOVEMENT_KINDS],
+  ['movement', contract.STOCK_MOVEMENT_KINDS], ['examStatus', contract.EXAM_ORDER_STATUSES], ['examCategory', contract.EXAM_CATEGORIES],
 ];
 
 function lookup(tree: Tree, path: string): string | undefined {

@@ -9,7 +9,7 @@ export const consult = area(
     },
     visit: {
       none: '请选择一位患者', noneHint: '点“叫下一位”呼叫患者，患者进入诊室后点“开始接诊”。', finish: '结束就诊', finished: '{{name}} 的就诊已结束',
-      tabs: { record: '病历', prescription: '处方', history: '既往病史' }, allergies: '过敏史', age: '{{count}} 岁',
+      tabs: { record: '病历', prescription: '处方', orders: '检查与床位', history: '既往病史' }, allergies: '过敏史', age: '{{count}} 岁',
     },
     record: {
       complaint: '主诉', presentIllness: '现病史', pastHistory: '既往史', findings: '体格检查', plan: '处理意见', save: '保存病历',
@@ -21,7 +21,12 @@ export const consult = area(
     rx: {
       new: '开处方', drug: '药品', searchDrug: '搜索药品（名称、拼音首字母或编码）', dose: '单次剂量', frequency: '频次', route: '用法', days: '天数',
       quantity: '数量', add: '添加', issue: '开具处方', issued: '处方已开具', cancel: '作废处方', total: '合计 {{amount}}', stock: '库存 {{count}}',
-      outOfStock: '无库存', empty: '这次就诊还没有处方。', emptyHint: '点“开处方”，再逐个添加药品。', lines: '处方明细', allergy: '过敏提醒',
+      outOfStock: '无库存', empty: '这次就诊还没有处方。', emptyHint: '点“开处方”，再逐个添加药品。', lines: '处方明细', allergy: '过敏提醒', allergyText: '患者对“{{allergen}}”过敏，{{drug}} 可能有关，请确认。',
+    },
+    orders: {
+      exams: '检查检验', order: '开检查', item: '检查项目', note: '备注', noExams: '本次就诊没有检查。', cancel: '取消', result: '结果',
+      enterResult: '录入结果', saveResult: '保存结果', beds: '留观/住院', admit: '收入床位', bed: '床位', free: '空床', occupied: '{{name}} 占用',
+      admitted: '已收入 {{ward}} {{bed}}', discharge: '出院', noBeds: '没有可用床位。', dischargeNote: '出院小结',
     },
     history: { empty: '没有既往就诊记录。', visit: '{{date}} · {{dept}} · {{doctor}}', diagnoses: '诊断', rx: '处方', noRecord: '无病历' },
   },
@@ -34,7 +39,7 @@ export const consult = area(
     },
     visit: {
       none: 'Choose a patient', noneHint: 'Choose “Call next” to call a patient, then “Start” when the patient is in the room.', finish: 'End consultation',
-      finished: 'Consultation of {{name}} ended', tabs: { record: 'Record', prescription: 'Prescription', history: 'History' }, allergies: 'Allergies',
+      finished: 'Consultation of {{name}} ended', tabs: { record: 'Record', prescription: 'Prescription', orders: 'Exams & beds', history: 'History' }, allergies: 'Allergies',
       age: '{{count}} years',
     },
     record: {
@@ -49,7 +54,12 @@ export const consult = area(
       route: 'Route', days: 'Days', quantity: 'Quantity', add: 'Add', issue: 'Issue prescription', issued: 'Prescription issued',
       cancel: 'Cancel prescription', total: 'Total {{amount}}', stock: 'Stock {{count}}', outOfStock: 'Out of stock',
       empty: 'No prescription for this visit yet.', emptyHint: 'Choose “New prescription”, then add the drugs one by one.', lines: 'Lines',
-      allergy: 'Allergy warning',
+      allergy: 'Allergy warning', allergyText: 'The patient is allergic to “{{allergen}}”; {{drug}} may be concerned — please confirm.',
+    },
+    orders: {
+      exams: 'Exams', order: 'Order exam', item: 'Exam', note: 'Note', noExams: 'No exams for this visit.', cancel: 'Cancel', result: 'Result',
+      enterResult: 'Enter result', saveResult: 'Save result', beds: 'Observation beds', admit: 'Admit to bed', bed: 'Bed', free: 'Free',
+      occupied: 'Taken by {{name}}', admitted: 'Admitted to {{ward}} {{bed}}', discharge: 'Discharge', noBeds: 'No beds.', dischargeNote: 'Discharge note',
     },
     history: { empty: 'No earlier visits.', visit: '{{date}} · {{dept}} · {{doctor}}', diagnoses: 'Diagnoses', rx: 'Prescriptions', noRecord: 'No record' },
   },

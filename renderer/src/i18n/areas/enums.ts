@@ -15,6 +15,7 @@ export const enums = area(
     priority: { elderly: '老年人', disabled: '残障人士', emergency: '急症', pregnant: '孕妇', infant: '婴幼儿', veteran: '军人', other: '其他' },
     payment: { cash: '现金', card: '银行卡', qr: '扫码', insurance: '医保' },
     billStatus: { open: '待支付', paid: '已支付', refunded: '已退款', void: '已作废' },
+    billKind: { registration: '挂号费账单', clinical: '诊疗费账单' },
     prescriptionStatus: { draft: '草稿', issued: '已开具', paid: '已缴费', dispensed: '已发药', cancelled: '已取消' },
     frequency: {
       qd: '每日一次', bid: '每日两次', tid: '每日三次', qid: '每日四次', q8h: '每8小时', q12h: '每12小时', qn: '每晚', qod: '隔日一次',
@@ -25,6 +26,8 @@ export const enums = area(
       pr: '直肠给药', eye: '滴眼', ear: '滴耳', nasal: '滴鼻',
     },
     movement: { receive: '入库', dispense: '发药', adjust: '盘点调整', return: '退药' },
+    examStatus: { ordered: '已开单', paid: '已缴费', done: '已完成', cancelled: '已取消' },
+    examCategory: { lab: '检验', imaging: '影像', ecg: '心电图', ultrasound: '超声', other: '其他' },
   },
   {
     role: { receptionist: 'Reception', doctor: 'Doctor', cashier: 'Cashier', pharmacist: 'Pharmacist', admin: 'Admin' },
@@ -39,6 +42,7 @@ export const enums = area(
     priority: { elderly: 'Elderly', disabled: 'Disabled', emergency: 'Emergency', pregnant: 'Pregnant', infant: 'Infant', veteran: 'Veteran', other: 'Other' },
     payment: { cash: 'Cash', card: 'Card', qr: 'QR code', insurance: 'Insurance' },
     billStatus: { open: 'Open', paid: 'Paid', refunded: 'Refunded', void: 'Void' },
+    billKind: { registration: 'Registration bill', clinical: 'Clinical bill' },
     prescriptionStatus: { draft: 'Draft', issued: 'Issued', paid: 'Paid', dispensed: 'Dispensed', cancelled: 'Cancelled' },
     frequency: {
       qd: 'Once a day', bid: 'Twice a day', tid: 'Three times a day', qid: 'Four times a day', q8h: 'Every 8 hours', q12h: 'Every 12 hours',
@@ -49,5 +53,7 @@ export const enums = area(
       sl: 'Under the tongue', pr: 'Rectal', eye: 'Eye drops', ear: 'Ear drops', nasal: 'Nasal',
     },
     movement: { receive: 'Received', dispense: 'Dispensed', adjust: 'Stock adjustment', return: 'Returned' },
+    examStatus: { ordered: 'Ordered', paid: 'Paid', done: 'Done', cancelled: 'Cancelled' },
+    examCategory: { lab: 'Lab', imaging: 'Imaging', ecg: 'ECG', ultrasound: 'Ultrasound', other: 'Other' },
   },
 );

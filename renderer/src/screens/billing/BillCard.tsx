@@ -19,7 +19,7 @@ export function BillCard({ bill, canPay, canRefund }: { bill: Bill; canPay: bool
       <Stack gap="xs">
         <Group justify="space-between">
           <Group gap={6}>
-            <Text fw={700}>{t('billing.visit.bills')}</Text>
+            <Text fw={700}>{t(`enums.billKind.${bill.kind}`)}</Text>
             <Badge color={COLOR[bill.status]} variant="light">{t(`enums.billStatus.${bill.status}`)}</Badge>
           </Group>
           <Text size="sm" className="tabular">{t('payment.total')} {money(bill.totalFen)} · {t('payment.insurance')} {money(bill.insuranceFen)} · {t('payment.selfPay')} {money(bill.selfPayFen)}</Text>

@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output, VisitType } from '../../../../main/api/contract';
 import { useApiMutation, useApiQuery } from '../../api/query';
@@ -67,7 +67,13 @@ export function MyQueue() {
   const { visitId, open } = useConsult();
   const call = useApiMutation('queue.call', { onSuccess: (x) => notifications.show({ message: t('consult.queue.calledToast', { queueNo: x.queueNo, name: x.patientName }) }) });
   const inRoom = q.data?.inConsultation ?? [];
-  useEffect(() => { if (visitId === null && inRoom[0]) open(inRoom[0].id); }, [visitId, inRoom, open]);
+  // On arrival, reopen the patient already in the room (once: after "end consultation" the list is briefly stale).
+  const reopened = useRef(false);
+  useEffect(() => {
+    if (reopened.current || !q.data) return;
+    reopened.current = true;
+    if (visitId === null && inRoom[0]) open(inRoom[0].id);
+  }, [q.data, visitId, inRoom, open]);
   const next = (visitType?: VisitType) => call.mutate(visitType ? { visitType } : {});
   const waiting = (q.data?.firstVisits.length ?? 0) + (q.data?.followUps.length ?? 0);
   return (

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Badge, Button, Group, Paper, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Paper, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../main/api/contract';
@@ -6,6 +6,7 @@ import { useApiMutation, useApiQuery } from '../../api/query';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { money } from '../../ui/format';
+import { AllergyWarnings } from './AllergyWarnings';
 import { LineForm } from './LineForm';
 
 type Rx = Output<'prescriptions.get'>;
@@ -24,7 +25,7 @@ function RxCard({ rx, editable }: { rx: Rx; editable: boolean }) {
           <Group gap={6}><Text fw={700} className="tabular">{rx.rxNo}</Text><Badge variant="light">{t(`enums.prescriptionStatus.${rx.status}`)}</Badge></Group>
           <Text fw={600} className="tabular">{t('consult.rx.total', { amount: money(rx.totalFen) })}</Text>
         </Group>
-        {rx.warnings.map((w) => <Alert key={`${w.drugId}-${w.allergen}`} color="yellow" title={t('consult.rx.allergy')} py={6}>{w.message}</Alert>)}
+        <AllergyWarnings rx={rx} />
         {rx.items.length > 0 && (
           <Table verticalSpacing={4}>
             <Table.Tbody>

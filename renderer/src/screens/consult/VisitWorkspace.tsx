@@ -5,9 +5,11 @@ import { ageLabel } from '../../../../main/api/contract';
 import type { Language } from '../../i18n';
 import { useApiMutation, useApiQuery } from '../../api/query';
 import { useConsult } from '../../state/consult';
+import { useSession } from '../../state/session';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { useClinicToday } from '../../ui/useClinic';
 import { HistoryPanel } from './HistoryPanel';
+import { OrdersPanel } from './OrdersPanel';
 import { PrescriptionPanel } from './PrescriptionPanel';
 import { RecordForm } from './RecordForm';
 
@@ -16,6 +18,7 @@ export function VisitWorkspace({ visitId }: { visitId: string }) {
   const { t, i18n } = useTranslation();
   const today = useClinicToday();
   const open = useConsult((s) => s.open);
+  const me = useSession((s) => s.me);
   const q = useApiQuery('consultation.getRecord', { visitId });
   const finish = useApiMutation('queue.finish', {
     onSuccess: (v) => { notifications.show({ color: 'teal', message: t('consult.visit.finished', { name: v.patientName }) }); open(null); },
@@ -47,10 +50,12 @@ export function VisitWorkspace({ visitId }: { visitId: string }) {
           <Tabs.List>
             <Tabs.Tab value="record">{t('consult.visit.tabs.record')}</Tabs.Tab>
             <Tabs.Tab value="prescription">{t('consult.visit.tabs.prescription')}</Tabs.Tab>
+            <Tabs.Tab value="orders">{t('consult.visit.tabs.orders')}</Tabs.Tab>
             <Tabs.Tab value="history">{t('consult.visit.tabs.history')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="record" pt="sm"><RecordForm key={q.data.record?.id ?? 'new'} chart={q.data} /></Tabs.Panel>
           <Tabs.Panel value="prescription" pt="sm"><PrescriptionPanel visitId={visitId} editable={inRoom && q.data.editable} /></Tabs.Panel>
+          <Tabs.Panel value="orders" pt="sm"><OrdersPanel chart={q.data} inRoom={inRoom} mine={q.data.record?.doctorId === me?.staffId || visit.doctorId === me?.staffId} /></Tabs.Panel>
           <Tabs.Panel value="history" pt="sm"><HistoryPanel patientId={patient.id} currentVisitId={visitId} /></Tabs.Panel>
         </Tabs>
       </Stack>

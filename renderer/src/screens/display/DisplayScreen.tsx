@@ -36,7 +36,7 @@ export function DisplayScreen() {
       <Stack gap="lg">
         <Group justify="space-between">
           <Title order={1} c="white">{clinic.data?.clinicName ?? ''} · {t('display.title')}</Title>
-          <Group><Clock /><Button variant="subtle" color="gray" size="xs" onClick={exit}>{t('display.exit')}</Button></Group>
+          <Group><Clock /><Button variant="outline" color="gray.5" size="xs" onClick={exit}>{t('display.exit')}</Button></Group>
         </Group>
         {q.error && <ErrorNote error={q.error} />}
         <Box bg={call ? '#0f766e' : '#12343f'} p="lg" style={{ borderRadius: 12 }} data-testid="display-calling">

@@ -62,7 +62,7 @@ export function AppointmentRows({ items, showPatient }: { items: Appointment[]; 
       <ReasonDialog opened={cancelling !== null} onClose={() => { setCancelling(null); cancel.reset(); }} busy={cancel.isPending} error={cancel.error}
         title={t('frontdesk.cancelAppointment.title', { name: cancelling?.patientName ?? '' })} label={t('frontdesk.cancelAppointment.reason')}
         submit={t('frontdesk.cancelAppointment.submit')} onSubmit={(reason) => cancelling && cancel.mutate({ id: cancelling.id, reason })} />
-      <FeeDialog visitId={feeFor} onClose={() => setFeeFor(null)} />
+      {feeFor && <FeeDialog visitId={feeFor} onClose={() => setFeeFor(null)} />}
     </>
   );
 }

@@ -73,7 +73,7 @@ export function VisitsTable({ waitingOnly }: { waitingOnly: boolean }) {
           ))}
         </Table.Tbody>
       </Table>
-      <FeeDialog visitId={feeFor} onClose={() => setFeeFor(null)} />
+      {feeFor && <FeeDialog visitId={feeFor} onClose={() => setFeeFor(null)} />}
       <ReasonDialog
         opened={cancelling !== null} onClose={() => { setCancelling(null); cancel.reset(); }} busy={cancel.isPending} error={cancel.error}
         title={t('frontdesk.cancelVisit.title', { name: cancelling?.patientName ?? '' })} label={t('frontdesk.cancelVisit.reason')}

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Paper, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Paper, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../main/api/contract';
@@ -6,6 +6,7 @@ import { useApiMutation, useApiQuery } from '../../api/query';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { money, time } from '../../ui/format';
+import { AllergyWarnings } from '../consult/AllergyWarnings';
 
 type Rx = Output<'pharmacy.queue'>['items'][number];
 
@@ -22,7 +23,7 @@ function RxToDispense({ rx }: { rx: Rx }) {
           </div>
           <Button onClick={() => dispense.mutate({ prescriptionId: rx.id })} loading={dispense.isPending} data-testid="dispense">{t('pharmacy.dispense.submit')}</Button>
         </Group>
-        {rx.warnings.map((w) => <Alert key={`${w.drugId}-${w.allergen}`} color="yellow" py={4}>{w.message}</Alert>)}
+        <AllergyWarnings rx={rx} />
         <Table verticalSpacing={2}>
           <Table.Tbody>
             {rx.items.map((i) => (
