@@ -155,7 +155,7 @@ export function generateHistory(ctx: GenContext, org: Org, catalog: Catalog, ses
           followUps.splice(followUps.indexOf(follow), 1);
         }
         let p = follow?.p ?? pools.pick(rng, 'any', dept);
-        let dx = follow?.dx ?? dxByDept.get(dept)!.draw(rng);
+        const dx = follow?.dx ?? dxByDept.get(dept)!.draw(rng);
         if (!follow) {
           for (let tries = 0; tries < 8; tries++) {
             p = pools.pick(rng, dx.who, dept);
@@ -217,9 +217,11 @@ export function generateHistory(ctx: GenContext, org: Org, catalog: Catalog, ses
     if (ctx.at(s.date, from) <= now) continue;
     const days = Math.round((ctx.dayStart(s.date) - ctx.dayStart(ctx.today)) / DAY);
     const n = Math.round(s.capacity * rng.around(0.5, 0.3, 0.05, 0.8) * (1 - days / (FUTURE_DAYS + 4)));
+    const booked = new Set<PatientState>();
     for (let i = 0; i < n; i++) {
       const p = pools.pick(rng, 'any', s.doctor.spec.dept);
-      if (!p.registered) continue;
+      if (!p.registered || booked.has(p)) continue;
+      booked.add(p);
       const bookedAt = now - rng.range(10, 7 * 24 * 60) * MIN;
       appointment(p, s, rng.chance(0.7) ? 'confirmed' : 'pending', bookedAt, now);
       appointmentCount++;

@@ -13,6 +13,7 @@ import { Writer } from '../../main/station/writer';
 import { generateCatalog } from './catalog';
 import { FUTURE_DAYS, GenContext, TIME_ZONE, type Sink } from './context';
 import { FastSink } from './sink';
+import { Rng } from './random';
 import { DEMO_PASSWORD } from './data/org';
 import { generateHistory } from './history';
 import { addBulkPatientsAndVisits, LARGE_PATIENTS, LARGE_VISITS } from './large';
@@ -66,15 +67,16 @@ export function createDemoClinic(file: string, opts: DemoOptionsIn = {}): DemoSu
   try {
     const t1 = performance.now();
     station.raw.transaction(() => {
-      let ctx: GenContext | undefined;
-      const newId = (at: number) => ctx!.id(at);
+      const rng = new Rng(seed);
+      const idRng = rng.fork('ids');
+      const newId = (at: number) => idRng.uuid(at);
       const fast = new FastSink(station.raw, { log: !large, device: station.device, clock: station.clock, now: clock, newId });
       // Normal mode: master data through the station's Writer itself; the many history rows
       // through the fast sink, which logs each row the same way.
       const master: Sink = large
         ? fast
         : new Writer({ db: station.db, device: station.device, clock: station.clock, now: clock, allowMasterData: true, newId });
-      ctx = new GenContext({ seed, large, now: base, historyDays: opts.historyDays }, master, today);
+      const ctx = new GenContext({ seed, large, now: base, historyDays: opts.historyDays }, master, today, { rng, idRng });
       const org = generateOrg(ctx);
       const catalog = generateCatalog(ctx, ctx.at(addDays(ctx.historyStart, -30), 9 * 60));
       const sessions = generateRosters(ctx, org, ctx.historyStart, addDays(today, FUTURE_DAYS));

@@ -9,10 +9,9 @@
 import type Database from 'better-sqlite3';
 import { addDays, DAY_MS, fromEpochDay, startOfLocalDay, toEpochDay } from '../../main/domain/dates';
 import { queueNo } from '../../main/domain/numbers';
-import { TIME_ZONE } from './context';
 import { drawPatient, type PatientRow } from './patients';
 import { Rng } from './random';
-import { HISTORY_DAYS } from './context';
+import { HISTORY_DAYS, TIME_ZONE } from './context';
 
 export const LARGE_PATIENTS = 1_000_000;
 export const LARGE_VISITS = 3_000_000;
@@ -90,8 +89,10 @@ export function addBulkPatientsAndVisits(raw: Database.Database, o: BulkOptions)
   // Visits of the archive years, in time order, each by a patient registered before it.
   const existingVisits = (raw.prepare('SELECT count(*) AS n FROM visits').get() as { n: number }).n;
   const nVisits = toAdd === 0 ? 0 : Math.max(0, o.visits - existingVisits);
+  // Clinic hours, 08:00–17:00 local, on any day of the archive years.
+  const archiveDays = Math.round((historyStartMs - archiveStartMs) / DAY_MS);
   const times = new Float64Array(nVisits);
-  for (let i = 0; i < nVisits; i++) times[i] = archiveStartMs + 8 * 3_600_000 + rng.next() * (historyStartMs - archiveStartMs - DAY_MS);
+  for (let i = 0; i < nVisits; i++) times[i] = archiveStartMs + rng.int(archiveDays) * DAY_MS + (8 * 60 + rng.next() * 9 * 60) * 60_000;
   times.sort();
   const insV = raw.prepare(insertSql('visits', VISIT_COLS));
   const queue = new Map<string, number>();
@@ -119,6 +120,6 @@ export function addBulkPatientsAndVisits(raw: Database.Database, o: BulkOptions)
   const insertMs = performance.now() - t0;
   const t1 = performance.now();
   for (const ix of indexes) raw.exec(ix.sql);
-  if (rebuild) raw.exec('ANALYZE');
+  raw.exec('ANALYZE');
   return { insertMs, indexMs: performance.now() - t1, patients: toAdd, visits: nVisits };
 }

@@ -1,0 +1,104 @@
+/** Shared pieces of the station benchmarks: timing, percentiles, tables, and the large demo database. */
+import { copyFileSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { createDemoClinic } from '../db/demo/index';
+import { addDays, localDate } from '../main/domain/dates';
+
+export const OUT = fileURLToPath(new URL('./out/', import.meta.url));
+export const LARGE_DB = `${OUT}large.sqlite`;
+const LARGE_META = `${OUT}large.json`;
+
+export interface Stats {
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  mean: number;
+}
+
+export function stats(samples: number[]): Stats {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))]!;
+  return { n: s.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: s[s.length - 1]!, mean: s.reduce((a, b) => a + b, 0) / s.length };
+}
+
+export const ms = (x: number, digits = 2) => x.toFixed(digits);
+
+export function table(head: string[], rows: (string | number)[][]): string {
+  const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+export function mark(ok: boolean): string {
+  return ok ? 'met' : '**missed**';
+}
+
+/** Times `fn` once, in ms. */
+export function time<T>(fn: () => T): { value: T; ms: number } {
+  const t = performance.now();
+  const value = fn();
+  return { value, ms: performance.now() - t };
+}
+
+export function rssMiB(): number {
+  return process.memoryUsage().rss / 2 ** 20;
+}
+
+export function peakRssMiB(): number {
+  return process.resourceUsage().maxRSS / 1024;
+}
+
+export function load(): string {
+  return loadavg().map((x) => x.toFixed(1)).join(' / ');
+}
+
+export interface LargeDbInfo {
+  file: string;
+  generatedNow: boolean;
+  generatedAt: string;
+  today: string;
+  ms: { total: number; clinic: number; bulk: number; indexes: number };
+  counts: Record<string, number>;
+  bytes: number;
+}
+
+/**
+ * The large demo in bench/out/ (gitignored), made once and reused while its rosters still cover
+ * today (they reach two weeks ahead); made again when missing or stale.
+ */
+export function ensureLargeDb(log: (s: string) => void): LargeDbInfo {
+  const today = localDate(Date.now(), 'Asia/Shanghai');
+  if (existsSync(LARGE_DB) && existsSync(LARGE_META)) {
+    const meta = JSON.parse(readFileSync(LARGE_META, 'utf8')) as LargeDbInfo;
+    if (addDays(meta.today, 10) >= today) return { ...meta, generatedNow: false, bytes: statSync(LARGE_DB).size };
+    log(`the large demo of ${meta.today} is too old for today's rosters; making it again`);
+  }
+  for (const f of [LARGE_DB, `${LARGE_DB}-wal`, `${LARGE_DB}-shm`, LARGE_META]) rmSync(f, { force: true });
+  log('making the large demo (1,000,000 patients, 3,000,000 visits) — a few minutes, once…');
+  const s = createDemoClinic(LARGE_DB, { large: true });
+  // Fold the WAL into the file so copies and opens start from one file.
+  const raw = new Database(LARGE_DB);
+  raw.pragma('wal_checkpoint(TRUNCATE)');
+  raw.close();
+  const info: LargeDbInfo = {
+    file: LARGE_DB, generatedNow: true, generatedAt: new Date().toISOString(), today: s.today, ms: s.ms, counts: s.counts,
+    bytes: statSync(LARGE_DB).size,
+  };
+  writeFileSync(LARGE_META, JSON.stringify(info, null, 2));
+  return info;
+}
+
+/** A scratch copy of the large demo for benches that write. */
+export function scratchCopy(name: string): string {
+  const file = `${OUT}${name}.sqlite`;
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+  copyFileSync(LARGE_DB, file);
+  return file;
+}
+
+export function removeDb(file: string): void {
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+}

@@ -1,0 +1,59 @@
+/**
+ * Where a command's time goes: wraps one better-sqlite3 connection's `prepare` and
+ * `transaction` (instance properties, so nothing else is touched) to add up statement
+ * preparation, statement execution and BEGIN/COMMIT, and the time inside the handler.
+ */
+import type Database from 'better-sqlite3';
+
+export interface ProbeTotals {
+  prepareMs: number;
+  prepares: number;
+  execMs: number;
+  execs: number;
+  handlerMs: number;
+  transactionMs: number;
+}
+
+export function probe(raw: Database.Database): { totals: ProbeTotals; reset: () => void } {
+  const totals: ProbeTotals = { prepareMs: 0, prepares: 0, execMs: 0, execs: 0, handlerMs: 0, transactionMs: 0 };
+  const prepare = raw.prepare.bind(raw);
+  const transaction = raw.transaction.bind(raw);
+  const timedExec = <F extends (...a: never[]) => unknown>(f: F): F => ((...a: never[]) => {
+    const t = performance.now();
+    try {
+      return f(...a);
+    } finally {
+      totals.execMs += performance.now() - t;
+      totals.execs++;
+    }
+  }) as F;
+  (raw as { prepare: unknown }).prepare = (sql: string) => {
+    const t = performance.now();
+    const st = prepare(sql);
+    totals.prepareMs += performance.now() - t;
+    totals.prepares++;
+    const s = st as unknown as Record<string, (...a: never[]) => unknown>;
+    for (const m of ['run', 'get', 'all', 'iterate']) s[m] = timedExec(s[m]!.bind(st));
+    return st;
+  };
+  (raw as { transaction: unknown }).transaction = (fn: (...a: unknown[]) => unknown) => {
+    const inner = transaction((...a: unknown[]) => {
+      const t = performance.now();
+      try {
+        return fn(...a);
+      } finally {
+        totals.handlerMs += performance.now() - t;
+      }
+    });
+    const outer = (mode: 'immediate' | 'deferred') => (...a: unknown[]) => {
+      const t = performance.now();
+      try {
+        return inner[mode](...a);
+      } finally {
+        totals.transactionMs += performance.now() - t;
+      }
+    };
+    return Object.assign((...a: unknown[]) => inner(...a), { immediate: outer('immediate'), deferred: outer('deferred') });
+  };
+  return { totals, reset: () => Object.assign(totals, { prepareMs: 0, prepares: 0, execMs: 0, execs: 0, handlerMs: 0, transactionMs: 0 }) };
+}

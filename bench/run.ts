@@ -1,0 +1,113 @@
+/**
+ * npm run bench: runs each benchmark and writes bench/RESULTS.md (machine, Node, load, figures,
+ * targets met or missed). Not part of the tests. The large demo database is made once into
+ * bench/out/ (gitignored) and reused.
+ *
+ *   npm run bench                 everything
+ *   npm run bench -- search open  only these sections (search, commands, open, load, documents)
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, totalmem, platform, release } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { runCommandBench, COMMAND_TARGET_P95_MS } from './commands.bench';
+import { runDemoLoadBench } from './demo-load.bench';
+import { ensureLargeDb, load, ms, peakRssMiB, rssMiB, table } from './lib';
+import { OPEN_TARGET_MS, runOpenBench } from './open.bench';
+import { runSearchBench, SEARCH_TARGET_P95_MS } from './search.bench';
+
+const RESULTS = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
+const DOCUMENTS = fileURLToPath(new URL('./documents.bench.ts', import.meta.url));
+
+const log = (s: string) => console.error(`[bench] ${s}`);
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const wants = (name: string) => only.length === 0 || only.includes(name);
+  const started = new Date();
+  const loadAtStart = load();
+  const sections: string[] = [];
+  const summary: (string | number)[][] = [];
+  const memory: (string | number)[][] = [];
+  const step = (name: string) => memory.push([name, ms(rssMiB(), 0), ms(peakRssMiB(), 0)]);
+
+  log('large demo database…');
+  const large = ensureLargeDb(log);
+  step('large demo ready');
+  sections.push([
+    '## The large demo database',
+    '',
+    table(['', ''], [
+      ['file', `bench/out/large.sqlite, ${ms(large.bytes / 2 ** 30, 2)} GiB`],
+      ['patients / visits', `${large.counts['patients']?.toLocaleString('en')} / ${large.counts['visits']?.toLocaleString('en')}`],
+      ['made', large.generatedNow ? `in this run, ${large.generatedAt}` : `earlier (${large.generatedAt}), reused`],
+      ['time to make', `${ms(large.ms.total / 1000, 0)} s: clinic and history ${ms(large.ms.clinic / 1000, 0)} s, bulk rows ${ms(large.ms.bulk / 1000, 0)} s, indexes + ANALYZE ${ms(large.ms.indexes / 1000, 0)} s`],
+    ]),
+  ].join('\n'));
+
+  if (wants('search')) {
+    log('patient search…');
+    const r = runSearchBench();
+    sections.push(r.markdown);
+    summary.push(['patient search p95 (worst key)', `< ${SEARCH_TARGET_P95_MS} ms`, `${ms(r.worstP95)} ms`, r.worstP95 < SEARCH_TARGET_P95_MS ? 'met' : '**missed**']);
+    step('after search');
+  }
+  if (wants('commands')) {
+    log('commands…');
+    const r = runCommandBench();
+    sections.push(r.markdown);
+    summary.push(['command p95 (check-in, payment)', `< ${COMMAND_TARGET_P95_MS} ms`, `${ms(r.worstP95)} ms`, r.worstP95 < COMMAND_TARGET_P95_MS ? 'met' : '**missed**']);
+    step('after commands');
+  }
+  if (wants('open')) {
+    log('open + migrate…');
+    const r = runOpenBench();
+    sections.push(r.markdown);
+    summary.push(['open + migrate (worst p95)', `< ${OPEN_TARGET_MS} ms`, `${ms(r.worst, 1)} ms`, r.worst < OPEN_TARGET_MS ? 'met' : '**missed**']);
+    step('after open');
+  }
+  if (wants('load')) {
+    log('demo load strategy…');
+    sections.push(runDemoLoadBench());
+    step('after load strategy');
+  }
+  if (wants('documents')) {
+    if (existsSync(DOCUMENTS)) {
+      log('documents…');
+      const mod = (await import('./documents.bench')) as { runDocumentsBench?: () => Promise<string> | string };
+      if (mod.runDocumentsBench) sections.push(await mod.runDocumentsBench());
+      step('after documents');
+    } else {
+      sections.push('## Documents\n\n`bench/documents.bench.ts` is not there yet; no figures.');
+    }
+  }
+
+  const cpu = cpus();
+  const head = [
+    '# Benchmark results',
+    '',
+    'Written by `npm run bench` (`bench/run.ts`); re-run it to refresh. Not part of the tests.',
+    '',
+    table(['', ''], [
+      ['date', started.toISOString()],
+      ['machine', `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}${cpu[0]?.speed ? ` @ ${cpu[0].speed} MHz` : ''}, ${platform()} ${release()}`],
+      ['memory', `${ms(totalmem() / 2 ** 30, 1)} GiB total, ${ms(freemem() / 2 ** 30, 1)} GiB free at the end`],
+      ['Node', process.version],
+      ['load average (1/5/15 min)', `${loadAtStart} at the start, ${load()} at the end — the 2 cores are shared with other work, which inflates the tails`],
+    ]),
+    '',
+    '## Targets',
+    '',
+    table(['what', 'target', 'measured', ''], summary),
+    '',
+    '## Memory (resident set of the bench process)',
+    '',
+    table(['after', 'RSS MiB', 'peak RSS MiB'], memory),
+  ].join('\n');
+  writeFileSync(RESULTS, `${head}\n\n${sections.join('\n\n')}\n`);
+  log(`wrote ${RESULTS}`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
