@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { desk, logIn, shot } from './support/browser';
+import { desk, logIn, poll, shot } from './support/browser';
 import { openClinic, type E2eClinic } from './support/clinic';
 import { PASSWORD } from './support/seed';
 
@@ -17,7 +17,7 @@ const text = (page: Page, testId: string) => page.getByTestId(testId).first().te
 beforeAll(async () => { clinic = await openClinic('day'); }, 120_000);
 afterAll(async () => { await clinic?.close(); });
 
-describe('a clinic day in zh-CN', () => {
+describe('a clinic day in zh-CN', { timeout: 120_000 }, () => {
   it('reception: registers a walk-in, collects the fee with change, books tomorrow; the patient waits in the queue', async () => {
     const { context, page } = await desk(clinic.browser);
     await logIn(page, clinic.url, 'reception', PASSWORD);
@@ -28,25 +28,25 @@ describe('a clinic day in zh-CN', () => {
     await form.locator('input[name="phone"]').fill('13800138000');
     await form.locator('textarea[name="allergies"]').fill('青霉素');
     await form.getByRole('button', { name: '登记' }).click();
-    await expect.poll(() => text(page, 'patient-card')).toContain('张伟');
+    await poll(() => text(page, 'patient-card')).toContain('张伟');
 
     // Walk-in to Dr 李明: the session list shows seats as booked/capacity.
     await page.getByTestId('walk-in').click();
     const dialog = page.getByTestId('visit-dialog');
     const session = dialog.getByTestId('session-option').filter({ hasText: '李明' }).first();
-    await expect.poll(() => session.textContent()).toContain('0/3');
+    await poll(() => session.textContent()).toContain('0/3');
     await shot(page, 'day-walkin');
     await session.click();
     await dialog.getByRole('button', { name: '挂号' }).click();
     const fee = page.getByTestId('fee-dialog');
-    await expect.poll(() => fee.getByTestId('due').textContent()).toBe('¥15.00');
+    await poll(() => fee.getByTestId('due').textContent()).toBe('¥15.00');
     await fee.locator('input[name="tendered"]').fill('20');
-    await expect.poll(() => fee.getByTestId('change-due').textContent()).toContain('5.00');
+    await poll(() => fee.getByTestId('change-due').textContent()).toContain('5.00');
     await shot(page, 'day-fee');
     await fee.getByRole('button', { name: '确认收款' }).click();
     await page.getByRole('dialog', { name: '收费' }).waitFor({ state: 'detached' });
-    await expect.poll(() => text(page, 'queue-table')).toContain('张伟');
-    await expect.poll(() => text(page, 'queue-table')).toContain('已缴费');
+    await poll(() => text(page, 'queue-table')).toContain('张伟');
+    await poll(() => text(page, 'queue-table')).toContain('已缴费');
     await shot(page, 'day-queue');
 
     // A phone booking for tomorrow: seats 0/2, then 1/2.
@@ -55,11 +55,11 @@ describe('a clinic day in zh-CN', () => {
     const tomorrow = new Date(Date.parse(`${clinic.today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     await book.locator('input[name="date"]').fill(tomorrow);
     const seat = book.getByTestId('session-option').first();
-    await expect.poll(() => seat.textContent()).toContain('0/2');
+    await poll(() => seat.textContent()).toContain('0/2');
     await seat.click();
     await book.getByRole('button', { name: '预约' }).click();
     await page.getByRole('dialog', { name: '预约：张伟' }).waitFor({ state: 'detached' });
-    await expect.poll(() => page.getByTestId('appointments-table').textContent()).toContain('待确认');
+    await poll(() => page.getByTestId('appointments-table').textContent()).toContain('待确认');
     await context.close();
   });
 
@@ -67,44 +67,45 @@ describe('a clinic day in zh-CN', () => {
     const { context, page } = await desk(clinic.browser);
     await logIn(page, clinic.url, 'doctor', PASSWORD);
     expect(page.url()).toContain('#/consult');
-    await expect.poll(() => text(page, 'my-queue-row')).toContain('张伟');
+    await poll(() => text(page, 'my-queue-row')).toContain('张伟');
     await page.getByTestId('call-next').click();
     // The waiting-room board (another desk's window) calls the number with the name masked.
     const board = await desk(clinic.browser);
     await logIn(board.page, clinic.url, 'reception', PASSWORD);
     await board.page.goto(`${clinic.url}#/display`);
-    await expect.poll(() => text(board.page, 'display-calling')).toContain('E2-001');
+    await poll(() => text(board.page, 'display-calling')).toContain('E2-001');
     expect(await text(board.page, 'display-calling')).toContain('张*');
     expect(await text(board.page, 'display-calling')).toContain('诊室1');
     await shot(board.page, 'day-display-calling');
     await board.context.close();
     await page.getByTestId('start-visit').click();
     const ws = page.getByTestId('visit-workspace');
-    await expect.poll(() => ws.getByTestId('allergies').textContent()).toContain('青霉素');
+    await poll(() => ws.getByTestId('allergies').textContent()).toContain('青霉素');
     await ws.locator('textarea[name="complaint"]').fill('咽痛、发热两天');
     await ws.locator('textarea[name="findings"]').fill('T 38.2℃，咽部充血，扁桃体Ⅰ度肿大');
     await ws.locator('textarea[name="plan"]').fill('抗感染，多饮水，三天后复诊');
     await ws.getByTestId('save-record').click();
+    await poll(() => page.getByText('病历已保存').count()).toBeGreaterThan(0);
     await ws.getByTestId('icd10').fill('J06');
     await ws.getByTestId('icd10-option').filter({ hasText: 'J06' }).first().click();
-    await expect.poll(() => ws.getByTestId('diagnosis').first().textContent()).toContain('J06');
+    await poll(() => ws.getByTestId('diagnosis').first().textContent()).toContain('J06');
 
     // Prescription: a drug without stock cannot be chosen; amoxicillin can.
     await ws.getByRole('tab', { name: '处方' }).click();
     await ws.getByTestId('new-rx').click();
     await ws.getByTestId('drug-search').fill('头孢克洛');
-    await expect.poll(() => ws.getByTestId('drug-search-option').first().textContent()).toContain('无库存');
+    await poll(() => ws.getByTestId('drug-search-option').first().textContent()).toContain('无库存');
     await ws.getByTestId('drug-search').fill('阿莫西林');
     await ws.getByTestId('drug-search-option').filter({ hasText: '阿莫西林' }).first().click();
     const line = ws.getByTestId('line-form');
     await line.locator('input[name="dose"]').fill('2');
     await line.locator('input[name="days"]').fill('5');
     await ws.getByTestId('add-line').click();
-    await expect.poll(() => ws.getByTestId('rx-line').first().textContent()).toContain('阿莫西林');
-    await expect.poll(() => ws.getByTestId('prescription').first().textContent()).toContain('过敏提醒');
+    await poll(() => ws.getByTestId('rx-line').first().textContent()).toContain('阿莫西林');
+    await poll(() => ws.getByTestId('prescription').first().textContent()).toContain('过敏提醒');
     await shot(page, 'day-prescription');
     await ws.getByTestId('issue-rx').click();
-    await expect.poll(() => ws.getByTestId('prescription').first().textContent()).toContain('已开具');
+    await poll(() => ws.getByTestId('prescription').first().textContent()).toContain('已开具');
 
     await ws.getByRole('tab', { name: '病历' }).click();
     await ws.getByTestId('sign-record').click();
@@ -112,8 +113,8 @@ describe('a clinic day in zh-CN', () => {
     await shot(page, 'day-record');
     await ws.getByTestId('finish-visit').click();
     await ws.waitFor({ state: 'detached' });
-    await expect.poll(() => page.locator('main').textContent()).toContain('请选择一位患者');
-    await expect.poll(() => page.getByTestId('my-queue-row').count()).toBe(0);
+    await poll(() => page.locator('main').textContent()).toContain('请选择一位患者');
+    await poll(() => page.getByTestId('my-queue-row').count()).toBe(0);
     await context.close();
   });
 
@@ -124,13 +125,13 @@ describe('a clinic day in zh-CN', () => {
     const billing = page.getByTestId('visit-billing');
     await billing.getByTestId('build-bill').click();
     const bill = billing.getByTestId('bill').filter({ hasText: '阿莫西林' });
-    await expect.poll(() => bill.textContent()).toContain('阿莫西林');
+    await poll(() => bill.textContent()).toContain('阿莫西林');
     const due = await bill.getByTestId('due').textContent();
     expect(due).toMatch(/^¥\d/);
     await bill.locator('input[name="tendered"]').fill('100');
     await shot(page, 'day-bill');
     await bill.getByRole('button', { name: '确认收款' }).click();
-    await expect.poll(() => bill.textContent()).toContain('已支付');
+    await poll(() => bill.textContent()).toContain('已支付');
     await context.close();
   });
 
@@ -138,10 +139,10 @@ describe('a clinic day in zh-CN', () => {
     const { context, page } = await desk(clinic.browser);
     await logIn(page, clinic.url, 'pharmacist', PASSWORD);
     const rx = page.getByTestId('dispense-rx').filter({ hasText: '张伟' });
-    await expect.poll(() => rx.textContent()).toContain('阿莫西林');
+    await poll(() => rx.textContent()).toContain('阿莫西林');
     await shot(page, 'day-pharmacy');
     await rx.getByTestId('dispense').click();
-    await expect.poll(() => page.getByTestId('empty-state').first().textContent()).toContain('没有待发药的处方');
+    await poll(() => page.getByTestId('empty-state').first().textContent()).toContain('没有待发药的处方');
     await context.close();
   });
 
@@ -150,15 +151,15 @@ describe('a clinic day in zh-CN', () => {
     await logIn(page, clinic.url, 'cashier', PASSWORD);
     await page.getByTestId('user-menu').click();
     await page.getByTestId('open-display').click();
-    await expect.poll(() => text(page, 'display')).toContain('候诊信息');
-    await expect.poll(() => page.getByTestId('display-doctor').filter({ hasText: '李明' }).textContent()).toContain('诊室1');
+    await poll(() => text(page, 'display')).toContain('候诊信息');
+    await poll(() => page.getByTestId('display-doctor').filter({ hasText: '李明' }).textContent()).toContain('诊室1');
     await shot(page, 'day-display');
     await page.getByRole('button', { name: '退出大屏' }).click();
     await page.getByRole('tab', { name: '日结' }).click();
-    await expect.poll(() => text(page, 'day-net')).toMatch(/^¥[1-9]/);
+    await poll(() => text(page, 'day-net')).toMatch(/^¥[1-9]/);
     await page.getByTestId('close-day').click();
     await page.getByTestId('confirm').getByRole('button', { name: '确认' }).click();
-    await expect.poll(() => text(page, 'day-net')).toBe('¥0.00');
+    await poll(() => text(page, 'day-net')).toBe('¥0.00');
     await shot(page, 'day-close');
     await context.close();
   });

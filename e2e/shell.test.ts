@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtRenderer } from './support/build';
-import { desk, launch, logIn, shot } from './support/browser';
+import { desk, launch, logIn, poll, shot } from './support/browser';
 import { startHost, type RunningHost } from './support/host';
 import { PASSWORD, seedSmallClinic } from './support/seed';
 
@@ -31,20 +31,20 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('workstation shell', () => {
+describe('workstation shell', { timeout: 90_000 }, () => {
   it('refuses a wrong password in Chinese, then logs in and shows who is at the desk', async () => {
     const { context, page } = await desk(browser);
     await page.goto(host.url);
     await page.locator('input[name="username"]').fill('reception');
     await page.locator('input[name="password"]').fill('wrong-password1');
     await page.locator('button[type="submit"]').click();
-    await expect.poll(() => page.getByTestId('error-note').textContent()).toContain('用户名或密码错误');
+    await poll(() => page.getByTestId('error-note').textContent()).toContain('用户名或密码错误');
     await shot(page, 'login-error');
     await logIn(page, host.url, 'reception', PASSWORD);
     expect(await page.getByTestId('user-menu').textContent()).toContain('王芳');
     expect(await page.getByTestId('user-menu').textContent()).toContain('前台');
     expect(page.url()).toContain('#/frontdesk');
-    await expect.poll(() => page.getByTestId('empty-state').first().textContent()).toContain('还没有选择患者');
+    await poll(() => page.getByTestId('empty-state').first().textContent()).toContain('还没有选择患者');
     await shot(page, 'frontdesk-empty');
     await context.close();
   });
@@ -53,7 +53,7 @@ describe('workstation shell', () => {
     const { context, page } = await desk(browser);
     await logIn(page, host.url, 'reception', PASSWORD);
     await page.goto(`${host.url}#/consult`);
-    await expect.poll(() => page.getByTestId('forbidden').textContent()).toContain('不能打开“诊室”');
+    await poll(() => page.getByTestId('forbidden').textContent()).toContain('不能打开“诊室”');
     await shot(page, 'forbidden');
     // Only her own workspaces are offered.
     expect(await page.getByTestId('workspace-switch').count()).toBe(0);
@@ -78,13 +78,13 @@ describe('workstation shell', () => {
     const { context, page } = await desk(browser);
     await logIn(page, host.url, 'frontcash', PASSWORD);
     await page.getByText('EN', { exact: true }).click();
-    await expect.poll(() => page.getByTestId('open-search').textContent()).toContain('Find a patient');
+    await poll(() => page.getByTestId('open-search').textContent()).toContain('Find a patient');
     const spaces = await page.getByTestId('workspace-switch').textContent();
     expect(spaces).toContain('Front desk');
     expect(spaces).toContain('Billing');
     await shot(page, 'english');
     await page.getByText('中文', { exact: true }).click();
-    await expect.poll(() => page.getByTestId('open-search').textContent()).toContain('查找患者');
+    await poll(() => page.getByTestId('open-search').textContent()).toContain('查找患者');
     await context.close();
   });
 
@@ -100,7 +100,7 @@ describe('workstation shell', () => {
     await shot(page, 'locked');
     await lock.locator('input[type="password"]').fill('not-my-password1');
     await lock.locator('button[type="submit"]').click();
-    await expect.poll(() => lock.textContent()).toContain('用户名或密码错误');
+    await poll(() => lock.textContent()).toContain('用户名或密码错误');
     await lock.locator('input[type="password"]').fill(PASSWORD);
     await lock.locator('button[type="submit"]').click();
     await lock.waitFor({ state: 'hidden' });
@@ -121,14 +121,14 @@ describe('workstation shell', () => {
     await shot(page, 'register-filled');
     await form.getByRole('button', { name: '登记' }).click();
     const card = page.getByTestId('patient-card');
-    await expect.poll(() => card.textContent()).toContain('林小红');
+    await poll(() => card.textContent()).toContain('林小红');
     expect(await card.textContent()).toContain('310104199211302469');
     await shot(page, 'patient-card');
 
     // The same ID number again: the desk is warned and must confirm.
     await page.getByTestId('open-search').click();
     await page.getByTestId('finder-input').fill('lxh');
-    await expect.poll(() => page.getByTestId('finder-result').first().textContent()).toContain('林小红');
+    await poll(() => page.getByTestId('finder-result').first().textContent()).toContain('林小红');
     await shot(page, 'finder');
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+k');
@@ -138,9 +138,9 @@ describe('workstation shell', () => {
     expect(await form2.locator('input[name="name"]').inputValue()).toBe('王五');
     await form2.locator('input[name="name"]').fill('林小红');
     await form2.locator('input[name="idNumber"]').fill('310104199211302469');
-    await expect.poll(() => page.getByTestId('duplicate-warning').textContent()).toContain('身份证号相同');
+    await poll(() => page.getByTestId('duplicate-warning').textContent()).toContain('身份证号相同');
     await form2.getByRole('button', { name: '登记' }).click();
-    await expect.poll(() => form2.locator('.mantine-TextInput-error').first().textContent()).toContain('已有相同身份证号的患者');
+    await poll(() => form2.locator('.mantine-TextInput-error').first().textContent()).toContain('已有相同身份证号的患者');
     await shot(page, 'duplicate');
     await context.close();
   });

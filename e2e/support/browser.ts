@@ -1,4 +1,5 @@
 /** Debian's chromium driven by playwright-core, as STACK.md found it works here. */
+import { expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { TIME_ZONE } from './seed';
 
@@ -16,7 +17,7 @@ export async function desk(browser: Browser, locale: 'zh-CN' | 'en' = 'zh-CN'): 
   const context = await browser.newContext({ locale, timezoneId: TIME_ZONE, viewport: { width: 1440, height: 900 } });
   if (locale === 'en') await context.addInitScript(() => localStorage.setItem('clinic-desk.language', 'en'));
   const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(20_000);
   return { context, page };
 }
 
@@ -30,4 +31,9 @@ export async function logIn(page: Page, url: string, username: string, password:
 
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `/tmp/clinic-e2e-${name}.png`, fullPage: false });
+}
+
+/** expect.poll with room for a loaded machine (the default gives up after one second). */
+export function poll<T>(fn: () => Promise<T> | T) {
+  return expect.poll(fn, { timeout: 15_000, interval: 100 });
 }

@@ -53,7 +53,7 @@ export function VisitWorkspace({ visitId }: { visitId: string }) {
             <Tabs.Tab value="orders">{t('consult.visit.tabs.orders')}</Tabs.Tab>
             <Tabs.Tab value="history">{t('consult.visit.tabs.history')}</Tabs.Tab>
           </Tabs.List>
-          <Tabs.Panel value="record" pt="sm"><RecordForm key={q.data.record?.id ?? 'new'} chart={q.data} /></Tabs.Panel>
+          <Tabs.Panel value="record" pt="sm"><RecordForm chart={q.data} /></Tabs.Panel>
           <Tabs.Panel value="prescription" pt="sm"><PrescriptionPanel visitId={visitId} editable={inRoom && q.data.editable} /></Tabs.Panel>
           <Tabs.Panel value="orders" pt="sm"><OrdersPanel chart={q.data} inRoom={inRoom} mine={q.data.record?.doctorId === me?.staffId || visit.doctorId === me?.staffId} /></Tabs.Panel>
           <Tabs.Panel value="history" pt="sm"><HistoryPanel patientId={patient.id} currentVisitId={visitId} /></Tabs.Panel>
