@@ -113,6 +113,8 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       if (!socket.data.device) return ack(refusal('HELLO_REQUIRED', 'say hello first'));
       const push = Push.safeParse(payload);
       if (!push.success) return ack(refusal('BAD_MESSAGE', describeIssues(push.error)));
+      const foreign = push.data.changes.find((c) => c.device !== socket.data.device);
+      if (foreign) return ack(refusal('BAD_MESSAGE', `device ${String(socket.data.device)} may push only its own changes, not ${foreign.device}'s`));
       try {
         const { acks, fresh } = await store.append(push.data.changes, now());
         ack({ ok: true, acks });
@@ -167,6 +169,8 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       await new Promise<void>((resolve) => {
         io.disconnectSockets(true);
         void io.close(() => resolve());
+        // Do not wait for idle keep-alive or half-open connections to time out.
+        http.closeAllConnections();
       });
       await detections;
     },

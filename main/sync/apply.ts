@@ -6,7 +6,9 @@
  * recomputed as the merge (main/sync/merge.ts) of ALL its known changes — local unsent ones
  * included — read through the change_log (table_name, row_id, hlc) index, and only the columns
  * that differ are written. So the row is the same whatever order the changes arrived in.
- * A row whose insert has not arrived yet waits (its changes are kept) until it does.
+ * A row whose insert has not arrived yet waits (its changes are kept) until it does. Rows of
+ * changes already here (our own, coming back with their seq) are merged again as well: the
+ * Writer writes local changes straight to the row, and the merge may overrule one.
  */
 import type Database from 'better-sqlite3';
 import { getTableName } from 'drizzle-orm';
@@ -95,6 +97,9 @@ export function applyRemoteChanges(station: Station, changes: readonly ChangeT[]
       if (have) {
         result.known += 1;
         if (have.seq === null && c.seq !== null) seqStmt.run(c.seq, c.id);
+        // Our own change coming back: its row is merged again too, so a local write that the
+        // merge rule overrules (a status set backwards, an edit of a ledger row) converges here.
+        affected.set(`${c.table}\u0001${c.rowId}`, { table: c.table, rowId: c.rowId });
         continue;
       }
       insertStmt.run(c.id, c.hlc, c.device, c.table, c.rowId, c.op, JSON.stringify(c.columns), c.seq);

@@ -192,8 +192,9 @@ describe('sync: refusals', () => {
     expect(await th.store.lastSeq()).toBe(before);
   });
 
-  it('push and pull before hello are refused, and malformed messages get BAD_MESSAGE', async () => {
+  it('push and pull before hello are refused, malformed messages and changes of another device get BAD_MESSAGE', async () => {
     const { th } = await setup([]);
+    const seqBefore = await th.store.lastSeq();
     const raw = io(th.hub.url, { transports: ['websocket'] });
     cleanups.push(() => raw.disconnect());
     await new Promise<void>((r) => raw.once('connect', () => r()));
@@ -201,5 +202,13 @@ describe('sync: refusals', () => {
     expect((await raw.emitWithAck('hello', { device: 'Z9' })).error.code).toBe('BAD_MESSAGE');
     await raw.emitWithAck('hello', { protocol: PROTOCOL_VERSION, device: 'Z9', credential: null, schemaVersion: schemaVersion() });
     expect((await raw.emitWithAck('push', { changes: [{ id: 'x' }] })).error.code).toBe('BAD_MESSAGE');
+    const forged = {
+      id: '01900000-0000-7000-8000-000000000002', hlc: '000000000000001-0000-A1', device: 'A1',
+      table: 'patients', rowId: 'r', op: 'update', columns: { name: 'x' }, seq: null,
+    };
+    const answer = await raw.emitWithAck('push', { changes: [forged] });
+    expect(answer.error.code).toBe('BAD_MESSAGE');
+    expect(answer.error.message).toMatch(/only its own changes/);
+    expect(await th.store.lastSeq()).toBe(seqBefore);
   });
 });

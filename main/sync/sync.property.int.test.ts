@@ -120,6 +120,6 @@ describe('sync: random commands in random delivery order converge', () => {
         fx.close();
         for (const o of others) o.close();
       }
-    }), { numRuns: 8 });
+    }), { numRuns: 8, endOnFailure: true });
   }, 240_000);
 });

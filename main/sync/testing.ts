@@ -58,20 +58,20 @@ export function client(station: Station, hub: Hub, opts: Partial<SyncClientOptio
   return c;
 }
 
-/** Connects, waits for the first full sync, and returns the client. */
+/** Connects, waits for the first full sync, and returns the client; fails with the client's error if it has one. */
 export async function connected(station: Station, hub: Hub, opts: Partial<SyncClientOptions> = {}): Promise<SyncClient> {
   const c = client(station, hub, opts);
-  const online = new Promise<void>((resolve) => {
-    const off = station.on('sync.status', (s) => {
-      if (s.online && s.lastSyncAt !== null) {
-        off();
-        resolve();
-      }
-    });
-  });
   c.start();
-  await online;
-  await c.idle();
+  try {
+    await until(() => {
+      if (c.state.error) throw new Error(`sync failed: ${c.state.error.code} ${c.state.error.message}`);
+      return c.state.online && c.state.lastSyncAt !== null;
+    }, 30_000);
+    await c.idle();
+  } catch (err) {
+    await c.stop();
+    throw err;
+  }
   return c;
 }
 
