@@ -60,6 +60,33 @@ describe('a clinic day in zh-CN', { timeout: 120_000 }, () => {
     await book.getByRole('button', { name: '预约' }).click();
     await page.getByRole('dialog', { name: '预约：张伟' }).waitFor({ state: 'detached' });
     await poll(() => page.getByTestId('appointments-table').textContent()).toContain('待确认');
+
+    // A second patient booked for this afternoon: confirmed, checked in, the fee paid by QR code.
+    await page.keyboard.press('Control+k');
+    await page.getByTestId('finder-input').fill('李娜');
+    await page.getByRole('button', { name: '登记新患者' }).click();
+    await page.getByTestId('register-form').locator('input[name="phone"]').fill('13900001111');
+    await page.getByTestId('register-form').getByRole('button', { name: '登记' }).click();
+    await poll(() => text(page, 'patient-card')).toContain('李娜');
+    await page.getByTestId('book').click();
+    const today = page.getByTestId('book-dialog');
+    await today.getByTestId('session-option').filter({ hasText: '下午' }).click();
+    await today.getByRole('button', { name: '预约' }).click();
+    await page.getByRole('tab', { name: '今日预约' }).click();
+    const row = page.getByTestId('appointment-row').filter({ hasText: '李娜' });
+    await row.getByRole('button', { name: '确认' }).click();
+    await poll(() => row.textContent()).toContain('已确认');
+    await row.getByRole('button', { name: '签到' }).click();
+    await page.getByTestId('visit-dialog').getByRole('button', { name: '签到' }).click();
+    const fee2 = page.getByRole('dialog', { name: '收费' });
+    await fee2.getByText('扫码', { exact: true }).click();
+    await fee2.getByRole('button', { name: '确认收款' }).click();
+    await poll(() => fee2.locator('.mantine-TextInput-error').first().textContent()).toBeTruthy();
+    await shot(page, 'day-qr-needs-reference');
+    await fee2.locator('input[name="reference"]').fill('WX20261122000123');
+    await fee2.getByRole('button', { name: '确认收款' }).click();
+    await page.getByRole('tab', { name: '候诊队列' }).click();
+    await poll(() => page.getByTestId('visit-row').filter({ hasText: '李娜' }).textContent()).toContain('已缴费');
     await context.close();
   });
 
@@ -114,7 +141,8 @@ describe('a clinic day in zh-CN', { timeout: 120_000 }, () => {
     await ws.getByTestId('finish-visit').click();
     await ws.waitFor({ state: 'detached' });
     await poll(() => page.locator('main').textContent()).toContain('请选择一位患者');
-    await poll(() => page.getByTestId('my-queue-row').count()).toBe(0);
+    await poll(() => page.getByTestId('my-queue-row').filter({ hasText: '张伟' }).count()).toBe(0);
+    expect(await text(page, 'my-queue-row')).toContain('李娜');
     await context.close();
   });
 

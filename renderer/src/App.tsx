@@ -8,7 +8,7 @@ import { theme } from './theme';
 export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <Notifications position="bottom-right" />
+      <Notifications position="bottom-right" limit={3} autoClose={4000} />
       <QueryClientProvider client={queryClient}>
         <Root />
       </QueryClientProvider>

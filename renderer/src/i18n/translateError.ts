@@ -1,23 +1,33 @@
-/** An API error in the user's language: the code's message, or the finer one for its reason. */
+/** An API error in the user's language: the code's message, or the finer one for its reason or field. */
 import i18next from 'i18next';
 import { ApiError } from '../api/client';
 
+type Key = Parameters<typeof i18next.t>[0];
+const tr = (key: string) => i18next.t(key as Key);
+
 export function errorMessage(err: unknown): string {
-  if (!(err instanceof ApiError)) return i18next.t('errors.INTERNAL');
+  if (!(err instanceof ApiError)) return tr('errors.INTERNAL');
   const reason = err.details?.['reason'];
-  if (typeof reason === 'string') {
-    const key = `errorReasons.${err.code}.${reason}`;
-    if (i18next.exists(key)) return i18next.t(key as 'errors.INTERNAL');
-  }
-  const key = `errors.${err.code}`;
-  return i18next.exists(key) ? i18next.t(key as 'errors.INTERNAL') : i18next.t('errors.INTERNAL');
+  if (typeof reason === 'string' && i18next.exists(`errorReasons.${err.code}.${reason}`)) return tr(`errorReasons.${err.code}.${reason}`);
+  return i18next.exists(`errors.${err.code}`) ? tr(`errors.${err.code}`) : tr('errors.INTERNAL');
+}
+
+/** Next to a field, a bad-input error says what is wrong with that field. */
+function validationMessage(err: ApiError, field: string): string {
+  const issues = err.details?.['issues'];
+  const first = Array.isArray(issues) ? (issues[0] as { code?: unknown; message?: unknown } | undefined) : undefined;
+  if (first?.code === 'too_small' && typeof first.message === 'string' && /(>=1|at least 1\b|>0)/.test(first.message)) return tr('validation.required');
+  if (first?.code === 'too_big') return tr('validation.tooLong');
+  const leaf = field.split('.').pop() ?? field;
+  return i18next.exists(`validation.byField.${leaf}`) ? tr(`validation.byField.${leaf}`) : tr('validation.field');
 }
 
 /** The message for one form field, when the error is about that field. */
 export function fieldError(err: unknown, field: string): string | undefined {
   if (!(err instanceof ApiError) || err.field === null) return undefined;
   const f = err.field;
-  return f === field || f.startsWith(`${field}.`) ? errorMessage(err) : undefined;
+  if (f !== field && !f.startsWith(`${field}.`)) return undefined;
+  return err.code === 'VALIDATION' ? validationMessage(err, f) : errorMessage(err);
 }
 
 /** An error that no field on the form shows (shown above the buttons). */
