@@ -2,8 +2,8 @@
 import i18next from 'i18next';
 import { ApiError } from '../api/client';
 
-type Key = Parameters<typeof i18next.t>[0];
-const tr = (key: string) => i18next.t(key as Key);
+/** Keys made at run time (code, reason, field); `exists` is checked before they are used. */
+const tr = (key: string): string => i18next.t(key as 'errors.INTERNAL');
 
 export function errorMessage(err: unknown): string {
   if (!(err instanceof ApiError)) return tr('errors.INTERNAL');
