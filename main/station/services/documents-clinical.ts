@@ -177,7 +177,10 @@ export function gatherMedicalRecord(ctx: RequestContext, visitId: string, lang: 
       return { at: a.createdAt, by: staffName(ctx, a.authorId) ?? '—', reason: a.reason, text: `${L.colon(typeof label === 'string' ? label : a.field)}${a.newText}` };
     }),
   });
-  return { kind: 'medicalRecord', data, document: 'medicalRecord', entityId: visit.id, patientId: visit.patientId, number: patient.recordNo };
+  return {
+    kind: 'medicalRecord', data, document: 'medicalRecord', entityId: record.id, patientId: visit.patientId,
+    number: `${patient.recordNo}-${visit.visitDate}`,
+  };
 }
 
 /** A patient's label; with today's latest visit (department, time) when there is one. */

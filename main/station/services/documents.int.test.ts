@@ -97,6 +97,10 @@ describe('documents from the station data', () => {
     // The signed text stays as signed; the amendment follows the signature.
     expect(text.indexOf('对症治疗')).toBeLessThan(text.indexOf('医师签名'));
     expect(text.indexOf('多饮水')).toBeGreaterThan(text.indexOf('医师签名'));
+    expect(file.filename).toBe(`medicalRecord-${w.patient.recordNo}-2026-11-23.pdf`);
+    // Audited as the other record rows are: entity medical_record, the record's id.
+    const recordId = fx.ok(w.callers.doctor, 'consultation.getRecord', { visitId: w.visitId }).record!.id;
+    expect(printsOf('medical_record', recordId).map((r) => r.patientId)).toEqual([w.patient.id]);
   });
 
   it('prints the close of day with the totals by method and the refunds; the administrator reprints it', async () => {
