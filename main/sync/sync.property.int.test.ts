@@ -7,7 +7,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { patients, stockMovements, visits } from '../../db/schema';
-import { createFixture, TODAY } from '../station/testing';
+import { dispatchSync } from '../station/dispatch';
+import { createFixture, TEST_PASSWORD, TODAY } from '../station/testing';
 import { PgliteStore } from '../hub/pglite-store';
 import type { Station } from '../station/station';
 import { REPLICATED_NAMES, connected, emptyStation, replicatedChecksums, startTestHub, writeAs } from './testing';
@@ -33,6 +34,9 @@ const command = fc.oneof(
   fc.record({ kind: fc.constant('newVisit' as const), at: who, pick: fc.nat() }),
   fc.record({ kind: fc.constant('stock' as const), at: who, quantity: fc.integer({ min: -5, max: 5 }) }),
   fc.record({ kind: fc.constant('sync' as const), at: who }),
+  // Through the real command path (dispatch → service → Writer), as a receptionist at that desk.
+  fc.record({ kind: fc.constant('register' as const), at: who, name: fc.constantFrom('赵六', '钱七'), phone: fc.constantFrom('13800138000', '13912345678', null) }),
+  fc.record({ kind: fc.constant('procUpdate' as const), at: who, pick: fc.nat(), address: fc.constantFrom('北京', '上海', null) }),
 );
 const step = fc.record({ command, advanceMs: fc.constantFrom(0, 0, 1, 500, 3000) });
 
@@ -56,6 +60,11 @@ describe('sync: random commands in random delivery order converge', () => {
           queueOrder: 0, visitType: 'first', status: 'waiting', feeFen: 1500, feeStatus: 'unpaid', checkedInAt: fx.clock.t,
         }));
         for (const s of stations) await (await connected(s, th.hub)).stop();
+        const tokens = stations.map((s) => {
+          const r = dispatchSync(s, { token: null }, 'accounts.login', { username: 'reception', password: TEST_PASSWORD });
+          if (!r.ok) throw new Error(`login at ${s.device}: ${r.error.code}`);
+          return { token: r.value.token };
+        });
 
         for (const { command: c, advanceMs } of steps) {
           fx.advance(advanceMs);
@@ -94,6 +103,17 @@ describe('sync: random commands in random delivery order converge', () => {
                 byAccount: fx.ids.accounts.pharmacist, createdAt: fx.clock.t,
               }));
               break;
+            case 'register': {
+              const r = dispatchSync(s, tokens[c.at]!, 'patients.register', { name: c.name, phone: c.phone });
+              expect(r.ok, JSON.stringify(r)).toBe(true);
+              break;
+            }
+            case 'procUpdate': {
+              const all = ids(s, 'patients');
+              const r = dispatchSync(s, tokens[c.at]!, 'patients.update', { id: all[c.pick % all.length]!, address: c.address });
+              expect(r.ok, JSON.stringify(r)).toBe(true);
+              break;
+            }
             case 'sync':
               await (await connected(s, th.hub)).stop();
               break;
