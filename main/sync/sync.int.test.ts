@@ -28,7 +28,7 @@ afterEach(async () => {
   for (const f of cleanups.splice(0).reverse()) await f();
 });
 
-async function setup(extra: string[] = ['B1', 'C1']) {
+async function setup(extra: string[] = ['B1', 'C1'], watch?: (s: Station) => void) {
   const th: TestHub = await startTestHub(template);
   cleanups.push(th.close);
   const fx: Fixture = createFixture({ device: 'A1' });
@@ -39,6 +39,7 @@ async function setup(extra: string[] = ['B1', 'C1']) {
   for (const device of extra) {
     const s = emptyStation(device, fx.clock);
     cleanups.push(s.close);
+    watch?.(s.station);
     const c = await connected(s.station, th.hub);
     cleanups.push(() => c.stop());
     others.push({ station: s.station, client: c });
@@ -56,8 +57,11 @@ function patientRow(station: Station, id: string) {
 
 describe('sync: bootstrap and live changes', () => {
   it('an empty station bootstraps the clinic from the hub and can log in with a replicated account', async () => {
-    const { fx, others } = await setup(['B1']);
+    const seen: { online: boolean; pending: number; lastSyncAt: number | null }[] = [];
+    const { fx, others } = await setup(['B1'], (s) => s.on('sync.status', (e) => seen.push(e)));
     const b = others[0]!.station;
+    expect(seen[0]).toEqual({ online: false, pending: 0, lastSyncAt: null });
+    expect(seen.at(-1)).toEqual({ online: true, pending: 0, lastSyncAt: fx.clock.t });
     expect(replicatedChecksums(b)).toEqual(replicatedChecksums(fx.station));
     expect(pendingCount(fx.station)).toBe(0);
     expect(b.settings.clinicName).toBe('康宁诊所');

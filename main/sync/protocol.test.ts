@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { Change, Hello, Pair, Pull, Push, schemaVersion, MAX_BATCH } from './protocol';
+
+const change = {
+  id: '01900000-0000-7000-8000-000000000001', hlc: '001764000000000-0000-A1', device: 'A1',
+  table: 'patients', rowId: 'r1', op: 'update', columns: { name: '张三', fee_fen: 1500, birth_date: null }, seq: null,
+};
+
+describe('sync protocol', () => {
+  it('schema version is the number of SQLite migrations', () => {
+    const journal = JSON.parse(readFileSync(new URL('../../db/migrations/sqlite/meta/_journal.json', import.meta.url), 'utf8')) as { entries: unknown[] };
+    expect(schemaVersion()).toBe(journal.entries.length);
+    expect(schemaVersion()).toBeGreaterThan(0);
+  });
+
+  it('accepts a well-formed change and refuses bad clocks, table names, ops and values', () => {
+    expect(Change.safeParse(change).success).toBe(true);
+    expect(Change.safeParse({ ...change, hlc: '1764000000000-0-A1' }).success).toBe(false);
+    expect(Change.safeParse({ ...change, table: 'patients"; DROP TABLE x' }).success).toBe(false);
+    expect(Change.safeParse({ ...change, op: 'delete' }).success).toBe(false);
+    expect(Change.safeParse({ ...change, columns: { name: { nested: 1 } } }).success).toBe(false);
+    expect(Change.safeParse({ ...change, columns: { flag: true } }).success).toBe(false);
+    expect(Change.safeParse({ ...change, seq: 0 }).success).toBe(false);
+  });
+
+  it('bounds batches and checks hello, pull and pairing fields', () => {
+    expect(Push.safeParse({ changes: [] }).success).toBe(false);
+    expect(Push.safeParse({ changes: Array.from({ length: MAX_BATCH + 1 }, () => change) }).success).toBe(false);
+    expect(Pull.safeParse({ after: -1, limit: 10 }).success).toBe(false);
+    expect(Pull.safeParse({ after: 0, limit: MAX_BATCH + 1 }).success).toBe(false);
+    expect(Hello.safeParse({ protocol: 1, device: 'A1', credential: null, schemaVersion: 1 }).success).toBe(true);
+    expect(Hello.safeParse({ protocol: 1, device: 'A1', schemaVersion: 1 }).success).toBe(false);
+    expect(Pair.safeParse({ protocol: 1, device: 'A1', code: '123456' }).success).toBe(true);
+    expect(Pair.safeParse({ protocol: 1, device: 'a1', code: '123456' }).success).toBe(false);
+    expect(Pair.safeParse({ protocol: 1, device: 'A1', code: '12345' }).success).toBe(false);
+  });
+});
