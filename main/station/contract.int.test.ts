@@ -26,7 +26,12 @@ let everyone: { token: string };
 beforeAll(() => {
   fx = createFixture();
   withMasterWriter(fx.station, (w) => {
-    for (const role of ROLES) w.insert(accounts, { username: `only-${role}`, passwordHash: hashPassword(TEST_PASSWORD, TEST_SCRYPT), roles: [role] });
+    // Each single-role account is linked to a person of that position where the work needs one
+    // (a doctor's queue is the doctor's own; a dispense names the pharmacist).
+    const staffOf: Partial<Record<Role, string>> = { doctor: fx.ids.staff.doctor2, pharmacist: fx.ids.staff.pharmacist, cashier: fx.ids.staff.cashier };
+    for (const role of ROLES) {
+      w.insert(accounts, { username: `only-${role}`, passwordHash: hashPassword(TEST_PASSWORD, TEST_SCRYPT), roles: [role], staffId: staffOf[role] ?? null });
+    }
     w.insert(accounts, { username: 'everyone', passwordHash: hashPassword(TEST_PASSWORD, TEST_SCRYPT), roles: [...ROLES], staffId: fx.ids.staff.doctor });
   });
   const login = (username: string) => {
