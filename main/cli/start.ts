@@ -3,16 +3,24 @@
  * is missing (it cannot be downloaded everywhere), says so and starts the web host instead.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseServeArgs, runWebHost, SERVE_USAGE } from '../web/run';
 
+/**
+ * The Electron binary, found the way the electron package finds it (path.txt → dist/), without
+ * requiring the package: since Electron 45 that tries to download the binary on the spot.
+ */
 function electronBinary(): string | null {
   try {
-    // In plain Node the electron package exports the path of its binary, and throws without it.
-    const path = createRequire(import.meta.url)('electron') as unknown;
-    return typeof path === 'string' && existsSync(path) ? path : null;
+    const pkg = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+    const pathFile = join(pkg, 'path.txt');
+    if (!existsSync(pathFile)) return null;
+    const rel = readFileSync(pathFile, 'utf8').trim();
+    const override = process.env['ELECTRON_OVERRIDE_DIST_PATH'];
+    const full = override ? join(override, rel || 'electron') : join(pkg, 'dist', rel);
+    return existsSync(full) ? full : null;
   } catch {
     return null;
   }
@@ -31,8 +39,9 @@ if (electron) {
   const child = spawn(electron, ['.', ...args], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
-  console.log('The Electron runtime is not installed on this machine (the electron package has no binary),');
-  console.log('so Clinic desk starts as a web host instead; open the address below in a browser.');
+  console.log('The Electron runtime is not installed on this machine (node_modules/electron has no binary;');
+  console.log('`npx install-electron` fetches it where downloads work), so Clinic desk starts as a web host');
+  console.log('instead: open the address below in a browser.');
   try {
     const opts = parseServeArgs(args);
     if (!existsSync(resolve(opts.staticDir, 'index.html'))) build();

@@ -56,6 +56,8 @@ export async function runWebHost(opts: ServeOptions): Promise<{ host: WebHost; s
   if (opts.demo) createDemo(opts.file);
   else if (!existsSync(opts.file)) console.log(`creating an empty station database at ${opts.file}`);
   const station = new Station({ file: opts.file });
+  const { n } = station.raw.prepare('SELECT count(*) AS n FROM accounts').get() as { n: number };
+  if (n === 0) console.log('this station has no accounts yet: pair it with the hub, or start with --demo for a demo clinic');
   const host = await startWebHost({
     station, staticDir: opts.staticDir, host: opts.host, port: opts.port, policy: { hosts: opts.hosts, origins: opts.origins },
   });
