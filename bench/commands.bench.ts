@@ -11,7 +11,7 @@ import { withMasterWriter } from '../main/station/master';
 import { Station } from '../main/station/station';
 import { DEMO_PASSWORD } from '../db/demo/index';
 import { Rng } from '../db/demo/random';
-import { mark, ms, removeDb, scratchCopy, stats, table, type Stats } from './lib';
+import { mark, ms, removeDb, scratchCopy, stats, table, timed, type Stats } from './lib';
 import { probe, type ProbeTotals } from './probe';
 
 const N = 400;
@@ -49,24 +49,20 @@ export function runCommandBench(): CommandResult {
       if (row) patients.add(row.id);
     }
 
-    const timed = <T>(fn: () => T): [T, number] => {
-      const t = performance.now();
-      const v = fn();
-      return [v, performance.now() - t];
-    };
     const book: number[] = [];
     const checkIn: number[] = [];
     const pay: number[] = [];
+    const cpu = { book: [] as number[], checkIn: [] as number[], pay: [] as number[] };
     let i = 0;
     const all = [...patients];
     for (const patientId of all.slice(0, N + WARM_UP)) {
-      const [b, tb] = timed(() => dispatchSync(station, desk, 'appointments.book', { patientId, sessionId, source: 'phone' }));
+      const [b, tb, cb] = timed(() => dispatchSync(station, desk, 'appointments.book', { patientId, sessionId, source: 'phone' }));
       if (!b.ok) throw new Error(`book: ${JSON.stringify(b.error)}`);
-      const [c, tc] = timed(() => dispatchSync(station, desk, 'frontdesk.checkIn', { appointmentId: b.value.id }));
+      const [c, tc, cc] = timed(() => dispatchSync(station, desk, 'frontdesk.checkIn', { appointmentId: b.value.id }));
       if (!c.ok) throw new Error(`check-in: ${JSON.stringify(c.error)}`);
       const bill = c.value.bill;
       if (!bill) throw new Error('check-in opened no registration bill');
-      const [p, tp] = timed(() => dispatchSync(station, desk, 'billing.pay', {
+      const [p, tp, cp] = timed(() => dispatchSync(station, desk, 'billing.pay', {
         billId: bill.id, method: 'qr', amountFen: bill.totalFen, reference: `WX${i}`, idempotencyKey: `bench-${i}`,
       }));
       if (!p.ok) throw new Error(`pay: ${JSON.stringify(p.error)}`);
@@ -74,6 +70,9 @@ export function runCommandBench(): CommandResult {
         book.push(tb);
         checkIn.push(tc);
         pay.push(tp);
+        cpu.book.push(cb);
+        cpu.checkIn.push(cc);
+        cpu.pay.push(cp);
       }
     }
 
@@ -107,20 +106,22 @@ export function runCommandBench(): CommandResult {
         String(Math.round(t.prepares / PROBED)), per(t.execMs), String(Math.round(t.execs / PROBED)), per(t.handlerMs - t.prepareMs - t.execMs)];
     };
 
-    const rows: [string, Stats][] = [
-      ['appointments.book', stats(book)],
-      ['frontdesk.checkIn (visit, queue number, registration bill)', stats(checkIn)],
-      ['billing.pay (registration fee, QR)', stats(pay)],
+    const rows: [string, Stats, Stats][] = [
+      ['appointments.book', stats(book), stats(cpu.book)],
+      ['frontdesk.checkIn (visit, queue number, registration bill)', stats(checkIn), stats(cpu.checkIn)],
+      ['billing.pay (registration fee, QR)', stats(pay), stats(cpu.pay)],
     ];
     const worstP95 = Math.max(stats(checkIn).p95, stats(pay).p95);
     const markdown = [
       '## Commands through dispatch at 1,000,000 patients',
       '',
       `On a copy of the large demo, as a receptionist, ${N} patients after ${WARM_UP} warm-up rounds; each command is one`,
-      'SQLite transaction (WAL, synchronous=NORMAL) with its change-log entries and audit row. Times in ms.',
+      'SQLite transaction (WAL, synchronous=NORMAL) with its change-log entries and audit row. Times in ms: wall time,',
+      'then CPU time of the same calls. The target is judged on wall time.',
       '',
-      table(['command', 'p50', 'p95', 'p99', 'max', `p95 < ${COMMAND_TARGET_P95_MS} ms`], rows.map(([name, s]) => [
-        name, ms(s.p50), ms(s.p95), ms(s.p99), ms(s.max), name.startsWith('appointments') ? '(not a target)' : mark(s.p95 < COMMAND_TARGET_P95_MS),
+      table(['command', 'p50', 'p95', 'p99', 'max', 'CPU p50', 'CPU p95', `p95 < ${COMMAND_TARGET_P95_MS} ms`], rows.map(([name, s, c]) => [
+        name, ms(s.p50), ms(s.p95), ms(s.p99), ms(s.max), ms(c.p50), ms(c.p95),
+        name.startsWith('appointments') ? '(not a target)' : mark(s.p95 < COMMAND_TARGET_P95_MS),
       ])),
       '',
       `Where the time goes (mean ms per command over ${PROBED} more rounds with a probe on the connection, which adds a`,

@@ -8,7 +8,7 @@ import { dispatchSync } from '../main/station/dispatch';
 import { Station } from '../main/station/station';
 import { DEMO_PASSWORD } from '../db/demo/index';
 import { Rng } from '../db/demo/random';
-import { LARGE_DB, mark, ms, stats, table, type Stats } from './lib';
+import { LARGE_DB, mark, ms, stats, table, timed, type Stats } from './lib';
 
 const PER_KIND = 300;
 const WARM_UP = 30;
@@ -56,7 +56,7 @@ export interface SearchResult {
 export function runSearchBench(): SearchResult {
   const rows: (string | number)[][] = [];
   let worstP95 = 0;
-  const results: Record<string, { validated: Stats; plain: Stats; hits: number }> = {};
+  const results: Record<string, { validated: Stats; plain: Stats; cpu: Stats; hits: number }> = {};
   for (const validateOutput of [false, true]) {
     const station = new Station({ file: LARGE_DB, validateOutput });
     try {
@@ -67,21 +67,22 @@ export function runSearchBench(): SearchResult {
       for (const k of KINDS) {
         const keys = people.map(k.key).filter((q): q is string => q !== null && q !== '');
         const times: number[] = [];
+        const cpu: number[] = [];
         let hits = 0;
         keys.forEach((q, i) => {
-          const t = performance.now();
-          const r = dispatchSync(station, caller, 'patients.search', { q, limit: 20 });
-          const dt = performance.now() - t;
+          const [r, dt, dc] = timed(() => dispatchSync(station, caller, 'patients.search', { q, limit: 20 }));
           if (!r.ok) throw new Error(`search ${q}: ${JSON.stringify(r.error)}`);
           if (i >= WARM_UP) {
             times.push(dt);
+            cpu.push(dc);
             if (r.value.items.length > 0) hits++;
           }
         });
-        const entry = results[k.kind] ?? { validated: stats([0]), plain: stats([0]), hits: 0 };
+        const entry = results[k.kind] ?? { validated: stats([0]), plain: stats([0]), cpu: stats([0]), hits: 0 };
         if (validateOutput) entry.validated = stats(times);
         else {
           entry.plain = stats(times);
+          entry.cpu = stats(cpu);
           entry.hits = hits / times.length;
         }
         results[k.kind] = entry;
@@ -93,18 +94,19 @@ export function runSearchBench(): SearchResult {
   for (const k of KINDS) {
     const r = results[k.kind]!;
     worstP95 = Math.max(worstP95, r.plain.p95);
-    rows.push([k.kind, `\`${k.example}\``, ms(r.plain.p50), ms(r.plain.p95), ms(r.plain.p99), ms(r.plain.max), ms(r.validated.p50), ms(r.validated.p95),
-      `${Math.round(r.hits * 100)} %`, mark(r.plain.p95 < SEARCH_TARGET_P95_MS)]);
+    rows.push([k.kind, `\`${k.example}\``, ms(r.plain.p50), ms(r.plain.p95), ms(r.plain.p99), ms(r.plain.max), ms(r.cpu.p50), ms(r.cpu.p95),
+      ms(r.validated.p50), ms(r.validated.p95), `${Math.round(r.hits * 100)} %`, mark(r.plain.p95 < SEARCH_TARGET_P95_MS)]);
   }
   const markdown = [
     '## Patient search at 1,000,000 patients',
     '',
     `Through \`dispatchSync(station, caller, 'patients.search', { q, limit: 20 })\` as a receptionist: session check, zod`,
     `input, the search in one read transaction, the answer. ${PER_KIND} different keys a kind, taken from random patients`,
-    `of the large demo, after ${WARM_UP} warm-up queries. Times in ms. "validated" = the station also checks the output`,
-    'against its zod schema (`validateOutput`, on in tests).',
+    `of the large demo, after ${WARM_UP} warm-up queries. Times in ms: wall time, then CPU time of the same calls (less`,
+    'disturbed by other work on the shared cores); "validated" = wall time when the station also checks the output',
+    'against its zod schema (`validateOutput`, on in tests). The target is judged on wall time.',
     '',
-    table(['key', 'example', 'p50', 'p95', 'p99', 'max', 'p50 validated', 'p95 validated', 'found', `p95 < ${SEARCH_TARGET_P95_MS} ms`], rows),
+    table(['key', 'example', 'p50', 'p95', 'p99', 'max', 'CPU p50', 'CPU p95', 'p50 validated', 'p95 validated', 'found', `p95 < ${SEARCH_TARGET_P95_MS} ms`], rows),
   ].join('\n');
   return { markdown, worstP95 };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { icd10ByCode } from '../../main/station/icd10';
 import { DRUG_SPECS } from './catalog';
 import { DIAGNOSES } from './data/diagnoses';
 import { EXAMS } from './data/exams';
@@ -26,7 +27,8 @@ describe('demo data', () => {
       for (const t of dx.drugs) expect(tags.has(t.replace(/\?$/, '')), `${dx.name}: ${t}`).toBe(true);
       for (const [code] of dx.exams) expect(exams.has(code), `${dx.name}: ${code}`).toBe(true);
       for (const d of dx.depts) expect(depts.has(d), `${dx.name}: ${d}`).toBe(true);
-      expect(dx.icd10).toMatch(/^[A-Z]\d{2}\.[\dx]{1,3}$/);
+      // A code of the clinic's ICD-10 table (resources/icd10), as the consult room stores it.
+      expect(icd10ByCode(dx.icd10)?.code, dx.icd10).toBe(dx.icd10);
     }
     for (const doc of DOCTORS) expect(depts.has(doc.dept), doc.name).toBe(true);
     // Every department that has doctors has something to diagnose.

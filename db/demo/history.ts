@@ -154,15 +154,11 @@ export function generateHistory(ctx: GenContext, org: Org, catalog: Catalog, ses
           follow = due.shift()!;
           followUps.splice(followUps.indexOf(follow), 1);
         }
-        let p = follow?.p ?? pools.pick(rng, 'any', dept);
         const dx = follow?.dx ?? dxByDept.get(dept)!.draw(rng);
-        if (!follow) {
-          for (let tries = 0; tries < 8; tries++) {
-            p = pools.pick(rng, dx.who, dept);
-            if (!seenToday.has(p.row.id || `new${all.indexOf(p)}`)) break;
-          }
-          if (seenToday.has(p.row.id)) continue;
-        }
+        let p = follow?.p ?? pools.pick(rng, dx.who, dept);
+        // Once a day per patient (a patient not registered yet has no id, so is never "seen").
+        for (let tries = 0; !follow && tries < 8 && seenToday.has(p.row.id); tries++) p = pools.pick(rng, dx.who, dept);
+        if (seenToday.has(p.row.id)) continue;
         const booked = rng.chance(0.35);
         const bookedAt = checkIn - rng.range(1, 7) * DAY - rng.range(0, 8 * 60) * MIN;
         register(p, booked ? bookedAt - rng.range(1, 5) * MIN : checkIn - rng.range(2, 10) * MIN);

@@ -1,8 +1,9 @@
 /**
- * The outpatient diagnoses the demo's doctors make: ICD-10 code and Chinese name, the
- * departments that see them, who gets them, what the patient says, what the doctor finds, and
- * what is usually prescribed (drug tags from the formulary) and ordered (exam codes with a chance).
- * `chronic` conditions bring the patient back every few weeks as a follow-up.
+ * The outpatient diagnoses the demo's doctors make: the ICD-10 code (each one a code of the
+ * clinic's table, resources/icd10/icd10.json, as the consult room stores it) with the doctor's
+ * wording, the departments that see them, who gets them, what the patient says, what the doctor
+ * finds, and what is usually prescribed (drug tags from the formulary) and ordered (exam codes
+ * with a chance). `chronic` conditions bring the patient back every few weeks as a follow-up.
  */
 export type Who = 'any' | 'child' | 'adult' | 'older' | 'female' | 'male_older';
 
