@@ -40,6 +40,16 @@ function fromThrown(err: unknown): ErrorBody {
   return { code: 'INTERNAL', message: 'internal error' };
 }
 
+/** The output parsed by its schema; a handler whose answer breaks the contract is an internal error. */
+function checkedOutput(name: ProcedureName, out: unknown): unknown {
+  const checked = procedures[name].output.safeParse(out);
+  if (!checked.success) {
+    console.error(`output of ${name} does not match its schema`, checked.error.issues);
+    throw new DomainError('INTERNAL', `output of ${name} does not match its schema`, zodDetails(checked.error));
+  }
+  return checked.data;
+}
+
 export async function dispatch<N extends ProcedureName>(
   station: Station,
   caller: Caller,
@@ -50,17 +60,8 @@ export async function dispatch<N extends ProcedureName>(
   if (!result.ok || !(result.value instanceof AfterCommit)) return result as Result<Output<N>>;
   // The transaction has committed; the rest (rendering, printing) is async and writes nothing.
   try {
-    let out: unknown = await result.value.finish();
-    if (station.validateOutput) {
-      const def = procedures[name];
-      const checked = def.output.safeParse(out);
-      if (!checked.success) {
-        console.error(`output of ${name} does not match its schema`, checked.error.issues);
-        throw new DomainError('INTERNAL', `output of ${name} does not match its schema`, zodDetails(checked.error));
-      }
-      out = checked.data;
-    }
-    return { ok: true, value: out as Output<N> };
+    const out: unknown = await result.value.finish();
+    return { ok: true, value: (station.validateOutput ? checkedOutput(name, out) : out) as Output<N> };
   } catch (err) {
     return { ok: false, error: fromThrown(err) };
   }
@@ -141,12 +142,7 @@ function run(
         if (!canWait) throw new DomainError('INTERNAL', `${name} finishes asynchronously: call it through dispatch`, { procedure: name });
       } else if (station.validateOutput) {
         // Inside the transaction: a handler whose answer breaks the contract writes nothing.
-        const checked = def.output.safeParse(out);
-        if (!checked.success) {
-          console.error(`output of ${name} does not match its schema`, checked.error.issues);
-          throw new DomainError('INTERNAL', `output of ${name} does not match its schema`, zodDetails(checked.error));
-        }
-        out = checked.data;
+        out = checkedOutput(name as ProcedureName, out);
       }
       if (write.touched.size > 0) station.saveClock();
       return out;
