@@ -6,7 +6,7 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import type { Station } from '../../main/station/station';
 import { callFor, forwardEvents, newHolder, release } from '../../main/web/holder';
-import { isAppUrl } from './security';
+import { isAppUrl } from './appUrl';
 
 export const CALL_CHANNEL = 'clinic:call';
 export const EVENT_CHANNEL = 'clinic:event';

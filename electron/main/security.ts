@@ -5,19 +5,6 @@
 import { app, session, type WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../main/web/static';
 
-/** The page the window loads: the built renderer file, or the dev server in development. */
-export function isAppUrl(url: string | undefined, appUrl: string): boolean {
-  if (!url) return false;
-  try {
-    const u = new URL(url);
-    const app0 = new URL(appUrl);
-    if (app0.protocol === 'file:') return u.protocol === 'file:' && u.pathname === app0.pathname;
-    return u.origin === app0.origin;
-  } catch {
-    return false;
-  }
-}
-
 export function hardenSessions(): void {
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);

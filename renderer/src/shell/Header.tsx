@@ -6,6 +6,7 @@ import { useSession } from '../state/session';
 import { useStation } from '../state/station';
 import { usePatientSearch } from '../state/search';
 import { dateTime, time } from '../ui/format';
+import { useClinic } from '../ui/useClinic';
 import { LanguageSwitch } from './LanguageSwitch';
 
 function SyncBadge() {
@@ -67,7 +68,8 @@ function UserMenu() {
 }
 
 export function Header() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const clinic = useClinic();
   const me = useSession((s) => s.me);
   const { workspace, go } = useRoute();
   const openSearch = usePatientSearch((s) => s.open);
@@ -75,7 +77,10 @@ export function Header() {
   return (
     <Group h="100%" px="md" justify="space-between" wrap="nowrap">
       <Group gap="lg" wrap="nowrap">
-        <Title order={4} style={{ whiteSpace: 'nowrap' }}>{t('common.app.name')}</Title>
+        <div>
+          <Title order={4} style={{ whiteSpace: 'nowrap' }} lh={1.1}>{t('common.app.name')}</Title>
+          {clinic.data && <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>{i18n.language === 'en' ? clinic.data.clinicNameEn : clinic.data.clinicName}</Text>}
+        </div>
         {spaces.length > 1 && (
           <SegmentedControl
             data-testid="workspace-switch" value={workspace ?? ''} onChange={(v) => go(v as Workspace)}
