@@ -31,6 +31,10 @@ CREATE TABLE IF NOT EXISTS hub_rows (
   state jsonb NOT NULL,
   PRIMARY KEY (table_name, row_id)
 );
+-- What detection looks rows up by (main/hub/detect.ts).
+CREATE INDEX IF NOT EXISTS hub_rows_session ON hub_rows (table_name, (state->'values'->'session_id'))
+  WHERE table_name IN ('appointments', 'visits');
+CREATE INDEX IF NOT EXISTS hub_rows_id_number ON hub_rows ((state->'values'->'id_number')) WHERE table_name = 'patients';
 CREATE TABLE IF NOT EXISTS hub_tasks (
   key text PRIMARY KEY,
   kind text NOT NULL,
@@ -165,9 +169,11 @@ export class PgliteStore implements HubStore {
   }
 
   async rowsWhere(table: string, column: string, value: ColumnValue): Promise<Map<string, RowState>> {
+    // The column name is spelled out (checked) so the expression indexes above can serve.
+    if (!/^[a-z_][a-z0-9_]*$/.test(column)) throw new Error(`not a column name: ${column}`);
     const res = await this.db.query<{ row_id: string; state: RowState }>(
-      "SELECT row_id, state FROM hub_rows WHERE table_name = $1 AND state->'values'->$2 = $3::jsonb",
-      [table, column, JSON.stringify(value)],
+      `SELECT row_id, state FROM hub_rows WHERE table_name = $1 AND state->'values'->'${column}' = $2::jsonb`,
+      [table, JSON.stringify(value)],
     );
     return new Map(res.rows.map((r) => [r.row_id, r.state]));
   }
