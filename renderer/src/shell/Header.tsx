@@ -1,4 +1,5 @@
 import { Badge, Button, Group, Indicator, Kbd, Menu, Popover, SegmentedControl, Stack, Text, Title, Tooltip, UnstyledButton } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiCall } from '../api/query';
 import { workspacesFor, useRoute, type Workspace } from '../state/route';
@@ -7,6 +8,7 @@ import { useStation } from '../state/station';
 import { usePatientSearch } from '../state/search';
 import { dateTime, time } from '../ui/format';
 import { useClinic } from '../ui/useClinic';
+import { ChangePassword } from './ChangePassword';
 import { LanguageSwitch } from './LanguageSwitch';
 
 function SyncBadge() {
@@ -49,6 +51,7 @@ function UserMenu() {
   const { t } = useTranslation();
   const { me, setLocked, signOut } = useSession();
   const go = useRoute((s) => s.go);
+  const [changing, setChanging] = useState(false);
   if (!me) return null;
   return (
     <Menu position="bottom-end" shadow="md">
@@ -61,8 +64,10 @@ function UserMenu() {
       <Menu.Dropdown>
         <Menu.Item onClick={() => go('display')} data-testid="open-display">{t('display.open')}</Menu.Item>
         <Menu.Item onClick={() => { void apiCall('accounts.lock', {}).then(() => setLocked(true)); }}>{t('shell.header.lockNow')}</Menu.Item>
+        <Menu.Item onClick={() => setChanging(true)}>{t('shell.header.changePassword')}</Menu.Item>
         <Menu.Item color="red" onClick={() => { void apiCall('accounts.logout', {}).finally(signOut); }}>{t('shell.header.logout')}</Menu.Item>
       </Menu.Dropdown>
+      {changing && <ChangePassword onClose={() => setChanging(false)} />}
     </Menu>
   );
 }

@@ -37,7 +37,7 @@ export const shell = area(
     },
     header: {
       loggedInAs: '{{name}}', lockNow: '锁定', logout: '退出登录', language: '语言', notices: '通知',
-      noNotices: '暂无通知', searchHint: '查找患者（Ctrl+K 或 F2）',
+      noNotices: '暂无通知', searchHint: '查找患者（Ctrl+K 或 F2）', changePassword: '修改密码',
     },
     sync: { online: '已同步', offline: '离线工作', pending: '{{count}} 条待同步', unknown: '同步状态未知', lastSync: '上次同步 {{time}}' },
     connection: { lost: '与本机服务的连接已断开，正在重连…' },
@@ -49,6 +49,7 @@ export const shell = area(
     },
     noWorkspace: '您的账号没有可用的工作区，请联系管理员分配角色。',
     admin: { title: '管理', body: '排班、基础数据、账号和统计在中心服务器的管理页面中维护。' },
+    password: { title: '修改密码', current: '当前密码', next: '新密码', repeat: '再输入一次新密码', mismatch: '两次输入的新密码不一致', done: '密码已修改' },
     pending: '此功能尚在开发中：工作站服务还未提供“{{what}}”。',
   },
   {
@@ -62,7 +63,7 @@ export const shell = area(
     },
     header: {
       loggedInAs: '{{name}}', lockNow: 'Lock', logout: 'Log out', language: 'Language', notices: 'Notices',
-      noNotices: 'No notices', searchHint: 'Find a patient (Ctrl+K or F2)',
+      noNotices: 'No notices', searchHint: 'Find a patient (Ctrl+K or F2)', changePassword: 'Change password',
     },
     sync: { online: 'Synced', offline: 'Working offline', pending: '{{count}} to sync', unknown: 'Sync state unknown', lastSync: 'Last sync {{time}}' },
     connection: { lost: 'Lost the connection to this workstation’s service; reconnecting…' },
@@ -74,6 +75,7 @@ export const shell = area(
     },
     noWorkspace: 'Your account has no workspace; ask the administrator to give it a role.',
     admin: { title: 'Admin', body: 'Rosters, master data, accounts and statistics are kept on the hub’s admin pages.' },
+    password: { title: 'Change password', current: 'Current password', next: 'New password', repeat: 'New password again', mismatch: 'The new passwords differ', done: 'Password changed' },
     pending: 'Not available yet: the workstation service does not offer “{{what}}” yet.',
   },
 );

@@ -16,7 +16,7 @@ export const frontdesk = area(
     appointments: {
       empty: '今天没有预约。', emptyHint: '在患者信息中点“预约”为患者预约医生的出诊时段。',
       col: { patient: '患者', session: '时段', doctor: '医生', status: '状态', source: '来源' },
-      checkIn: '签到', confirm: '确认', cancel: '取消预约',
+      checkIn: '签到', confirm: '确认', cancel: '取消预约', noShow: '爽约', reschedule: '改约',
     },
     checkIn: {
       title: '签到：{{name}}', visitType: '就诊类型', priority: '优先就诊', priorityReason: '优先原因', submit: '签到',
@@ -27,7 +27,7 @@ export const frontdesk = area(
     cancelAppointment: { title: '取消预约：{{name}}', reason: '取消原因', submit: '确认取消' },
     book: {
       title: '预约：{{name}}', date: '日期', session: '出诊时段', seats: '{{booked}}/{{capacity}}', full: '已满', stopped: '停诊',
-      source: '预约方式', note: '备注', submit: '预约', done: '已预约 {{doctor}} {{date}} {{period}}', noSessions: '这一天没有出诊时段。',
+      source: '预约方式', note: '备注', submit: '预约', rescheduleTitle: '改约：{{name}}', rescheduleSubmit: '改到此时段', done: '已预约 {{doctor}} {{date}} {{period}}', noSessions: '这一天没有出诊时段。',
     },
   },
   {
@@ -45,7 +45,7 @@ export const frontdesk = area(
     appointments: {
       empty: 'No appointments today.', emptyHint: 'Open a patient and choose “Book” to book a doctor’s session.',
       col: { patient: 'Patient', session: 'Session', doctor: 'Doctor', status: 'Status', source: 'Source' },
-      checkIn: 'Check in', confirm: 'Confirm', cancel: 'Cancel',
+      checkIn: 'Check in', confirm: 'Confirm', cancel: 'Cancel', noShow: 'No-show', reschedule: 'Reschedule',
     },
     checkIn: {
       title: 'Check in: {{name}}', visitType: 'Visit type', priority: 'Priority patient', priorityReason: 'Reason for priority', submit: 'Check in',
@@ -56,7 +56,7 @@ export const frontdesk = area(
     cancelAppointment: { title: 'Cancel appointment: {{name}}', reason: 'Reason', submit: 'Cancel it' },
     book: {
       title: 'Book: {{name}}', date: 'Date', session: 'Session', seats: '{{booked}}/{{capacity}}', full: 'Full', stopped: 'Stopped',
-      source: 'Booked by', note: 'Note', submit: 'Book', done: 'Booked {{doctor}} {{date}} {{period}}', noSessions: 'No sessions on this day.',
+      source: 'Booked by', note: 'Note', submit: 'Book', rescheduleTitle: 'Reschedule: {{name}}', rescheduleSubmit: 'Move here', done: 'Booked {{doctor}} {{date}} {{period}}', noSessions: 'No sessions on this day.',
     },
   },
 );

@@ -7,6 +7,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { useClinicToday } from '../../ui/useClinic';
 import { ReasonDialog } from '../../ui/ReasonDialog';
+import { BookDialog } from './BookDialog';
 import { announce, choicesInput, VisitDialog } from './CheckInDialog';
 import { FeeDialog } from './FeeDialog';
 
@@ -29,6 +30,8 @@ export function AppointmentRows({ items, showPatient }: { items: Appointment[]; 
     },
   });
   const cancel = useApiMutation('appointments.cancel', { onSuccess: () => setCancelling(null) });
+  const noShow = useApiMutation('appointments.noShow');
+  const [moving, setMoving] = useState<Appointment | null>(null);
   const today = useClinicToday();
   return (
     <>
@@ -44,6 +47,8 @@ export function AppointmentRows({ items, showPatient }: { items: Appointment[]; 
                 <Group gap={4} justify="flex-end" wrap="nowrap">
                   {a.status === 'pending' && <Button size="compact-xs" variant="light" loading={confirm.isPending} onClick={() => confirm.mutate({ id: a.id })}>{t('frontdesk.appointments.confirm')}</Button>}
                   {(a.status === 'pending' || a.status === 'confirmed') && a.date === today && <Button size="compact-xs" onClick={() => setChecking(a)}>{t('frontdesk.appointments.checkIn')}</Button>}
+                  {(a.status === 'pending' || a.status === 'confirmed') && a.date >= today && <Button size="compact-xs" variant="subtle" onClick={() => setMoving(a)}>{t('frontdesk.appointments.reschedule')}</Button>}
+                  {a.status === 'confirmed' && a.date < today && <Button size="compact-xs" variant="subtle" color="orange" onClick={() => noShow.mutate({ id: a.id })}>{t('frontdesk.appointments.noShow')}</Button>}
                   {(a.status === 'pending' || a.status === 'confirmed') && <Button size="compact-xs" variant="subtle" color="red" onClick={() => setCancelling(a)}>{t('frontdesk.appointments.cancel')}</Button>}
                 </Group>
               </Table.Td>
@@ -51,7 +56,8 @@ export function AppointmentRows({ items, showPatient }: { items: Appointment[]; 
           ))}
         </Table.Tbody>
       </Table>
-      {confirm.error && <ErrorNote error={confirm.error} />}
+      {(confirm.error ?? noShow.error) && <ErrorNote error={confirm.error ?? noShow.error} />}
+      {moving && <BookDialog patientId={moving.patientId} name={moving.patientName} reschedule={{ id: moving.id, date: moving.date }} onClose={() => setMoving(null)} />}
       {checking && (
         <VisitDialog opened onClose={() => { setChecking(null); checkIn.reset(); }} busy={checkIn.isPending} error={checkIn.error}
           title={t('frontdesk.checkIn.title', { name: checking.patientName })} submit={t('frontdesk.checkIn.submit')}

@@ -12,11 +12,13 @@ import { SessionPicker, type Session } from './SessionPicker';
 type AppointmentSource = (typeof APPOINTMENT_SOURCES)[number];
 const SOURCES: AppointmentSource[] = ['phone', 'counter'];
 
-/** Book a patient into a session with seats left, on one of the next two weeks' days. */
-export function BookDialog({ patientId, name, onClose }: { patientId: string; name: string; onClose: () => void }) {
+/** Book a patient into a session with seats left (or move an appointment to another session). */
+export function BookDialog({ patientId, name, onClose, reschedule }: {
+  patientId: string; name: string; onClose: () => void; reschedule?: { id: string; date: string };
+}) {
   const { t } = useTranslation();
   const today = useClinicToday();
-  const [date, setDate] = useState(today);
+  const [date, setDate] = useState(reschedule?.date ?? today);
   const [session, setSession] = useState<Session | null>(null);
   const [source, setSource] = useState<AppointmentSource>('phone');
   const [note, setNote] = useState('');
@@ -26,27 +28,35 @@ export function BookDialog({ patientId, name, onClose }: { patientId: string; na
       onClose();
     },
   });
+  const move = useApiMutation('appointments.reschedule', {
+    onSuccess: ({ booked: a }) => {
+      notifications.show({ color: 'teal', message: t('frontdesk.book.done', { doctor: a.doctorName, date: a.date, period: t(`enums.period.${a.period}`) }) });
+      onClose();
+    },
+  });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (session) book.mutate({ patientId, sessionId: session.id, source, ...(note.trim() ? { note: note.trim() } : {}) });
+    if (!session) return;
+    if (reschedule) move.mutate({ id: reschedule.id, sessionId: session.id });
+    else book.mutate({ patientId, sessionId: session.id, source, ...(note.trim() ? { note: note.trim() } : {}) });
   };
-  const err = book.error;
+  const err = book.error ?? move.error;
   return (
-    <Modal opened onClose={onClose} title={t('frontdesk.book.title', { name })} size="lg" centered data-testid="book-dialog">
+    <Modal opened onClose={onClose} title={t(reschedule ? 'frontdesk.book.rescheduleTitle' : 'frontdesk.book.title', { name })} size="lg" centered data-testid="book-dialog">
       <Stack component="form" onSubmit={submit}>
         <Group align="flex-end">
           <TextInput type="date" label={t('frontdesk.book.date')} value={date} min={today} max={addDays(today, 30)}
             onChange={(e) => { setDate(e.currentTarget.value || today); setSession(null); }} name="date" />
-          <Stack gap={4}>
+          {!reschedule && <Stack gap={4}>
             <Text size="sm" fw={500}>{t('frontdesk.book.source')}</Text>
             <SegmentedControl value={source} onChange={(v) => setSource(v as AppointmentSource)}
               data={SOURCES.map((s) => ({ value: s, label: t(`enums.appointmentSource.${s}`) }))} />
-          </Stack>
+          </Stack>}
         </Group>
         <SessionPicker date={date} value={session?.id ?? null} onChange={setSession} error={fieldError(err, 'sessionId')} />
-        <TextInput label={t('frontdesk.book.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={fieldError(err, 'note')} name="note" />
+        {!reschedule && <TextInput label={t('frontdesk.book.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={fieldError(err, 'note')} name="note" />}
         <ErrorNote message={formError(err, ['sessionId', 'note'])} />
-        <Group justify="flex-end"><Button type="submit" disabled={!session} loading={book.isPending}>{t('frontdesk.book.submit')}</Button></Group>
+        <Group justify="flex-end"><Button type="submit" disabled={!session} loading={book.isPending || move.isPending}>{t(reschedule ? 'frontdesk.book.rescheduleSubmit' : 'frontdesk.book.submit')}</Button></Group>
       </Stack>
     </Modal>
   );
