@@ -15,6 +15,7 @@ import { PASSWORD, seedSmallClinic } from './support/seed';
 let dir: string;
 let host: RunningHost;
 let browser: Browser;
+const text = (page: import('playwright-core').Page, testId: string) => page.getByTestId(testId).first().textContent();
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'clinic-e2e-shell-'));
@@ -124,6 +125,11 @@ describe('workstation shell', { timeout: 90_000 }, () => {
     await poll(() => card.textContent()).toContain('林小红');
     expect(await card.textContent()).toContain('310104199211302469');
     await shot(page, 'patient-card');
+    // Edit the card: a new phone number.
+    await page.getByTestId('edit-patient').click();
+    await page.getByTestId('register-form').locator('input[name="phone"]').fill('13700001234');
+    await page.getByTestId('register-form').getByRole('button', { name: '保存' }).click();
+    await poll(() => text(page, 'patient-card')).toContain('13700001234');
 
     // The same ID number again: the desk is warned and must confirm.
     await page.getByTestId('open-search').click();

@@ -13,7 +13,7 @@ export const patients = area(
       insuranceNo: '医保卡号', allergies: '过敏史', emergencyName: '紧急联系人', emergencyPhone: '紧急联系电话', recordNo: '病历号', age: '年龄',
     },
     register: {
-      title: '登记新患者', submit: '登记', autofilled: '已根据身份证号填写性别和出生日期', idHint: '输入 18 位身份证号可自动填写性别和出生日期',
+      title: '登记新患者', submit: '登记', editTitle: '修改患者信息：{{name}}', save: '保存', updated: '已保存 {{name}} 的信息', edit: '修改信息', autofilled: '已根据身份证号填写性别和出生日期', idHint: '输入 18 位身份证号可自动填写性别和出生日期',
       registered: '已登记 {{name}}，病历号 {{recordNo}}',
       duplicates: { title: '可能是同一个人', strong: '身份证号相同', likely: '姓名和出生日期或电话相同', open: '打开此患者' },
       confirm: '我已核对，这是另一位患者，仍然登记', confirmTitle: '已有相同身份证号的患者',
@@ -37,7 +37,7 @@ export const patients = area(
       recordNo: 'Record no.', age: 'Age',
     },
     register: {
-      title: 'Register a new patient', submit: 'Register', autofilled: 'Sex and birth date filled from the ID number',
+      title: 'Register a new patient', submit: 'Register', editTitle: 'Edit patient: {{name}}', save: 'Save', updated: 'Saved {{name}}', edit: 'Edit', autofilled: 'Sex and birth date filled from the ID number',
       idHint: 'An 18-character ID number fills in sex and birth date', registered: 'Registered {{name}}, record no. {{recordNo}}',
       duplicates: { title: 'This may be the same person', strong: 'Same ID number', likely: 'Same name and birth date or phone', open: 'Open this patient' },
       confirm: 'I have checked: this is a different patient, register anyway', confirmTitle: 'A patient with this ID number exists',

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/query';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { PatientCard } from '../patients/PatientCard';
+import { RegisterForm } from '../patients/RegisterForm';
 import { AppointmentRows } from './AppointmentsTable';
 import { BookDialog } from './BookDialog';
 import { WalkInDialog } from './WalkInDialog';
@@ -21,14 +22,17 @@ function PatientAppointments({ patientId }: { patientId: string }) {
 export function PatientPanel({ patientId }: { patientId: string }) {
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<'book' | 'walkIn' | null>(null);
+  const [editing, setEditing] = useState(false);
   const card = useApiQuery('patients.get', { id: patientId });
   const name = card.data?.name ?? '';
+  if (editing && card.data) return <RegisterForm editing={card.data} onDone={() => setEditing(false)} />;
   return (
     <Stack>
       <PatientCard patientId={patientId} actions={
         <Group>
           <Button onClick={() => setDialog('walkIn')} data-testid="walk-in">{t('frontdesk.patient.walkIn')}</Button>
           <Button variant="light" onClick={() => setDialog('book')} data-testid="book">{t('frontdesk.patient.book')}</Button>
+          <Button variant="subtle" onClick={() => setEditing(true)} data-testid="edit-patient">{t('patients.register.edit')}</Button>
         </Group>
       } />
       <Paper withBorder p="md">

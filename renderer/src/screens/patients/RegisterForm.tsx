@@ -3,7 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { INSURANCE_TYPES, SEXES, type InsuranceType, type Sex } from '../../../../main/api/contract';
+import { INSURANCE_TYPES, SEXES, type InsuranceType, type Output, type Sex } from '../../../../main/api/contract';
 import { isApiError } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/query';
 import { fieldError, formError } from '../../i18n/translateError';
@@ -11,7 +11,7 @@ import { usePatientSearch } from '../../state/search';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { useClinicToday } from '../../ui/useClinic';
 import { DuplicateList } from './DuplicateList';
-import { emptyDraft, fromIdNumber, toInput, type RegisterDraft } from './registerForm';
+import { draftOf, emptyDraft, fromIdNumber, toInput, type RegisterDraft } from './registerForm';
 
 const FIELDS = ['name', 'idNumber', 'sex', 'birthDate', 'phone', 'insuranceType', 'insuranceNo', 'address', 'allergies', 'emergencyName', 'emergencyPhone'];
 
@@ -21,10 +21,11 @@ function duplicateIds(err: unknown): string[] {
   return Array.isArray(list) ? list.map((d) => String((d as { patientId: unknown }).patientId)) : [];
 }
 
-export function RegisterForm({ initialName }: { initialName: string }) {
+/** Register a new patient, or (given `editing`) change an existing one's card. */
+export function RegisterForm({ initialName = '', editing, onDone }: { initialName?: string; editing?: Output<'patients.get'>; onDone?: () => void }) {
   const { t } = useTranslation();
   const { select, endRegister } = usePatientSearch();
-  const [d, setD] = useState<RegisterDraft>(() => emptyDraft(initialName));
+  const [d, setD] = useState<RegisterDraft>(() => (editing ? draftOf(editing) : emptyDraft(initialName)));
   const today = useClinicToday();
   const [autofilled, setAutofilled] = useState(false);
   const [confirmed, setConfirmed] = useState(false);
@@ -34,9 +35,17 @@ export function RegisterForm({ initialName }: { initialName: string }) {
       select(out.patient.id);
     },
   });
+  const update = useApiMutation('patients.update', {
+    onSuccess: (out) => {
+      notifications.show({ color: 'teal', message: t('patients.register.updated', { name: out.patient.name }) });
+      onDone?.();
+    },
+  });
+  const save = editing ? update : register;
   const [probe] = useDebouncedValue({ name: d.name.trim(), idNumber: d.idNumber.trim(), phone: d.phone.trim(), birthDate: d.birthDate }, 300);
   const dupes = useApiQuery('patients.checkDuplicates', {
     name: probe.name, idNumber: probe.idNumber || null, phone: probe.phone || null, birthDate: probe.birthDate || null,
+    ...(editing ? { excludeId: editing.id } : {}),
   }, { enabled: probe.name.length > 0 || probe.idNumber.length >= 15 || probe.phone.length >= 7 });
 
   const set = <K extends keyof RegisterDraft>(k: K, v: RegisterDraft[K]) => setD((x) => ({ ...x, [k]: v }));
@@ -45,19 +54,21 @@ export function RegisterForm({ initialName }: { initialName: string }) {
     setD((x) => (found ? { ...x, idNumber: value, ...found } : { ...x, idNumber: value }));
     setAutofilled(found !== null);
   };
-  const pendingDupes = duplicateIds(register.error);
+  const pendingDupes = duplicateIds(save.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    register.mutate(toInput(d, confirmed ? pendingDupes : []));
+    const input = toInput(d, confirmed ? pendingDupes : []);
+    if (editing) update.mutate({ ...input, id: editing.id });
+    else register.mutate(input);
   };
-  const err = register.error;
+  const err = save.error;
 
   return (
     <Paper withBorder p="md" component="form" onSubmit={submit} data-testid="register-form">
       <Stack gap="sm">
         <Group justify="space-between">
-          <Title order={4}>{t('patients.register.title')}</Title>
-          <Button variant="subtle" size="xs" onClick={endRegister}>{t('common.action.cancel')}</Button>
+          <Title order={4}>{editing ? t('patients.register.editTitle', { name: editing.name }) : t('patients.register.title')}</Title>
+          <Button variant="subtle" size="xs" onClick={editing ? onDone : endRegister}>{t('common.action.cancel')}</Button>
         </Group>
         <SimpleGrid cols={2} spacing="sm">
           <TextInput label={t('patients.field.name')} required value={d.name} name="name" autoFocus
@@ -96,7 +107,7 @@ export function RegisterForm({ initialName }: { initialName: string }) {
         )}
         <ErrorNote message={formError(err, FIELDS)} />
         <Group justify="flex-end">
-          <Button type="submit" loading={register.isPending}>{t('patients.register.submit')}</Button>
+          <Button type="submit" loading={save.isPending}>{editing ? t('patients.register.save') : t('patients.register.submit')}</Button>
         </Group>
       </Stack>
     </Paper>

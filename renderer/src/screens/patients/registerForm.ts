@@ -1,5 +1,5 @@
 /** The registration form's state and how it becomes the procedure's input. */
-import { parseResidentId, type Input, type InsuranceType, type Sex } from '../../../../main/api/contract';
+import { parseResidentId, type Input, type InsuranceType, type Output, type Sex } from '../../../../main/api/contract';
 
 export interface RegisterDraft {
   name: string;
@@ -48,5 +48,14 @@ export function toInput(d: RegisterDraft, acknowledged: string[]): Input<'patien
     emergencyPhone: d.emergencyPhone,
     confirmDuplicate: acknowledged.length > 0,
     acknowledgedDuplicateIds: acknowledged,
+  };
+}
+
+/** The form filled with a patient's card, for editing. */
+export function draftOf(p: Output<'patients.get'>): RegisterDraft {
+  return {
+    name: p.name, idNumber: p.idNumber ?? '', sex: p.sex, birthDate: p.birthDate ?? '', phone: p.phone ?? '', insuranceType: p.insuranceType,
+    insuranceNo: p.insuranceNo ?? '', address: p.address ?? '', allergies: p.allergies ?? '', emergencyName: p.emergencyName ?? '',
+    emergencyPhone: p.emergencyPhone ?? '',
   };
 }
