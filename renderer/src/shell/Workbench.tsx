@@ -14,6 +14,7 @@ import { useRoute, WORKSPACE_ROLES, workspacesFor, type Workspace } from '../sta
 import { usePatientSearch } from '../state/search';
 import { useSession } from '../state/session';
 import { ConfirmHost } from '../ui/Confirm';
+import { joinList } from '../ui/punct';
 import { Header } from './Header';
 
 const SCREENS: Record<Workspace, ComponentType> = {
@@ -34,7 +35,7 @@ function Forbidden({ workspace }: { workspace: Workspace }) {
         <Stack>
           <Title order={3}>{t('shell.forbidden.title')}</Title>
           <Text>{t('shell.forbidden.body', {
-            roles: (me?.roles ?? []).map((r) => t(`enums.role.${r}`)).join('、'), workspace: t(`shell.workspace.${workspace}`),
+            roles: joinList((me?.roles ?? []).map((r) => t(`enums.role.${r}`))), workspace: t(`shell.workspace.${workspace}`),
           })}</Text>
         </Stack>
       </Paper>

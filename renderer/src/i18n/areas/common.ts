@@ -11,6 +11,7 @@ export const common = area(
     field: { required: '必填' },
     unit: { yuan: '元', people: '人', days: '天' },
     notFound: '页面不存在',
+    punct: { colon: '：', list: '、', withUnit: '{{label}}（{{unit}}）' },
   },
   {
     app: { name: 'Clinic desk', tagline: 'The clinic system that works offline' },
@@ -22,6 +23,7 @@ export const common = area(
     field: { required: 'Required' },
     unit: { yuan: 'yuan', people: 'people', days: 'days' },
     notFound: 'No such page',
+    punct: { colon: ': ', list: ', ', withUnit: '{{label}} ({{unit}})' },
   },
 );
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/query';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { colon, joinList } from '../../ui/punct';
 
 /** The patient's earlier visits: complaint, diagnoses, drugs (reading it is audited). */
 export function HistoryPanel({ patientId, currentVisitId }: { patientId: string; currentVisitId: string }) {
@@ -30,7 +31,7 @@ export function HistoryPanel({ patientId, currentVisitId }: { patientId: string;
           ) : <Text size="xs" c="dimmed">{t('consult.history.noRecord')}</Text>}
           {v.prescriptions.length > 0 && (
             <Text size="xs" c="dimmed" mt={4}>
-              {t('consult.history.rx')}：{v.prescriptions.flatMap((p) => p.items.map((i) => `${i.drugName} ${i.quantity}${i.unit}`)).join('、')}
+              {t('consult.history.rx')}{colon()}{joinList(v.prescriptions.flatMap((p) => p.items.map((i) => `${i.drugName} ${i.quantity}${i.unit}`)))}
             </Text>
           )}
         </Paper>

@@ -9,6 +9,7 @@ import { ErrorNote } from '../../ui/ErrorNote';
 import { money } from '../../ui/format';
 import { SearchPicker } from '../../ui/SearchPicker';
 import { newLine, previewQuantity, type LineDraft } from './rxLine';
+import { withUnit } from '../../ui/punct';
 
 type Drug = Output<'prescriptions.searchFormulary'>['items'][number];
 type Route = (typeof DRUG_ROUTES)[number];
@@ -60,13 +61,13 @@ export function LineForm({ prescriptionId }: { prescriptionId: string }) {
         <Button size="compact-xs" variant="subtle" onClick={() => setDrug(null)}>{t('common.action.cancel')}</Button>
       </Group>
       <Group grow align="flex-start" wrap="nowrap">
-        <TextInput label={`${t('consult.rx.dose')}（${drug.doseUnit}）`} value={line.dose} onChange={(e) => set('dose', e.currentTarget.value)} inputMode="decimal" error={fieldError(err, 'dose')} name="dose" />
+        <TextInput label={withUnit(t('consult.rx.dose'), drug.doseUnit)} value={line.dose} onChange={(e) => set('dose', e.currentTarget.value)} inputMode="decimal" error={fieldError(err, 'dose')} name="dose" />
         <Select label={t('consult.rx.frequency')} value={line.frequency} allowDeselect={false} onChange={(v) => v && set('frequency', v as DrugFrequency)}
           data={DRUG_FREQUENCIES.map((f) => ({ value: f, label: `${f} ${t(`enums.frequency.${f}`)}` }))} error={fieldError(err, 'frequency')} />
         <Select label={t('consult.rx.route')} value={line.route} allowDeselect={false} onChange={(v) => v && set('route', v)}
           data={DRUG_ROUTES.map((r) => ({ value: r, label: t(`enums.route.${r}`) }))} error={fieldError(err, 'route')} />
         <TextInput label={t('consult.rx.days')} value={line.days} onChange={(e) => set('days', e.currentTarget.value)} inputMode="numeric" error={fieldError(err, 'days')} name="days" />
-        <TextInput label={`${t('consult.rx.quantity')}（${drug.unit}）`} value={line.quantity} placeholder={preview !== null ? String(preview) : ''}
+        <TextInput label={withUnit(t('consult.rx.quantity'), drug.unit)} value={line.quantity} placeholder={preview !== null ? String(preview) : ''}
           onChange={(e) => set('quantity', e.currentTarget.value)} inputMode="numeric" error={fieldError(err, 'quantity')} name="quantity" />
       </Group>
       <ErrorNote message={formError(err, FIELDS)} />

@@ -6,6 +6,7 @@ import type { Output } from '../../../../main/api/contract';
 import { useApiMutation, useApiQuery } from '../../api/query';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { money } from '../../ui/format';
+import { colon } from '../../ui/punct';
 
 type Chart = Output<'consultation.getRecord'>;
 type Exam = Chart['examOrders'][number];
@@ -24,7 +25,7 @@ function ExamRow({ e, mine }: { e: Exam; mine: boolean }) {
           {mine && e.status === 'ordered' && <Button size="compact-xs" variant="subtle" color="red" onClick={() => cancel.mutate({ examOrderId: e.id })}>{t('consult.orders.cancel')}</Button>}
         </Group>
       </Group>
-      {e.result && <Text size="sm" c="dimmed">{t('consult.orders.result')}：{e.result}</Text>}
+      {e.result && <Text size="sm" c="dimmed">{t('consult.orders.result')}{colon()}{e.result}</Text>}
       {mine && e.status === 'paid' && (
         <Group align="flex-end">
           <TextInput style={{ flex: 1 }} label={t('consult.orders.enterResult')} value={result} onChange={(x) => setResult(x.currentTarget.value)} />

@@ -12,6 +12,7 @@ import { HistoryPanel } from './HistoryPanel';
 import { OrdersPanel } from './OrdersPanel';
 import { PrescriptionPanel } from './PrescriptionPanel';
 import { RecordForm } from './RecordForm';
+import { colon } from '../../ui/punct';
 
 /** The visit in the room: who, allergies, the record, the prescription, the history. */
 export function VisitWorkspace({ visitId }: { visitId: string }) {
@@ -40,7 +41,7 @@ export function VisitWorkspace({ visitId }: { visitId: string }) {
             </Group>
             <Text size="sm" c="dimmed" className="tabular">{patient.recordNo} · {visit.departmentName} · {visit.doctorName}</Text>
             <Text size="sm" c={patient.allergies ? 'red' : 'dimmed'} fw={patient.allergies ? 700 : 400} data-testid="allergies">
-              {t('consult.visit.allergies')}：{patient.allergies || t('patients.card.noAllergies')}
+              {t('consult.visit.allergies')}{colon()}{patient.allergies || t('patients.card.noAllergies')}
             </Text>
           </div>
           {inRoom && <Button color="orange" onClick={() => finish.mutate({ visitId })} loading={finish.isPending} data-testid="finish-visit">{t('consult.visit.finish')}</Button>}

@@ -7,6 +7,7 @@ import { useRoute, workspacesFor } from '../../state/route';
 import { useSession } from '../../state/session';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { useClinic } from '../../ui/useClinic';
+import { joinList } from '../../ui/punct';
 
 type Board = Output<'queue.board'>;
 type Entry = Board['doctors'][number]['calling'][number];
@@ -53,7 +54,7 @@ export function DisplayScreen() {
               <Group justify="space-between" mb="xs">
                 <div>
                   <Text size="1.5rem" fw={700}>{d.doctorName}</Text>
-                  <Text c="gray.4">{d.departmentName}{d.rooms.length ? ` · ${d.rooms.join('、')}` : ''}</Text>
+                  <Text c="gray.4">{d.departmentName}{d.rooms.length ? ` · ${joinList(d.rooms)}` : ''}</Text>
                 </div>
                 <Badge size="xl" color="gray" variant="light">{t('display.waiting', { count: d.waitingCount })}</Badge>
               </Group>

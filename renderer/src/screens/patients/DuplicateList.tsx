@@ -2,6 +2,7 @@ import { Alert, Anchor, List, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../main/api/contract';
 import { usePatientSearch } from '../../state/search';
+import { joinList } from '../../ui/punct';
 
 export type Warning = Output<'patients.checkDuplicates'>['warnings'][number];
 
@@ -17,7 +18,7 @@ export function DuplicateList({ warnings }: { warnings: Warning[] }) {
         {warnings.map((w) => (
           <List.Item key={w.patientId}>
             <Text span fw={600}>{w.name}</Text> <Text span c="dimmed" size="xs">{w.recordNo}</Text>{' — '}
-            {w.reasons.map((r) => t(`patients.register.reasons.${r}`)).join('、')}{' · '}
+            {joinList(w.reasons.map((r) => t(`patients.register.reasons.${r}`)))}{' · '}
             <Anchor component="button" type="button" size="sm" onClick={() => select(w.patientId)}>{t('patients.register.duplicates.open')}</Anchor>
           </List.Item>
         ))}

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/query';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { colon } from '../../ui/punct';
 
 function Item({ label, value }: { label: string; value: ReactNode }) {
   return (
@@ -43,7 +44,7 @@ export function PatientCard({ patientId, actions }: { patientId: string; actions
           <Item label={t('patients.field.emergencyName')} value={[p.emergencyName, p.emergencyPhone].filter(Boolean).join(' ')} />
         </SimpleGrid>
         <Text size="sm" c={p.allergies ? 'red' : 'dimmed'} fw={p.allergies ? 600 : 400}>
-          {t('patients.field.allergies')}：{p.allergies || t('patients.card.noAllergies')}
+          {t('patients.field.allergies')}{colon()}{p.allergies || t('patients.card.noAllergies')}
         </Text>
         {actions}
       </Stack>

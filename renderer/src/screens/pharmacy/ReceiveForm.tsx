@@ -7,6 +7,7 @@ import { fieldError, formError } from '../../i18n/translateError';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { tryFen } from '../../ui/yuan';
 import { DrugSearch, type Drug } from './DrugSearch';
+import { withUnit } from '../../ui/punct';
 
 const FIELDS = ['drugId', 'batchNo', 'expiryDate', 'costFen', 'quantity'];
 
@@ -41,7 +42,7 @@ export function ReceiveForm() {
           <TextInput label={t('pharmacy.receive.expiryDate')} type="date" value={expiryDate} onChange={(e) => setExpiry(e.currentTarget.value)} required name="expiryDate" error={fieldError(err, 'expiryDate')} />
           <TextInput label={t('pharmacy.receive.cost')} value={cost} onChange={(e) => setCost(e.currentTarget.value)} inputMode="decimal" required name="cost"
             error={fieldError(err, 'costFen') ?? (cost && costFen === null ? t('errors.INVALID_MONEY') : undefined)} />
-          <TextInput label={`${t('pharmacy.receive.quantity')}${drug ? `（${drug.unit}）` : ''}`} value={quantity} onChange={(e) => setQuantity(e.currentTarget.value)}
+          <TextInput label={drug ? withUnit(t('pharmacy.receive.quantity'), drug.unit) : t('pharmacy.receive.quantity')} value={quantity} onChange={(e) => setQuantity(e.currentTarget.value)}
             inputMode="numeric" required name="quantity" error={fieldError(err, 'quantity')} />
         </SimpleGrid>
         <ErrorNote message={formError(err, FIELDS)} />
