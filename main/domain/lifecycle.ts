@@ -12,7 +12,9 @@
  * Self-transitions (from === to) are not transitions and are refused.
  */
 import { DomainError } from './errors';
-import type { AppointmentStatus, BillStatus, ExamOrderStatus, PrescriptionStatus, VisitStatus } from './enums';
+import type {
+  ADMISSION_STATUSES, AppointmentStatus, BillStatus, ExamOrderStatus, FeeStatus, PrescriptionStatus, RECORD_STATUSES, VisitStatus,
+} from './enums';
 
 export interface Lifecycle<S extends string> {
   readonly entity: string;
@@ -160,4 +162,19 @@ export const examOrderLifecycle = defineLifecycle<ExamOrderStatus>(
     cancelled: [],
   },
   ['ordered', 'cancelled', 'paid', 'done'],
+);
+
+/** fee_status: unpaid → paid → refunded; unpaid → not_required (waived). Paid facts win over a waiver. */
+export const feeStatusLifecycle = defineLifecycle<FeeStatus>(
+  'fee_status',
+  { unpaid: ['paid', 'not_required'], not_required: [], paid: ['refunded'], refunded: [] },
+  ['unpaid', 'not_required', 'paid', 'refunded'],
+);
+/** admitted → discharged. */
+export const admissionStatusLifecycle = defineLifecycle<(typeof ADMISSION_STATUSES)[number]>(
+  'admission', { admitted: ['discharged'], discharged: [] }, ['admitted', 'discharged'],
+);
+/** draft → signed (a signed record changes only by amendments). */
+export const recordStatusLifecycle = defineLifecycle<(typeof RECORD_STATUSES)[number]>(
+  'medical_record', { draft: ['signed'], signed: [] }, ['draft', 'signed'],
 );

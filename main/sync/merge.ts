@@ -10,8 +10,8 @@
  *   (HLC, change id) is the row, whatever order they arrive in — the later one is a no-op.
  */
 import {
-  appointmentLifecycle, billLifecycle, defineLifecycle, examOrderLifecycle, prescriptionLifecycle, visitLifecycle,
-  type Lifecycle,
+  admissionStatusLifecycle, appointmentLifecycle, billLifecycle, examOrderLifecycle, feeStatusLifecycle, prescriptionLifecycle,
+  recordStatusLifecycle, visitLifecycle, type Lifecycle,
 } from '../domain/lifecycle';
 
 export type ColumnValue = string | number | null;
@@ -39,21 +39,6 @@ export interface RowState {
 export const LEDGER_TABLES: ReadonlySet<string> = new Set([
   'payments', 'refunds', 'stock_movements', 'record_amendments', 'audit_log', 'change_log', 'day_closes', 'bill_items',
 ]);
-
-/** fee_status: unpaid → paid → refunded; unpaid → not_required (waived). Paid facts win over a waiver. */
-export const feeStatusLifecycle = defineLifecycle<'not_required' | 'unpaid' | 'paid' | 'refunded'>(
-  'fee_status',
-  { unpaid: ['paid', 'not_required'], not_required: [], paid: ['refunded'], refunded: [] },
-  ['unpaid', 'not_required', 'paid', 'refunded'],
-);
-/** admitted → discharged. */
-export const admissionStatusLifecycle = defineLifecycle<'admitted' | 'discharged'>(
-  'admission', { admitted: ['discharged'], discharged: [] }, ['admitted', 'discharged'],
-);
-/** draft → signed (a signed record changes only by amendments). */
-export const recordStatusLifecycle = defineLifecycle<'draft' | 'signed'>(
-  'medical_record', { draft: ['signed'], signed: [] }, ['draft', 'signed'],
-);
 
 /** "table.column" → the machine whose rank merges that status column. */
 export const STATUS_COLUMNS: ReadonlyMap<string, Lifecycle<string>> = new Map<string, Lifecycle<string>>([
