@@ -52,5 +52,10 @@ export async function builtRenderer(): Promise<string> {
     }
   }
   if (!existsSync(join(dir, 'index.html'))) throw new Error(`the renderer build did not appear in ${dir}`);
+  // Builds of older trees pile up: drop those untouched for a day.
+  for (const name of readdirSync(base)) {
+    const old = join(base, name);
+    if (old !== dir && Date.now() - statSync(old).mtimeMs > 86_400_000) rmSync(old, { recursive: true, force: true });
+  }
   return dir;
 }
