@@ -39,7 +39,7 @@ const COLUMN: Record<SearchKind, string> = {
 
 const HAN_RE = /\p{Script=Han}/u;
 const PHONE_CHARS_RE = /^[+\d\s\-().]+$/;
-const LETTERS_RE = /^[a-z][a-z\s'·.\-]*$/;
+const LETTERS_RE = /^[a-z][a-z\s'·.-]*$/;
 
 /** Which keys a search box's text is looked up by, in the order results are listed. */
 export function planSearch(q: string): SearchStep[] {
