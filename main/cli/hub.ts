@@ -3,16 +3,19 @@
  * Listens on loopback unless --host says otherwise (e.g. --host 0.0.0.0 for the clinic's LAN).
  * Prints a one-time pairing code; type `code` for a new one, `revoke <device>` to revoke one.
  * `--open` lets unpaired devices in (development only).
- * `--database postgres://…` is reserved for a PostgreSQL store (not yet available).
+ * `--database postgres://…` (or env CLINIC_HUB_DATABASE_URL) keeps the hub's data on a PostgreSQL
+ * server instead of the PGlite data folder.
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { PgliteStore } from '../hub/pglite-store';
+import { PostgresHubStore } from '../hub/postgres-store';
+import type { HubStore } from '../hub/store';
 import { startHub } from '../hub/server';
 
-export const HUB_USAGE = 'usage: npm run hub -- [--data <dir>] [--host 127.0.0.1] [--port 5190] [--open]';
+export const HUB_USAGE = 'usage: npm run hub -- [--data <dir> | --database postgres://…] [--host 127.0.0.1] [--port 5190] [--open]';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -26,15 +29,22 @@ async function main(): Promise<void> {
     },
     strict: true,
   });
-  if (values.database) throw new Error('--database (PostgreSQL) is not available yet; use --data <dir> (PGlite)');
+  const database = values.database ?? process.env['CLINIC_HUB_DATABASE_URL'];
+  if (database && !/^postgres(ql)?:\/\//.test(database)) throw new Error('--database wants a postgres://… URL');
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`not a port: ${values.port}`);
   const dataDir = resolve(values.data);
-  mkdirSync(dataDir, { recursive: true });
   const started = Date.now();
-  const store = await PgliteStore.open({ dataDir });
+  let store: HubStore;
+  if (database) {
+    store = await PostgresHubStore.open(database);
+  } else {
+    mkdirSync(dataDir, { recursive: true });
+    store = await PgliteStore.open({ dataDir });
+  }
+  const where = database ? `database ${database.replace(/\/\/[^@/]*@/, '//…@')}` : `data ${dataDir}`;
   const hub = await startHub({ store, host: values.host, port, open: values.open, log: (line) => console.log(`[hub] ${line}`) });
-  console.log(`hub listening on ${hub.url} (data ${dataDir}, last seq ${await store.lastSeq()}, ready in ${Date.now() - started} ms)`);
+  console.log(`hub listening on ${hub.url} (${where}, last seq ${await store.lastSeq()}, ready in ${Date.now() - started} ms)`);
   const showCode = async () => {
     const { code, expiresAt } = await hub.issuePairingCode();
     console.log(`pairing code ${code} (valid until ${new Date(expiresAt).toISOString()}; type "code" for a new one)`);

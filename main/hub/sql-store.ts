@@ -1,0 +1,231 @@
+/**
+ * The hub store's SQL, once, for both PostgreSQL engines: PGlite (embedded, a data folder) and a
+ * PostgreSQL server (`--database postgres://…`, main/hub/postgres-store.ts). The change log is
+ * the source of truth; `hub_rows` holds each row's merged state as jsonb (table_name, row_id →
+ * RowState), kept by main/sync/merge.ts.
+ *
+ * Sequence numbers are max(seq) + 1, … inside the append transaction, which first takes a
+ * transaction-scoped advisory lock: appends are serialised across every connection and process,
+ * so seqs have no gaps and commit in seq order (a pull can never skip a change that commits later
+ * with a lower number).
+ */
+import { mergeChange, rowKey, type ColumnValue, type RowState } from '../sync/merge';
+import type { ChangeT, SequencedChangeT } from '../sync/protocol';
+import type { AppendResult, HubStore, PageResult, PairedDevice, ReviewTask } from './store';
+
+/** What both engines offer: a parameterised query answering rows. */
+export interface Sql {
+  query<T>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
+}
+
+export const HUB_DDL = `
+CREATE TABLE IF NOT EXISTS hub_changes (
+  seq bigint PRIMARY KEY,
+  id text NOT NULL UNIQUE,
+  hlc text NOT NULL,
+  device text NOT NULL,
+  table_name text NOT NULL,
+  row_id text NOT NULL,
+  op text NOT NULL,
+  columns jsonb NOT NULL,
+  received_at bigint NOT NULL
+);
+CREATE INDEX IF NOT EXISTS hub_changes_row ON hub_changes (table_name, row_id);
+CREATE TABLE IF NOT EXISTS hub_rows (
+  table_name text NOT NULL,
+  row_id text NOT NULL,
+  state jsonb NOT NULL,
+  PRIMARY KEY (table_name, row_id)
+);
+-- What detection looks rows up by (main/hub/detect.ts).
+CREATE INDEX IF NOT EXISTS hub_rows_session ON hub_rows (table_name, (state->'values'->'session_id'))
+  WHERE table_name IN ('appointments', 'visits');
+CREATE INDEX IF NOT EXISTS hub_rows_id_number ON hub_rows ((state->'values'->'id_number')) WHERE table_name = 'patients';
+CREATE TABLE IF NOT EXISTS hub_tasks (
+  key text PRIMARY KEY,
+  kind text NOT NULL,
+  details jsonb NOT NULL,
+  created_at bigint NOT NULL,
+  updated_at bigint NOT NULL,
+  resolved_at bigint
+);
+CREATE TABLE IF NOT EXISTS hub_meta (key text PRIMARY KEY, value text NOT NULL);
+CREATE TABLE IF NOT EXISTS hub_devices (
+  device text PRIMARY KEY,
+  credential_hash text NOT NULL,
+  paired_at bigint NOT NULL,
+  revoked_at bigint
+);
+`;
+
+/** Arbitrary but fixed: the advisory lock every append holds until it commits. */
+const APPEND_LOCK = 7_265_530;
+
+export const SQL = {
+  lockAppend: `SELECT pg_advisory_xact_lock(${APPEND_LOCK})`,
+  knownIds: 'SELECT id, seq FROM hub_changes WHERE id = ANY($1::text[])',
+  lastSeq: 'SELECT max(seq) AS m FROM hub_changes',
+  insertChanges: `INSERT INTO hub_changes (seq, id, hlc, device, table_name, row_id, op, columns, received_at)
+    SELECT x.seq, x.id, x.hlc, x.device, x.table_name, x.row_id, x.op, x.columns, $2
+    FROM jsonb_to_recordset($1::jsonb) AS x(seq bigint, id text, hlc text, device text, table_name text, row_id text, op text, columns jsonb)`,
+  currentRows: `SELECT r.table_name, r.row_id, r.state FROM hub_rows r
+    JOIN jsonb_to_recordset($1::jsonb) AS k(table_name text, row_id text) ON k.table_name = r.table_name AND k.row_id = r.row_id`,
+  upsertRows: `INSERT INTO hub_rows (table_name, row_id, state)
+    SELECT x.table_name, x.row_id, x.state FROM jsonb_to_recordset($1::jsonb) AS x(table_name text, row_id text, state jsonb)
+    ON CONFLICT (table_name, row_id) DO UPDATE SET state = excluded.state`,
+  after: 'SELECT seq, id, hlc, device, table_name, row_id, op, columns FROM hub_changes WHERE seq > $1 ORDER BY seq LIMIT $2',
+  row: 'SELECT state FROM hub_rows WHERE table_name = $1 AND row_id = $2',
+  rows: 'SELECT row_id, state FROM hub_rows WHERE table_name = $1',
+  /** The column name is spelled out (checked by the caller) so the expression indexes above can serve. */
+  rowsWhere: (column: string) => `SELECT row_id, state FROM hub_rows WHERE table_name = $1 AND state->'values'->'${column}' = $2::jsonb`,
+  getTask: 'SELECT * FROM hub_tasks WHERE key = $1',
+  putTask: `INSERT INTO hub_tasks (key, kind, details, created_at, updated_at, resolved_at) VALUES ($1, $2, $3, $4, $5, $6)
+    ON CONFLICT (key) DO UPDATE SET details = excluded.details, updated_at = excluded.updated_at, resolved_at = excluded.resolved_at`,
+  tasks: (openOnly: boolean) => `SELECT * FROM hub_tasks ${openOnly ? 'WHERE resolved_at IS NULL' : ''} ORDER BY resolved_at IS NOT NULL, key`,
+  getMeta: 'SELECT value FROM hub_meta WHERE key = $1',
+  setMeta: 'INSERT INTO hub_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  getDevice: 'SELECT * FROM hub_devices WHERE device = $1',
+  putDevice: `INSERT INTO hub_devices (device, credential_hash, paired_at, revoked_at) VALUES ($1, $2, $3, $4)
+    ON CONFLICT (device) DO UPDATE SET credential_hash = excluded.credential_hash, paired_at = excluded.paired_at, revoked_at = excluded.revoked_at`,
+} as const;
+
+type Big = number | bigint | string;
+
+interface ChangeRow {
+  seq: Big;
+  id: string;
+  hlc: string;
+  device: string;
+  table_name: string;
+  row_id: string;
+  op: 'insert' | 'update';
+  columns: Record<string, string | number | null>;
+}
+
+interface TaskRow {
+  key: string;
+  kind: ReviewTask['kind'];
+  details: Record<string, unknown>;
+  created_at: Big;
+  updated_at: Big;
+  resolved_at: Big | null;
+}
+
+function fromRow(r: ChangeRow): SequencedChangeT {
+  return { seq: Number(r.seq), id: r.id, hlc: r.hlc, device: r.device, table: r.table_name, rowId: r.row_id, op: r.op, columns: r.columns };
+}
+
+function fromTaskRow(r: TaskRow): ReviewTask {
+  return {
+    key: r.key, kind: r.kind, details: r.details, createdAt: Number(r.created_at), updatedAt: Number(r.updated_at),
+    resolvedAt: r.resolved_at === null ? null : Number(r.resolved_at),
+  };
+}
+
+async function lastSeqIn(q: Sql): Promise<number> {
+  const r = (await q.query<{ m: Big | null }>(SQL.lastSeq)).rows[0];
+  return r?.m === null || r?.m === undefined ? 0 : Number(r.m);
+}
+
+/** HubStore over any PostgreSQL engine: subclasses say how to query and how to run a transaction. */
+export abstract class SqlHubStore implements HubStore {
+  /** Queries outside a transaction. */
+  protected abstract get sql(): Sql;
+  /** Runs `fn` in one transaction (committed when it resolves, rolled back when it throws). */
+  protected abstract transaction<T>(fn: (q: Sql) => Promise<T>): Promise<T>;
+  abstract close(): Promise<void>;
+
+  append(changes: readonly ChangeT[], receivedAt: number): Promise<AppendResult> {
+    return this.transaction(async (tx) => {
+      await tx.query(SQL.lockAppend);
+      const ids = [...new Set(changes.map((c) => c.id))];
+      const known = new Map<string, number>();
+      for (const r of (await tx.query<{ id: string; seq: Big }>(SQL.knownIds, [ids])).rows) known.set(r.id, Number(r.seq));
+      let seq = await lastSeqIn(tx);
+      const fresh: SequencedChangeT[] = [];
+      for (const c of changes) {
+        if (known.has(c.id)) continue;
+        seq += 1;
+        known.set(c.id, seq);
+        fresh.push({ ...c, seq });
+      }
+      if (fresh.length > 0) {
+        await tx.query(SQL.insertChanges, [
+          JSON.stringify(fresh.map((c) => ({ seq: c.seq, id: c.id, hlc: c.hlc, device: c.device, table_name: c.table, row_id: c.rowId, op: c.op, columns: c.columns }))),
+          receivedAt,
+        ]);
+        await materialise(tx, fresh);
+      }
+      return { acks: changes.map((c) => ({ id: c.id, seq: known.get(c.id)! })), fresh };
+    });
+  }
+
+  async after(cursor: number, limit: number): Promise<PageResult> {
+    const res = await this.sql.query<ChangeRow>(SQL.after, [cursor, limit + 1]);
+    const more = res.rows.length > limit;
+    const changes = res.rows.slice(0, limit).map(fromRow);
+    return { changes, cursor: changes.length > 0 ? changes[changes.length - 1]!.seq : cursor, more };
+  }
+
+  lastSeq(): Promise<number> {
+    return lastSeqIn(this.sql);
+  }
+
+  async row(table: string, rowId: string): Promise<RowState | undefined> {
+    return (await this.sql.query<{ state: RowState }>(SQL.row, [table, rowId])).rows[0]?.state;
+  }
+
+  async rows(table: string): Promise<Map<string, RowState>> {
+    const res = await this.sql.query<{ row_id: string; state: RowState }>(SQL.rows, [table]);
+    return new Map(res.rows.map((r) => [r.row_id, r.state]));
+  }
+
+  async rowsWhere(table: string, column: string, value: ColumnValue): Promise<Map<string, RowState>> {
+    if (!/^[a-z_][a-z0-9_]*$/.test(column)) throw new Error(`not a column name: ${column}`);
+    const res = await this.sql.query<{ row_id: string; state: RowState }>(SQL.rowsWhere(column), [table, JSON.stringify(value)]);
+    return new Map(res.rows.map((r) => [r.row_id, r.state]));
+  }
+
+  async getTask(key: string): Promise<ReviewTask | undefined> {
+    const r = (await this.sql.query<TaskRow>(SQL.getTask, [key])).rows[0];
+    return r && fromTaskRow(r);
+  }
+
+  async putTask(t: ReviewTask): Promise<void> {
+    await this.sql.query(SQL.putTask, [t.key, t.kind, JSON.stringify(t.details), t.createdAt, t.updatedAt, t.resolvedAt]);
+  }
+
+  async tasks(opts: { openOnly?: boolean } = {}): Promise<ReviewTask[]> {
+    return (await this.sql.query<TaskRow>(SQL.tasks(opts.openOnly ?? false))).rows.map(fromTaskRow);
+  }
+
+  async getMeta(key: string): Promise<string | undefined> {
+    return (await this.sql.query<{ value: string }>(SQL.getMeta, [key])).rows[0]?.value;
+  }
+
+  async setMeta(key: string, value: string): Promise<void> {
+    await this.sql.query(SQL.setMeta, [key, value]);
+  }
+
+  async getDevice(device: string): Promise<PairedDevice | undefined> {
+    const r = (await this.sql.query<{ device: string; credential_hash: string; paired_at: Big; revoked_at: Big | null }>(SQL.getDevice, [device])).rows[0];
+    return r && { device: r.device, credentialHash: r.credential_hash, pairedAt: Number(r.paired_at), revokedAt: r.revoked_at === null ? null : Number(r.revoked_at) };
+  }
+
+  async putDevice(d: PairedDevice): Promise<void> {
+    await this.sql.query(SQL.putDevice, [d.device, d.credentialHash, d.pairedAt, d.revokedAt]);
+  }
+}
+
+async function materialise(tx: Sql, fresh: readonly SequencedChangeT[]): Promise<void> {
+  const keys = new Map<string, { table_name: string; row_id: string }>();
+  for (const c of fresh) keys.set(rowKey(c.table, c.rowId), { table_name: c.table, row_id: c.rowId });
+  const states = new Map<string, RowState>();
+  const current = await tx.query<{ table_name: string; row_id: string; state: RowState }>(SQL.currentRows, [JSON.stringify([...keys.values()])]);
+  for (const r of current.rows) states.set(rowKey(r.table_name, r.row_id), r.state);
+  for (const c of fresh) {
+    const key = rowKey(c.table, c.rowId);
+    states.set(key, mergeChange(states.get(key), c));
+  }
+  await tx.query(SQL.upsertRows, [JSON.stringify([...keys.entries()].map(([key, k]) => ({ ...k, state: states.get(key) })))]);
+}
