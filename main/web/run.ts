@@ -3,7 +3,9 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDemoClinic } from '../../db/demo/index';
+import { warmUpDocuments } from '../documents/index';
 import { Station } from '../station/station';
+import { connectToHub } from '../sync/connect';
 import { startWebHost, type WebHost } from './server';
 
 export interface ServeOptions {
@@ -14,10 +16,15 @@ export interface ServeOptions {
   staticDir: string;
   hosts: string[];
   origins: string[];
+  /** The hub's address; left out: the one this station paired with, if any. */
+  hub?: string;
+  /** The pairing code shown at the hub, for the first start of a new station. */
+  pair?: string;
 }
 
 export const SERVE_USAGE = `usage: serve [--file data/station.sqlite] [--port 5180] [--host 127.0.0.1] [--demo]
-             [--static out/renderer] [--allow-host NAME]... [--allow-origin URL]...`;
+             [--static out/renderer] [--allow-host NAME]... [--allow-origin URL]...
+             [--hub http://HUB:5190] [--pair CODE]`;
 
 export function parseServeArgs(argv: string[]): ServeOptions {
   const { values } = parseArgs({
@@ -30,6 +37,8 @@ export function parseServeArgs(argv: string[]): ServeOptions {
       static: { type: 'string', default: 'out/renderer' },
       'allow-host': { type: 'string', multiple: true, default: [] },
       'allow-origin': { type: 'string', multiple: true, default: [] },
+      hub: { type: 'string' },
+      pair: { type: 'string' },
     },
     strict: true,
   });
@@ -38,6 +47,8 @@ export function parseServeArgs(argv: string[]): ServeOptions {
   return {
     file: resolve(values.file), port, host: values.host, demo: values.demo, staticDir: resolve(values.static),
     hosts: values['allow-host'], origins: values['allow-origin'],
+    ...(values.hub !== undefined ? { hub: values.hub } : {}),
+    ...(values.pair !== undefined ? { pair: values.pair } : {}),
   };
 }
 
@@ -62,11 +73,15 @@ export async function runWebHost(opts: ServeOptions): Promise<{ host: WebHost; s
     station, staticDir: opts.staticDir, host: opts.host, port: opts.port, policy: { hosts: opts.hosts, origins: opts.origins },
   });
   console.log(`Clinic desk web host listening on ${host.url}`);
+  // The first print would otherwise pay for loading the CJK font; do it while the desk logs in.
+  void warmUpDocuments().catch((err: unknown) => console.warn('documents: warm-up failed', err));
+  const sync = await connectToHub(station, { ...(opts.hub ? { url: opts.hub } : {}), ...(opts.pair ? { pairCode: opts.pair } : {}) });
+  console.log(sync ? `syncing with the hub at ${opts.hub ?? 'the paired address'}` : 'no hub configured: this station works on its own');
   let closing = false;
   const shutdown = () => {
     if (closing) return;
     closing = true;
-    void host.close().finally(() => { station.close(); process.exit(0); });
+    void (sync?.stop() ?? Promise.resolve()).then(() => host.close()).finally(() => { station.close(); process.exit(0); });
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
