@@ -3,33 +3,45 @@
  * socket.io. Stations edit while disconnected, reconnect in different orders and must end with
  * identical checksums of every replicated table.
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { io } from 'socket.io-client';
 import { patients, visits } from '../../db/schema';
 import { createFixture, TODAY, type Fixture } from '../station/testing';
 import { dispatchSync } from '../station/dispatch';
 import { PgliteStore } from '../hub/pglite-store';
+import { PostgresHubStore } from '../hub/postgres-store';
+import { startPostgres, type TestPostgres } from '../hub/postgres-testing';
 import { pendingCount } from './local';
 import { PROTOCOL_VERSION, schemaVersion, type PushAnswerT } from './protocol';
 import {
-  client, connected, emptyStation, replicatedChecksums, startTestHub, until, writeAs, type TestHub,
+  client, connected, emptyStation, replicatedChecksums, startTestHub, startTestHubOn, until, writeAs, type TestHub,
 } from './testing';
 import type { Station } from '../station/station';
 import type { SyncClient } from './client';
 
 let template: Blob | File;
+let postgres: TestPostgres;
 beforeAll(async () => {
-  template = await PgliteStore.template();
+  [template, postgres] = await Promise.all([PgliteStore.template(), startPostgres()]);
 });
+afterAll(async () => {
+  await postgres?.stop();
+});
+
+/** The hub's two stores: the convergence scenario runs on both. */
+const STORES: [string, () => Promise<TestHub>][] = [
+  ['PGlite', () => startTestHub(template)],
+  ['PostgreSQL', async () => startTestHubOn(await PostgresHubStore.open(await postgres.createDatabase()))],
+];
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
   for (const f of cleanups.splice(0).reverse()) await f();
 });
 
-async function setup(extra: string[] = ['B1', 'C1'], watch?: (s: Station) => void) {
-  const th: TestHub = await startTestHub(template);
+async function setup(extra: string[] = ['B1', 'C1'], watch?: (s: Station) => void, hubOf: () => Promise<TestHub> = STORES[0]![1]) {
+  const th: TestHub = await hubOf();
   cleanups.push(th.close);
   const fx: Fixture = createFixture({ device: 'A1' });
   cleanups.push(fx.close);
@@ -78,9 +90,9 @@ describe('sync: bootstrap and live changes', () => {
   });
 });
 
-describe('sync: offline edits converge', () => {
+describe.each(STORES)('sync: offline edits converge (hub on %s)', (_name, hubOf) => {
   it('three stations edit the same rows while disconnected, reconnect in any order, and end identical', async () => {
-    const { th, fx, a, others } = await setup(['B1', 'C1']);
+    const { th, fx, a, others } = await setup(['B1', 'C1'], undefined, hubOf);
     const [b, c] = others as [{ station: Station; client: SyncClient }, { station: Station; client: SyncClient }];
     const pid = newPatient(fx.station, '李雷', 'A1-000001');
     const visitId = writeAs(fx.station, (w) => w.insert(visits, {

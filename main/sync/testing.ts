@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { getTableName } from 'drizzle-orm';
 import { PgliteStore } from '../hub/pglite-store';
 import { startHub, type Hub, type HubOptions } from '../hub/server';
+import type { HubStore } from '../hub/store';
 import { tableChecksums } from '../station/checksum';
 import { Station } from '../station/station';
 import { REPLICATED_TABLES } from '../station/tables';
@@ -17,13 +18,17 @@ import { SyncClient, type SyncClientOptions } from './client';
 
 export interface TestHub {
   hub: Hub;
-  store: PgliteStore;
+  store: HubStore;
   close: () => Promise<void>;
 }
 
 /** A hub on loopback over a store loaded from `template`; open to every device unless `open: false`. */
 export async function startTestHub(template: Blob | File, opts: Partial<HubOptions> = {}): Promise<TestHub> {
-  const store = await PgliteStore.open({ loadDataDir: template });
+  return startTestHubOn(await PgliteStore.open({ loadDataDir: template }), opts);
+}
+
+/** A hub on loopback over `store` (closed with the hub); open to every device unless `open: false`. */
+export async function startTestHubOn(store: HubStore, opts: Partial<HubOptions> = {}): Promise<TestHub> {
   const hub = await startHub({ store, open: true, ...opts });
   return { hub, store, close: async () => { await hub.close(); await store.close(); } };
 }
