@@ -66,3 +66,4 @@ export { changeDue, formatFen, parseYuan, splitInsurance } from '../domain/money
 export { computeQuantity, DOSES_PER_DAY } from '../domain/prescribing';
 export { addDays, localDate } from '../domain/dates';
 export { ageLabel } from '../domain/age';
+export { PRINTED_DOCUMENTS, RECEIPT_PAPERS, type PrintedDocument } from './procedures/documents';

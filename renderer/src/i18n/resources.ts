@@ -7,13 +7,14 @@ import { enums } from './areas/enums';
 import { frontdesk, payment } from './areas/frontdesk';
 import { patients } from './areas/patients';
 import { pharmacy } from './areas/pharmacy';
+import { print } from './areas/print';
 import { validation } from './areas/validation';
 import { errorsEn, errorsZh, reasonsEn, reasonsZh } from './errors';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const areas = { common, shell, enums, patients, frontdesk, payment, consult, billing, pharmacy, display, validation };
+const areas = { common, shell, enums, patients, frontdesk, payment, consult, billing, pharmacy, print, display, validation };
 type Areas = typeof areas;
 
 function pick<L extends 'zh' | 'en'>(lang: L): { [K in keyof Areas]: Areas[K][L] } {

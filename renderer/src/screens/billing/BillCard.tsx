@@ -2,6 +2,8 @@ import { Badge, Button, Divider, Group, Paper, Stack, Table, Text } from '@manti
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../main/api/contract';
+import { PrintButton } from '../../print/PrintButton';
+import { usePrintSettings } from '../../print/settings';
 import { time, money } from '../../ui/format';
 import { PaymentForm } from './PaymentForm';
 import { RefundDialog } from './RefundDialog';
@@ -14,6 +16,7 @@ const COLOR: Record<Bill['status'], string> = { open: 'orange', paid: 'teal', re
 export function BillCard({ bill, canPay, canRefund }: { bill: Bill; canPay: boolean; canRefund: boolean }) {
   const { t } = useTranslation();
   const [refunding, setRefunding] = useState(false);
+  const paper = usePrintSettings((x) => x.receiptPaper);
   return (
     <Paper withBorder p="sm" data-testid="bill">
       <Stack gap="xs">
@@ -42,12 +45,19 @@ export function BillCard({ bill, canPay, canRefund }: { bill: Bill; canPay: bool
         {(bill.payments.length > 0 || bill.refunds.length > 0) && (
           <Stack gap={2}>
             {bill.payments.map((p) => (
-              <Text key={p.id} size="xs" c="dimmed" className="tabular">
-                {time(p.createdAt)} {p.receiptNo} · {t(`enums.payment.${p.method}`)} {money(p.amountFen)}{p.changeFen ? ` · ${t('payment.changeDue', { amount: money(p.changeFen) })}` : ''}
-              </Text>
+              <Group key={p.id} justify="space-between" wrap="nowrap" gap="xs" data-testid="payment-row">
+                <Text size="xs" c="dimmed" className="tabular">
+                  {time(p.createdAt)} {p.receiptNo} · {t(`enums.payment.${p.method}`)} {money(p.amountFen)}{p.changeFen ? ` · ${t('payment.changeDue', { amount: money(p.changeFen) })}` : ''}
+                </Text>
+                {/* A receipt shows the whole bill, so it is printed once the bill is paid in full. */}
+                {bill.status !== 'open' && <PrintButton job={{ document: 'receipt', paymentId: p.id, paper }} variant="subtle" />}
+              </Group>
             ))}
             {bill.refunds.map((r) => (
-              <Text key={r.id} size="xs" c="red" className="tabular">{time(r.createdAt)} {r.refundNo} · {t(`enums.payment.${r.method}`)} −{money(r.amountFen)} · {r.reason}</Text>
+              <Group key={r.id} justify="space-between" wrap="nowrap" gap="xs" data-testid="refund-row">
+                <Text size="xs" c="red.8" className="tabular">{time(r.createdAt)} {r.refundNo} · {t(`enums.payment.${r.method}`)} −{money(r.amountFen)} · {r.reason}</Text>
+                <PrintButton job={{ document: 'refundSlip', refundId: r.id, paper }} variant="subtle" />
+              </Group>
             ))}
           </Stack>
         )}

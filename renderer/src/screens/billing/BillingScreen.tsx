@@ -1,5 +1,6 @@
-import { Grid, Paper, Tabs } from '@mantine/core';
+import { Grid, Group, Paper, Tabs } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { PaperSetting } from '../../print/PaperSetting';
 import { useBilling } from '../../state/billing';
 import { EmptyState } from '../../ui/EmptyState';
 import { AwaitingList } from './AwaitingList';
@@ -11,10 +12,13 @@ export function BillingScreen() {
   const visitId = useBilling((s) => s.visitId);
   return (
     <Tabs defaultValue="awaiting" keepMounted={false}>
-      <Tabs.List mb="md">
-        <Tabs.Tab value="awaiting">{t('billing.tabs.awaiting')}</Tabs.Tab>
-        <Tabs.Tab value="day">{t('billing.tabs.day')}</Tabs.Tab>
-      </Tabs.List>
+      <Group justify="space-between" align="flex-end" mb="md" wrap="nowrap">
+        <Tabs.List style={{ flex: 1 }}>
+          <Tabs.Tab value="awaiting">{t('billing.tabs.awaiting')}</Tabs.Tab>
+          <Tabs.Tab value="day">{t('billing.tabs.day')}</Tabs.Tab>
+        </Tabs.List>
+        <PaperSetting />
+      </Group>
       <Tabs.Panel value="awaiting">
         <Grid gap="md">
           <Grid.Col span={{ base: 12, lg: 4 }}><Paper withBorder p="md"><AwaitingList /></Paper></Grid.Col>

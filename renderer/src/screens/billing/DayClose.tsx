@@ -7,6 +7,7 @@ import { useApiMutation, useApiQuery } from '../../api/query';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { dateTime, money } from '../../ui/format';
+import { PrintButton } from '../../print/PrintButton';
 
 type Totals = Output<'billing.dayPreview'>['totals'];
 
@@ -66,9 +67,12 @@ export function DayClose() {
         <Title order={5} mb="xs">{t('billing.day.history')}</Title>
         {history.data?.items.length === 0 && <EmptyState title={t('billing.day.noHistory')} />}
         {history.data?.items.map((c) => (
-          <Group key={c.id} justify="space-between" py={4}>
+          <Group key={c.id} justify="space-between" py={4} wrap="nowrap" data-testid="day-close-row">
             <Text size="sm" className="tabular">{c.closeNo} · {c.businessDate} · {c.cashierName}</Text>
-            <Text size="sm" className="tabular" fw={600}>{money(c.totals.netFen)}</Text>
+            <Group gap="sm" wrap="nowrap">
+              <Text size="sm" className="tabular" fw={600}>{money(c.totals.netFen)}</Text>
+              <PrintButton job={{ document: 'dayReport', dayCloseId: c.id }} variant="subtle" />
+            </Group>
           </Group>
         ))}
       </Paper>

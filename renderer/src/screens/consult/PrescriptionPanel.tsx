@@ -6,6 +6,7 @@ import { useApiMutation, useApiQuery } from '../../api/query';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { money } from '../../ui/format';
+import { PrintButton } from '../../print/PrintButton';
 import { AllergyWarnings } from './AllergyWarnings';
 import { LineForm } from './LineForm';
 
@@ -18,6 +19,8 @@ function RxCard({ rx, editable }: { rx: Rx; editable: boolean }) {
   const cancel = useApiMutation('prescriptions.cancel');
   const draft = rx.status === 'draft' && editable;
   const err = remove.error ?? issue.error ?? cancel.error;
+  // Issued and later: the prescription the patient takes to the pharmacy.
+  const printable = rx.status === 'issued' || rx.status === 'paid' || rx.status === 'dispensed';
   return (
     <Paper withBorder p="sm" data-testid="prescription">
       <Stack gap="xs">
@@ -43,10 +46,13 @@ function RxCard({ rx, editable }: { rx: Rx; editable: boolean }) {
         )}
         {draft && <LineForm prescriptionId={rx.id} />}
         {err && <ErrorNote error={err} />}
-        {editable && (rx.status === 'draft' || rx.status === 'issued') && (
+        {((editable && (rx.status === 'draft' || rx.status === 'issued')) || printable) && (
           <Group justify="flex-end">
-            <Button variant="subtle" color="red" onClick={() => cancel.mutate({ prescriptionId: rx.id })} loading={cancel.isPending}>{t('consult.rx.cancel')}</Button>
-            {rx.status === 'draft' && <Button onClick={() => issue.mutate({ prescriptionId: rx.id })} disabled={rx.items.length === 0} loading={issue.isPending} data-testid="issue-rx">{t('consult.rx.issue')}</Button>}
+            {editable && (rx.status === 'draft' || rx.status === 'issued') && (
+              <Button variant="subtle" color="red" onClick={() => cancel.mutate({ prescriptionId: rx.id })} loading={cancel.isPending}>{t('consult.rx.cancel')}</Button>
+            )}
+            {rx.status === 'draft' && editable && <Button onClick={() => issue.mutate({ prescriptionId: rx.id })} disabled={rx.items.length === 0} loading={issue.isPending} data-testid="issue-rx">{t('consult.rx.issue')}</Button>}
+            {printable && <PrintButton job={{ document: 'prescription', prescriptionId: rx.id }} size="sm" />}
           </Group>
         )}
       </Stack>

@@ -8,6 +8,7 @@ import { fieldError, formError } from '../../i18n/translateError';
 import { useSession } from '../../state/session';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { dateTime } from '../../ui/format';
+import { PrintButton } from '../../print/PrintButton';
 import { Diagnoses } from './Diagnoses';
 
 type Chart = Output<'consultation.getRecord'>;
@@ -75,8 +76,11 @@ export function RecordForm({ chart }: { chart: Chart }) {
           <Button loading={sign.isPending} onClick={() => void doSign()} disabled={record === null || record.diagnoses.length === 0} data-testid="sign-record">{t('consult.record.sign')}</Button>
         </Group>
       )}
-      {signed && record && mine && (
-        <Group justify="flex-end"><Button variant="light" onClick={() => setAmending(true)}>{t('consult.record.amend')}</Button></Group>
+      {signed && record && (
+        <Group justify="flex-end">
+          {mine && <Button variant="light" onClick={() => setAmending(true)}>{t('consult.record.amend')}</Button>}
+          <PrintButton job={{ document: 'medicalRecord', visitId }} size="sm" />
+        </Group>
       )}
       {record && record.amendments.length > 0 && (
         <Stack gap={4}>

@@ -2,6 +2,7 @@ import { Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/cor
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/query';
+import { PrintButton } from '../../print/PrintButton';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { PatientCard } from '../patients/PatientCard';
 import { RegisterForm } from '../patients/RegisterForm';
@@ -33,6 +34,7 @@ export function PatientPanel({ patientId }: { patientId: string }) {
           <Button onClick={() => setDialog('walkIn')} data-testid="walk-in">{t('frontdesk.patient.walkIn')}</Button>
           <Button variant="light" onClick={() => setDialog('book')} data-testid="book">{t('frontdesk.patient.book')}</Button>
           <Button variant="subtle" onClick={() => setEditing(true)} data-testid="edit-patient">{t('patients.register.edit')}</Button>
+          <PrintButton job={{ document: 'patientLabel', patientId }} size="sm" variant="subtle" />
         </Group>
       } />
       <Paper withBorder p="md">

@@ -6,6 +6,7 @@ import { useApiMutation, useApiQuery } from '../../api/query';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { money, time } from '../../ui/format';
+import { PrintButton } from '../../print/PrintButton';
 import { AllergyWarnings } from '../consult/AllergyWarnings';
 
 type Rx = Output<'pharmacy.queue'>['items'][number];
@@ -21,7 +22,10 @@ function RxToDispense({ rx }: { rx: Rx }) {
             <Group gap={6}><Text fw={700}>{rx.patient.name}</Text><Text size="xs" c="dimmed" className="tabular">{rx.patient.recordNo}</Text><Badge variant="light">{rx.rxNo}</Badge></Group>
             <Text size="xs" c="dimmed">{t('pharmacy.dispense.doctor', { name: rx.doctorName })}{rx.issuedAt ? ` · ${time(rx.issuedAt)}` : ''}</Text>
           </div>
-          <Button onClick={() => dispense.mutate({ prescriptionId: rx.id })} loading={dispense.isPending} data-testid="dispense">{t('pharmacy.dispense.submit')}</Button>
+          <Group gap="xs" wrap="nowrap">
+            <PrintButton job={{ document: 'drugLabels', prescriptionId: rx.id }} size="sm" />
+            <Button onClick={() => dispense.mutate({ prescriptionId: rx.id })} loading={dispense.isPending} data-testid="dispense">{t('pharmacy.dispense.submit')}</Button>
+          </Group>
         </Group>
         <AllergyWarnings rx={rx} />
         <Table verticalSpacing={2}>

@@ -1,0 +1,59 @@
+import { Badge, Button, Group, Tooltip, type ButtonProps } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorNote } from '../ui/ErrorNote';
+import type { PrintJob } from './documents';
+import { hasStationPrinter, printDocument, type Printed, type PrintMode } from './run';
+
+/** The notice after a print, in the user's language; a copy says so. */
+function useNotify() {
+  const { t } = useTranslation();
+  return (p: Printed) => {
+    if (p.how === 'fallback') {
+      notifications.show({ color: 'orange', autoClose: 10_000, message: t('print.failed', { message: p.failure ?? '' }) });
+    } else if (p.how === 'printed') {
+      notifications.show({ color: p.copy ? 'yellow' : 'teal', message: t(p.copy ? 'print.printedCopy' : 'print.printed') });
+    } else {
+      notifications.show({ color: p.copy ? 'yellow' : 'teal', message: t(p.copy ? 'print.downloadedCopy' : 'print.downloaded', { filename: p.filename }) });
+    }
+  };
+}
+
+/**
+ * Print one document: to the station's printer in the desktop app (with "save as PDF" beside
+ * it), a PDF download in a browser. After a reprint a 副本/COPY badge shows that it was a copy.
+ */
+export function PrintButton({ job, label, size = 'xs', variant = 'light', testId }: {
+  job: PrintJob; label?: string; size?: ButtonProps['size']; variant?: ButtonProps['variant']; testId?: string;
+}) {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const [pending, setPending] = useState<PrintMode | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [copy, setCopy] = useState(false);
+  const text = label ?? t(`print.action.${job.document}`);
+  const run = (mode: PrintMode) => {
+    setPending(mode);
+    setError(null);
+    printDocument(job, mode).then((p) => { setCopy(p.copy); notify(p); }, setError).finally(() => setPending(null));
+  };
+  return (
+    <div>
+      <Group gap={6} wrap="nowrap" justify="flex-end">
+        {copy && (
+          <Tooltip label={t('print.copyHint')}>
+            <Badge color="yellow" variant="light" data-testid="print-copy">{t('print.copy')}</Badge>
+          </Tooltip>
+        )}
+        <Button size={size} variant={variant} loading={pending === 'print'} disabled={pending !== null} onClick={() => run('print')}
+          data-testid={testId ?? `print-${job.document}`}>{text}</Button>
+        {hasStationPrinter() && (
+          <Button size={size} variant="subtle" loading={pending === 'save'} disabled={pending !== null} onClick={() => run('save')}
+            aria-label={t('print.saveAsPdfOf', { document: text })} data-testid="save-pdf">{t('print.saveAsPdf')}</Button>
+        )}
+      </Group>
+      {error !== null && <ErrorNote error={error} />}
+    </div>
+  );
+}
