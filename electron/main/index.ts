@@ -3,8 +3,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow } from 'electron';
+import { setStationPrinter } from '../../main/station/services/documents';
 import { Station } from '../../main/station/station';
 import { serveIpc } from './ipc';
+import { electronPrinter } from './printer';
+import { loadPrinterSetting } from './printerSetting';
 import { hardenSessions } from './security';
 import { loadWindowState, rememberWindowState } from './windowState';
 
@@ -20,6 +23,8 @@ function openStation(): Station {
   mkdirSync(dir, { recursive: true });
   const station = new Station({ file: process.env['CLINIC_DESK_DB'] ?? join(dir, 'station.sqlite') });
   setInterval(() => station.sweepSessions(), 5_000);
+  // Documents print on this computer's printer (the setting is read at each print).
+  setStationPrinter(station, electronPrinter(() => loadPrinterSetting(dir)));
   app.on('will-quit', () => station.close());
   return station;
 }
