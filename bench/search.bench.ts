@@ -57,7 +57,7 @@ export function runSearchBench(): SearchResult {
   const rows: (string | number)[][] = [];
   let worstP95 = 0;
   const results: Record<string, { validated: Stats; plain: Stats; cpu: Stats; hits: number }> = {};
-  for (const validateOutput of [false, true]) {
+  for (const validateOutput of [true, false]) {
     const station = new Station({ file: LARGE_DB, validateOutput });
     try {
       const login = dispatchSync(station, { token: null }, 'accounts.login', { username: 'reception1', password: DEMO_PASSWORD });
@@ -79,9 +79,9 @@ export function runSearchBench(): SearchResult {
           }
         });
         const entry = results[k.kind] ?? { validated: stats([0]), plain: stats([0]), cpu: stats([0]), hits: 0 };
-        if (validateOutput) entry.validated = stats(times);
+        if (!validateOutput) entry.plain = stats(times);
         else {
-          entry.plain = stats(times);
+          entry.validated = stats(times);
           entry.cpu = stats(cpu);
           entry.hits = hits / times.length;
         }
@@ -93,20 +93,20 @@ export function runSearchBench(): SearchResult {
   }
   for (const k of KINDS) {
     const r = results[k.kind]!;
-    worstP95 = Math.max(worstP95, r.plain.p95);
-    rows.push([k.kind, `\`${k.example}\``, ms(r.plain.p50), ms(r.plain.p95), ms(r.plain.p99), ms(r.plain.max), ms(r.cpu.p50), ms(r.cpu.p95),
-      ms(r.validated.p50), ms(r.validated.p95), `${Math.round(r.hits * 100)} %`, mark(r.plain.p95 < SEARCH_TARGET_P95_MS)]);
+    worstP95 = Math.max(worstP95, r.validated.p95);
+    rows.push([k.kind, `\`${k.example}\``, ms(r.validated.p50), ms(r.validated.p95), ms(r.validated.p99), ms(r.validated.max), ms(r.cpu.p50),
+      ms(r.cpu.p95), ms(r.plain.p50), ms(r.plain.p95), `${Math.round(r.hits * 100)} %`, mark(r.validated.p95 < SEARCH_TARGET_P95_MS)]);
   }
   const markdown = [
     '## Patient search at 1,000,000 patients',
     '',
     `Through \`dispatchSync(station, caller, 'patients.search', { q, limit: 20 })\` as a receptionist: session check, zod`,
     `input, the search in one read transaction, the answer. ${PER_KIND} different keys a kind, taken from random patients`,
-    `of the large demo, after ${WARM_UP} warm-up queries. Times in ms: wall time, then CPU time of the same calls (less`,
-    'disturbed by other work on the shared cores); "validated" = wall time when the station also checks the output',
-    'against its zod schema (`validateOutput`, on in tests). The target is judged on wall time.',
+    `of the large demo, after ${WARM_UP} warm-up queries. The station as the app opens it (\`new Station({ file })\`, which`,
+    'checks every output against its zod schema). Times in ms: wall time, CPU time of the same calls (less disturbed by',
+    'other work on the shared cores), and wall time with output validation off. The target is judged on the first p95.',
     '',
-    table(['key', 'example', 'p50', 'p95', 'p99', 'max', 'CPU p50', 'CPU p95', 'p50 validated', 'p95 validated', 'found', `p95 < ${SEARCH_TARGET_P95_MS} ms`], rows),
+    table(['key', 'example', 'p50', 'p95', 'p99', 'max', 'CPU p50', 'CPU p95', 'p50 unvalidated', 'p95 unvalidated', 'found', `p95 < ${SEARCH_TARGET_P95_MS} ms`], rows),
   ].join('\n');
   return { markdown, worstP95 };
 }
