@@ -18,6 +18,8 @@ const N = 400;
 const WARM_UP = 30;
 /** Rounds run again with the probe on, to see where the time goes. */
 const PROBED = 100;
+/** Rounds run on a station that does not check outputs against their schemas, for comparison. */
+const UNVALIDATED = 200;
 export const COMMAND_TARGET_P95_MS = 2;
 
 /** One sentence on what dominates a command's time, from the probe's figures. */
@@ -60,7 +62,7 @@ export function runCommandBench(): CommandResult {
     const pick = station.raw.prepare('SELECT id FROM patients WHERE rowid = ?');
     const rng = new Rng(99);
     const patients = new Set<string>();
-    while (patients.size < N + WARM_UP + PROBED) {
+    while (patients.size < N + WARM_UP + PROBED + UNVALIDATED) {
       const row = pick.get(1 + rng.int(max)) as { id: string } | undefined;
       if (row) patients.add(row.id);
     }
@@ -71,26 +73,31 @@ export function runCommandBench(): CommandResult {
     const cpu = { book: [] as number[], checkIn: [] as number[], pay: [] as number[] };
     let i = 0;
     const all = [...patients];
-    for (const patientId of all.slice(0, N + WARM_UP)) {
-      const [b, tb, cb] = timed(() => dispatchSync(station, desk, 'appointments.book', { patientId, sessionId, source: 'phone' }));
+    /** Book, check in, pay: wall and CPU ms of each. */
+    const round = (st: Station, caller: { token: string }, patientId: string) => {
+      const [b, tb, cb] = timed(() => dispatchSync(st, caller, 'appointments.book', { patientId, sessionId, source: 'phone' }));
       if (!b.ok) throw new Error(`book: ${JSON.stringify(b.error)}`);
-      const [c, tc, cc] = timed(() => dispatchSync(station, desk, 'frontdesk.checkIn', { appointmentId: b.value.id }));
+      const [c, tc, cc] = timed(() => dispatchSync(st, caller, 'frontdesk.checkIn', { appointmentId: b.value.id }));
       if (!c.ok) throw new Error(`check-in: ${JSON.stringify(c.error)}`);
       const bill = c.value.bill;
       if (!bill) throw new Error('check-in opened no registration bill');
-      const [p, tp, cp] = timed(() => dispatchSync(station, desk, 'billing.pay', {
+      const [p, tp, cp] = timed(() => dispatchSync(st, caller, 'billing.pay', {
         billId: bill.id, method: 'qr', amountFen: bill.totalFen, reference: `WX${i}`, idempotencyKey: `bench-${i}`,
       }));
       if (!p.ok) throw new Error(`pay: ${JSON.stringify(p.error)}`);
-      if (i++ >= WARM_UP) {
-        book.push(tb);
-        checkIn.push(tc);
-        pay.push(tp);
-        cpu.book.push(cb);
-        cpu.checkIn.push(cc);
-        cpu.pay.push(cp);
-      }
-    }
+      i++;
+      return { tb, cb, tc, cc, tp, cp };
+    };
+    all.slice(0, N + WARM_UP).forEach((patientId, k) => {
+      const r = round(station, desk, patientId);
+      if (k < WARM_UP) return;
+      book.push(r.tb);
+      checkIn.push(r.tc);
+      pay.push(r.tp);
+      cpu.book.push(r.cb);
+      cpu.checkIn.push(r.cc);
+      cpu.pay.push(r.cp);
+    });
 
     // The same rounds again with the probe on: where does a command's time go?
     const { totals, reset } = probe(station.raw);
@@ -101,7 +108,7 @@ export function runCommandBench(): CommandResult {
     const zero = () => ({ prepareMs: 0, prepares: 0, execMs: 0, execs: 0, handlerMs: 0, transactionMs: 0, total: 0 });
     const ciParts = zero();
     const payParts = zero();
-    for (const patientId of all.slice(N + WARM_UP)) {
+    for (const patientId of all.slice(N + WARM_UP, N + WARM_UP + PROBED)) {
       const b = dispatchSync(station, desk, 'appointments.book', { patientId, sessionId, source: 'phone' });
       if (!b.ok) throw new Error(`book: ${JSON.stringify(b.error)}`);
       reset();
@@ -122,6 +129,23 @@ export function runCommandBench(): CommandResult {
         String(Math.round(t.prepares / PROBED)), per(t.execMs), String(Math.round(t.execs / PROBED)), per(t.handlerMs - t.prepareMs - t.execMs)];
     };
 
+    // The same on a station that does not check outputs against their zod schemas.
+    station.close();
+    const plain = new Station({ file, validateOutput: false });
+    const plainCheckIn: number[] = [];
+    const plainPay: number[] = [];
+    try {
+      const r0 = dispatchSync(plain, { token: null }, 'accounts.login', { username: 'reception1', password: DEMO_PASSWORD });
+      if (!r0.ok) throw new Error('log-in failed');
+      for (const patientId of all.slice(N + WARM_UP + PROBED)) {
+        const r = round(plain, { token: r0.value.token }, patientId);
+        plainCheckIn.push(r.tc);
+        plainPay.push(r.tp);
+      }
+    } finally {
+      plain.close();
+    }
+
     const rows: [string, Stats, Stats][] = [
       ['appointments.book', stats(book), stats(cpu.book)],
       ['frontdesk.checkIn (visit, queue number, registration bill)', stats(checkIn), stats(cpu.checkIn)],
@@ -140,6 +164,9 @@ export function runCommandBench(): CommandResult {
         name.startsWith('appointments') ? '(not a target)' : mark(s.p95 < COMMAND_TARGET_P95_MS),
       ])),
       '',
+      `Without checking outputs against their schemas (\`validateOutput: false\`), ${UNVALIDATED} more rounds: check-in p50`,
+      `${ms(stats(plainCheckIn).p50)} / p95 ${ms(stats(plainCheckIn).p95)}, payment p50 ${ms(stats(plainPay).p50)} / p95 ${ms(stats(plainPay).p95)} ms.`,
+      '',
       `Where the time goes (mean ms per command over ${PROBED} more rounds with a probe on the connection, which adds a`,
       'little itself): outside the transaction (session, zod input), BEGIN IMMEDIATE + COMMIT (with the WAL',
       'checkpoints that fall on a commit), preparing statements (drizzle prepares each query anew), running them, and',
@@ -153,7 +180,7 @@ export function runCommandBench(): CommandResult {
     ].join('\n');
     return { markdown, worstP95 };
   } finally {
-    station.close();
+    if (station.raw.open) station.close();
     removeDb(file);
   }
 }

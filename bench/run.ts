@@ -4,7 +4,8 @@
  * bench/out/ (gitignored) and reused.
  *
  *   npm run bench                 everything
- *   npm run bench -- search open  only these sections (search, commands, open, load, documents)
+ *   npm run bench -- search open  only these sections (search, commands, open, load, documents),
+ *                                 written to bench/out/RESULTS.partial.md
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, totalmem, platform, release } from 'node:os';
@@ -103,8 +104,10 @@ async function main(): Promise<void> {
     '',
     table(['after', 'RSS MiB', 'peak RSS MiB'], memory),
   ].join('\n');
-  writeFileSync(RESULTS, `${head}\n\n${sections.join('\n\n')}\n`);
-  log(`wrote ${RESULTS}`);
+  // A partial run does not replace the committed results.
+  const target = only.length === 0 ? RESULTS : fileURLToPath(new URL('./out/RESULTS.partial.md', import.meta.url));
+  writeFileSync(target, `${head}\n\n${sections.join('\n\n')}\n`);
+  log(`wrote ${target}`);
 }
 
 main().catch((err) => {
