@@ -3,12 +3,15 @@
  * reception registers a walk-in and takes the fee (change due), books a phone appointment; the
  * doctor calls, writes and signs the record with an ICD-10 diagnosis, prescribes, ends the
  * consultation; the cashier bills and takes the money; the pharmacist dispenses; the waiting-room
- * board shows the day; the cashier closes the day.
+ * board shows the day; the cashier closes the day. The receipt comes out of the browser as a PDF
+ * (a reprint marked 副本), and every screen passes axe-core with no serious or critical violation.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/axe';
 import { desk, logIn, poll, shot } from './support/browser';
 import { openClinic, type E2eClinic } from './support/clinic';
+import { downloadPdf } from './support/download';
 import { PASSWORD } from './support/seed';
 
 let clinic: E2eClinic;
@@ -29,6 +32,7 @@ describe('a clinic day in zh-CN', { timeout: 120_000 }, () => {
     await form.locator('textarea[name="allergies"]').fill('青霉素');
     await form.getByRole('button', { name: '登记' }).click();
     await poll(() => text(page, 'patient-card')).toContain('张伟');
+    await expectAccessible(page);
 
     // Walk-in to Dr 李明: the session list shows seats as booked/capacity.
     await page.getByTestId('walk-in').click();
@@ -48,6 +52,7 @@ describe('a clinic day in zh-CN', { timeout: 120_000 }, () => {
     await poll(() => text(page, 'queue-table')).toContain('张伟');
     await poll(() => text(page, 'queue-table')).toContain('已缴费');
     await shot(page, 'day-queue');
+    await expectAccessible(page);
 
     // A phone booking for tomorrow: seats 0/2, then 1/2.
     await page.getByTestId('book').click();
@@ -104,6 +109,7 @@ describe('a clinic day in zh-CN', { timeout: 120_000 }, () => {
     expect(await text(board.page, 'display-calling')).toContain('张*');
     expect(await text(board.page, 'display-calling')).toContain('诊室1');
     await shot(board.page, 'day-display-calling');
+    await expectAccessible(board.page);
     await board.context.close();
     await page.getByTestId('start-visit').click();
     const ws = page.getByTestId('visit-workspace');
@@ -131,6 +137,7 @@ describe('a clinic day in zh-CN', { timeout: 120_000 }, () => {
     await poll(() => ws.getByTestId('rx-line').first().textContent()).toContain('阿莫西林');
     await poll(() => ws.getByTestId('prescription').first().textContent()).toContain('过敏提醒');
     await shot(page, 'day-prescription');
+    await expectAccessible(page);
     await ws.getByTestId('issue-rx').click();
     await poll(() => ws.getByTestId('prescription').first().textContent()).toContain('已开具');
 
@@ -138,6 +145,7 @@ describe('a clinic day in zh-CN', { timeout: 120_000 }, () => {
     await ws.getByTestId('sign-record').click();
     await ws.getByTestId('record-signed').waitFor();
     await shot(page, 'day-record');
+    await expectAccessible(page);
     await ws.getByTestId('finish-visit').click();
     await ws.waitFor({ state: 'detached' });
     await poll(() => page.locator('main').textContent()).toContain('请选择一位患者');
@@ -146,7 +154,7 @@ describe('a clinic day in zh-CN', { timeout: 120_000 }, () => {
     await context.close();
   });
 
-  it('cashier: bills the visit and takes the money', async () => {
+  it('cashier: bills the visit, takes the money and prints the receipt (a reprint is a copy)', async () => {
     const { context, page } = await desk(clinic.browser);
     await logIn(page, clinic.url, 'cashier', PASSWORD);
     await page.getByTestId('awaiting-row').filter({ hasText: '张伟' }).click();
@@ -160,6 +168,25 @@ describe('a clinic day in zh-CN', { timeout: 120_000 }, () => {
     await shot(page, 'day-bill');
     await bill.getByRole('button', { name: '确认收款' }).click();
     await poll(() => bill.textContent()).toContain('已支付');
+    await expectAccessible(page);
+
+    // The receipt, downloaded as a PDF: its number and the amount paid are on it.
+    const payment = bill.getByTestId('payment-row').first();
+    const receiptNo = /\d{2}:\d{2}\s+(\S+)/.exec((await payment.textContent()) ?? '')?.[1] ?? '';
+    expect(receiptNo).not.toBe('');
+    const first = await downloadPdf(page, payment.getByTestId('print-receipt'));
+    expect(first.filename).toMatch(/^receipt-.*\.pdf$/);
+    expect(first.filename).not.toContain('copy');
+    expect(first.flat).toContain(receiptNo);
+    expect(first.flat).toContain(due!.replace(/\s+/g, ''));
+    expect(first.flat).not.toContain('副本');
+    await shot(page, 'day-receipt');
+    // A second print of the same receipt is marked as a copy, in the PDF and on the screen.
+    const second = await downloadPdf(page, payment.getByTestId('print-receipt'));
+    expect(second.filename).toContain('copy');
+    expect(second.flat).toContain(receiptNo);
+    expect(second.flat).toContain('副本');
+    await payment.getByTestId('print-copy').waitFor();
     await context.close();
   });
 
@@ -169,6 +196,7 @@ describe('a clinic day in zh-CN', { timeout: 120_000 }, () => {
     const rx = page.getByTestId('dispense-rx').filter({ hasText: '张伟' });
     await poll(() => rx.textContent()).toContain('阿莫西林');
     await shot(page, 'day-pharmacy');
+    await expectAccessible(page);
     await rx.getByTestId('dispense').click();
     await poll(() => page.getByTestId('empty-state').first().textContent()).toContain('没有待发药的处方');
     await context.close();
@@ -182,6 +210,7 @@ describe('a clinic day in zh-CN', { timeout: 120_000 }, () => {
     await poll(() => text(page, 'display')).toContain('候诊信息');
     await poll(() => page.getByTestId('display-doctor').filter({ hasText: '李明' }).textContent()).toContain('诊室1');
     await shot(page, 'day-display');
+    await expectAccessible(page);
     await page.getByRole('button', { name: '退出大屏' }).click();
     await page.getByRole('tab', { name: '日结' }).click();
     await poll(() => text(page, 'day-net')).toMatch(/^¥[1-9]/);
@@ -189,6 +218,7 @@ describe('a clinic day in zh-CN', { timeout: 120_000 }, () => {
     await page.getByTestId('confirm').getByRole('button', { name: '确认' }).click();
     await poll(() => text(page, 'day-net')).toBe('¥0.00');
     await shot(page, 'day-close');
+    await expectAccessible(page);
     await context.close();
   });
 });

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/axe';
 import { builtRenderer } from './support/build';
 import { desk, launch, logIn, poll, shot } from './support/browser';
 import { startHost, type RunningHost } from './support/host';
@@ -41,6 +42,7 @@ describe('workstation shell', { timeout: 90_000 }, () => {
     await page.locator('button[type="submit"]').click();
     await poll(() => page.getByTestId('error-note').textContent()).toContain('用户名或密码错误');
     await shot(page, 'login-error');
+    await expectAccessible(page);
     await logIn(page, host.url, 'reception', PASSWORD);
     expect(await page.getByTestId('user-menu').textContent()).toContain('王芳');
     expect(await page.getByTestId('user-menu').textContent()).toContain('前台');
@@ -99,6 +101,7 @@ describe('workstation shell', { timeout: 90_000 }, () => {
     const lock = page.getByRole('dialog', { name: '工作站已锁定' });
     await lock.waitFor();
     await shot(page, 'locked');
+    await expectAccessible(page);
     await lock.locator('input[type="password"]').fill('not-my-password1');
     await lock.locator('button[type="submit"]').click();
     await poll(() => lock.textContent()).toContain('用户名或密码错误');

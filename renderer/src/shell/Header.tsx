@@ -25,25 +25,26 @@ function Notices() {
   const { notices, markRead } = useStation();
   const unread = notices.filter((n) => !n.read).length;
   return (
-    <Popover width={340} position="bottom-end" shadow="md" onClose={markRead}>
-      <Popover.Target>
-        <Indicator disabled={unread === 0} label={unread} size={16} color="red">
+    <Indicator disabled={unread === 0} label={unread} size={16} color="red">
+      <Popover width={340} position="bottom-end" shadow="md" onClose={markRead}>
+        {/* The button itself opens the popover (aria-expanded belongs on a button, not the indicator). */}
+        <Popover.Target>
           <Button variant="subtle" size="xs" data-testid="notices">{t('shell.header.notices')}</Button>
-        </Indicator>
-      </Popover.Target>
-      <Popover.Dropdown>
-        {notices.length === 0 ? <Text size="sm" c="dimmed">{t('shell.header.noNotices')}</Text> : (
-          <Stack gap="xs">
-            {notices.map((n) => (
-              <div key={n.id}>
-                <Text size="xs" c="dimmed">{time(n.at)}</Text>
-                <Text size="sm" c={n.kind === 'session_stopped' ? 'red' : undefined}>{n.message}</Text>
-              </div>
-            ))}
-          </Stack>
-        )}
-      </Popover.Dropdown>
-    </Popover>
+        </Popover.Target>
+        <Popover.Dropdown>
+          {notices.length === 0 ? <Text size="sm" c="dimmed">{t('shell.header.noNotices')}</Text> : (
+            <Stack gap="xs">
+              {notices.map((n) => (
+                <div key={n.id}>
+                  <Text size="xs" c="dimmed">{time(n.at)}</Text>
+                  <Text size="sm" c={n.kind === 'session_stopped' ? 'red' : undefined}>{n.message}</Text>
+                </div>
+              ))}
+            </Stack>
+          )}
+        </Popover.Dropdown>
+      </Popover>
+    </Indicator>
   );
 }
 

@@ -1,0 +1,17 @@
+/** A PDF the browser downloads, saved and read back as text with poppler's pdftotext. */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+
+export interface SavedPdf { filename: string; path: string; text: string; flat: string }
+
+export async function downloadPdf(page: Page, click: Locator): Promise<SavedPdf> {
+  const [download] = await Promise.all([page.waitForEvent('download'), click.click()]);
+  const filename = download.suggestedFilename();
+  const path = join(mkdtempSync(join(tmpdir(), 'clinic-e2e-pdf-')), filename);
+  await download.saveAs(path);
+  const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+  return { filename, path, text, flat: text.replace(/\s+/g, '') };
+}
