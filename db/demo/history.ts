@@ -25,6 +25,8 @@ const MIN = 60_000;
 const DAY = 86_400_000;
 /** Share of visits by weekday (Sunday first): Mondays are busy, Sundays quiet. */
 const WEEKDAY_LOAD = [0.7, 1.1, 1.0, 0.95, 1.0, 0.95, 0.85];
+/** Diagnoses that now and then keep a patient in the observation room for a few hours (fluids, watching). */
+const OBSERVED: Record<string, number> = { 'A08.4': 0.12, 'A09.9': 0.1, 'J03.9': 0.08, 'N20.0': 0.3, 'J45.9': 0.1 };
 
 export interface HistorySummary {
   visits: number;
@@ -176,7 +178,7 @@ export function generateHistory(ctx: GenContext, org: Org, catalog: Catalog, ses
           date, session: s, patient: p, dx, extraDx, checkIn, consultStart, consultEnd,
           cancelAt: cancelAt !== null && cancelAt <= now && cancelAt < consultStart ? cancelAt : null,
           appointmentId, followUpOf: follow?.prevVisitId ?? null, priority,
-          observe: dx.drugs.includes('infusion') || (dx.icd10 === 'A08.400' && rng.chance(0.1)),
+          observe: dx.drugs.includes('infusion') || (OBSERVED[dx.icd10] !== undefined && rng.chance(OBSERVED[dx.icd10]!)),
         };
         const visitId = emitVisit(h, plan);
         visitCount++;

@@ -22,7 +22,7 @@ interface Batch {
  */
 const LOW_CODES = ['XY0009', 'XY0045', 'ZC0018', 'XY0098', 'ZC0046', 'XY0130'];
 const EXPIRING_CODES = ['ZC0053', 'XY0111', 'XY0053', 'XY0082', 'ZC0038', 'XY0097'];
-const EXPIRED_CODES = ['ZC0054', 'XY0083'];
+const EXPIRED_CODES = ['ZC0054', 'XY0103'];
 
 export class Stock {
   private readonly batches = new Map<string, Batch[]>();

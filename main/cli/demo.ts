@@ -1,5 +1,5 @@
 /**
- * npm run demo -- --file data/demo.sqlite [--seed 42] [--large] [--force]
+ * npm run demo -- --file data/demo.sqlite [--seed 42] [--large] [--force] [--now 2026-11-23T10:30:00+08:00]
  * Fills a new station database with the demo clinic (db/demo/README.md says what is in it).
  */
 import { existsSync, rmSync } from 'node:fs';
@@ -13,17 +13,24 @@ function main(): number {
       seed: { type: 'string', default: String(DEFAULT_SEED) },
       large: { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
+      /** The demo's "now" (default: the real clock): what happened before it is history, today's queue included. */
+      now: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) {
-    console.log('usage: npm run demo -- --file data/demo.sqlite [--seed 42] [--large] [--force]');
+    console.log('usage: npm run demo -- --file data/demo.sqlite [--seed 42] [--large] [--force] [--now 2026-11-23T10:30:00+08:00]');
     return 0;
   }
   const file = values.file;
   const seed = Number(values.seed);
   if (!Number.isSafeInteger(seed) || seed < 0) {
     console.error(`--seed must be a whole number ≥ 0, not ${values.seed}`);
+    return 2;
+  }
+  const now = values.now === undefined ? undefined : Date.parse(values.now);
+  if (now !== undefined && !Number.isFinite(now)) {
+    console.error(`--now must be a date and time, e.g. 2026-11-23T10:30:00+08:00, not ${values.now}`);
     return 2;
   }
   if (existsSync(file)) {
@@ -34,7 +41,7 @@ function main(): number {
     for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
   }
   console.log(`making the ${values.large ? 'large ' : ''}demo clinic in ${file} (seed ${seed})…`);
-  const s = createDemoClinic(file, { seed, large: values.large });
+  const s = createDemoClinic(file, { seed, large: values.large, now });
   const c = s.counts;
   console.log(`done in ${(s.ms.total / 1000).toFixed(1)} s: ${c['patients']} patients, ${c['visits']} visits, ` +
     `${c['prescriptions']} prescriptions, ${c['payments']} payments, ${c['drugs']} drugs, ${c['change_log']} change-log entries`);
