@@ -1,7 +1,8 @@
 /**
  * Where a command's time goes: wraps one better-sqlite3 connection's `prepare` and
- * `transaction` (instance properties, so nothing else is touched) to add up statement
- * preparation, statement execution and BEGIN/COMMIT, and the time inside the handler.
+ * `transaction` and the Statement methods, to add up statement preparation (compilations: the
+ * connection caches statements), statement execution and BEGIN/COMMIT, and the time inside the
+ * handler. For benchmarks only: the Statement wrapping lasts for the process.
  */
 import type Database from 'better-sqlite3';
 
@@ -27,13 +28,20 @@ export function probe(raw: Database.Database): { totals: ProbeTotals; reset: () 
       totals.execs++;
     }
   }) as F;
+  // Statements are compiled once and reused (db/statement-cache.ts), so execution is timed on
+  // the Statement prototype (every statement of this process), and `prepare` counts compilations.
+  const proto = Object.getPrototypeOf(prepare('SELECT 1')) as Record<string, (...a: never[]) => unknown>;
+  for (const m of ['run', 'get', 'all', 'iterate']) {
+    const original = proto[m]!;
+    proto[m] = function (this: unknown, ...a: never[]) {
+      return timedExec(original.bind(this) as (...a: never[]) => unknown)(...a);
+    };
+  }
   (raw as { prepare: unknown }).prepare = (sql: string) => {
     const t = performance.now();
     const st = prepare(sql);
     totals.prepareMs += performance.now() - t;
     totals.prepares++;
-    const s = st as unknown as Record<string, (...a: never[]) => unknown>;
-    for (const m of ['run', 'get', 'all', 'iterate']) s[m] = timedExec(s[m]!.bind(st));
     return st;
   };
   (raw as { transaction: unknown }).transaction = (fn: (...a: unknown[]) => unknown) => {

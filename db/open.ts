@@ -4,6 +4,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema';
+import { cachingClient } from './statement-cache';
 
 export type Schema = typeof schema;
 export type Db = BetterSQLite3Database<Schema>;
@@ -22,7 +23,7 @@ export function openDatabase(file: string, opts: { migrationsFolder?: string } =
   raw.pragma('busy_timeout = 5000');
   raw.pragma('cache_size = -32000');
   raw.pragma('temp_store = MEMORY');
-  const db = drizzle({ client: raw, schema });
+  const db = drizzle({ client: cachingClient(raw), schema });
   migrate(db, { migrationsFolder: opts.migrationsFolder ?? SQLITE_MIGRATIONS });
   return { raw, db };
 }
