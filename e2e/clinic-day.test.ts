@@ -21,7 +21,7 @@ beforeAll(async () => { clinic = await openClinic('day'); }, 120_000);
 afterAll(async () => { await clinic?.close(); });
 
 describe('a clinic day in zh-CN', { timeout: 120_000 }, () => {
-  it('reception: registers a walk-in, collects the fee with change, books tomorrow; the patient waits in the queue', async () => {
+  it('reception: registers a walk-in, collects the fee with change, books tomorrow; the patient waits in the queue; a patient label is printed', async () => {
     const { context, page } = await desk(clinic.browser);
     await logIn(page, clinic.url, 'reception', PASSWORD);
     await page.getByTestId('start-register').click();
@@ -33,6 +33,9 @@ describe('a clinic day in zh-CN', { timeout: 120_000 }, () => {
     await form.getByRole('button', { name: '登记' }).click();
     await poll(() => text(page, 'patient-card')).toContain('张伟');
     await expectAccessible(page);
+    const label = await downloadPdf(page, page.getByTestId('print-patientLabel'));
+    expect(label.filename).toMatch(/^patientLabel-.*\.pdf$/);
+    expect(label.flat).toContain('张伟');
 
     // Walk-in to Dr 李明: the session list shows seats as booked/capacity.
     await page.getByTestId('walk-in').click();
@@ -95,7 +98,7 @@ describe('a clinic day in zh-CN', { timeout: 120_000 }, () => {
     await context.close();
   });
 
-  it('doctor: calls the patient, writes and signs the record with ICD-10, prescribes with stock, ends the consultation', async () => {
+  it('doctor: calls the patient, writes and signs the record with ICD-10, prescribes with stock, prints both, ends the consultation', async () => {
     const { context, page } = await desk(clinic.browser);
     await logIn(page, clinic.url, 'doctor', PASSWORD);
     expect(page.url()).toContain('#/consult');
@@ -140,10 +143,15 @@ describe('a clinic day in zh-CN', { timeout: 120_000 }, () => {
     await expectAccessible(page);
     await ws.getByTestId('issue-rx').click();
     await poll(() => ws.getByTestId('prescription').first().textContent()).toContain('已开具');
+    const rxPdf = await downloadPdf(page, ws.getByTestId('print-prescription'));
+    expect(rxPdf.flat).toContain('阿莫西林');
+    expect(rxPdf.flat).not.toContain('副本');
 
     await ws.getByRole('tab', { name: '病历' }).click();
     await ws.getByTestId('sign-record').click();
     await ws.getByTestId('record-signed').waitFor();
+    const recordPdf = await downloadPdf(page, ws.getByTestId('print-medicalRecord'));
+    expect(recordPdf.flat).toContain('J06');
     await shot(page, 'day-record');
     await expectAccessible(page);
     await ws.getByTestId('finish-visit').click();
@@ -190,13 +198,15 @@ describe('a clinic day in zh-CN', { timeout: 120_000 }, () => {
     await context.close();
   });
 
-  it('pharmacist: dispenses the paid prescription', async () => {
+  it('pharmacist: prints the drug labels and dispenses the paid prescription', async () => {
     const { context, page } = await desk(clinic.browser);
     await logIn(page, clinic.url, 'pharmacist', PASSWORD);
     const rx = page.getByTestId('dispense-rx').filter({ hasText: '张伟' });
     await poll(() => rx.textContent()).toContain('阿莫西林');
     await shot(page, 'day-pharmacy');
     await expectAccessible(page);
+    const labels = await downloadPdf(page, rx.getByTestId('print-drugLabels'));
+    expect(labels.flat).toContain('阿莫西林');
     await rx.getByTestId('dispense').click();
     await poll(() => page.getByTestId('empty-state').first().textContent()).toContain('没有待发药的处方');
     await context.close();
@@ -217,6 +227,8 @@ describe('a clinic day in zh-CN', { timeout: 120_000 }, () => {
     await page.getByTestId('close-day').click();
     await page.getByTestId('confirm').getByRole('button', { name: '确认' }).click();
     await poll(() => text(page, 'day-net')).toBe('¥0.00');
+    const report = await downloadPdf(page, page.getByTestId('day-close-row').first().getByTestId('print-dayReport'));
+    expect(report.filename).toMatch(/^dayReport-.*\.pdf$/);
     await shot(page, 'day-close');
     await expectAccessible(page);
     await context.close();

@@ -26,7 +26,8 @@ export function App() {
   const localTheme = useLocalTheme();
   return (
     <MantineProvider theme={localTheme} cssVariablesResolver={cssVariables} defaultColorScheme="light">
-      <Notifications position="bottom-right" limit={3} autoClose={4000} />
+      {/* Top centre: the empty middle of the header, never over the action buttons at the bottom right of a form. */}
+      <Notifications position="top-center" limit={3} autoClose={4000} />
       <QueryClientProvider client={queryClient}>
         <Root />
       </QueryClientProvider>
