@@ -2,6 +2,7 @@
  * Tests' PostgreSQL: a fresh cluster of the machine's PostgreSQL (Debian's postgresql package,
  * /usr/lib/postgresql/<major>/bin) in a temp folder, on a free loopback port, trust auth, stopped
  * and removed by `stop()`. PostgreSQL refuses to run as root, so as root it runs as `postgres`.
+ * Small (16 MB shared buffers, no fsync): several test files run a cluster each at the same time.
  */
 import { execFile } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -56,7 +57,7 @@ export async function startPostgres(): Promise<TestPostgres> {
     await pgRun('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync']);
     await pgRun('pg_ctl', [
       '-D', data, '-l', join(dir, 'log'), '-w', '-t', '60', 'start',
-      '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
+      '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=16MB -c max_connections=40`,
     ]);
     started = true;
   } catch (err) {
