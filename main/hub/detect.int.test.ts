@@ -1,22 +1,34 @@
 /** The hub turns what offline desks could not prevent into review tasks, and resolves them when fixed. */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { appointments, patients } from '../../db/schema';
 import { createFixture } from '../station/testing';
 import type { Station } from '../station/station';
-import { connected, emptyStation, startTestHub, writeAs } from '../sync/testing';
+import { connected, emptyStation, startTestHub, startTestHubOn, writeAs, type TestHub } from '../sync/testing';
 import { PgliteStore } from './pglite-store';
+import { PostgresHubStore } from './postgres-store';
+import { startPostgres, type TestPostgres } from './postgres-testing';
 
 let template: Blob | File;
+let postgres: TestPostgres;
 beforeAll(async () => {
-  template = await PgliteStore.template();
+  [template, postgres] = await Promise.all([PgliteStore.template(), startPostgres()]);
 });
+afterAll(async () => {
+  await postgres?.stop();
+});
+
+/** Detection reads the store (rows by a column, tasks): on both stores. */
+const STORES: [string, () => Promise<TestHub>][] = [
+  ['PGlite', () => startTestHub(template)],
+  ['PostgreSQL', async () => startTestHubOn(await PostgresHubStore.open(await postgres.createDatabase()))],
+];
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
   for (const f of cleanups.splice(0).reverse()) await f();
 });
 
-async function setup() {
-  const th = await startTestHub(template);
+async function setup(hubOf: () => Promise<TestHub>) {
+  const th = await hubOf();
   cleanups.push(th.close);
   const fx = createFixture({ device: 'A1' });
   cleanups.push(fx.close);
@@ -34,9 +46,9 @@ async function setup() {
 const register = (s: Station, name: string, recordNo: string, idNumber: string | null) =>
   writeAs(s, (w) => w.insert(patients, { recordNo, name, sex: 'M', idNumber, pinyinFull: 'x', pinyinInitials: 'x' }));
 
-describe('hub detection', () => {
+describe.each(STORES)('hub detection (store on %s)', (_name, hubOf) => {
   it('the same resident ID registered at two desks offline becomes a task; merging resolves it', async () => {
-    const { th, fx, b, sync } = await setup();
+    const { th, fx, b, sync } = await setup(hubOf);
     const ID = '11010119900307451X';
     const p1 = register(fx.station, '张伟', 'A1-000001', ID);
     const p2 = register(b, '张伟', 'B1-000001', ID);
@@ -57,7 +69,7 @@ describe('hub detection', () => {
   });
 
   it('a session booked past capacity at two desks becomes a task; a cancellation resolves it', async () => {
-    const { th, fx, b, sync } = await setup();
+    const { th, fx, b, sync } = await setup(hubOf);
     const session = fx.ids.sessions.tomorrow; // capacity 2
     const p = register(fx.station, '王芳', 'A1-000001', null);
     await sync(fx.station);
