@@ -50,6 +50,7 @@ describe('a clinic day in zh-CN', { timeout: 120_000 }, () => {
     await fee.locator('input[name="tendered"]').fill('20');
     await poll(() => fee.getByTestId('change-due').textContent()).toContain('5.00');
     await shot(page, 'day-fee');
+    await expectAccessible(page);
     await fee.getByRole('button', { name: '确认收款' }).click();
     await page.getByRole('dialog', { name: '收费' }).waitFor({ state: 'detached' });
     await poll(() => text(page, 'queue-table')).toContain('张伟');

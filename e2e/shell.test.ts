@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible } from './support/axe';
 import { builtRenderer } from './support/build';
 import { desk, launch, logIn, poll, shot } from './support/browser';
+import { downloadPdf } from './support/download';
 import { startHost, type RunningHost } from './support/host';
 import { PASSWORD, seedSmallClinic } from './support/seed';
 
@@ -112,7 +113,7 @@ describe('workstation shell', { timeout: 90_000 }, () => {
     await context.close();
   });
 
-  it('registers a patient with sex and birth date from the ID number, warns of a duplicate, and finds her by pinyin', async () => {
+  it('registers a patient with sex and birth date from the ID number, prints her label in English, warns of a duplicate, and finds her by pinyin', async () => {
     const { context, page } = await desk(browser);
     await logIn(page, host.url, 'reception', PASSWORD);
     await page.getByTestId('start-register').click();
@@ -133,6 +134,22 @@ describe('workstation shell', { timeout: 90_000 }, () => {
     await page.getByTestId('register-form').locator('input[name="phone"]').fill('13700001234');
     await page.getByTestId('register-form').getByRole('button', { name: '保存' }).click();
     await poll(() => text(page, 'patient-card')).toContain('13700001234');
+
+    // Her label, printed in the desk's language: in English a reprint is marked COPY.
+    await page.getByText('EN', { exact: true }).click();
+    const print = page.getByTestId('print-patientLabel');
+    await poll(() => print.textContent()).toBe('Print patient label');
+    await expectAccessible(page);
+    const label = await downloadPdf(page, print);
+    expect(label.flat).toContain('E2-');
+    expect(label.flat).not.toContain('COPY');
+    const again = await downloadPdf(page, print);
+    expect(again.filename).toContain('copy');
+    expect(again.flat).toContain('COPY');
+    expect(again.flat).not.toContain('副本');
+    await poll(() => page.getByTestId('print-copy').textContent()).toBe('Copy');
+    await shot(page, 'en-label-copy');
+    await page.getByText('中文', { exact: true }).click();
 
     // The same ID number again: the desk is warned and must confirm.
     await page.getByTestId('open-search').click();
