@@ -2,17 +2,12 @@
  * Test helpers for the consultation, prescription and pharmacy tests (not a test file itself):
  * patients and visits in the state a test needs, written directly as the front desk would have.
  */
-import { expect } from 'vitest';
-import type { Input, ProcedureName } from '../../api/contract';
 import type { ExamOrderStatus, PrescriptionStatus, VisitStatus } from '../../domain/enums';
-import type { ErrorCode } from '../../domain/errors';
 import { pinyinKeys } from '../../domain/pinyin';
 import { examOrders, patients, prescriptions, visits } from '../../../db/schema';
-import { tableChecksums } from '../checksum';
 import { withMasterWriter } from '../master';
 import { TEST_START, TODAY, type Fixture } from '../testing';
 
-type Caller = { token: string | null };
 let serial = 0;
 
 export function makePatient(fx: Fixture, opts: { name?: string; allergies?: string | null } = {}): string {
@@ -62,23 +57,9 @@ export function setStatus(fx: Fixture, table: 'visits' | 'prescriptions' | 'exam
   });
 }
 
-/** Calls and expects a refusal with `code` (details as a subset); the database must be exactly as before. */
-export function expectRefused<N extends ProcedureName>(
-  fx: Fixture, caller: Caller, name: N, input: Input<N>, code: ErrorCode, details?: Record<string, unknown>,
-): Record<string, unknown> | undefined {
-  const before = tableChecksums(fx.station.raw);
-  const r = fx.call(caller, name, input);
-  expect(r.ok, `${name} should be refused with ${code}`).toBe(false);
-  if (r.ok) return undefined;
-  expect(r.error.code, JSON.stringify(r.error)).toBe(code);
-  if (details) expect(r.error.details).toMatchObject(details);
-  expect(tableChecksums(fx.station.raw)).toEqual(before);
-  return r.error.details;
-}
+import { count } from '../testing-expect';
 
-export function count(fx: Fixture, sql: string, ...params: unknown[]): number {
-  return (fx.station.raw.prepare(sql).get(...params) as { n: number }).n;
-}
+export { count, expectRefused } from '../testing-expect';
 
 export function auditCount(fx: Fixture, action: string, entity: string, entityId: string): number {
   return count(fx, 'SELECT count(*) n FROM audit_log WHERE action = ? AND entity = ? AND entity_id = ?', action, entity, entityId);

@@ -1,34 +1,15 @@
 /** Test helpers for the patients, appointments, catalog and audit tests (not a test file itself). */
 import { eq } from 'drizzle-orm';
-import { expect } from 'vitest';
 import { accounts, auditLog } from '../../../db/schema';
-import type { Input, ProcedureName } from '../../api/contract';
-import type { ErrorCode } from '../../domain/errors';
+import type { Input } from '../../api/contract';
 import { makeResidentId } from '../../domain/residentId';
-import { tableChecksums } from '../checksum';
 import type { RequestContext } from '../context';
 import { Writer } from '../writer';
 import type { Fixture } from '../testing';
 
 type Caller = { token: string | null };
 
-/** Calls and expects a refusal with `code` (and `details` as a subset); the database must be exactly as before. */
-export function expectRefused<N extends ProcedureName>(
-  fx: Fixture, caller: Caller, name: N, input: Input<N>, code: ErrorCode, details?: Record<string, unknown>,
-): Record<string, unknown> | undefined {
-  const before = tableChecksums(fx.station.raw);
-  const r = fx.call(caller, name, input);
-  expect(r.ok, `${name} should be refused with ${code}`).toBe(false);
-  if (r.ok) return undefined;
-  expect(r.error.code).toBe(code);
-  if (details) expect(r.error.details).toMatchObject(details);
-  expect(tableChecksums(fx.station.raw)).toEqual(before);
-  return r.error.details;
-}
-
-export function count(fx: Fixture, sql: string, ...params: unknown[]): number {
-  return (fx.station.raw.prepare(sql).get(...params) as { n: number }).n;
-}
+export { count, expectRefused } from '../testing-expect';
 
 /** A valid resident ID; `wantX` picks a sequence whose check character is 'X'. */
 export function residentId(birthDate: string, sex: 'M' | 'F', opts: { seq?: number; wantX?: boolean } = {}): string {
