@@ -23,9 +23,12 @@ export interface Child {
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
-/** Runs a TypeScript file of this repo with tsx in a child process. */
-export function runTs(script: string, args: string[]): Child {
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(ROOT, script), ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+/** Runs a TypeScript file of this repo with tsx in a child process (a hub database URL only when given in `env`). */
+export function runTs(script: string, args: string[], env: Record<string, string> = {}): Child {
+  const { CLINIC_HUB_DATABASE_URL: _outer, ...inherited } = process.env;
+  const proc = spawn(process.execPath, ['--import', 'tsx', join(ROOT, script), ...args], {
+    cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'], env: { ...inherited, ...env },
+  });
   let out = '';
   const listeners = new Set<() => void>();
   const onData = (b: Buffer) => {
