@@ -163,7 +163,7 @@ describe('a clinic day in zh-CN', { timeout: 120_000 }, () => {
     await context.close();
   });
 
-  it('cashier: bills the visit, takes the money and prints the receipt (a reprint is a copy)', async () => {
+  it('cashier: bills the visit, takes the money and prints the receipt (a reprint is a copy); refunds ¥1 with its slip', async () => {
     const { context, page } = await desk(clinic.browser);
     await logIn(page, clinic.url, 'cashier', PASSWORD);
     await page.getByTestId('awaiting-row').filter({ hasText: '张伟' }).click();
@@ -196,6 +196,21 @@ describe('a clinic day in zh-CN', { timeout: 120_000 }, () => {
     expect(second.flat).toContain(receiptNo);
     expect(second.flat).toContain('副本');
     await payment.getByTestId('print-copy').waitFor();
+
+    // A refund of ¥1.00 on the bill (the fee is refunded only by cancelling the visit), and its slip.
+    await bill.getByRole('button', { name: '退费' }).click();
+    const refund = page.getByTestId('refund-dialog');
+    await refund.locator('input[name="amount"]').fill('1');
+    await refund.locator('input[name="reason"]').fill('多收');
+    await expectAccessible(page);
+    await refund.getByRole('button', { name: '确认退费' }).click();
+    const refundRow = bill.getByTestId('refund-row').first();
+    await poll(() => refundRow.textContent()).toContain('多收');
+    const refundNo = /\d{2}:\d{2}\s+(\S+)/.exec((await refundRow.textContent()) ?? '')?.[1] ?? '';
+    const slip = await downloadPdf(page, refundRow.getByTestId('print-refundSlip'));
+    expect(slip.filename).toMatch(/^refundSlip-.*\.pdf$/);
+    expect(slip.flat).toContain(refundNo);
+    expect(slip.flat).toContain('¥1.00');
     await context.close();
   });
 
