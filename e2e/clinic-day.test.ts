@@ -211,6 +211,7 @@ describe('a clinic day in zh-CN', { timeout: 120_000 }, () => {
     expect(slip.filename).toMatch(/^refundSlip-.*\.pdf$/);
     expect(slip.flat).toContain(refundNo);
     expect(slip.flat).toContain('¥1.00');
+    await shot(page, 'day-refund');
     await context.close();
   });
 

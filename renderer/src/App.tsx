@@ -26,8 +26,8 @@ export function App() {
   const localTheme = useLocalTheme();
   return (
     <MantineProvider theme={localTheme} cssVariablesResolver={cssVariables} defaultColorScheme="light">
-      {/* Top centre: the empty middle of the header, never over the action buttons at the bottom right of a form. */}
-      <Notifications position="top-center" limit={3} autoClose={4000} />
+      {/* Bottom centre: not over the action buttons at the bottom right of a form, nor over the top of the page. */}
+      <Notifications position="bottom-center" limit={3} autoClose={4000} />
       <QueryClientProvider client={queryClient}>
         <Root />
       </QueryClientProvider>
