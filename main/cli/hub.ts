@@ -44,6 +44,17 @@ async function main(): Promise<void> {
   }
   const where = database ? `database ${database.replace(/\/\/[^@/]*@/, '//…@')}` : `data ${dataDir}`;
   const hub = await startHub({ store, host: values.host, port, open: values.open, log: (line) => console.log(`[hub] ${line}`) });
+  // Before saying it listens: whoever starts the hub may stop it as soon as it reads that line.
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await hub.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
   console.log(`hub listening on ${hub.url} (${where}, last seq ${await store.lastSeq()}, ready in ${Date.now() - started} ms)`);
   const showCode = async () => {
     const { code, expiresAt } = await hub.issuePairingCode();
@@ -57,16 +68,6 @@ async function main(): Promise<void> {
     else if (cmd === 'revoke' && arg) void hub.revoke(arg).then((ok) => console.log(ok ? `revoked ${arg}` : `no device ${arg}`));
     else if (cmd) console.log('commands: code | revoke <device>');
   });
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    await hub.close();
-    await store.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
 }
 
 try {

@@ -19,13 +19,13 @@ describe('hub CLI --database', () => {
     const hub = runTs('main/cli/hub.ts', ['--port', String(port), '--open'], { CLINIC_HUB_DATABASE_URL: url });
     try {
       const [line] = await hub.waitFor(/hub listening on .*\n/);
-      expect(line).toContain(`http://127.0.0.1:${port}`);
+      expect(line, hub.output()).toContain(`http://127.0.0.1:${port}`);
       expect(line).toMatch(/database postgres:\/\/…@127\.0\.0\.1:\d+\/hub_/);
       expect(hub.output()).not.toContain('s3cret');
     } finally {
       await hub.kill('SIGTERM');
     }
-    expect(await hub.exited).toBe(0);
+    expect(await hub.exited, hub.output()).toBe(0);
     const store = await PostgresHubStore.open(url);
     try {
       expect(await store.getMeta('hub_id')).toMatch(/^[0-9a-f-]{36}$/);
