@@ -3,11 +3,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow } from 'electron';
+import { setFontDirectory, warmUpDocuments } from '../../main/documents/index';
+import { setIcd10File } from '../../main/station/icd10';
 import { setStationPrinter } from '../../main/station/services/documents';
 import { Station } from '../../main/station/station';
 import { serveIpc } from './ipc';
 import { electronPrinter } from './printer';
 import { loadPrinterSetting } from './printerSetting';
+import { runtimePath, RUNTIME_FILES } from './resources';
 import { hardenSessions } from './security';
 import { loadWindowState, rememberWindowState } from './windowState';
 
@@ -21,7 +24,11 @@ let win: BrowserWindow | null = null;
 function openStation(): Station {
   const dir = app.getPath('userData');
   mkdirSync(dir, { recursive: true });
+  setFontDirectory(runtimePath(RUNTIME_FILES.fonts));
+  setIcd10File(runtimePath(RUNTIME_FILES.icd10));
+  // (The migrations travel inside the bundle: electron.vite.config.ts copies them beside it.)
   const station = new Station({ file: process.env['CLINIC_DESK_DB'] ?? join(dir, 'station.sqlite') });
+  void warmUpDocuments().catch((err: unknown) => console.warn('documents: warm-up failed', err));
   setInterval(() => station.sweepSessions(), 5_000);
   // Documents print on this computer's printer (the setting is read at each print).
   setStationPrinter(station, electronPrinter(() => loadPrinterSetting(dir)));
