@@ -104,12 +104,22 @@ describe('a clinic day in zh-CN', { timeout: 120_000 }, () => {
     await logIn(page, clinic.url, 'doctor', PASSWORD);
     expect(page.url()).toContain('#/consult');
     await poll(() => text(page, 'my-queue-row')).toContain('张伟');
-    await page.getByTestId('call-next').click();
-    // The waiting-room board (another desk's window) calls the number with the name masked.
+    // The waiting-room board (another desk's window, open before the call) shows the number with
+    // the name masked and speaks it; what the page asks the browser's speech synthesis to say is recorded.
     const board = await desk(clinic.browser);
+    await board.context.addInitScript(() => {
+      const w = window as unknown as { spoken: string[] };
+      w.spoken = [];
+      const say = speechSynthesis.speak.bind(speechSynthesis);
+      speechSynthesis.speak = (u: SpeechSynthesisUtterance) => { w.spoken.push(`${u.lang}|${u.text}`); say(u); };
+    });
     await logIn(board.page, clinic.url, 'reception', PASSWORD);
     await board.page.goto(`${clinic.url}#/display`);
+    await poll(() => text(board.page, 'display')).toContain('候诊信息');
+    await page.getByTestId('call-next').click();
     await poll(() => text(board.page, 'display-calling')).toContain('E2-001');
+    await poll(() => board.page.evaluate(() => (window as unknown as { spoken: string[] }).spoken))
+      .toEqual(['zh-CN|请 E2-001 号 到 诊室1 就诊', 'zh-CN|请 E2-001 号 到 诊室1 就诊']);
     expect(await text(board.page, 'display-calling')).toContain('张*');
     expect(await text(board.page, 'display-calling')).toContain('诊室1');
     await shot(board.page, 'day-display-calling');

@@ -1,5 +1,5 @@
 import { Badge, Box, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../main/api/contract';
 import { useApiQuery } from '../../api/query';
@@ -8,6 +8,7 @@ import { useSession } from '../../state/session';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { useClinic } from '../../ui/useClinic';
 import { joinList } from '../../ui/punct';
+import { speak, takeNewCalls } from './announce';
 
 type Board = Output<'queue.board'>;
 type Entry = Board['doctors'][number]['calling'][number];
@@ -25,12 +26,27 @@ function Clock() {
 
 /** The waiting-room board, full screen: who is called to which room, who is next. Names are masked. */
 export function DisplayScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const q = useApiQuery('queue.board', {}, { refetchInterval: 5_000 });
   const clinic = useClinic();
   const me = useSession((s) => s.me);
   const go = useRoute((s) => s.go);
   const call = latestCall(q.data);
+  // Speak each new call (names are not spoken: the board shows them masked). Calls already on
+  // the board when the display opens were announced at the time and are not repeated.
+  const heard = useRef<Set<string> | null>(null);
+  useEffect(() => {
+    if (!q.data) return;
+    const calling = q.data.doctors.flatMap((d) => d.calling);
+    if (heard.current === null) {
+      heard.current = new Set();
+      takeNewCalls(heard.current, calling);
+      return;
+    }
+    for (const c of takeNewCalls(heard.current, calling)) {
+      speak(c.roomName ? t('display.spoken', { queueNo: c.queueNo, room: c.roomName }) : t('display.spokenNoRoom', { queueNo: c.queueNo }), i18n.language);
+    }
+  }, [q.data, t, i18n.language]);
   const exit = () => { const w = workspacesFor(me?.roles ?? [])[0]; if (w) go(w); };
   return (
     <Box mih="100vh" bg="#0b2530" c="white" p="xl" data-testid="display">
