@@ -1,18 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { DomainError } from './errors';
 import { AGE_BANDS, addMonths, ageBand, ageLabel, ageOn } from './age';
 import { addDays, daysBetween } from './dates';
+import { codeOf } from './testing';
 
-function codeOf(fn: () => unknown): { code: string; details: Record<string, unknown> | undefined } {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return { code: e.code, details: e.details };
-    throw e;
-  }
-  throw new Error('expected a DomainError');
-}
 
 const isoDateArb = fc
   .integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2100, 11, 31) })

@@ -5,17 +5,8 @@ import {
   type ChargeLine, type CoverageClass,
 } from './billing';
 import { INSURANCE_TYPES } from './enums';
-import { DomainError } from './errors';
+import { codeOf } from './testing';
 
-function codeOf(fn: () => unknown): { code: string; details: Record<string, unknown> | undefined } {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return { code: e.code, details: e.details };
-    throw e;
-  }
-  throw new Error('expected a DomainError');
-}
 
 describe('computeBillSplit', () => {
   it('covers nothing for a self-paying patient', () => {

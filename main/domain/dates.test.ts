@@ -1,6 +1,5 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { DomainError } from './errors';
 import {
   addDays,
   dayOfWeek,
@@ -16,16 +15,8 @@ import {
   startOfLocalDay,
   toEpochDay,
 } from './dates';
+import { codeOf } from './testing';
 
-function codeOf(fn: () => unknown): { code: string; details: Record<string, unknown> | undefined } {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return { code: e.code, details: e.details };
-    throw e;
-  }
-  throw new Error('expected a DomainError');
-}
 
 const H = 3_600_000;
 /** Random ISO dates from Date (an independent oracle), years 1900–2199. */

@@ -1,6 +1,5 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { DomainError } from './errors';
 import {
   APPOINTMENT_STATUSES,
   BILL_STATUSES,
@@ -22,16 +21,8 @@ import {
   prescriptionLifecycle,
   visitLifecycle,
 } from './lifecycle';
+import { codeOf } from './testing';
 
-function codeOf(fn: () => unknown): { code: string; details: Record<string, unknown> | undefined } {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return { code: e.code, details: e.details };
-    throw e;
-  }
-  throw new Error('expected a DomainError');
-}
 
 /** Each machine, its enum, the allowed steps as written in DESIGN.md, and its terminal states. */
 const cases: Array<{

@@ -1,17 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { DomainError } from './errors';
 import { allocateProportionally, assertFen, changeDue, formatFen, parseYuan, splitInsurance, sumFen } from './money';
+import { codeOf } from './testing';
 
-function codeOf(fn: () => unknown): { code: string; details: Record<string, unknown> | undefined } {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return { code: e.code, details: e.details };
-    throw e;
-  }
-  throw new Error('expected a DomainError');
-}
 
 const fen = fc.integer({ min: 0, max: 1_000_000_000 });
 

@@ -1,17 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { DomainError } from './errors';
 import { dayCloseNo, isDeviceCode, parseRecordNo, prescriptionNo, queueNo, receiptNo, recordNo, refundNo } from './numbers';
+import { codeOf } from './testing';
 
-function codeOf(fn: () => unknown): { code: string; details: Record<string, unknown> | undefined } {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return { code: e.code, details: e.details };
-    throw e;
-  }
-  throw new Error('expected a DomainError');
-}
 
 const deviceArb = fc.stringMatching(/^[A-Z][A-Z0-9]{0,2}$/);
 const seqArb = fc.oneof(fc.integer({ min: 1, max: 99_999 }), fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }));

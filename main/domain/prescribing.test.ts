@@ -1,18 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { DomainError } from './errors';
 import { DRUG_FREQUENCIES, type DrugFrequency } from './enums';
 import { DOSES_PER_DAY, MAX_DAYS, computeQuantity, totalTakes } from './prescribing';
+import { codeOf } from './testing';
 
-function codeOf(fn: () => unknown): { code: string; details: Record<string, unknown> | undefined } {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return { code: e.code, details: e.details };
-    throw e;
-  }
-  throw new Error('expected a DomainError');
-}
 
 describe('DOSES_PER_DAY', () => {
   it('covers every frequency of enums.ts', () => {
