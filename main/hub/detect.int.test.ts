@@ -1,27 +1,13 @@
 /** The hub turns what offline desks could not prevent into review tasks, and resolves them when fixed. */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { appointments, patients } from '../../db/schema';
 import { createFixture } from '../station/testing';
 import type { Station } from '../station/station';
-import { connected, emptyStation, startTestHub, startTestHubOn, writeAs, type TestHub } from '../sync/testing';
-import { PgliteStore } from './pglite-store';
-import { PostgresHubStore } from './postgres-store';
-import { startPostgres, type TestPostgres } from './postgres-testing';
-
-let template: Blob | File;
-let postgres: TestPostgres;
-beforeAll(async () => {
-  [template, postgres] = await Promise.all([PgliteStore.template(), startPostgres()]);
-});
-afterAll(async () => {
-  await postgres?.stop();
-});
+import { connected, emptyStation, writeAs, type TestHub } from '../sync/testing';
+import { eachHubStore } from './stores.testing';
 
 /** Detection reads the store (rows by a column, tasks): on both stores. */
-const STORES: [string, () => Promise<TestHub>][] = [
-  ['PGlite', () => startTestHub(template)],
-  ['PostgreSQL', async () => startTestHubOn(await PostgresHubStore.open(await postgres.createDatabase()))],
-];
+const STORES = eachHubStore();
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
   for (const f of cleanups.splice(0).reverse()) await f();

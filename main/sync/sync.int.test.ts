@@ -3,37 +3,23 @@
  * socket.io. Stations edit while disconnected, reconnect in different orders and must end with
  * identical checksums of every replicated table.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { io } from 'socket.io-client';
 import { patients, visits } from '../../db/schema';
 import { createFixture, TODAY, type Fixture } from '../station/testing';
 import { dispatchSync } from '../station/dispatch';
-import { PgliteStore } from '../hub/pglite-store';
-import { PostgresHubStore } from '../hub/postgres-store';
-import { startPostgres, type TestPostgres } from '../hub/postgres-testing';
+import { eachHubStore } from '../hub/stores.testing';
 import { pendingCount } from './local';
 import { PROTOCOL_VERSION, schemaVersion, type PushAnswerT } from './protocol';
 import {
-  client, connected, emptyStation, replicatedChecksums, startTestHub, startTestHubOn, until, writeAs, type TestHub,
+  client, connected, emptyStation, replicatedChecksums, until, writeAs, type TestHub,
 } from './testing';
 import type { Station } from '../station/station';
 import type { SyncClient } from './client';
 
-let template: Blob | File;
-let postgres: TestPostgres;
-beforeAll(async () => {
-  [template, postgres] = await Promise.all([PgliteStore.template(), startPostgres()]);
-});
-afterAll(async () => {
-  await postgres?.stop();
-});
-
 /** The hub's two stores: the convergence scenario runs on both. */
-const STORES: [string, () => Promise<TestHub>][] = [
-  ['PGlite', () => startTestHub(template)],
-  ['PostgreSQL', async () => startTestHubOn(await PostgresHubStore.open(await postgres.createDatabase()))],
-];
+const STORES = eachHubStore();
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
