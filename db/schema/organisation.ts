@@ -68,3 +68,27 @@ export const settings = sqliteTable('settings', {
   value: text('value', { mode: 'json' }).notNull(),
   updatedAt: integer('updated_at').notNull(),
 });
+
+/**
+ * A doctor's weekly pattern: on this ISO weekday (1 = Monday … 7 = Sunday) and period, in this
+ * room, with this many seats. The admin generates roster sessions from templates for a range of
+ * dates (holidays skipped); a generated session is then edited on its own.
+ */
+export const rosterTemplates = sqliteTable('roster_templates', {
+  id: id(),
+  doctorId: ref('doctor_id').notNull().references(() => staff.id),
+  weekday: integer('weekday').notNull(),
+  period: text('period', { enum: SESSION_PERIODS }).notNull(),
+  roomId: ref('room_id').references(() => rooms.id),
+  capacity: integer('capacity').notNull(),
+  active: flag('active').notNull().default(true),
+  ...stamps(),
+}, (t) => [index('roster_templates_doctor').on(t.doctorId, t.weekday)]);
+
+/** Days the clinic is closed (public holidays): roster generation skips them. */
+export const holidays = sqliteTable('holidays', {
+  id: id(),
+  date: isoDate('date').notNull(),
+  name: text('name').notNull(),
+  ...stamps(),
+}, (t) => [uniqueIndex('holidays_date').on(t.date)]);

@@ -15,6 +15,11 @@ export interface ProcedureDef<I extends z.ZodType = z.ZodType, O extends z.ZodTy
   /** 'query' reads (still audited where it reads patient data); 'command' changes data. */
   readonly kind: 'query' | 'command';
   readonly summary: string;
+  /**
+   * 'hub': runs at the hub (administration, statistics). A workstation checks the session and
+   * roles, then forwards the call over its hub connection; without one it answers HUB_UNREACHABLE.
+   */
+  readonly at?: 'hub';
 }
 
 export function procedure<I extends z.ZodType, O extends z.ZodType>(def: ProcedureDef<I, O>): ProcedureDef<I, O> {

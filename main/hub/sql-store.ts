@@ -171,6 +171,10 @@ export abstract class SqlHubStore implements HubStore {
     return lastSeqIn(this.sql);
   }
 
+  query<T>(text: string, params?: unknown[]): Promise<{ rows: T[] }> {
+    return this.sql.query<T>(text, params);
+  }
+
   async row(table: string, rowId: string): Promise<RowState | undefined> {
     return (await this.sql.query<{ state: RowState }>(SQL.row, [table, rowId])).rows[0]?.state;
   }

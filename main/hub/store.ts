@@ -63,5 +63,7 @@ export interface HubStore {
   setMeta(key: string, value: string): Promise<void>;
   getDevice(device: string): Promise<PairedDevice | undefined>;
   putDevice(d: PairedDevice): Promise<void>;
+  /** A read query on the hub's own tables (typed tables of main/hub/pg-schema.ts): statistics, admin lists. */
+  query<T>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
   close(): Promise<void>;
 }

@@ -29,6 +29,8 @@ export interface RequestContext {
   /** Session operations, for the accounts service. */
   sessions: import('./sessions').Sessions;
   procedure: string;
+  /** The hub's store when this request runs at the hub (its admin station); null at a workstation. */
+  hub: import('../hub/store').HubStore | null;
   /** Run after the transaction rolled back (e.g. counting a failed log-in, which must stick). */
   onFailure: (fn: () => void) => void;
 }

@@ -126,6 +126,7 @@ function run(
     nextSeq: (seqName) => station.nextSeq(seqName),
     sessions: station.sessions,
     procedure: name,
+    hub: station.hub,
     onFailure: (fn) => afterFailure.push(fn),
     audit: (action, entity, entityId, patientId) => {
       write.insert(auditLog, { at: now, accountId: account?.id ?? 'anonymous', device: station.device, action, entity, entityId, patientId, procedure: name });

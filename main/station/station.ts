@@ -12,6 +12,7 @@ import { isDeviceCode } from '../domain/numbers';
 import { loadSettings, type ClinicSettings } from './settings';
 import { Sessions } from './sessions';
 import type { ClockState } from './writer';
+import type { HubStore } from '../hub/store';
 
 export interface StationOptions {
   file: string;
@@ -33,6 +34,8 @@ export class Station {
   readonly now: () => number;
   readonly allowMasterData: boolean;
   readonly validateOutput: boolean;
+  /** Set by the hub process on its own admin station: hub procedures run here, against this store. */
+  hub: HubStore | null = null;
   private readonly emitter = new EventEmitter();
   private cachedSettings: ClinicSettings;
   private readonly seqStmt: Database.Statement<[string], { value: number }>;
