@@ -4,7 +4,7 @@
  * bench/out/ (gitignored) and reused.
  *
  *   npm run bench                 everything
- *   npm run bench -- search open  only these sections (search, commands, open, load, documents),
+ *   npm run bench -- search open  only these sections (search, commands, open, load, documents, ui, hub-stats),
  *                                 written to bench/out/RESULTS.partial.md
  */
 import { existsSync, writeFileSync } from 'node:fs';
@@ -15,6 +15,8 @@ import { runDemoLoadBench } from './demo-load.bench';
 import { ensureLargeDb, load, ms, peakRssMiB, rssMiB, table } from './lib';
 import { OPEN_TARGET_MS, runOpenBench } from './open.bench';
 import { runSearchBench, SEARCH_TARGET_P95_MS } from './search.bench';
+import { runUiBench, UI_INTERACTIVE_TARGET_MS, UI_SEARCH_TARGET_MS } from './ui.bench';
+import { DASHBOARD_TARGET_MS, runHubStatsBench, writeSection } from './hub-stats';
 
 const RESULTS = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
 const DOCUMENTS = fileURLToPath(new URL('./documents.bench.ts', import.meta.url));
@@ -80,6 +82,23 @@ async function main(): Promise<void> {
     } else {
       sections.push('## Documents\n\n`bench/documents.bench.ts` is not there yet; no figures.');
     }
+  }
+
+  if (wants('ui')) {
+    log('the UI in Chromium…');
+    const r = await runUiBench(log);
+    sections.push(r.markdown);
+    summary.push(['UI: page to interactive front desk (p95)', `< ${UI_INTERACTIVE_TARGET_MS} ms`, `${ms(r.interactiveP95, 0)} ms`, r.interactiveP95 < UI_INTERACTIVE_TARGET_MS ? 'met' : '**missed**']);
+    summary.push(['UI: keystroke to search results (worst p95)', `< ${UI_SEARCH_TARGET_MS} ms`, `${ms(r.searchWorstP95, 1)} ms`, r.searchWorstP95 < UI_SEARCH_TARGET_MS ? 'met' : '**missed**']);
+    step('after UI');
+  }
+  if (wants('hub-stats')) {
+    log('hub statistics (3,000,000 visits, PGlite and PostgreSQL)…');
+    const r = await runHubStatsBench(log);
+    sections.push(r.markdown);
+    if (only.length > 0) writeSection(r.markdown); // a partial run still puts this section into RESULTS.md
+    summary.push(['hub dashboard p95 on PGlite (3M visits)', `< ${DASHBOARD_TARGET_MS} ms`, `${ms(r.dashboardP95Pglite, 1)} ms`, r.dashboardP95Pglite < DASHBOARD_TARGET_MS ? 'met' : '**missed**']);
+    step('after hub statistics');
   }
 
   const cpu = cpus();

@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Modal, ScrollArea, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData } from '@tanstack/react-query';
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../main/api/contract';
@@ -38,12 +38,14 @@ export function PatientFinder() {
   const go = useRoute((s) => s.go);
   const [q, setQ] = useState('');
   const [active, setActive] = useState(0);
-  const [debounced] = useDebouncedValue(q.trim(), 150);
-  const query = useApiQuery('patients.search', { q: debounced, limit: 20 }, { enabled: opened && debounced.length > 0 });
-  const items = debounced.length > 0 ? query.data?.items ?? [] : [];
+  // No debounce: the search is local (a few ms at a million patients), so every keystroke asks
+  // and the list keeps the previous answer on screen until the new one arrives.
+  const term = q.trim();
+  const query = useApiQuery('patients.search', { q: term, limit: 20 }, { enabled: opened && term.length > 0, placeholderData: keepPreviousData });
+  const items = term.length > 0 ? query.data?.items ?? [] : [];
   const isReception = hasRole(me, 'receptionist');
 
-  useEffect(() => setActive(0), [debounced]);
+  useEffect(() => setActive(0), [term]);
   useEffect(() => { if (opened) setQ(''); }, [opened]);
 
   const pick = (p: Found) => {
@@ -68,10 +70,10 @@ export function PatientFinder() {
           onChange={(e) => setQ(e.currentTarget.value)} aria-label={t('patients.finder.title')} data-testid="finder-input"
         />
         {query.error && <ErrorNote error={query.error} />}
-        {debounced.length === 0 && <Text size="sm" c="dimmed">{t('patients.finder.typeToSearch')}</Text>}
-        {debounced.length > 0 && query.isSuccess && items.length === 0 && (
+        {term.length === 0 && <Text size="sm" c="dimmed">{t('patients.finder.typeToSearch')}</Text>}
+        {term.length > 0 && query.isSuccess && !query.isPlaceholderData && items.length === 0 && (
           <EmptyState
-            title={t('patients.finder.empty', { q: debounced })} hint={t('patients.finder.emptyHint')}
+            title={t('patients.finder.empty', { q: term })} hint={t('patients.finder.emptyHint')}
             action={isReception ? <Button variant="light" onClick={register}>{t('patients.finder.register')}</Button> : undefined}
           />
         )}
