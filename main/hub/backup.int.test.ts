@@ -1,0 +1,138 @@
+/** Hub backups on a real PGlite folder and a real Debian PostgreSQL: write, keep N, restore. */
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createFixture, type Fixture } from '../station/testing';
+import { pendingChanges } from '../sync/local';
+import type { ChangeT } from '../sync/protocol';
+import { backupPglite, backupPostgres, listBackups, pruneBackups, restorePglite, restorePostgres } from './backup';
+import { PgliteStore } from './pglite-store';
+import { PostgresHubStore } from './postgres-store';
+import { startPostgres, type TestPostgres } from './postgres-testing';
+
+let fx: Fixture;
+let changes: ChangeT[];
+const dirs: string[] = [];
+const tmp = (name: string) => {
+  const d = mkdtempSync(join(tmpdir(), `clinic-backup-${name}-`));
+  dirs.push(d);
+  return d;
+};
+
+beforeAll(() => {
+  fx = createFixture();
+  changes = pendingChanges(fx.station, 10_000);
+});
+afterAll(() => fx.close());
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('keeping the last N', () => {
+  it('lists newest first and prunes the rest; other files in the folder are left alone', () => {
+    const dir = tmp('prune');
+    for (const n of ['hub-20261120T010000Z.tar.gz', 'hub-20261121T010000Z.tar.gz', 'hub-20261122T010000Z.tar.gz', 'notes.txt']) {
+      writeFileSync(join(dir, n), 'x');
+    }
+    expect(listBackups(dir).map((b) => b.file.split('/').pop())).toEqual([
+      'hub-20261122T010000Z.tar.gz', 'hub-20261121T010000Z.tar.gz', 'hub-20261120T010000Z.tar.gz',
+    ]);
+    expect(pruneBackups(dir, 2).map((f) => f.split('/').pop())).toEqual(['hub-20261120T010000Z.tar.gz']);
+    expect(readdirSync(dir).sort()).toEqual(['hub-20261121T010000Z.tar.gz', 'hub-20261122T010000Z.tar.gz', 'notes.txt']);
+    expect(() => pruneBackups(dir, 0)).toThrow(/keep/);
+  });
+});
+
+// A new PGlite folder pays initdb (~4 s, far more on a loaded machine).
+describe('PGlite', { timeout: 180_000 }, () => {
+  it('backs up, keeps N, and restores into a new folder with every change and row', async () => {
+    const data = tmp('pglite-data');
+    const backups = tmp('pglite-backups');
+    const store = await PgliteStore.open({ dataDir: join(data, 'hub') });
+    const half = Math.floor(changes.length / 2);
+    await store.append(changes.slice(0, half), 1);
+    const first = await backupPglite(store.db, backups, 2, Date.parse('2026-11-22T01:00:00Z'));
+    await store.append(changes.slice(half), 2);
+    await backupPglite(store.db, backups, 2, Date.parse('2026-11-22T02:00:00Z'));
+    const last = await backupPglite(store.db, backups, 2, Date.parse('2026-11-22T03:00:00Z'));
+    const patients = await store.rows('patients');
+    await store.close();
+    expect(existsSync(first.file)).toBe(false); // pruned: only the last two kept
+    expect(listBackups(backups).map((b) => b.file)).toHaveLength(2);
+    expect(readdirSync(backups).some((n) => n.endsWith('.partial'))).toBe(false);
+
+    const target = join(tmp('pglite-restore'), 'hub');
+    expect(await restorePglite(last.file, target)).toEqual({ keptAside: null });
+    const restored = await PgliteStore.open({ dataDir: target });
+    try {
+      expect(await restored.lastSeq()).toBe(changes.length);
+      expect(await restored.rows('patients')).toEqual(patients);
+    } finally {
+      await restored.close();
+    }
+  });
+
+  it('refuses a folder in use unless forced, keeps the old one aside, and leaves all as it was on a bad file', async () => {
+    const backups = tmp('pglite-refuse');
+    const store = await PgliteStore.open({ dataDir: join(tmp('pglite-a'), 'hub') });
+    await store.append(changes.slice(0, 3), 1);
+    const b = await backupPglite(store.db, backups, 5);
+    await store.close();
+
+    const target = join(tmp('pglite-b'), 'hub');
+    const other = await PgliteStore.open({ dataDir: target });
+    await other.close();
+    await expect(restorePglite(b.file, target)).rejects.toThrow(/not empty.*--force/);
+    const forced = await restorePglite(b.file, target, { force: true, now: Date.parse('2026-11-22T05:00:00Z') });
+    expect(forced.keptAside).toBe(`${target}.before-restore-20261122T050000Z`);
+    expect(existsSync(forced.keptAside!)).toBe(true);
+    const reopened = await PgliteStore.open({ dataDir: target });
+    expect(await reopened.lastSeq()).toBe(3);
+    await reopened.close();
+
+    const bad = join(backups, 'hub-20261122T060000Z.tar.gz');
+    writeFileSync(bad, 'not a tarball');
+    const fresh = join(tmp('pglite-c'), 'hub');
+    await expect(restorePglite(bad, fresh)).rejects.toThrow(/could not be restored.*nothing was changed/);
+    expect(existsSync(fresh)).toBe(false);
+    await expect(restorePglite(join(backups, 'random.tar.gz'), fresh)).rejects.toThrow(/not a PGlite hub backup/);
+  });
+});
+
+describe('PostgreSQL', { timeout: 180_000 }, () => {
+  let pg: TestPostgres;
+  beforeAll(async () => {
+    pg = await startPostgres();
+  }, 180_000);
+  afterAll(async () => {
+    await pg?.stop();
+  });
+
+  it('pg_dump backup, later changes, pg_restore: the database is back at the backup', async () => {
+    const url = await pg.createDatabase();
+    const backups = tmp('pg');
+    const store = await PostgresHubStore.open(url);
+    try {
+      await store.append(changes.slice(0, 5), 1);
+      const b = await backupPostgres(url, backups, 3);
+      expect(b.file).toMatch(/hub-\d{8}T\d{6}Z\.pgdump$/);
+      await store.append(changes.slice(5, 9), 2);
+      expect(await store.lastSeq()).toBe(9);
+    } finally {
+      await store.close();
+    }
+    const b = listBackups(backups)[0]!;
+    await restorePostgres(b.file, url);
+    const back = await PostgresHubStore.open(url);
+    try {
+      expect(await back.lastSeq()).toBe(5);
+    } finally {
+      await back.close();
+    }
+    await expect(restorePostgres(join(backups, 'nothing.pgdump'), url)).rejects.toThrow(/no such backup/);
+    await expect(restorePostgres(join(backups, 'x.tar.gz'), url)).rejects.toThrow(/not a PostgreSQL hub backup/);
+    await expect(backupPostgres('postgres://nobody@127.0.0.1:1/none', backups, 3)).rejects.toThrow(/pg_dump failed/);
+    expect(readdirSync(backups).filter((n) => n.endsWith('.partial'))).toEqual([]);
+  });
+});
