@@ -57,6 +57,7 @@ describe('PGlite', { timeout: 180_000 }, () => {
     await backupPglite(store.db, backups, 2, Date.parse('2026-11-22T02:00:00Z'));
     const last = await backupPglite(store.db, backups, 2, Date.parse('2026-11-22T03:00:00Z'));
     const patients = await store.rows('patients');
+    const hubId = await store.getMeta('hub_id');
     await store.close();
     expect(existsSync(first.file)).toBe(false); // pruned: only the last two kept
     expect(listBackups(backups).map((b) => b.file)).toHaveLength(2);
@@ -68,6 +69,9 @@ describe('PGlite', { timeout: 180_000 }, () => {
     try {
       expect(await restored.lastSeq()).toBe(changes.length);
       expect(await restored.rows('patients')).toEqual(patients);
+      // Restored: a new hub id, so stations start their cursors again and resend what it lost.
+      expect(await restored.getMeta('hub_id')).toMatch(/^[0-9a-f-]{36}$/);
+      expect(await restored.getMeta('hub_id')).not.toBe(hubId);
     } finally {
       await restored.close();
     }
@@ -112,9 +116,11 @@ describe('PostgreSQL', { timeout: 180_000 }, () => {
   it('pg_dump backup, later changes, pg_restore: the database is back at the backup', async () => {
     const url = await pg.createDatabase();
     const backups = tmp('pg');
+    let hubIdAtBackup = '';
     const store = await PostgresHubStore.open(url);
     try {
       await store.append(changes.slice(0, 5), 1);
+      hubIdAtBackup = (await store.getMeta('hub_id')) ?? 'none';
       const b = await backupPostgres(url, backups, 3);
       expect(b.file).toMatch(/hub-\d{8}T\d{6}Z\.pgdump$/);
       await store.append(changes.slice(5, 9), 2);
@@ -127,6 +133,8 @@ describe('PostgreSQL', { timeout: 180_000 }, () => {
     const back = await PostgresHubStore.open(url);
     try {
       expect(await back.lastSeq()).toBe(5);
+      expect(await back.getMeta('hub_id')).toMatch(/^[0-9a-f-]{36}$/);
+      expect(await back.getMeta('hub_id')).not.toBe(hubIdAtBackup);
     } finally {
       await back.close();
     }

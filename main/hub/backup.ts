@@ -15,8 +15,16 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, write
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
 
 const run = promisify(execFile);
+
+/**
+ * A restored hub takes a new id: changes made after the backup are gone from it and their
+ * sequence numbers will be given again. Stations that see the new id start their cursor again
+ * and send their own changes again (main/sync/local.ts adoptHub), so the hub regains what it lost.
+ */
+const NEW_HUB_ID = "INSERT INTO hub_meta (key, value) VALUES ('hub_id', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value";
 
 export type BackupKind = 'pglite' | 'postgres';
 
@@ -118,6 +126,7 @@ export async function restorePglite(backup: string, dataDir: string, opts: { for
     const db = new PGlite(dataDir, { loadDataDir: new Blob([data]) });
     await db.waitReady;
     await db.query('SELECT count(*) FROM hub_changes');
+    await db.query(NEW_HUB_ID, [crypto.randomUUID()]);
     await db.close();
   } catch (err) {
     rmSync(dataDir, { recursive: true, force: true });
@@ -135,6 +144,13 @@ export async function restorePostgres(backup: string, url: string): Promise<void
     await run('pg_restore', ['--clean', '--if-exists', '--no-owner', '--no-privileges', '--single-transaction', `--dbname=${url}`, backup]);
   } catch (err) {
     throw new Error(`pg_restore failed (the database is as it was: one transaction): ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(NEW_HUB_ID, [crypto.randomUUID()]);
+  } finally {
+    await client.end();
   }
 }
 

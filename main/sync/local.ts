@@ -55,3 +55,23 @@ export function setCursor(station: Station, cursor: number): void {
   station.raw.prepare('INSERT INTO station_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
     .run(CURSOR_KEY, String(cursor));
 }
+
+/**
+ * This station meets a hub with another id than the one it knew (a hub restored from a backup or
+ * rebuilt from a station): the hub's sequence numbers are not the ones of our cursor. Start the
+ * cursor again (changes we have are skipped by id) and send our own changes again (the hub keeps
+ * the ones it has, by id, and regains what it lost). One transaction; answers whether it reset.
+ */
+export function adoptHub(station: Station, hubId: string): boolean {
+  const get = station.raw.prepare('SELECT value FROM station_meta WHERE key = ?');
+  const known = (get.get('hub_id') as { value: string } | undefined)?.value;
+  if (known === hubId) return false;
+  station.raw.transaction(() => {
+    if (known !== undefined) {
+      station.raw.prepare('UPDATE change_log SET seq = NULL WHERE device = ?').run(station.device);
+      setCursor(station, 0);
+    }
+    station.raw.prepare('INSERT INTO station_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run('hub_id', hubId);
+  }).immediate();
+  return known !== undefined;
+}

@@ -4,6 +4,7 @@
  */
 import { io } from 'socket.io-client';
 import type { Station } from '../station/station';
+import { adoptHub } from './local';
 import { PairAnswer, PROTOCOL_VERSION, type PairAnswerT } from './protocol';
 
 const CREDENTIAL_KEY = 'hub_credential';
@@ -31,7 +32,8 @@ export async function pairStation(station: Station, url: string, code: string, o
     if (answer.ok) {
       station.raw.transaction(() => {
         setMeta(station, CREDENTIAL_KEY, answer.credential);
-        setMeta(station, 'hub_id', answer.hub);
+        // Another hub than before (rebuilt, restored): cursor from the start, our changes sent again.
+        adoptHub(station, answer.hub);
         setMeta(station, 'hub_url', url);
       }).immediate();
     }
