@@ -1,6 +1,6 @@
 /**
  * HubStore on PGlite (embedded PostgreSQL) in a data folder: the SQL of main/hub/sql-store.ts
- * on one in-process connection. (A typed drizzle pg schema of the clinic's tables is for later.)
+ * on one in-process connection, and the typed tables of main/hub/pg-schema.ts.
  */
 import { PGlite } from '@electric-sql/pglite';
 import { HUB_DDL, SqlHubStore, type Sql } from './sql-store';
@@ -15,8 +15,15 @@ export class PgliteStore extends SqlHubStore {
   static async open(opts: { dataDir?: string; loadDataDir?: Blob | File } = {}): Promise<PgliteStore> {
     const db = opts.loadDataDir ? new PGlite({ loadDataDir: opts.loadDataDir }) : new PGlite(opts.dataDir);
     await db.waitReady;
-    await db.exec(HUB_DDL);
-    return new PgliteStore(db);
+    try {
+      await db.exec(HUB_DDL);
+      const store = new PgliteStore(db);
+      await store.prepareTypedTables();
+      return store;
+    } catch (err) {
+      await db.close();
+      throw err;
+    }
   }
 
   /** A fresh in-memory store's data dir, to start each test from (initdb costs seconds; loading does not). */

@@ -7,6 +7,20 @@
 import pg from 'pg';
 import { HUB_DDL, SqlHubStore, type Sql } from './sql-store';
 
+/**
+ * bigint (int8) columns — every integer of the typed tables, counts — come back as numbers when
+ * they fit (as PGlite answers them), not node-postgres's default strings; larger ones as BigInt.
+ */
+const INT8_OID = 20;
+const parseInt8 = (v: string): number | bigint => {
+  const n = Number(v);
+  return Number.isSafeInteger(n) ? n : BigInt(v);
+};
+const HUB_TYPES = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID && format !== 'binary' ? parseInt8 : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
 function asSql(c: pg.Pool | pg.PoolClient): Sql {
   return {
     query: async <T>(text: string, params?: unknown[]) => ({ rows: (await c.query(text, params)).rows as T[] }),
@@ -20,9 +34,9 @@ export class PostgresHubStore extends SqlHubStore {
     this.poolSql = asSql(pool);
   }
 
-  /** Connects and creates the hub's tables if they are missing. */
+  /** Connects, creates the hub's tables if they are missing, and fills the typed tables when they need it. */
   static async open(connectionString: string, opts: { max?: number } = {}): Promise<PostgresHubStore> {
-    const pool = new pg.Pool({ connectionString, max: opts.max ?? 8 });
+    const pool = new pg.Pool({ connectionString, max: opts.max ?? 8, types: HUB_TYPES });
     // An idle client losing its server (restart, network) must not crash the hub: the next query reconnects.
     pool.on('error', () => undefined);
     try {
@@ -35,11 +49,13 @@ export class PostgresHubStore extends SqlHubStore {
       } finally {
         client.release();
       }
+      const store = new PostgresHubStore(pool);
+      await store.prepareTypedTables();
+      return store;
     } catch (err) {
       await pool.end();
       throw err;
     }
-    return new PostgresHubStore(pool);
   }
 
   protected get sql(): Sql {

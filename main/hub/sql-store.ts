@@ -8,10 +8,15 @@
  * transaction-scoped advisory lock: appends are serialised across every connection and process,
  * so seqs have no gaps and commit in seq order (a pull can never skip a change that commits later
  * with a lower number).
+ *
+ * The same transaction keeps the typed tables (main/hub/pg-schema.ts) current: every row an
+ * append touched is upserted there with its merged values (main/hub/typed-rows.ts).
  */
 import { mergeChange, rowKey, type ColumnValue, type RowState } from '../sync/merge';
 import type { ChangeT, SequencedChangeT } from '../sync/protocol';
-import type { AppendResult, HubStore, PageResult, PairedDevice, ReviewTask } from './store';
+import type { AppendResult, DeviceStatus, HubStore, PageResult, PairedDevice, ReviewTask } from './store';
+import { upsertTypedRows, type TypedRowInput } from './typed-rows';
+import { prepareTypedTables } from './typed-tables';
 
 /** What both engines offer: a parameterised query answering rows. */
 export interface Sql {
@@ -56,6 +61,8 @@ CREATE TABLE IF NOT EXISTS hub_devices (
   paired_at bigint NOT NULL,
   revoked_at bigint
 );
+ALTER TABLE hub_devices ADD COLUMN IF NOT EXISTS last_seen_at bigint;
+ALTER TABLE hub_devices ADD COLUMN IF NOT EXISTS pending bigint;
 `;
 
 /** Arbitrary but fixed: the advisory lock every append holds until it commits. */
@@ -87,6 +94,8 @@ export const SQL = {
   getDevice: 'SELECT * FROM hub_devices WHERE device = $1',
   putDevice: `INSERT INTO hub_devices (device, credential_hash, paired_at, revoked_at) VALUES ($1, $2, $3, $4)
     ON CONFLICT (device) DO UPDATE SET credential_hash = excluded.credential_hash, paired_at = excluded.paired_at, revoked_at = excluded.revoked_at`,
+  devices: 'SELECT device, paired_at, revoked_at, last_seen_at, pending FROM hub_devices ORDER BY device',
+  touchDevice: 'UPDATE hub_devices SET last_seen_at = $2, pending = coalesce($3, pending) WHERE device = $1',
 } as const;
 
 type Big = number | bigint | string;
@@ -135,6 +144,20 @@ export abstract class SqlHubStore implements HubStore {
   protected abstract transaction<T>(fn: (q: Sql) => Promise<T>): Promise<T>;
   abstract close(): Promise<void>;
 
+  /**
+   * Called by each engine's open, after HUB_DDL: creates the typed tables, and fills them from
+   * hub_rows when they were last filled for another shape, or never (a hub data folder made
+   * before they existed). Holds the append lock, so no append runs meanwhile (nor another hub
+   * process opening the same database). Answers the hub_rows read, or null when the typed tables
+   * were already current.
+   */
+  protected prepareTypedTables(): Promise<number | null> {
+    return this.transaction(async (tx) => {
+      await tx.query(SQL.lockAppend);
+      return prepareTypedTables(tx);
+    });
+  }
+
   append(changes: readonly ChangeT[], receivedAt: number): Promise<AppendResult> {
     return this.transaction(async (tx) => {
       await tx.query(SQL.lockAppend);
@@ -154,7 +177,7 @@ export abstract class SqlHubStore implements HubStore {
           JSON.stringify(fresh.map((c) => ({ seq: c.seq, id: c.id, hlc: c.hlc, device: c.device, table_name: c.table, row_id: c.rowId, op: c.op, columns: c.columns }))),
           receivedAt,
         ]);
-        await materialise(tx, fresh);
+        await upsertTypedRows(tx, await materialise(tx, fresh));
       }
       return { acks: changes.map((c) => ({ id: c.id, seq: known.get(c.id)! })), fresh };
     });
@@ -219,9 +242,22 @@ export abstract class SqlHubStore implements HubStore {
   async putDevice(d: PairedDevice): Promise<void> {
     await this.sql.query(SQL.putDevice, [d.device, d.credentialHash, d.pairedAt, d.revokedAt]);
   }
+
+  async devices(): Promise<DeviceStatus[]> {
+    const res = await this.sql.query<{ device: string; paired_at: Big; revoked_at: Big | null; last_seen_at: Big | null; pending: Big | null }>(SQL.devices);
+    const num = (v: Big | null) => (v === null ? null : Number(v));
+    return res.rows.map((r) => ({
+      device: r.device, pairedAt: Number(r.paired_at), revokedAt: num(r.revoked_at), lastSeenAt: num(r.last_seen_at), pending: num(r.pending),
+    }));
+  }
+
+  async touchDevice(device: string, seenAt: number, pending: number | null): Promise<void> {
+    await this.sql.query(SQL.touchDevice, [device, seenAt, pending]);
+  }
 }
 
-async function materialise(tx: Sql, fresh: readonly SequencedChangeT[]): Promise<void> {
+/** Merges fresh changes into hub_rows; answers the touched rows' new states. */
+async function materialise(tx: Sql, fresh: readonly SequencedChangeT[]): Promise<TypedRowInput[]> {
   const keys = new Map<string, { table_name: string; row_id: string }>();
   for (const c of fresh) keys.set(rowKey(c.table, c.rowId), { table_name: c.table, row_id: c.rowId });
   const states = new Map<string, RowState>();
@@ -231,5 +267,7 @@ async function materialise(tx: Sql, fresh: readonly SequencedChangeT[]): Promise
     const key = rowKey(c.table, c.rowId);
     states.set(key, mergeChange(states.get(key), c));
   }
-  await tx.query(SQL.upsertRows, [JSON.stringify([...keys.entries()].map(([key, k]) => ({ ...k, state: states.get(key) })))]);
+  const touched = [...keys.entries()].map(([key, k]) => ({ table: k.table_name, rowId: k.row_id, state: states.get(key)! }));
+  await tx.query(SQL.upsertRows, [JSON.stringify(touched.map((t) => ({ table_name: t.table, row_id: t.rowId, state: t.state })))]);
+  return touched;
 }

@@ -27,6 +27,17 @@ export interface PairedDevice {
   revokedAt: number | null;
 }
 
+/** A paired device as the admin's device list shows it. */
+export interface DeviceStatus {
+  device: string;
+  pairedAt: number;
+  revokedAt: number | null;
+  /** When the device last said hello, pushed or pulled (kept at most once a minute), null: never since pairing. */
+  lastSeenAt: number | null;
+  /** Changes waiting on the device, as it last reported them. */
+  pending: number | null;
+}
+
 /** Something the hub found that a person must look at (merge two patients, move a booking). */
 export interface ReviewTask {
   /** Stable key, e.g. "duplicate_patient:<id number>": finding it again updates the same task. */
@@ -63,6 +74,10 @@ export interface HubStore {
   setMeta(key: string, value: string): Promise<void>;
   getDevice(device: string): Promise<PairedDevice | undefined>;
   putDevice(d: PairedDevice): Promise<void>;
+  /** Every paired device (revoked ones too), by device code. */
+  devices(): Promise<DeviceStatus[]>;
+  /** Notes that a device was seen, and its waiting changes when it told them (null: keep the last known). */
+  touchDevice(device: string, seenAt: number, pending: number | null): Promise<void>;
   /** A read query on the hub's own tables (typed tables of main/hub/pg-schema.ts): statistics, admin lists. */
   query<T>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
   close(): Promise<void>;
