@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import type { Db } from '../../db/open';
 import { settings } from '../../db/schema';
+import { PAYMENT_METHODS, type PaymentMethod } from '../domain/enums';
+import { DomainError } from '../domain/errors';
 
 export const ClinicSettingsSchema = z.object({
   clinicName: z.string().default('Clinic'),
@@ -19,13 +21,30 @@ export const ClinicSettingsSchema = z.object({
   idleLockMs: z.number().int().min(10_000).default(10 * 60_000),
   /** Days before expiry that a batch is listed as expiring. */
   expiryWarningDays: z.number().int().min(1).default(90),
+  /** Payment methods the desks take (default: all of them); kept in PAYMENT_METHODS order. */
+  paymentMethods: z.array(z.enum(PAYMENT_METHODS)).min(1).default([...PAYMENT_METHODS]),
 });
 export type ClinicSettings = z.infer<typeof ClinicSettingsSchema>;
+export type ClinicSettingKey = keyof ClinicSettings;
 
+/**
+ * Reads every setting. A stored value that does not fit its key (written by a newer version,
+ * say) falls back to that key's default alone; unknown keys are ignored.
+ */
 export function loadSettings(db: Db): ClinicSettings {
-  const rows = db.select().from(settings).all();
+  const shape: Record<string, z.ZodType> = ClinicSettingsSchema.shape;
   const obj: Record<string, unknown> = {};
-  for (const r of rows) obj[r.key] = r.value;
-  const parsed = ClinicSettingsSchema.safeParse(obj);
-  return parsed.success ? parsed.data : ClinicSettingsSchema.parse({});
+  for (const r of db.select().from(settings).all()) {
+    if (Object.hasOwn(shape, r.key) && shape[r.key]!.safeParse(r.value).success) obj[r.key] = r.value;
+  }
+  return ClinicSettingsSchema.parse(obj);
+}
+
+/** Refuses a payment method the clinic has switched off: PAYMENT_METHOD_DISABLED {field: 'method'}. */
+export function assertPaymentMethodEnabled(s: Pick<ClinicSettings, 'paymentMethods'>, method: PaymentMethod): void {
+  if (!s.paymentMethods.includes(method)) {
+    throw new DomainError('PAYMENT_METHOD_DISABLED', `the clinic does not take ${method} payments`, {
+      field: 'method', method, enabled: s.paymentMethods,
+    });
+  }
 }

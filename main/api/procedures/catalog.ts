@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { EXAM_CATEGORIES, SESSION_PERIODS, STAFF_STATUSES } from '../../domain/enums';
 import { procedure } from '../define';
-import { Fen, Id, IsoDate } from '../schemas';
+import { Fen, Id, IsoDate, PaymentMethod } from '../schemas';
 
 /** Longest date range one `catalog.sessions` call covers. */
 export const MAX_SESSION_RANGE_DAYS = 31;
@@ -89,7 +89,7 @@ export const catalogProcedures = {
   'catalog.settings': procedure({
     kind: 'query',
     access: 'any',
-    summary: "The clinic's public settings: name, address, time zone, fee policy, and today's date there.",
+    summary: "The clinic's public settings: name, address, time zone, fee policy, payment methods taken, and today's date there.",
     input: z.object({}),
     output: z.object({
       clinicName: z.string(),
@@ -99,6 +99,8 @@ export const catalogProcedures = {
       timeZone: z.string(),
       /** The registration fee is collected at check-in. */
       feeAtCheckIn: z.boolean(),
+      /** Payment methods the clinic takes (the payment form offers only these). */
+      paymentMethods: z.array(PaymentMethod),
       today: IsoDate,
     }),
   }),

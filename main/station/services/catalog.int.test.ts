@@ -83,7 +83,8 @@ describe('catalog', () => {
 
   it("settings: the public subset and the clinic's today", () => {
     expect(fx.ok(fx.login('pharmacist'), 'catalog.settings', {})).toEqual({
-      clinicName: '康宁诊所', clinicNameEn: 'Kangning Clinic', address: '', phone: '', timeZone: 'Asia/Shanghai', feeAtCheckIn: true, today: TODAY,
+      clinicName: '康宁诊所', clinicNameEn: 'Kangning Clinic', address: '', phone: '', timeZone: 'Asia/Shanghai', feeAtCheckIn: true,
+      paymentMethods: ['cash', 'card', 'qr', 'insurance'], today: TODAY,
     });
   });
 

@@ -81,7 +81,7 @@ export const catalogHandlers = {
     const s = ctx.settings;
     return {
       clinicName: s.clinicName, clinicNameEn: s.clinicNameEn, address: s.address, phone: s.phone,
-      timeZone: s.timeZone, feeAtCheckIn: s.feeAtCheckIn, today: clinicToday(ctx),
+      timeZone: s.timeZone, feeAtCheckIn: s.feeAtCheckIn, paymentMethods: s.paymentMethods, today: clinicToday(ctx),
     };
   },
 } satisfies HandlersFor<typeof catalogProcedures>;

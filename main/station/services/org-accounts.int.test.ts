@@ -1,0 +1,136 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { accounts, staff } from '../../../db/schema';
+import { withMasterWriter } from '../master';
+import { hashPassword } from '../password';
+import { createFixture, FIXTURE_USERS, TEST_PASSWORD, TEST_SCRYPT, type Fixture } from '../testing';
+import { count, expectRefused } from '../testing-expect';
+
+let fx: Fixture;
+let admin: { token: string };
+beforeEach(() => {
+  fx = createFixture();
+  admin = fx.login('admin');
+});
+afterEach(() => fx.close());
+
+const NEW_PW = 'welcome2027';
+const logged = (rowId: string) => count(fx, "SELECT count(*) n FROM change_log WHERE table_name = 'accounts' AND row_id = ?", rowId);
+const audited = (action: string, id: string) =>
+  count(fx, "SELECT count(*) n FROM audit_log WHERE action = ? AND entity = 'accounts' AND entity_id = ? AND patient_id IS NULL", action, id);
+const accountCount = () => count(fx, 'SELECT count(*) n FROM accounts');
+const login = (username: string, password: string) => fx.call({ token: null }, 'accounts.login', { username, password });
+
+/** A second admin account, so the first is not the last one. */
+function secondAdmin(): string {
+  return withMasterWriter(fx.station, (w) => w.insert(accounts, { username: 'admin2', passwordHash: hashPassword(TEST_PASSWORD, TEST_SCRYPT), roles: ['admin'] }));
+}
+
+describe('org accounts', () => {
+  it('lists every account with roles and linked person, never a hash', () => {
+    const items = fx.ok(admin, 'org.accounts', {}).items;
+    expect(items.map((a) => a.username)).toEqual(Object.keys(FIXTURE_USERS).sort());
+    expect(items.find((a) => a.username === 'doctor')).toMatchObject({ roles: ['doctor'], staffId: fx.ids.staff.doctor, staffName: '李明', active: true });
+    expect(JSON.stringify(items)).not.toMatch(/scrypt|passwordHash|password_hash/);
+  });
+
+  it('creates an account linked to a person; it logs in with the initial password; logged and audited', () => {
+    const person = fx.ok(admin, 'org.createStaff', { name: '钱进', sex: 'M', position: 'cashier' }).id;
+    const a = fx.ok(admin, 'org.createAccount', { username: 'qianjin', roles: ['cashier', 'receptionist', 'cashier'], password: NEW_PW, staffId: person });
+    expect(a).toMatchObject({ username: 'qianjin', roles: ['cashier', 'receptionist'], staffId: person, staffName: '钱进', active: true });
+    expect(JSON.stringify(a)).not.toContain('scrypt');
+    expect(logged(a.id)).toBe(1);
+    expect(audited('create', a.id)).toBe(1);
+    const r = login('qianjin', NEW_PW);
+    expect(r.ok && r.value.roles).toEqual(['cashier', 'receptionist']);
+    expect(r.ok && r.value.displayName).toBe('钱进');
+    // Without a person.
+    expect(fx.ok(admin, 'org.createAccount', { username: 'kiosk.1', roles: ['receptionist'], password: NEW_PW }).staffId).toBeNull();
+  });
+
+  it('refuses a taken username, bad usernames, no roles, a weak password, a person who left or has an account', () => {
+    const before = accountCount();
+    const base = { username: 'newbie', roles: ['cashier'] as const, password: NEW_PW };
+    expectRefused(fx, admin, 'org.createAccount', { ...base, roles: [...base.roles], username: 'doctor' }, 'ALREADY_EXISTS', {
+      field: 'username', id: fx.ids.accounts.doctor,
+    });
+    for (const username of ['Newbie', 'ab', '1abc', 'new bie', 'x'.repeat(33)]) {
+      expectRefused(fx, admin, 'org.createAccount', { ...base, roles: [...base.roles], username }, 'VALIDATION', { field: 'username' });
+    }
+    expectRefused(fx, admin, 'org.createAccount', { ...base, roles: [] }, 'VALIDATION', { field: 'roles' });
+    expectRefused(fx, admin, 'org.createAccount', { ...base, roles: ['janitor' as never] }, 'VALIDATION', { field: 'roles.0' });
+    expectRefused(fx, admin, 'org.createAccount', { ...base, roles: [...base.roles], password: 'short1' }, 'WEAK_PASSWORD', { field: 'password', reason: 'too_short' });
+    expectRefused(fx, admin, 'org.createAccount', { ...base, roles: [...base.roles], password: 'longenoughpw' }, 'WEAK_PASSWORD', { field: 'password', reason: 'no_digit' });
+    expectRefused(fx, admin, 'org.createAccount', { ...base, roles: [...base.roles], staffId: fx.ids.staff.cashier }, 'ALREADY_EXISTS', {
+      field: 'staffId', reason: 'staff_has_account', username: 'cashier',
+    });
+    const gone = withMasterWriter(fx.station, (w) => w.insert(staff, { name: '钱进', sex: 'M', position: 'cashier', status: 'left' }));
+    expectRefused(fx, admin, 'org.createAccount', { ...base, roles: [...base.roles], staffId: gone }, 'STAFF_LEFT', { field: 'staffId' });
+    expectRefused(fx, admin, 'org.createAccount', { ...base, roles: [...base.roles], staffId: fx.ids.departments.internal }, 'NOT_FOUND', { field: 'staffId' });
+    expect(accountCount()).toBe(before);
+  });
+
+  it("changes roles and the linked person; the new roles hold at the next log-in", () => {
+    const id = fx.ids.accounts.reception;
+    const a = fx.ok(admin, 'org.updateAccount', { id, roles: ['receptionist', 'cashier'] });
+    expect(a.roles).toEqual(['receptionist', 'cashier']);
+    expect(audited('update', id)).toBe(1);
+    expect(fx.ok(fx.login('reception'), 'accounts.me', {}).roles).toEqual(['receptionist', 'cashier']);
+    const person = fx.ok(admin, 'org.createStaff', { name: '钱进', sex: 'M', position: 'receptionist' }).id;
+    expect(fx.ok(admin, 'org.updateAccount', { id, staffId: person })).toMatchObject({ staffId: person, staffName: '钱进' });
+    expect(fx.ok(admin, 'org.updateAccount', { id, staffId: null })).toMatchObject({ staffId: null, staffName: null });
+    const logRows = logged(id);
+    fx.ok(admin, 'org.updateAccount', { id, roles: ['receptionist', 'cashier'], staffId: null });
+    expect(logged(id)).toBe(logRows); // nothing changed, nothing written
+    expectRefused(fx, admin, 'org.updateAccount', { id, staffId: fx.ids.staff.doctor }, 'ALREADY_EXISTS', { field: 'staffId', username: 'doctor' });
+    expectRefused(fx, admin, 'org.updateAccount', { id, roles: [] }, 'VALIDATION', { field: 'roles' });
+  });
+
+  it('keeps one active admin: the last one keeps the role and stays enabled; nobody disables or demotes themself', () => {
+    const me = fx.ids.accounts.admin;
+    expectRefused(fx, admin, 'org.setAccountActive', { id: me, active: false }, 'OWN_ACCOUNT', { field: 'active', reason: 'disable_own' });
+    expectRefused(fx, admin, 'org.updateAccount', { id: me, roles: ['cashier'] }, 'OWN_ACCOUNT', { field: 'roles', reason: 'remove_own_admin' });
+    const other = secondAdmin();
+    // Another admin may be demoted or disabled while one active admin remains …
+    fx.ok(admin, 'org.updateAccount', { id: other, roles: ['admin', 'cashier'] });
+    fx.ok(admin, 'org.setAccountActive', { id: other, active: false });
+    // … and with admin2 active again, admin2 may demote the first admin, but not disable itself.
+    fx.ok(admin, 'org.setAccountActive', { id: other, active: true });
+    const admin2 = { token: (login('admin2', TEST_PASSWORD) as { ok: true; value: { token: string } }).value.token };
+    expect(fx.ok(admin2, 'org.updateAccount', { id: me, roles: ['cashier'] }).roles).toEqual(['cashier']);
+    expectRefused(fx, admin2, 'org.setAccountActive', { id: other, active: false }, 'OWN_ACCOUNT', { field: 'active' });
+  });
+
+  it('refuses disabling or demoting the last active admin when done by another admin', () => {
+    const other = secondAdmin();
+    const admin2 = { token: (login('admin2', TEST_PASSWORD) as { ok: true; value: { token: string } }).value.token };
+    fx.ok(admin, 'org.setAccountActive', { id: other, active: false }); // admin2 disabled: admin is the last active admin
+    // Only reachable when the caller's own account is no longer an active admin in the database
+    // (its session here predates the change, or the change came by sync): the rows still decide.
+    expectRefused(fx, admin2, 'org.setAccountActive', { id: fx.ids.accounts.admin, active: false }, 'LAST_ADMIN', { field: 'active' });
+    expectRefused(fx, admin2, 'org.updateAccount', { id: fx.ids.accounts.admin, roles: ['cashier'] }, 'LAST_ADMIN', { field: 'roles' });
+  });
+
+  it('disables and enables an account: a disabled one cannot log in', () => {
+    const id = fx.ids.accounts.cashier;
+    expect(fx.ok(admin, 'org.setAccountActive', { id, active: false }).active).toBe(false);
+    expect(audited('update', id)).toBe(1);
+    expect(logged(id)).toBe(2);
+    expect(login('cashier', TEST_PASSWORD)).toMatchObject({ ok: false, error: { code: 'ACCOUNT_DISABLED' } });
+    expect(fx.ok(admin, 'org.setAccountActive', { id, active: true }).active).toBe(true);
+    expect(login('cashier', TEST_PASSWORD).ok).toBe(true);
+    expectRefused(fx, admin, 'org.setAccountActive', { id: '019a0000-0000-7000-8000-000000000009', active: false }, 'NOT_FOUND', { field: 'id' });
+  });
+
+  it('resets a password under the policy and clears the lock-out here', () => {
+    const id = fx.ids.accounts.pharmacist;
+    for (let i = 0; i < fx.station.settings.maxLoginFailures; i++) login('pharmacist', 'wrong1234');
+    expect(login('pharmacist', TEST_PASSWORD)).toMatchObject({ ok: false, error: { code: 'ACCOUNT_LOCKED' } });
+    expectRefused(fx, admin, 'org.resetPassword', { id, password: 'abcdefgh' }, 'WEAK_PASSWORD', { field: 'password', reason: 'no_digit' });
+    fx.ok(admin, 'org.resetPassword', { id, password: NEW_PW });
+    expect(audited('update', id)).toBe(1);
+    const row = fx.station.raw.prepare("SELECT columns FROM change_log WHERE table_name = 'accounts' AND row_id = ? AND op = 'update'").get(id) as { columns: string };
+    expect(Object.keys(JSON.parse(row.columns)).sort()).toEqual(['password_hash', 'updated_at']);
+    expect(login('pharmacist', TEST_PASSWORD)).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
+    expect(login('pharmacist', NEW_PW).ok).toBe(true);
+  });
+});
