@@ -85,10 +85,14 @@ export const rosterTemplates = sqliteTable('roster_templates', {
   ...stamps(),
 }, (t) => [index('roster_templates_doctor').on(t.doctorId, t.weekday)]);
 
-/** Days the clinic is closed (public holidays): roster generation skips them. */
+/**
+ * Days the clinic is closed (public holidays): roster generation skips them. Removing one clears
+ * `active` (rows replicate and are never deleted); adding the date again switches it back on.
+ */
 export const holidays = sqliteTable('holidays', {
   id: id(),
   date: isoDate('date').notNull(),
   name: text('name').notNull(),
+  active: flag('active').notNull().default(true),
   ...stamps(),
 }, (t) => [uniqueIndex('holidays_date').on(t.date)]);

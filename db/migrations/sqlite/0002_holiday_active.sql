@@ -1,0 +1,1 @@
+ALTER TABLE `holidays` ADD `active` integer DEFAULT true NOT NULL;
