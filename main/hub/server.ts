@@ -4,17 +4,29 @@
  * Protocol: main/sync/protocol.ts. Every message is checked with zod; a station must say hello
  * (device, credential, schema version) before anything else, and a station on another schema
  * version is refused — its changes wait on the station until one side is updated.
+ * Changes enter the log one way, `publish` (a station's push, or the hub's own admin station):
+ * appended, broadcast to the stations, checked by detection, told to in-process followers.
+ * A paired station's 'call' (an `at: 'hub'` procedure) goes to the call handler the admin
+ * station installs (main/hub/admin-station.ts).
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
 import {
-  Broadcast, Hello, PROTOCOL_VERSION, Pair, Pull, Push, describeIssues, refusal, schemaVersion as localSchemaVersion,
-  type BroadcastT, type HelloAnswerT, type PairAnswerT, type HelloT, type PullAnswerT, type PushAnswerT, type SyncErrorT,
+  Broadcast, Call, Hello, PROTOCOL_VERSION, Pair, Pull, Push, describeIssues, refusal, schemaVersion as localSchemaVersion,
+  type BroadcastT, type CallAnswerT, type CallT, type ChangeT, type HelloAnswerT, type PairAnswerT, type HelloT, type PullAnswerT,
+  type PushAnswerT, type SequencedChangeT, type SyncErrorT,
 } from '../sync/protocol';
+import { registerHubControl } from './control';
 import { detectAfterAppend } from './detect';
 import { checkCredential, issuePairingCode, pairDevice, revokeDevice } from './pairing';
-import type { HubStore } from './store';
+import type { AppendResult, HubStore } from './store';
+
+/** Runs a paired station's 'call' (the admin station's); `device` is the calling station. */
+export type CallHandler = (call: CallT, device: string) => Promise<CallAnswerT>;
+
+/** Last seen is written at most this often per device (and when its waiting-changes count changes). */
+export const SEEN_EVERY_MS = 60_000;
 
 export interface HubOptions {
   store: HubStore;
@@ -44,6 +56,17 @@ export interface Hub {
   settled(): Promise<void>;
   /** Revokes a device's credential and drops its connections. */
   revoke(device: string): Promise<boolean>;
+  /**
+   * Appends changes made at the hub itself (its admin station) and hands them out exactly as a
+   * station's push: broadcast, detection, followers. `from` is the socket not to echo them to.
+   */
+  publish(changes: readonly ChangeT[], from?: Socket): Promise<AppendResult>;
+  /** Told every batch new to the log, in the order appended (the admin station follows the log). */
+  onAppended(fn: (fresh: SequencedChangeT[]) => void): () => void;
+  /** Where paired stations' 'call's go; null: answered HUB_UNREACHABLE. */
+  handleCalls(fn: CallHandler | null): void;
+  /** Device codes connected now (said hello). */
+  connectedDevices(): Promise<string[]>;
   /** Disconnects every station and stops listening (the store stays open: its owner closes it). */
   close(): Promise<void>;
 }
@@ -58,10 +81,37 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   const log = opts.log ?? (() => undefined);
   const http = createServer();
   const io = new Server(http, { serveClient: false, maxHttpBufferSize: 20e6, cors: undefined });
-  const hubId = (await store.getMeta('hub_id')) ?? (await initHubId(store));
+  const hubId = await hubIdOf(store);
   /** Detection runs after each batch, one at a time, off the push's answer path. */
   let detections: Promise<void> = Promise.resolve();
   const authorize = opts.authorize ?? (opts.open ? async () => null : (h: HelloT) => checkCredential(store, h));
+  const followers = new Set<(fresh: SequencedChangeT[]) => void>();
+  let calls: CallHandler | null = null;
+
+  const publish = async (changes: readonly ChangeT[], from?: Socket): Promise<AppendResult> => {
+    const result = await store.append(changes, now());
+    const { fresh } = result;
+    if (fresh.length > 0) {
+      const msg: BroadcastT = Broadcast.parse({ changes: fresh });
+      (from ? from.to(ROOM) : io.to(ROOM)).emit('changes', msg);
+      detections = detections
+        .then(() => detectAfterAppend(store, fresh, now()))
+        .catch((err: unknown) => log(`detection failed: ${err instanceof Error ? err.message : String(err)}`));
+      for (const fn of followers) fn(fresh);
+    }
+    return result;
+  };
+
+  /** Last seen and waiting changes, written at most once a minute unless the count changed; never in the way of sync. */
+  const seen = new Map<string, { at: number; pending: number | null }>();
+  const touch = (device: string, pending: number | undefined): void => {
+    const at = now();
+    const last = seen.get(device);
+    const count = pending ?? null;
+    if (last && at - last.at < SEEN_EVERY_MS && (count === null || count === last.pending)) return;
+    seen.set(device, { at, pending: count ?? last?.pending ?? null });
+    store.touchDevice(device, at, count).catch((err: unknown) => log(`last seen of ${device}: ${err instanceof Error ? err.message : String(err)}`));
+  };
 
   io.on('connection', (socket: Socket) => {
     const ackOf = <T>(fn: unknown): Ack<T> => (typeof fn === 'function' ? (fn as Ack<T>) : () => undefined);
@@ -85,6 +135,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
         socket.data.device = h.device;
         await socket.join(ROOM);
         log(`hello ${h.device}`);
+        touch(h.device, h.pending);
         ack({ ok: true, hub: hubId, schemaVersion: version, lastSeq: await store.lastSeq(), serverTime: now() });
       } catch (err) {
         ack(refusal('HUB_ERROR', err instanceof Error ? err.message : String(err)));
@@ -116,15 +167,9 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       const foreign = push.data.changes.find((c) => c.device !== socket.data.device);
       if (foreign) return ack(refusal('BAD_MESSAGE', `device ${String(socket.data.device)} may push only its own changes, not ${foreign.device}'s`));
       try {
-        const { acks, fresh } = await store.append(push.data.changes, now());
+        const { acks } = await publish(push.data.changes, socket);
         ack({ ok: true, acks });
-        if (fresh.length > 0) {
-          const msg: BroadcastT = Broadcast.parse({ changes: fresh });
-          socket.to(ROOM).emit('changes', msg);
-          detections = detections
-            .then(() => detectAfterAppend(store, fresh, now()))
-            .catch((err: unknown) => log(`detection failed: ${err instanceof Error ? err.message : String(err)}`));
-        }
+        touch(String(socket.data.device), push.data.pending);
       } catch (err) {
         ack(refusal('HUB_ERROR', err instanceof Error ? err.message : String(err)));
       }
@@ -138,11 +183,39 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       try {
         const page = await store.after(pull.data.after, pull.data.limit);
         ack({ ok: true, ...page });
+        touch(String(socket.data.device), undefined);
       } catch (err) {
         ack(refusal('HUB_ERROR', err instanceof Error ? err.message : String(err)));
       }
     });
+
+    socket.on('call', async (payload: unknown, fn: unknown) => {
+      const ack = ackOf<CallAnswerT>(fn);
+      if (!socket.data.device) return ack({ ok: false, error: { code: 'HUB_UNREACHABLE', message: 'say hello to the hub first' } });
+      const call = Call.safeParse(payload);
+      if (!call.success) return ack({ ok: false, error: { code: 'VALIDATION', message: describeIssues(call.error) } });
+      if (!calls) return ack({ ok: false, error: { code: 'HUB_UNREACHABLE', message: 'this hub runs no admin station' } });
+      try {
+        ack(await calls(call.data, String(socket.data.device)));
+      } catch (err) {
+        log(`call ${call.data.procedure} failed: ${err instanceof Error ? err.message : String(err)}`);
+        ack({ ok: false, error: { code: 'INTERNAL', message: 'internal error at the hub' } });
+      }
+    });
   });
+
+  const connectedDevices = async (): Promise<string[]> =>
+    [...new Set((await io.in(ROOM).fetchSockets()).map((s) => String(s.data.device)))].sort();
+  const revoke = async (device: string): Promise<boolean> => {
+    const done = await revokeDevice(store, device, now());
+    for (const s of await io.in(ROOM).fetchSockets()) {
+      if (s.data.device !== device) continue;
+      s.emit('refused', { code: 'REVOKED', message: `device ${device} was revoked at the hub` } satisfies SyncErrorT);
+      s.disconnect(true);
+    }
+    return done;
+  };
+  const unregister = registerHubControl(store, { revoke, connectedDevices });
 
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
@@ -156,16 +229,16 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     io,
     settled: () => detections,
     issuePairingCode: () => issuePairingCode(store, now()),
-    revoke: async (device) => {
-      const done = await revokeDevice(store, device, now());
-      for (const s of await io.in(ROOM).fetchSockets()) {
-        if (s.data.device !== device) continue;
-        s.emit('refused', { code: 'REVOKED', message: `device ${device} was revoked at the hub` } satisfies SyncErrorT);
-        s.disconnect(true);
-      }
-      return done;
+    revoke,
+    publish,
+    onAppended: (fn) => {
+      followers.add(fn);
+      return () => followers.delete(fn);
     },
+    handleCalls: (fn) => { calls = fn; },
+    connectedDevices,
     close: async () => {
+      unregister();
       await new Promise<void>((resolve) => {
         io.disconnectSockets(true);
         void io.close(() => resolve());
@@ -177,7 +250,10 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   };
 }
 
-async function initHubId(store: HubStore): Promise<string> {
+/** The hub's identity, made on first use: stations remember which hub they paired with. */
+export async function hubIdOf(store: HubStore): Promise<string> {
+  const known = await store.getMeta('hub_id');
+  if (known) return known;
   const id = crypto.randomUUID();
   await store.setMeta('hub_id', id);
   return id;

@@ -33,6 +33,8 @@ export interface RequestContext {
   hub: import('../hub/store').HubStore | null;
   /** Run after the transaction rolled back (e.g. counting a failed log-in, which must stick). */
   onFailure: (fn: () => void) => void;
+  /** A notice for every desk (a stopped session), told to this station's listeners once the transaction has committed. */
+  notify: (notice: import('../api/contract').StationEvents['notice']) => void;
 }
 
 /** The account of a request that needs one (dispatch guarantees it for non-public procedures). */

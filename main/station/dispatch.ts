@@ -5,13 +5,14 @@
  * error rolls the whole command back.
  */
 import { z } from 'zod';
-import { procedures, type Output, type ProcedureName, type Result } from '../api/contract';
+import { procedures, type Output, type ProcedureName, type Result, type StationEvents } from '../api/contract';
 import { CALLABLE_WHILE_LOCKED, isAllowed, needsSession } from '../api/policy';
 import { DomainError, type ErrorBody } from '../domain/errors';
 import { auditLog } from '../../db/schema';
-import type { RequestContext } from './context';
+import type { Account, RequestContext } from './context';
 import { AfterCommit } from './handler';
 import { handlers } from './handlers';
+import type { Session } from './sessions';
 import type { Station } from './station';
 import { Writer } from './writer';
 
@@ -50,26 +51,74 @@ function checkedOutput(name: ProcedureName, out: unknown): unknown {
   return checked.data;
 }
 
+/** Who a request runs as: the session a transport holds, or an account the hub has checked (a forwarded call). */
+type Actor = { caller: Caller } | { account: Account; device: string };
+
+interface Admitted {
+  session: Session | undefined;
+  account: Account | null;
+  /** The device written on audit rows: this station, or the workstation a forwarded call came from. */
+  device: string;
+}
+
+/** A workstation forwards `at: 'hub'` procedures; a station with master data (the hub's own) runs them. */
+function forwarded(station: Station, name: string): boolean {
+  return !station.allowMasterData && Object.hasOwn(procedures, name) && procedures[name as ProcedureName].at === 'hub';
+}
+
 export async function dispatch<N extends ProcedureName>(
   station: Station,
   caller: Caller,
   name: N,
   rawInput: unknown,
 ): Promise<Result<Output<N>>> {
-  const result = run(station, caller, name, rawInput, true);
-  if (!result.ok || !(result.value instanceof AfterCommit)) return result as Result<Output<N>>;
-  // The transaction has committed; the rest (rendering, printing) is async and writes nothing.
+  if (forwarded(station, name)) return (await forward(station, caller, name, rawInput)) as Result<Output<N>>;
+  return finish(station, name, run(station, { caller }, name, rawInput, true)) as Promise<Result<Output<N>>>;
+}
+
+/**
+ * At the hub: runs an `at: 'hub'` procedure for an account a workstation forwarded it for. The
+ * caller (main/hub/admin-station.ts) has found the account active in this replica; the roles are
+ * checked here as for every request, and audit rows name the workstation `device`.
+ */
+export async function dispatchAs(station: Station, account: Account, device: string, name: string, rawInput: unknown): Promise<Result<unknown>> {
+  if (!Object.hasOwn(procedures, name)) return fail('UNKNOWN_PROCEDURE', `no procedure ${name}`, { procedure: name });
+  if (procedures[name as ProcedureName].at !== 'hub') {
+    return fail('FORBIDDEN', `${name} runs at the workstation, not at the hub`, { procedure: name });
+  }
+  return finish(station, name as ProcedureName, run(station, { account, device }, name, rawInput, true));
+}
+
+async function finish(station: Station, name: ProcedureName, result: Result<unknown>): Promise<Result<unknown>> {
+  if (!result.ok || !(result.value instanceof AfterCommit)) return result;
+  // The transaction has committed; the rest (rendering, printing, asking the hub's store) is async.
   try {
     const out: unknown = await result.value.finish();
-    return { ok: true, value: (station.validateOutput ? checkedOutput(name, out) : out) as Output<N> };
+    return { ok: true, value: station.validateOutput ? checkedOutput(name, out) : out };
   } catch (err) {
     return { ok: false, error: fromThrown(err) };
   }
 }
 
+/** Session, lock and roles here, then the call goes to the hub over the station's hub link. */
+async function forward(station: Station, caller: Caller, name: ProcedureName, rawInput: unknown): Promise<Result<unknown>> {
+  const now = station.now();
+  const admitted = admit(station, { caller }, name, now);
+  if ('ok' in admitted) return admitted;
+  const parsed = procedures[name].input.safeParse(rawInput ?? {});
+  if (!parsed.success) return fail('VALIDATION', 'invalid input', zodDetails(parsed.error));
+  if (!admitted.account) return fail('UNAUTHENTICATED', 'log in first');
+  const link = station.hubLink;
+  if (!link) return fail('HUB_UNREACHABLE', `${name} runs at the hub, and this workstation has no hub connection`, { procedure: name });
+  const result = await link.call({ procedure: name, input: rawInput ?? {}, accountId: admitted.account.id });
+  if (admitted.session && station.sessions.get(admitted.session.token, now)) station.sessions.touch(admitted.session, station.now());
+  return result;
+}
+
 /**
  * Synchronous core of dispatch (better-sqlite3 transactions are synchronous). A handler that
  * answers `afterCommit(...)` needs the async `dispatch`: here it is rolled back (INTERNAL).
+ * A workstation cannot wait for the hub here: `at: 'hub'` procedures answer HUB_UNREACHABLE.
  */
 export function dispatchSync<N extends ProcedureName>(
   station: Station,
@@ -77,21 +126,24 @@ export function dispatchSync<N extends ProcedureName>(
   name: N | string,
   rawInput: unknown,
 ): Result<Output<N>> {
-  return run(station, caller, name, rawInput, false) as Result<Output<N>>;
+  if (forwarded(station, name)) {
+    const admitted = admit(station, { caller }, name, station.now());
+    if ('ok' in admitted) return admitted;
+    return fail('HUB_UNREACHABLE', `${name} runs at the hub: call it through dispatch`, { procedure: name });
+  }
+  return run(station, { caller }, name, rawInput, false) as Result<Output<N>>;
 }
 
-function run(
-  station: Station,
-  caller: Caller,
-  name: string,
-  rawInput: unknown,
-  canWait: boolean,
-): Result<unknown> {
-  if (!Object.hasOwn(procedures, name)) return fail('UNKNOWN_PROCEDURE', `no procedure ${name}`, { procedure: name });
+/** Session → idle lock → roles, for a request by a local session; roles only for an account the hub checked. */
+function admit(station: Station, actor: Actor, name: string, now: number): Admitted | Result<never> {
   const def = procedures[name as ProcedureName];
-  const now = station.now();
-
-  const session = station.sessions.get(caller.token, now);
+  if ('account' in actor) {
+    if (!isAllowed(def.access, actor.account.roles)) {
+      return fail('FORBIDDEN', `${name} is not allowed for this account`, { procedure: name, roles: actor.account.roles });
+    }
+    return { session: undefined, account: actor.account, device: actor.device };
+  }
+  const session = station.sessions.get(actor.caller.token, now);
   if (needsSession(def.access)) {
     if (!session) return fail('UNAUTHENTICATED', 'log in first');
     if (session.lockedAt !== null && !CALLABLE_WHILE_LOCKED.has(name)) {
@@ -101,6 +153,22 @@ function run(
       return fail('FORBIDDEN', `${name} is not allowed for this account`, { procedure: name, roles: session.account.roles });
     }
   }
+  return { session, account: session?.account ?? null, device: station.device };
+}
+
+function run(
+  station: Station,
+  actor: Actor,
+  name: string,
+  rawInput: unknown,
+  canWait: boolean,
+): Result<unknown> {
+  if (!Object.hasOwn(procedures, name)) return fail('UNKNOWN_PROCEDURE', `no procedure ${name}`, { procedure: name });
+  const def = procedures[name as ProcedureName];
+  const now = station.now();
+  const admitted = admit(station, actor, name, now);
+  if ('ok' in admitted) return admitted;
+  const { session, account } = admitted;
 
   const parsed = def.input.safeParse(rawInput ?? {});
   if (!parsed.success) return fail('VALIDATION', 'invalid input', zodDetails(parsed.error));
@@ -112,8 +180,8 @@ function run(
     now: station.now,
     allowMasterData: station.allowMasterData,
   });
-  const account = session?.account ?? null;
   const afterFailure: (() => void)[] = [];
+  const notices: StationEvents['notice'][] = [];
   const ctx: RequestContext = {
     account,
     sessionToken: session?.token ?? null,
@@ -128,8 +196,9 @@ function run(
     procedure: name,
     hub: station.hub,
     onFailure: (fn) => afterFailure.push(fn),
+    notify: (notice) => notices.push(notice),
     audit: (action, entity, entityId, patientId) => {
-      write.insert(auditLog, { at: now, accountId: account?.id ?? 'anonymous', device: station.device, action, entity, entityId, patientId, procedure: name });
+      write.insert(auditLog, { at: now, accountId: account?.id ?? 'anonymous', device: admitted.device, action, entity, entityId, patientId, procedure: name });
     },
   };
 
@@ -160,5 +229,6 @@ function run(
     if (write.touched.has('settings')) station.reloadSettings();
     station.emit('data.changed', { tables: [...write.touched] });
   }
+  for (const notice of notices) station.emit('notice', notice);
   return { ok: true, value };
 }

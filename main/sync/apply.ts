@@ -9,10 +9,15 @@
  * A row whose insert has not arrived yet waits (its changes are kept) until it does. Rows of
  * changes already here (our own, coming back with their seq) are merged again as well: the
  * Writer writes local changes straight to the row, and the merge may overrule one.
+ * A roster session of today or later that this batch stops (it was open here) raises the
+ * station's 'notice' event once the batch has committed: the stop-clinic notice at every desk.
  */
 import type Database from 'better-sqlite3';
 import { getTableName } from 'drizzle-orm';
+import { localDate } from '../domain/dates';
+import type { SessionPeriod } from '../domain/enums';
 import { ClockError, hlcParse, hlcReceive } from '../domain/hlc';
+import { sessionStoppedNotice } from '../domain/roster';
 import type { Station } from '../station/station';
 import { REPLICATED_TABLES } from '../station/tables';
 import { changedColumns, mergeRow, type ColumnValue, type MergeInput } from './merge';
@@ -87,6 +92,7 @@ export function applyRemoteChanges(station: Station, changes: readonly ChangeT[]
   const rowChangesStmt = prepared(raw, 'SELECT * FROM change_log WHERE table_name = ? AND row_id = ? ORDER BY hlc');
   const result: ApplyResult = { received: 0, known: 0, rowsWritten: 0, waiting: 0, tables: [], conflicts: [] };
   const touched = new Set<string>();
+  const stopped: string[] = [];
 
   raw.transaction(() => {
     // Parents and children of one batch may come in any order: check foreign keys at commit.
@@ -122,6 +128,7 @@ export function applyRemoteChanges(station: Station, changes: readonly ChangeT[]
         const diff = changedColumns({ ...state, values }, current);
         const cols = Object.keys(diff);
         if (cols.length === 0) return;
+        if (table === 'roster_sessions' && diff['stopped'] === 1 && current['stopped'] !== 1) stopped.push(rowId);
         prepared(raw, `UPDATE "${table}" SET ${cols.map((k) => `"${k}" = ?`).join(', ')} WHERE "${info.pk}" = ?`)
           .run(...cols.map((k) => diff[k]), rowId);
       } else if (state.inserted !== null || info.pk !== 'id') {
@@ -156,5 +163,21 @@ export function applyRemoteChanges(station: Station, changes: readonly ChangeT[]
   result.tables = [...touched].sort();
   if (touched.has('settings')) station.reloadSettings();
   if (touched.size > 0) station.emit('data.changed', { tables: result.tables });
+  for (const id of stopped) {
+    const notice = stopNotice(station, id);
+    if (notice) station.emit('notice', notice);
+  }
   return result;
+}
+
+/** The stop-clinic notice for a session stopped by a change from the hub; none for a past day. */
+function stopNotice(station: Station, sessionId: string) {
+  const s = prepared(station.raw, `SELECT r.date, r.period, r.stop_reason AS reason, r.updated_at AS at,
+      coalesce(st.name, '') AS doctor, coalesce(d.name, '') AS department
+    FROM roster_sessions r LEFT JOIN staff st ON st.id = r.doctor_id LEFT JOIN departments d ON d.id = r.department_id
+    WHERE r.id = ?`).get(sessionId) as { date: string; period: SessionPeriod; reason: string | null; at: number; doctor: string; department: string } | undefined;
+  if (!s || s.date < localDate(station.now(), station.settings.timeZone)) return undefined;
+  return sessionStoppedNotice({
+    sessionId, date: s.date, period: s.period, doctorName: s.doctor, departmentName: s.department, reason: s.reason ?? '', at: s.at,
+  });
 }

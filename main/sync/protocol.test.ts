@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Change, Hello, Pair, Pull, Push, schemaVersion, MAX_BATCH } from './protocol';
+import { Call, CallAnswer, Change, Hello, Pair, Pull, Push, schemaVersion, MAX_BATCH } from './protocol';
 
 const change = {
   id: '01900000-0000-7000-8000-000000000001', hlc: '001764000000000-0000-A1', device: 'A1',
@@ -34,5 +34,24 @@ describe('sync protocol', () => {
     expect(Pair.safeParse({ protocol: 1, device: 'A1', code: '123456' }).success).toBe(true);
     expect(Pair.safeParse({ protocol: 1, device: 'a1', code: '123456' }).success).toBe(false);
     expect(Pair.safeParse({ protocol: 1, device: 'A1', code: '12345' }).success).toBe(false);
+  });
+
+  it('carries a waiting-changes count in hello and push (optional, never negative)', () => {
+    const hello = { protocol: 1, device: 'A1', credential: null, schemaVersion: 1 };
+    expect(Hello.safeParse({ ...hello, pending: 12 }).success).toBe(true);
+    expect(Hello.safeParse({ ...hello, pending: -1 }).success).toBe(false);
+    expect(Push.safeParse({ changes: [change], pending: 0 }).success).toBe(true);
+    expect(Push.safeParse({ changes: [change], pending: 1.5 }).success).toBe(false);
+  });
+
+  it('checks a forwarded call and its answer: a Result with a known error code', () => {
+    const id = '01900000-0000-7000-8000-000000000001';
+    expect(Call.safeParse({ procedure: 'org.departments', input: {}, accountId: id }).success).toBe(true);
+    expect(Call.safeParse({ procedure: '', input: {}, accountId: id }).success).toBe(false);
+    expect(Call.safeParse({ procedure: 'org.departments', input: {} }).success).toBe(false);
+    expect(CallAnswer.safeParse({ ok: true, value: { items: [] } }).success).toBe(true);
+    expect(CallAnswer.safeParse({ ok: false, error: { code: 'FORBIDDEN', message: 'no', details: { procedure: 'x' } } }).success).toBe(true);
+    expect(CallAnswer.safeParse({ ok: false, error: { code: 'NO_SUCH_CODE', message: 'no' } }).success).toBe(false);
+    expect(CallAnswer.safeParse({ ok: 'yes' }).success).toBe(false);
   });
 });

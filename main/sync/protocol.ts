@@ -6,6 +6,7 @@
  *   station → hub  'push'  Push             ack PushAnswer     (seq per change id; idempotent)
  *   station → hub  'pull'  Pull             ack PullAnswer     (changes after a cursor, seq order)
  *   station → hub  'pair'  Pair             ack PairAnswer     (once, with the code shown on the hub)
+ *   station → hub  'call'  Call             ack CallAnswer     (an `at: 'hub'` procedure for a logged-in account; after hello)
  *   hub → station  'changes' Broadcast                         (live: changes other stations pushed)
  *   hub → station  'refused' SyncError                         (then the hub drops the connection: revoked)
  *
@@ -14,6 +15,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { ERROR_CODES } from '../domain/errors';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -52,6 +54,8 @@ export const Hello = z.object({
   credential: z.string().max(200).nullable(),
   /** Number of station migrations (db/migrations/sqlite/meta/_journal.json). */
   schemaVersion: z.number().int().nonnegative(),
+  /** Changes waiting on the station to be pushed (shown on the hub's device list). */
+  pending: z.number().int().nonnegative().optional(),
 });
 export type HelloT = z.infer<typeof Hello>;
 
@@ -76,7 +80,11 @@ export const PairAnswer = z.discriminatedUnion('ok', [
 ]);
 export type PairAnswerT = z.infer<typeof PairAnswer>;
 
-export const Push = z.object({ changes: z.array(Change).min(1).max(MAX_BATCH) });
+export const Push = z.object({
+  changes: z.array(Change).min(1).max(MAX_BATCH),
+  /** Changes still waiting on the station once this batch is in (shown on the hub's device list). */
+  pending: z.number().int().nonnegative().optional(),
+});
 export type PushT = z.infer<typeof Push>;
 export const PushAnswer = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), acks: z.array(z.object({ id: z.string(), seq: z.number().int().positive() })) }),
@@ -91,6 +99,23 @@ export const PullAnswer = z.discriminatedUnion('ok', [
   Refused,
 ]);
 export type PullAnswerT = z.infer<typeof PullAnswer>;
+
+/** station → hub 'call': an `at: 'hub'` procedure, checked at the station, run at the hub as `accountId`. */
+export const Call = z.object({
+  procedure: z.string().min(1).max(100),
+  input: z.unknown(),
+  accountId: z.string().min(1).max(64),
+});
+export type CallT = z.infer<typeof Call>;
+/** The procedure's own Result: `{ok, value}` or a structured error the UI translates. */
+export const CallAnswer = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({
+    ok: z.literal(false),
+    error: z.object({ code: z.enum(ERROR_CODES), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }),
+  }),
+]);
+export type CallAnswerT = z.infer<typeof CallAnswer>;
 
 export const Broadcast = z.object({ changes: z.array(SequencedChange).min(1) });
 export type BroadcastT = z.infer<typeof Broadcast>;

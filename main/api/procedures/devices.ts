@@ -1,0 +1,45 @@
+/**
+ * The hub's paired workstations, for the admin: who is paired, when each was last seen, how many
+ * changes wait on it, revoking one, and a new pairing code to type at a new workstation.
+ * They run at the hub (its store holds the devices); a workstation forwards them.
+ */
+import { z } from 'zod';
+import { procedure } from '../define';
+import { Instant, Ok } from '../schemas';
+
+/** A device code as pairing accepts it: a capital letter, then up to two capitals or digits. */
+export const DeviceCode = z.string().regex(/^[A-Z][A-Z0-9]{0,2}$/, 'expected a device code such as A1');
+
+export const DeviceView = z.object({
+  device: DeviceCode,
+  pairedAt: Instant,
+  /** Null while the device may sync. */
+  revokedAt: Instant.nullable(),
+  /** Last hello, push or pull (kept at most once a minute); null: not since pairing. */
+  lastSeenAt: Instant.nullable(),
+  /** Changes waiting on the device as it last reported; null: not reported yet. */
+  pending: z.number().int().nonnegative().nullable(),
+  /** Connected to the hub now. */
+  online: z.boolean(),
+});
+
+export const devicesProcedures = {
+  'devices.list': procedure({
+    kind: 'query', access: ['admin'], at: 'hub',
+    summary: 'Paired workstations: paired at, last seen, changes waiting, online, revoked.',
+    input: z.object({}),
+    output: z.object({ devices: z.array(DeviceView), hubDevice: z.string() }),
+  }),
+  'devices.revoke': procedure({
+    kind: 'command', access: ['admin'], at: 'hub',
+    summary: 'Revoke a workstation: the hub drops its connection and refuses it from now on (it can pair again with a new code).',
+    input: z.object({ device: DeviceCode }),
+    output: Ok,
+  }),
+  'devices.issuePairingCode': procedure({
+    kind: 'command', access: ['admin'], at: 'hub',
+    summary: 'A new one-time pairing code (valid 10 minutes) to type at a new workstation; replaces any earlier code.',
+    input: z.object({}),
+    output: z.object({ code: z.string().regex(/^\d{6}$/), expiresAt: Instant }),
+  }),
+} as const;

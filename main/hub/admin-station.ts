@@ -1,0 +1,176 @@
+/**
+ * The hub's own station: a SQLite replica in the hub's data folder that may write master data
+ * (allowMasterData) and reads the hub's store (`station.hub`). Administration runs here — calls
+ * forwarded by paired workstations, and the browser on the hub's web host.
+ *
+ * It follows the hub's log in-process: on opening it applies every change after its cursor (all
+ * of them on the first run: bootstrap), then every batch the hub appends, whoever pushed it. Its
+ * own commands' change-log entries are published through the hub exactly as a station's push
+ * (appended, broadcast, detected) as soon as they commit. One job at a time, in order.
+ */
+import { existsSync } from 'node:fs';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import type { Result } from '../api/contract';
+import { dispatchAs } from '../station/dispatch';
+import type { Account } from '../station/context';
+import { Station } from '../station/station';
+import { applyRemoteChanges } from '../sync/apply';
+import { getCursor, markAcked, pendingChanges, pendingCount } from '../sync/local';
+import { MAX_BATCH, type CallT, type ChangeT, type SequencedChangeT } from '../sync/protocol';
+import type { Hub } from './server';
+import type { AppendResult, HubStore } from './store';
+
+export interface AdminStationOptions {
+  store: HubStore;
+  /** The admin station's SQLite file (created on the first run). */
+  file: string;
+  now?: () => number;
+  validateOutput?: boolean;
+  log?: (line: string) => void;
+}
+
+/** The device code a new admin station asks for; another is drawn when a workstation has it. */
+export const ADMIN_DEVICE = 'HUB';
+
+export class AdminStation {
+  private chain: Promise<void> = Promise.resolve();
+  private publisher: ((changes: readonly ChangeT[]) => Promise<AppendResult>) | null = null;
+  private readonly offs: (() => void)[] = [];
+  private flushing = false;
+
+  private constructor(readonly station: Station, readonly store: HubStore, private readonly log: (line: string) => void) {}
+
+  /** Opens (or creates) the admin station and brings it up to the store's last change. */
+  static async open(opts: AdminStationOptions): Promise<AdminStation> {
+    const { store } = opts;
+    const now = opts.now ?? Date.now;
+    const device = existsSync(opts.file) ? undefined : await freeDeviceCode(store);
+    const station = new Station({
+      file: opts.file, now, allowMasterData: true, ...(device ? { device } : {}),
+      ...(opts.validateOutput !== undefined ? { validateOutput: opts.validateOutput } : {}),
+    });
+    station.hub = store;
+    // Reserve the code in the device table, so no workstation can pair under it.
+    if (!(await store.getDevice(station.device))) {
+      await store.putDevice({ device: station.device, credentialHash: createHash('sha256').update(randomBytes(32)).digest('hex'), pairedAt: now(), revokedAt: null });
+    }
+    const admin = new AdminStation(station, store, opts.log ?? (() => undefined));
+    await admin.catchUp();
+    await admin.flush();
+    admin.offs.push(station.on('data.changed', () => {
+      if (!admin.flushing && pendingCount(station) > 0) void admin.flush();
+    }));
+    return admin;
+  }
+
+  get device(): string {
+    return this.station.device;
+  }
+
+  /** Follows the hub's log, publishes through it, and answers its stations' 'call's. */
+  attach(hub: Hub): void {
+    this.publisher = (changes) => hub.publish(changes);
+    this.offs.push(hub.onAppended((fresh) => void this.enqueue(() => this.live(fresh))));
+    hub.handleCalls((call, device) => this.call(call, device));
+    this.offs.push(() => hub.handleCalls(null));
+    void this.enqueue(() => this.catchUpNow());
+    void this.flush();
+  }
+
+  /** Runs a workstation's `at: 'hub'` call as its account, then publishes what it wrote before answering. */
+  async call(req: CallT, device: string): Promise<Result<unknown>> {
+    const account = activeAccount(this.station, req.accountId);
+    if ('code' in account) return { ok: false, error: account };
+    const result = await dispatchAs(this.station, account, device, req.procedure, req.input);
+    await this.flush();
+    return result;
+  }
+
+  /** Applies every change of the store after this station's cursor. */
+  catchUp(): Promise<void> {
+    return this.enqueue(() => this.catchUpNow());
+  }
+
+  /** Publishes this station's unsent changes (resolves once they are in the log). */
+  flush(): Promise<void> {
+    return this.enqueue(() => this.push());
+  }
+
+  /** Resolves when every queued job has run. */
+  idle(): Promise<void> {
+    return this.chain;
+  }
+
+  async close(): Promise<void> {
+    for (const off of this.offs.splice(0)) off();
+    await this.chain;
+    this.publisher = null;
+    this.station.close();
+  }
+
+  private enqueue(fn: () => Promise<void>): Promise<void> {
+    const run = this.chain.then(fn).then(() => this.report(), (err: unknown) => {
+      this.log(`admin station: ${err instanceof Error ? err.message : String(err)}`);
+    });
+    this.chain = run;
+    return run;
+  }
+
+  /** The hub is its own hub: the header of a browser on the hub's web host shows it in sync. */
+  private report(): void {
+    this.station.emit('sync.status', { online: this.publisher !== null, pending: pendingCount(this.station), lastSyncAt: this.station.now() });
+  }
+
+  private async catchUpNow(): Promise<void> {
+    for (;;) {
+      const cursor = getCursor(this.station);
+      const page = await this.store.after(cursor, MAX_BATCH);
+      if (page.changes.length > 0 || page.cursor !== cursor) applyRemoteChanges(this.station, page.changes, { cursor: page.cursor });
+      if (!page.more) return;
+    }
+  }
+
+  /** A batch the hub appended: applied at once when it follows the cursor, else the gap is read from the store. */
+  private async live(fresh: SequencedChangeT[]): Promise<void> {
+    const sorted = [...fresh].sort((a, b) => a.seq - b.seq);
+    const contiguous = sorted.every((c, i) => i === 0 || c.seq === sorted[i - 1]!.seq + 1);
+    if (contiguous && sorted[0]!.seq === getCursor(this.station) + 1) {
+      applyRemoteChanges(this.station, sorted, { cursor: sorted[sorted.length - 1]!.seq });
+      return;
+    }
+    if (sorted[sorted.length - 1]!.seq > getCursor(this.station)) await this.catchUpNow();
+  }
+
+  private async push(): Promise<void> {
+    this.flushing = true;
+    try {
+      for (;;) {
+        const changes = pendingChanges(this.station, MAX_BATCH);
+        if (changes.length === 0) return;
+        const { acks } = await (this.publisher ? this.publisher(changes) : this.store.append(changes, this.station.now()));
+        markAcked(this.station, acks);
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+}
+
+/** A forwarded call's account, as this replica knows it: it must exist and be active. */
+export function activeAccount(station: Station, accountId: string): Account | { code: 'UNAUTHENTICATED' | 'ACCOUNT_DISABLED'; message: string } {
+  const row = station.raw.prepare(`SELECT a.id, a.username, a.roles, a.staff_id AS staffId, a.active, s.name AS staffName
+    FROM accounts a LEFT JOIN staff s ON s.id = a.staff_id WHERE a.id = ?`).get(accountId) as
+    { id: string; username: string; roles: string; staffId: string | null; active: number; staffName: string | null } | undefined;
+  if (!row) return { code: 'UNAUTHENTICATED', message: 'the hub does not know this account' };
+  if (row.active !== 1) return { code: 'ACCOUNT_DISABLED', message: 'this account is disabled at the hub' };
+  return { id: row.id, username: row.username, displayName: row.staffName ?? row.username, roles: JSON.parse(row.roles) as Account['roles'], staffId: row.staffId };
+}
+
+async function freeDeviceCode(store: HubStore): Promise<string> {
+  if (!(await store.getDevice(ADMIN_DEVICE))) return ADMIN_DEVICE;
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  for (;;) {
+    const code = `H${alphabet[randomInt(32)]}${alphabet[randomInt(32)]}`;
+    if (!(await store.getDevice(code))) return code;
+  }
+}

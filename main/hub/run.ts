@@ -1,0 +1,64 @@
+/**
+ * The whole hub process minus its command line: the sync server over the store, the admin
+ * station following it (administration forwarded by workstations runs there), and optionally
+ * the web host over the admin station, for a browser on the LAN. main/cli/hub.ts parses the
+ * options; the integration tests start the same thing.
+ */
+import type { WebHost } from '../web/server';
+import { startWebHost } from '../web/server';
+import { AdminStation } from './admin-station';
+import { startHub, type Hub, type HubOptions } from './server';
+import type { HubStore } from './store';
+
+export interface ClinicHubOptions extends Omit<HubOptions, 'store'> {
+  store: HubStore;
+  /** The admin station's SQLite file. */
+  adminFile: string;
+  /** The web host over the admin station; left out: none. If it cannot start, the hub runs on without it (logged). */
+  web?: { port: number; host?: string; staticDir: string; hosts?: string[]; origins?: string[] };
+  validateOutput?: boolean;
+}
+
+export interface ClinicHub {
+  hub: Hub;
+  admin: AdminStation;
+  web: WebHost | null;
+  /** Stops the web host, the sync server and the admin station (the store stays open: its owner closes it). */
+  close(): Promise<void>;
+}
+
+export async function startClinicHub(opts: ClinicHubOptions): Promise<ClinicHub> {
+  const { store, adminFile, web: webOpts, validateOutput, ...hubOpts } = opts;
+  const admin = await AdminStation.open({
+    store, file: adminFile, ...(hubOpts.now ? { now: hubOpts.now } : {}), ...(hubOpts.log ? { log: hubOpts.log } : {}),
+    ...(validateOutput !== undefined ? { validateOutput } : {}),
+  });
+  let hub: Hub;
+  try {
+    hub = await startHub({ store, ...hubOpts });
+  } catch (err) {
+    await admin.close();
+    throw err;
+  }
+  admin.attach(hub);
+  let web: WebHost | null = null;
+  if (webOpts) {
+    try {
+      web = await startWebHost({
+        station: admin.station, staticDir: webOpts.staticDir, host: webOpts.host ?? hubOpts.host ?? '127.0.0.1', port: webOpts.port,
+        policy: { hosts: webOpts.hosts ?? [], origins: webOpts.origins ?? [] },
+      });
+    } catch (err) {
+      // The admin screens are not worth the stations' sync: the hub runs on without them.
+      (hubOpts.log ?? console.warn)(`no web host: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  return {
+    hub, admin, web,
+    close: async () => {
+      await web?.close();
+      await hub.close();
+      await admin.close();
+    },
+  };
+}
