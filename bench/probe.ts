@@ -31,10 +31,14 @@ export function probe(raw: Database.Database): { totals: ProbeTotals; reset: () 
   // Statements are compiled once and reused (db/statement-cache.ts), so execution is timed on
   // the Statement prototype (every statement of this process), and `prepare` counts compilations.
   const proto = Object.getPrototypeOf(prepare('SELECT 1')) as Record<string, (...a: never[]) => unknown>;
+  // better-sqlite3 runs BEGIN/COMMIT/SAVEPOINT as statements too: those belong to the transaction's
+  // own time (measured below), not to the handler's statements.
+  const control = /^(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b/i;
   for (const m of ['run', 'get', 'all', 'iterate']) {
     const original = proto[m]!;
-    proto[m] = function (this: unknown, ...a: never[]) {
-      return timedExec(original.bind(this) as (...a: never[]) => unknown)(...a);
+    proto[m] = function (this: { source: string }, ...a: never[]) {
+      const call = original.bind(this) as (...a: never[]) => unknown;
+      return control.test(this.source) ? call(...a) : timedExec(call)(...a);
     };
   }
   (raw as { prepare: unknown }).prepare = (sql: string) => {

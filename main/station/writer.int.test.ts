@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { changeLog, departments, patients } from '../../db/schema';
+import { accounts, changeLog, departments, patients } from '../../db/schema';
 import { hlcParse } from '../domain/hlc';
 import { DomainError } from '../domain/errors';
 import { withMasterWriter } from './master';
@@ -68,6 +68,45 @@ describe('Writer', () => {
     expect(err).toBeInstanceOf(DomainError);
     expect((err as DomainError).code).toBe('READ_ONLY_MASTER_DATA');
     expect(() => w.update(patients, '00000000-0000-7000-8000-000000000000', { name: 'x' })).toThrow(/not found/);
+  });
+
+  it('stores exactly what drizzle would: column defaults for left-out values, flags as 0/1, JSON as text', () => {
+    fx = createFixture();
+    const row = { username: 'w1', passwordHash: 'scrypt$x', roles: ['doctor', 'cashier'] as ('doctor' | 'cashier')[], staffId: null };
+    const viaWriter = withMasterWriter(fx.station, (w) => w.insert(accounts, row));
+    const viaDrizzle = '00000000-0000-7000-8000-0000000000d1';
+    const now = fx.clock.t;
+    fx.station.db.insert(accounts).values({ ...row, username: 'w2', id: viaDrizzle, createdAt: now, updatedAt: now }).run();
+    const stored = (id: string) => fx.station.raw.prepare('SELECT password_hash, roles, staff_id, active, created_at, updated_at FROM accounts WHERE id = ?').get(id);
+    expect(stored(viaWriter)).toEqual(stored(viaDrizzle));
+    expect(stored(viaWriter)).toEqual({ password_hash: 'scrypt$x', roles: '["doctor","cashier"]', staff_id: null, active: 1, created_at: now, updated_at: now });
+    // The change log holds the same database values as the row.
+    const entry = fx.station.db.select().from(changeLog).where(eq(changeLog.rowId, viaWriter)).get()!;
+    expect(JSON.parse(entry.columns)).toMatchObject({ roles: '["doctor","cashier"]', staff_id: null, created_at: now });
+  });
+
+  it('updates with database values and logs the same; a missing row is NOT_FOUND and logs nothing', () => {
+    fx = createFixture();
+    const id = withMasterWriter(fx.station, (w) => w.insert(accounts, { username: 'w3', passwordHash: 'h', roles: ['doctor'] }));
+    fx.advance(1000);
+    withMasterWriter(fx.station, (w) => w.update(accounts, id, { roles: ['admin'], active: false, staffId: null, username: undefined }));
+    expect(fx.station.raw.prepare('SELECT username, roles, active, staff_id, updated_at FROM accounts WHERE id = ?').get(id))
+      .toEqual({ username: 'w3', roles: '["admin"]', active: 0, staff_id: null, updated_at: fx.clock.t });
+    const last = fx.station.db.select().from(changeLog).where(eq(changeLog.rowId, id)).all().at(-1)!;
+    expect(JSON.parse(last.columns)).toEqual({ roles: '["admin"]', active: 0, staff_id: null, updated_at: fx.clock.t });
+    const entries = () => (fx.station.raw.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n;
+    const before = entries();
+    expect(() => withMasterWriter(fx.station, (w) => w.update(accounts, '00000000-0000-7000-8000-000000000000', { active: true }))).toThrow(/not found/);
+    expect(entries()).toBe(before);
+  });
+
+  it('refuses a column the table does not have, writing nothing', () => {
+    fx = createFixture();
+    const count = () => (fx.station.raw.prepare('SELECT (SELECT count(*) FROM change_log) + (SELECT count(*) FROM departments) AS n').get() as { n: number }).n;
+    const before = count();
+    const bad = { code: 'Z', name: '科', nameEn: 'Z', colour: 'red' } as unknown as { code: string; name: string; nameEn: string };
+    expect(() => withMasterWriter(fx.station, (w) => w.insert(departments, bad))).toThrow(/no column colour/);
+    expect(count()).toBe(before);
   });
 
   it('keeps the device code and clock across a reopen', () => {

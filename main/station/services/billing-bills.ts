@@ -3,6 +3,8 @@
  * reading a bill with its ledger, and what follows when a bill is fully paid.
  */
 import { and, asc, eq, inArray, ne, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type { Db } from '../../../db/open';
+import { perConnection, selective } from '../../../db/statement-cache';
 import {
   billItems, bills, drugs, examItems, examOrders, patients, payments, prescriptionItems, prescriptions, refunds, visits,
 } from '../../../db/schema';
@@ -33,17 +35,47 @@ export interface Charge {
 
 export const REGISTRATION_DESCRIPTION = '挂号费';
 
+const id = sql.placeholder('id');
+
+/**
+ * The reads of checking in and paying (and of every bill command), compiled once per connection.
+ * `selective`: the id picks the rows, so the plan is kept instead of made again on each run.
+ */
+const q = perConnection((db: Db) => ({
+  bill: db.select().from(bills).where(eq(bills.id, id)).prepare(),
+  items: db.select().from(billItems).where(selective(eq(billItems.billId, id))).orderBy(asc(billItems.createdAt), asc(billItems.id)).prepare(),
+  payments: db.select().from(payments).where(selective(eq(payments.billId, id))).orderBy(asc(payments.createdAt), asc(payments.id)).prepare(),
+  refunds: db.select().from(refunds).where(selective(eq(refunds.billId, id))).orderBy(asc(refunds.createdAt), asc(refunds.id)).prepare(),
+  billedRefIds: db.select({ refId: billItems.refId }).from(billItems)
+    .innerJoin(bills, eq(bills.id, billItems.billId))
+    .where(and(selective(eq(bills.visitId, id)), ne(bills.status, 'void'))).prepare(),
+  rxItems: db.select({ item: prescriptionItems, drugName: drugs.name, spec: drugs.spec, insuranceClass: drugs.insuranceClass })
+    .from(prescriptionItems)
+    .innerJoin(prescriptions, eq(prescriptions.id, prescriptionItems.prescriptionId))
+    .innerJoin(drugs, eq(drugs.id, prescriptionItems.drugId))
+    .where(and(selective(eq(prescriptions.visitId, id)), eq(prescriptions.status, 'issued'), eq(prescriptionItems.removed, false)))
+    .orderBy(asc(prescriptions.createdAt), asc(prescriptionItems.seq)).prepare(),
+  exams: db.select({ order: examOrders, name: examItems.name }).from(examOrders)
+    .innerJoin(examItems, eq(examItems.id, examOrders.examItemId))
+    .where(and(selective(eq(examOrders.visitId, id)), eq(examOrders.status, 'ordered')))
+    .orderBy(asc(examOrders.createdAt)).prepare(),
+  insurance: db.select({ insuranceType: patients.insuranceType }).from(patients).where(eq(patients.id, id)).prepare(),
+  visitStatus: db.select({ status: visits.status }).from(visits).where(eq(visits.id, id)).prepare(),
+  rxItemStatus: db.select({ status: prescriptions.status, removed: prescriptionItems.removed }).from(prescriptionItems)
+    .innerJoin(prescriptions, eq(prescriptions.id, prescriptionItems.prescriptionId)).where(selective(eq(prescriptionItems.id, id))).prepare(),
+  examStatus: db.select({ status: examOrders.status }).from(examOrders).where(eq(examOrders.id, id)).prepare(),
+  openBills: db.select().from(bills).where(and(eq(bills.visitId, id), eq(bills.status, 'open'))).orderBy(asc(bills.createdAt)).prepare(),
+}));
+
 export function loadBill(ctx: RequestContext, billId: string): BillRow {
-  const bill = ctx.db.select().from(bills).where(eq(bills.id, billId)).get();
+  const bill = q(ctx.db).bill.get({ id: billId });
   if (!bill) throw new DomainError('NOT_FOUND', 'no such bill', { field: 'billId', value: billId });
   return bill;
 }
 
 /** Ids (prescription items, exam orders, visits) already on a bill that is not void. */
 function billedRefIds(ctx: RequestContext, visitId: string): Set<string> {
-  const rows = ctx.db.select({ refId: billItems.refId }).from(billItems)
-    .innerJoin(bills, eq(bills.id, billItems.billId))
-    .where(and(eq(bills.visitId, visitId), ne(bills.status, 'void'))).all();
+  const rows = q(ctx.db).billedRefIds.all({ id: visitId });
   return new Set(rows.map((r) => r.refId).filter((r): r is string => r !== null));
 }
 
@@ -54,18 +86,9 @@ function billedRefIds(ctx: RequestContext, visitId: string): Set<string> {
 export function unbilledCharges(ctx: RequestContext, visit: VisitRow): Charge[] {
   const billed = billedRefIds(ctx, visit.id);
   const charges: Charge[] = [];
-  if (visit.feeFen > 0 && visit.status !== 'cancelled' && (visit.feeStatus === 'not_required' || visit.feeStatus === 'unpaid') && !billed.has(visit.id)) {
-    charges.push({
-      kind: 'registration', refId: visit.id, description: REGISTRATION_DESCRIPTION, quantity: 1,
-      unitPriceFen: visit.feeFen, amountFen: visit.feeFen, coverage: 'registration',
-    });
-  }
-  const rxItems = ctx.db.select({ item: prescriptionItems, drugName: drugs.name, spec: drugs.spec, insuranceClass: drugs.insuranceClass })
-    .from(prescriptionItems)
-    .innerJoin(prescriptions, eq(prescriptions.id, prescriptionItems.prescriptionId))
-    .innerJoin(drugs, eq(drugs.id, prescriptionItems.drugId))
-    .where(and(eq(prescriptions.visitId, visit.id), eq(prescriptions.status, 'issued'), eq(prescriptionItems.removed, false)))
-    .orderBy(asc(prescriptions.createdAt), asc(prescriptionItems.seq)).all();
+  const registration = registrationCharge(visit);
+  if (registration && !billed.has(visit.id)) charges.push(registration);
+  const rxItems = q(ctx.db).rxItems.all({ id: visit.id });
   for (const r of rxItems) {
     if (billed.has(r.item.id)) continue;
     charges.push({
@@ -73,10 +96,7 @@ export function unbilledCharges(ctx: RequestContext, visit: VisitRow): Charge[] 
       unitPriceFen: r.item.unitPriceFen, amountFen: r.item.amountFen, coverage: r.insuranceClass,
     });
   }
-  const exams = ctx.db.select({ order: examOrders, name: examItems.name }).from(examOrders)
-    .innerJoin(examItems, eq(examItems.id, examOrders.examItemId))
-    .where(and(eq(examOrders.visitId, visit.id), eq(examOrders.status, 'ordered')))
-    .orderBy(asc(examOrders.createdAt)).all();
+  const exams = q(ctx.db).exams.all({ id: visit.id });
   for (const r of exams) {
     if (billed.has(r.order.id)) continue;
     charges.push({
@@ -87,9 +107,28 @@ export function unbilledCharges(ctx: RequestContext, visit: VisitRow): Charge[] 
   return charges;
 }
 
-/** Opens a bill of these charges with the insurance split for the patient's insurance. */
-export function openBill(ctx: RequestContext, visit: VisitRow, kind: BillRow['kind'], charges: readonly Charge[]): string {
-  const patient = ctx.db.select({ insuranceType: patients.insuranceType }).from(patients).where(eq(patients.id, visit.patientId)).get();
+/**
+ * The visit's registration fee as a charge, when it is still to be billed by its status (whether
+ * a bill holds it already is the caller's question). A visit just checked in owes this and nothing
+ * else: no prescription, exam or bill can name it yet.
+ */
+export function registrationCharge(visit: VisitRow): Charge | null {
+  if (visit.feeFen <= 0 || visit.status === 'cancelled' || (visit.feeStatus !== 'not_required' && visit.feeStatus !== 'unpaid')) return null;
+  return {
+    kind: 'registration', refId: visit.id, description: REGISTRATION_DESCRIPTION, quantity: 1,
+    unitPriceFen: visit.feeFen, amountFen: visit.feeFen, coverage: 'registration',
+  };
+}
+
+/**
+ * Opens a bill of these charges with the insurance split for the patient's insurance (read here
+ * unless the caller has the patient's row at hand).
+ */
+export function openBill(
+  ctx: RequestContext, visit: VisitRow, kind: BillRow['kind'], charges: readonly Charge[],
+  known?: { insuranceType: (typeof patients.$inferSelect)['insuranceType'] },
+): string {
+  const patient = known ?? q(ctx.db).insurance.get({ id: visit.patientId });
   if (!patient) throw new DomainError('NOT_FOUND', 'no such patient', { field: 'patientId', value: visit.patientId });
   const split = computeBillSplit(charges.map((c) => ({ amountFen: c.amountFen, coverage: c.coverage })), patient.insuranceType);
   const billId = ctx.write.insert(bills, {
@@ -103,18 +142,19 @@ export function openBill(ctx: RequestContext, visit: VisitRow, kind: BillRow['ki
     });
   });
   ctx.audit('create', 'bill', billId, visit.patientId);
-  settleIfPaid(ctx, billId); // a bill of nothing but free items is paid as it opens
+  // A bill of nothing but free items is paid as it opens. The new bill has no payments or refunds yet.
+  if (billBalance(split, [], []).fullyPaid) settleIfPaid(ctx, billId);
   return billId;
 }
 
 export function billItemsOf(ctx: RequestContext, billId: string): BillItemRow[] {
-  return ctx.db.select().from(billItems).where(eq(billItems.billId, billId)).orderBy(asc(billItems.createdAt), asc(billItems.id)).all();
+  return q(ctx.db).items.all({ id: billId });
 }
 
 export function ledgerOf(ctx: RequestContext, billId: string): { payments: PaymentRow[]; refunds: RefundRow[] } {
   return {
-    payments: ctx.db.select().from(payments).where(eq(payments.billId, billId)).orderBy(asc(payments.createdAt), asc(payments.id)).all(),
-    refunds: ctx.db.select().from(refunds).where(eq(refunds.billId, billId)).orderBy(asc(refunds.createdAt), asc(refunds.id)).all(),
+    payments: q(ctx.db).payments.all({ id: billId }),
+    refunds: q(ctx.db).refunds.all({ id: billId }),
   };
 }
 
@@ -140,16 +180,13 @@ export function deliveredItems(ctx: RequestContext, bill: BillRow, items: readon
   return items.filter((item) => {
     if (!item.refId) return false;
     if (item.kind === 'drug') {
-      const rx = ctx.db.select({ status: prescriptions.status }).from(prescriptionItems)
-        .innerJoin(prescriptions, eq(prescriptions.id, prescriptionItems.prescriptionId))
-        .where(eq(prescriptionItems.id, item.refId)).get();
-      return rx?.status === 'dispensed';
+      return q(ctx.db).rxItemStatus.get({ id: item.refId })?.status === 'dispensed';
     }
     if (item.kind === 'exam') {
-      return ctx.db.select({ status: examOrders.status }).from(examOrders).where(eq(examOrders.id, item.refId)).get()?.status === 'done';
+      return q(ctx.db).examStatus.get({ id: item.refId })?.status === 'done';
     }
     if (item.kind === 'registration') {
-      const v = ctx.db.select({ status: visits.status }).from(visits).where(eq(visits.id, bill.visitId)).get();
+      const v = q(ctx.db).visitStatus.get({ id: bill.visitId });
       return v !== undefined && v.status !== 'waiting' && v.status !== 'cancelled';
     }
     return false;
@@ -166,11 +203,10 @@ export function assertBillCurrent(ctx: RequestContext, bill: BillRow, items: rea
   for (const item of items) {
     if (!item.refId) continue;
     if (item.kind === 'drug') {
-      const r = ctx.db.select({ status: prescriptions.status, removed: prescriptionItems.removed }).from(prescriptionItems)
-        .innerJoin(prescriptions, eq(prescriptions.id, prescriptionItems.prescriptionId)).where(eq(prescriptionItems.id, item.refId)).get();
+      const r = q(ctx.db).rxItemStatus.get({ id: item.refId });
       if (!r || r.removed || r.status !== 'issued') stale.push(item.id);
     } else if (item.kind === 'exam') {
-      const r = ctx.db.select({ status: examOrders.status }).from(examOrders).where(eq(examOrders.id, item.refId)).get();
+      const r = q(ctx.db).examStatus.get({ id: item.refId });
       if (!r || r.status !== 'ordered') stale.push(item.id);
     }
   }
@@ -183,24 +219,32 @@ export function assertBillCurrent(ctx: RequestContext, bill: BillRow, items: rea
   }
 }
 
+/** What a caller that has just read (and written) the bill knows of it, so settling need not read it again. */
+export interface KnownBill {
+  bill: BillRow;
+  items: readonly BillItemRow[];
+  /** The balance with every payment and refund, the caller's own included. */
+  balance: BillBalance;
+}
+
 /**
  * When an open bill is fully paid: bill → paid; its prescriptions issued → paid, exam orders
  * ordered → paid, registration fee → paid; then the visit may be discharged.
  */
-export function settleIfPaid(ctx: RequestContext, billId: string): boolean {
-  const bill = loadBill(ctx, billId);
-  if (bill.status !== 'open' || !balanceOf(ctx, bill).fullyPaid) return false;
+export function settleIfPaid(ctx: RequestContext, billId: string, known?: KnownBill): boolean {
+  const bill = known?.bill ?? loadBill(ctx, billId);
+  if (bill.status !== 'open' || !(known?.balance ?? balanceOf(ctx, bill)).fullyPaid) return false;
   const now = ctx.now();
   assertTransition(billLifecycle, bill.status, 'paid');
   ctx.write.update(bills, bill.id, { status: 'paid', paidAt: now });
-  const items = billItemsOf(ctx, bill.id);
+  const items = known?.items ?? billItemsOf(ctx, bill.id);
   for (const rxId of prescriptionIdsOf(ctx, items)) {
     const rx = ctx.db.select({ status: prescriptions.status }).from(prescriptions).where(eq(prescriptions.id, rxId)).get()!;
     assertTransition(prescriptionLifecycle, rx.status, 'paid');
     ctx.write.update(prescriptions, rxId, { status: 'paid' });
   }
   for (const item of items.filter((i) => i.kind === 'exam' && i.refId)) {
-    const order = ctx.db.select({ status: examOrders.status }).from(examOrders).where(eq(examOrders.id, item.refId!)).get()!;
+    const order = q(ctx.db).examStatus.get({ id: item.refId! })!;
     assertTransition(examOrderLifecycle, order.status, 'paid');
     ctx.write.update(examOrders, item.refId!, { status: 'paid' });
   }
@@ -214,7 +258,7 @@ export function settleIfPaid(ctx: RequestContext, billId: string): boolean {
 /** Open bills of a visit, and the charges not billed yet. */
 export function owing(ctx: RequestContext, visit: VisitRow): { openBills: BillRow[]; unbilled: Charge[] } {
   return {
-    openBills: ctx.db.select().from(bills).where(and(eq(bills.visitId, visit.id), eq(bills.status, 'open'))).orderBy(asc(bills.createdAt)).all(),
+    openBills: q(ctx.db).openBills.all({ id: visit.id }),
     unbilled: unbilledCharges(ctx, visit),
   };
 }

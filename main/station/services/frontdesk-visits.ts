@@ -1,6 +1,8 @@
 /** Reading visits as the desk, the queue and the cashier see them (patient, doctor, department, room). */
-import { count, eq, type SQL } from 'drizzle-orm';
+import { count, eq, sql, type SQL } from 'drizzle-orm';
 import { departments, patients, rooms, rosterSessions, staff, visits } from '../../../db/schema';
+import type { Db } from '../../../db/open';
+import { perConnection, selective } from '../../../db/statement-cache';
 import type { VisitViewT } from '../../api/procedures/frontdesk';
 import { localDate } from '../../domain/dates';
 import type { PriorityReason } from '../../domain/enums';
@@ -15,8 +17,8 @@ export function todayOf(ctx: RequestContext): string {
 }
 
 /** The visit row, or NOT_FOUND {field}. */
-export function loadVisit(ctx: RequestContext, visitId: string, field = 'visitId'): VisitRow {
-  const row = ctx.db.select().from(visits).where(eq(visits.id, visitId)).get();
+export function loadVisit(ctx: Pick<RequestContext, 'db'>, visitId: string, field = 'visitId'): VisitRow {
+  const row = byId(ctx.db).visit.get({ id: visitId });
   if (!row) throw new DomainError('NOT_FOUND', 'no such visit', { field, value: visitId });
   return row;
 }
@@ -32,14 +34,20 @@ const selection = {
   roomName: rooms.name,
 };
 
-function base(ctx: RequestContext) {
-  return ctx.db.select(selection).from(visits)
+function base(db: Db) {
+  return db.select(selection).from(visits)
     .innerJoin(patients, eq(patients.id, visits.patientId))
     .innerJoin(staff, eq(staff.id, visits.doctorId))
     .innerJoin(departments, eq(departments.id, visits.departmentId))
     .leftJoin(rosterSessions, eq(rosterSessions.id, visits.sessionId))
     .leftJoin(rooms, eq(rooms.id, rosterSessions.roomId));
 }
+
+/** The lookups by id of every visit command, compiled once per connection. */
+const byId = perConnection((db: Db) => ({
+  visit: db.select().from(visits).where(eq(visits.id, sql.placeholder('id'))).prepare(),
+  view: base(db).where(selective(eq(visits.id, sql.placeholder('id')))).prepare(),
+}));
 
 type Joined = { v: VisitRow; patientName: string; patientSex: VisitViewT['patientSex']; recordNo: string; birthDate: string | null; doctorName: string; departmentName: string; roomName: string | null };
 
@@ -81,14 +89,14 @@ function toView(r: Joined): VisitViewT {
 }
 
 export function visitView(ctx: RequestContext, visitId: string): VisitViewT {
-  const row = base(ctx).where(eq(visits.id, visitId)).get();
+  const row = byId(ctx.db).view.get({ id: visitId });
   if (!row) throw new DomainError('NOT_FOUND', 'no such visit', { field: 'visitId', value: visitId });
   return toView(row);
 }
 
 /** Visits matching `where`, in the given order, at most `limit`. */
 export function visitViews(ctx: RequestContext, where: SQL | undefined, orderBy: SQL[], limit: number, offset = 0): VisitViewT[] {
-  return base(ctx).where(where).orderBy(...orderBy).limit(limit).offset(offset).all().map(toView);
+  return base(ctx.db).where(where).orderBy(...orderBy).limit(limit).offset(offset).all().map(toView);
 }
 
 export function countVisits(ctx: RequestContext, where: SQL | undefined): number {

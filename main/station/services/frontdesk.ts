@@ -2,7 +2,9 @@
  * The front desk: check-in, walk-in, cancel (退号), today's visits. See
  * main/api/procedures/frontdesk.ts for the rules as the desk sees them.
  */
-import { and, asc, desc, eq, inArray, ne, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../../db/open';
+import { perConnection } from '../../../db/statement-cache';
 import { bills, refunds, rosterSessions, staff, visits } from '../../../db/schema';
 import type { frontdeskProcedures } from '../../api/procedures/frontdesk';
 import { localDateTime } from '../../domain/dates';
@@ -13,7 +15,7 @@ import { queueNo } from '../../domain/numbers';
 import type { RequestContext } from '../context';
 import type { HandlersFor } from '../handler';
 import { completeAppointment, loadAppointment } from './appointments';
-import { balanceOf, billView, loadBill, openBill, refundView, unbilledCharges } from './billing-bills';
+import { balanceOf, billView, loadBill, openBill, refundView, registrationCharge } from './billing-bills';
 import { takePayment } from './billing-payments';
 import { refundBill } from './billing-refunds';
 import { countVisits, loadVisit, todayOf, visitView, visitViews } from './frontdesk-visits';
@@ -31,8 +33,18 @@ interface VisitOptions {
   } | undefined;
 }
 
+/** The reads of every check-in and walk-in, compiled once per connection. */
+const q = perConnection((db: Db) => ({
+  session: db.select().from(rosterSessions).where(eq(rosterSessions.id, sql.placeholder('id'))).prepare(),
+  inQueue: db.select({ id: visits.id }).from(visits).where(and(
+    eq(visits.patientId, sql.placeholder('patientId')), eq(visits.doctorId, sql.placeholder('doctorId')),
+    eq(visits.visitDate, sql.placeholder('date')), inArray(visits.status, ['waiting', 'in_consultation']),
+  )).prepare(),
+  fee: db.select({ fee: staff.registrationFeeFen }).from(staff).where(eq(staff.id, sql.placeholder('id'))).prepare(),
+}));
+
 function loadSession(ctx: RequestContext, sessionId: string, field: string): SessionRow {
-  const s = ctx.db.select().from(rosterSessions).where(eq(rosterSessions.id, sessionId)).get();
+  const s = q(ctx.db).session.get({ id: sessionId });
   if (!s) throw new DomainError('NOT_FOUND', 'no such roster session', { field, value: sessionId });
   return s;
 }
@@ -66,19 +78,16 @@ function resolveFollowUp(ctx: RequestContext, patientId: string, o: VisitOptions
  * fee by the clinic policy, the registration bill, and the payment if one is given.
  */
 function createVisit(ctx: RequestContext, patientId: string, session: SessionRow, appointmentId: string | null, o: VisitOptions) {
-  loadActivePatient(ctx, patientId, 'patientId');
+  const patient = loadActivePatient(ctx, patientId, 'patientId');
   ensure(!o.priority || o.priorityReason !== undefined, 'VALIDATION', 'a priority visit needs its reason', { field: 'priorityReason' });
   ensure(o.priority || o.priorityReason === undefined, 'VALIDATION', 'a reason is given for priority visits only', { field: 'priorityReason', reason: 'not_priority' });
   const followUpOf = resolveFollowUp(ctx, patientId, o);
   const today = todayOf(ctx);
-  const active = ctx.db.select({ id: visits.id }).from(visits).where(and(
-    eq(visits.patientId, patientId), eq(visits.doctorId, session.doctorId), eq(visits.visitDate, today),
-    inArray(visits.status, ['waiting', 'in_consultation']),
-  )).get();
+  const active = q(ctx.db).inQueue.get({ patientId, doctorId: session.doctorId, date: today });
   if (active) {
     throw new DomainError('DUPLICATE_BOOKING', 'this patient is already in this doctor’s queue today', { field: 'patientId', visitId: active.id });
   }
-  const doctor = ctx.db.select({ fee: staff.registrationFeeFen }).from(staff).where(eq(staff.id, session.doctorId)).get();
+  const doctor = q(ctx.db).fee.get({ id: session.doctorId });
   if (!doctor) throw new DomainError('NOT_FOUND', 'no such doctor', { field: 'doctorId', value: session.doctorId });
   const now = ctx.now();
   const feeStatus = ctx.settings.feeAtCheckIn && doctor.fee > 0 ? 'unpaid' : 'not_required';
@@ -96,7 +105,9 @@ function createVisit(ctx: RequestContext, patientId: string, session: SessionRow
   let paymentId: string | null = null;
   if (feeStatus === 'unpaid') {
     const visit = loadVisit(ctx, visitId);
-    billId = openBill(ctx, visit, 'registration', unbilledCharges(ctx, visit));
+    // The visit is new: its registration fee is all it owes (no prescription, exam or bill names it yet).
+    const charge = registrationCharge(visit);
+    billId = openBill(ctx, visit, 'registration', charge ? [charge] : [], patient);
     if (o.payment) {
       const p = o.payment;
       paymentId = takePayment(ctx, {

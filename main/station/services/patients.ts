@@ -1,11 +1,13 @@
 /** Patients: register, edit, open the card (audited), search, look for duplicates. */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { patientsProcedures } from '../../api/procedures/patients';
 import { DomainError } from '../../domain/errors';
 import { normalizePhone } from '../../domain/phone';
 import { parseResidentId } from '../../domain/residentId';
 import { recordNo } from '../../domain/numbers';
 import { patients } from '../../../db/schema';
+import type { Db } from '../../../db/open';
+import { perConnection } from '../../../db/statement-cache';
 import type { RequestContext } from '../context';
 import type { HandlersFor } from '../handler';
 import {
@@ -14,9 +16,12 @@ import {
 import { findDuplicates, requireAcknowledged } from './patients-duplicates';
 import { searchPatients } from './patients-search';
 
+/** By id, compiled once per connection: every booking, check-in and walk-in reads the patient. */
+const byId = perConnection((db: Db) => db.select().from(patients).where(eq(patients.id, sql.placeholder('id'))).prepare());
+
 /** The patient row, or NOT_FOUND {field}. Merged records are returned too (their card says where they went). */
 export function loadPatient(ctx: Pick<RequestContext, 'db'>, id: string, field = 'id'): PatientRow {
-  const row = ctx.db.select().from(patients).where(eq(patients.id, id)).get();
+  const row = byId(ctx.db).get({ id });
   if (!row) throw new DomainError('NOT_FOUND', 'no such patient', { field, id });
   return row;
 }

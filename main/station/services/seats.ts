@@ -11,6 +11,7 @@
  * settings); today's sessions stay bookable all day, as sessions have no end time.
  */
 import type Database from 'better-sqlite3';
+import { perConnection } from '../../../db/statement-cache';
 import type { AppointmentStatus } from '../../domain/enums';
 import { DomainError } from '../../domain/errors';
 import type { rosterSessions } from '../../../db/schema';
@@ -61,12 +62,19 @@ export interface SessionSeats {
   seatsLeft: number;
 }
 
-function one(raw: Database.Database, sql: string, ...params: unknown[]): number {
-  return (raw.prepare(sql).get(...params) as { n: number }).n;
+/** SEAT_SQL compiled once per connection: every booking and walk-in runs these. */
+const compiled = perConnection((raw: Database.Database) => {
+  const out = {} as Record<keyof typeof SEAT_SQL, Database.Statement>;
+  for (const key of Object.keys(SEAT_SQL) as (keyof typeof SEAT_SQL)[]) out[key] = raw.prepare(SEAT_SQL[key]);
+  return out;
+});
+
+function one(raw: Database.Database, key: 'appointments' | 'walkIns', ...params: unknown[]): number {
+  return (compiled(raw)[key].get(...params) as { n: number }).n;
 }
 
 function rawSession(ctx: SeatsContext, sessionId: string): RawSession {
-  const s = ctx.raw.prepare(SEAT_SQL.session).get(sessionId) as RawSession | undefined;
+  const s = compiled(ctx.raw).session.get(sessionId) as RawSession | undefined;
   if (!s) throw new DomainError('NOT_FOUND', 'no such roster session', { field: 'sessionId', id: sessionId });
   return s;
 }
@@ -75,8 +83,8 @@ function rawSession(ctx: SeatsContext, sessionId: string): RawSession {
 export function countSeats(
   ctx: Pick<SeatsContext, 'raw'>, s: { id: string; doctorId: string; date: string; capacity: number },
 ): Pick<SessionSeats, 'appointments' | 'walkIns' | 'booked' | 'seatsLeft'> {
-  const appointments = one(ctx.raw, SEAT_SQL.appointments, s.id);
-  const walkIns = one(ctx.raw, SEAT_SQL.walkIns, s.doctorId, s.date, s.id);
+  const appointments = one(ctx.raw, 'appointments', s.id);
+  const walkIns = one(ctx.raw, 'walkIns', s.doctorId, s.date, s.id);
   const booked = appointments + walkIns;
   return { appointments, walkIns, booked, seatsLeft: Math.max(0, s.capacity - booked) };
 }
@@ -119,8 +127,8 @@ export function assertBookable(ctx: SeatsContext, sessionId: string, patientId: 
   if (s.date < today) {
     throw new DomainError('SESSION_PAST', 'this session is in the past', { field: 'sessionId', sessionId, date: s.date, today });
   }
-  const appt = ctx.raw.prepare(SEAT_SQL.patientAppointment).get(patientId, sessionId) as { id: string } | undefined;
-  const visit = appt ? undefined : (ctx.raw.prepare(SEAT_SQL.patientVisit).get(patientId, sessionId) as { id: string } | undefined);
+  const appt = compiled(ctx.raw).patientAppointment.get(patientId, sessionId) as { id: string } | undefined;
+  const visit = appt ? undefined : (compiled(ctx.raw).patientVisit.get(patientId, sessionId) as { id: string } | undefined);
   if (appt || visit) {
     throw new DomainError('DUPLICATE_BOOKING', 'this patient already has a place in this session', {
       field: 'sessionId', sessionId, patientId, ...(appt ? { appointmentId: appt.id } : { visitId: visit!.id }),
