@@ -1,21 +1,58 @@
 /**
- * `npm run hub -- [--data data/hub] [--host 127.0.0.1] [--port 5190] [--open]`: the LAN hub.
+ * `npm run hub -- [--data data/hub] [--host 127.0.0.1] [--port 5190] [--web-port 4870] [--open]`: the LAN hub.
  * Listens on loopback unless --host says otherwise (e.g. --host 0.0.0.0 for the clinic's LAN).
  * Prints a one-time pairing code; type `code` for a new one, `revoke <device>` to revoke one.
  * `--open` lets unpaired devices in (development only).
  * `--database postgres://…` (or env CLINIC_HUB_DATABASE_URL) keeps the hub's data on a PostgreSQL
  * server instead of the PGlite data folder.
+ * The admin station (main/hub/admin-station.ts) keeps its SQLite file in the data folder; the web
+ * host serves the admin screens over it on --web-port (same host as --host; --no-web: none).
+ * `--create-admin <username>` makes the first admin account (password from stdin or env
+ * CLINIC_ADMIN_PASSWORD), then the hub starts as usual.
+ * Backups: every --backup-every hours (default 6; 0 = off) into --backup-dir (default
+ * <data>/backups), the last --backup-keep (default 14) kept; type `backup` for one now.
+ * `--restore <file> [--force]` restores one (hub stopped) and exits. `--rebuild-from
+ * <station.sqlite>` fills a new, empty hub from a station's replica, then starts the hub.
  */
 import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { DomainError } from '../domain/errors';
+import { createFirstAdmin, FIRST_ADMIN_HINT, hasActiveAdmin } from '../hub/first-admin';
 import { PgliteStore } from '../hub/pglite-store';
 import { PostgresHubStore } from '../hub/postgres-store';
+import { backupNow, backupSettings, restoreHub, startBackups } from '../hub/maintenance';
+import { rebuildFromStation } from '../hub/rebuild';
+import { startClinicHub, type ClinicHub } from '../hub/run';
+import { hubIdOf } from '../hub/server';
 import type { HubStore } from '../hub/store';
-import { startHub } from '../hub/server';
 
-export const HUB_USAGE = 'usage: npm run hub -- [--data <dir> | --database postgres://…] [--host 127.0.0.1] [--port 5190] [--open]';
+export const HUB_USAGE = `usage: npm run hub -- [--data <dir> | --database postgres://…] [--host 127.0.0.1] [--port 5190] [--open]
+             [--web-port 4870 | --no-web] [--static out/renderer] [--allow-host NAME]...
+             [--create-admin <username>]   (password from stdin or CLINIC_ADMIN_PASSWORD)
+             [--backup-dir <dir>] [--backup-every 6] [--backup-keep 14]
+             [--restore <backup file> [--force]] [--rebuild-from <station.sqlite>]`;
+
+function portOf(text: string, flag: string): number {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${flag}: not a port: ${text}`);
+  return port;
+}
+
+/** The first line of stdin (the new admin's password), unless the environment gives it. */
+async function readPassword(username: string): Promise<string> {
+  const fromEnv = process.env['CLINIC_ADMIN_PASSWORD'];
+  if (fromEnv !== undefined) return fromEnv;
+  if (process.stdin.isTTY) process.stdout.write(`password for ${username}: `);
+  const rl = createInterface({ input: process.stdin });
+  try {
+    for await (const line of rl) return line;
+  } finally {
+    rl.close();
+  }
+  throw new Error('--create-admin: no password on stdin (or set CLINIC_ADMIN_PASSWORD)');
+}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -26,36 +63,83 @@ async function main(): Promise<void> {
       host: { type: 'string', default: '127.0.0.1' },
       port: { type: 'string', default: '5190' },
       open: { type: 'boolean', default: false },
+      'web-port': { type: 'string', default: '4870' },
+      'no-web': { type: 'boolean', default: false },
+      static: { type: 'string', default: 'out/renderer' },
+      'allow-host': { type: 'string', multiple: true, default: [] },
+      'create-admin': { type: 'string' },
+      'backup-dir': { type: 'string' },
+      'backup-every': { type: 'string', default: '6' },
+      'backup-keep': { type: 'string', default: '14' },
+      restore: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      'rebuild-from': { type: 'string' },
     },
     strict: true,
   });
   const database = values.database ?? process.env['CLINIC_HUB_DATABASE_URL'];
   if (database && !/^postgres(ql)?:\/\//.test(database)) throw new Error('--database wants a postgres://… URL');
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`not a port: ${values.port}`);
+  const port = portOf(values.port, '--port');
+  const webPort = portOf(values['web-port'], '--web-port');
+  const newAdmin = values['create-admin'];
+  const password = newAdmin !== undefined ? await readPassword(newAdmin) : undefined;
   const dataDir = resolve(values.data);
-  const started = Date.now();
-  let store: HubStore;
-  if (database) {
-    store = await PostgresHubStore.open(database);
-  } else {
-    mkdirSync(dataDir, { recursive: true });
-    store = await PgliteStore.open({ dataDir });
+  const backups = backupSettings(resolve(values['backup-dir'] ?? join(dataDir, 'backups')), values['backup-every'], values['backup-keep']);
+  if (values.restore !== undefined) {
+    console.log(await restoreHub(resolve(values.restore), { dataDir, database }, values.force));
+    return;
   }
+  const started = Date.now();
+  mkdirSync(dataDir, { recursive: true });
+  // The store first: PGlite makes a new data folder only while it is empty.
+  const store: HubStore = database ? await PostgresHubStore.open(database) : await PgliteStore.open({ dataDir });
   const where = database ? `database ${database.replace(/\/\/[^@/]*@/, '//…@')}` : `data ${dataDir}`;
-  const hub = await startHub({ store, host: values.host, port, open: values.open, log: (line) => console.log(`[hub] ${line}`) });
+  const log = (line: string) => console.log(`[hub] ${line}`);
+  let clinic: ClinicHub;
+  try {
+    if (values['rebuild-from'] !== undefined) {
+      const r = await rebuildFromStation(resolve(values['rebuild-from']), store);
+      log(`rebuilt from ${values['rebuild-from']}: ${r.changes} changes of devices ${r.fromDevices.join(', ')}; new hub id ${r.hubId}; stations pair again`);
+    }
+    // Named by the hub's id: one data folder never mixes two hubs' replicas (several databases, one --data).
+    const adminDir = join(dataDir, 'admin');
+    mkdirSync(adminDir, { recursive: true });
+    clinic = await startClinicHub({
+      store, adminFile: join(adminDir, `station-${await hubIdOf(store)}.sqlite`), host: values.host, port, open: values.open, log,
+      ...(values['no-web'] ? {} : { web: { port: webPort, staticDir: resolve(values.static), hosts: values['allow-host'] } }),
+    });
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  const { hub, admin, web } = clinic;
+  const schedule = startBackups(store, database, backups, log);
   // Before saying it listens: whoever starts the hub may stop it as soon as it reads that line.
   let stopping = false;
-  const stop = async () => {
+  const stop = async (code = 0) => {
     if (stopping) return;
     stopping = true;
-    await hub.close();
+    await schedule.stop();
+    await clinic.close();
     await store.close();
-    process.exit(0);
+    process.exit(code);
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
-  console.log(`hub listening on ${hub.url} (${where}, last seq ${await store.lastSeq()}, ready in ${Date.now() - started} ms)`);
+  if (newAdmin !== undefined && password !== undefined) {
+    try {
+      await createFirstAdmin(admin, newAdmin, password);
+      console.log(`admin account ${newAdmin} created`);
+    } catch (err) {
+      const reason = err instanceof DomainError && err.code === 'WEAK_PASSWORD' ? ` (${String(err.details?.['reason'])})` : '';
+      console.error(`--create-admin: ${err instanceof Error ? err.message : String(err)}${reason}`);
+      await stop(1);
+      return;
+    }
+  }
+  console.log(`hub listening on ${hub.url} (${where}, admin station ${admin.device}, last seq ${await store.lastSeq()}, ready in ${Date.now() - started} ms)`);
+  if (web) console.log(`admin screens on ${web.url} (log in with an admin account)`);
+  if (!hasActiveAdmin(admin.station)) console.log(FIRST_ADMIN_HINT);
   const showCode = async () => {
     const { code, expiresAt } = await hub.issuePairingCode();
     console.log(`pairing code ${code} (valid until ${new Date(expiresAt).toISOString()}; type "code" for a new one)`);
@@ -66,7 +150,12 @@ async function main(): Promise<void> {
     const [cmd, arg] = line.trim().split(/\s+/);
     if (cmd === 'code') void showCode();
     else if (cmd === 'revoke' && arg) void hub.revoke(arg).then((ok) => console.log(ok ? `revoked ${arg}` : `no device ${arg}`));
-    else if (cmd) console.log('commands: code | revoke <device>');
+    else if (cmd === 'backup') {
+      void backupNow(store, database, backups).then(
+        (b) => console.log(`backup written: ${b.file}`),
+        (err: unknown) => console.log(`backup failed: ${err instanceof Error ? err.message : String(err)}`),
+      );
+    } else if (cmd) console.log('commands: code | revoke <device> | backup');
   });
 }
 

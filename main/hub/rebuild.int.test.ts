@@ -10,7 +10,7 @@ import { patients } from '../../db/schema';
 import { REPLICATED_TABLES } from '../station/tables';
 import { createFixture, type Fixture } from '../station/testing';
 import { getCursor, pendingCount } from '../sync/local';
-import { connected, emptyStation, startTestHub, until, writeAs, type TestHub } from '../sync/testing';
+import { connected, emptyStation, startTestHub, startTestHubOn, until, writeAs, type TestHub } from '../sync/testing';
 import { getTableName } from 'drizzle-orm';
 import { PgliteStore } from './pglite-store';
 import { rebuildFromStation } from './rebuild';
@@ -48,7 +48,11 @@ describe('rebuilding the hub from a station', { timeout: 120_000 }, () => {
     await until(() => pendingCount(b.station) === 0, 20_000);
     const lastSeq = await th.store.lastSeq();
     await until(() => getCursor(fx.station) === lastSeq, 20_000);
-    await Promise.all([ca.stop(), cb.stop()]);
+    await ca.stop();
+    // B's last change reaches the old hub but never A: only B can give it back.
+    writeAs(b.station, (w) => w.update(patients, patient.id, { emergencyName: '周一家属' }));
+    await until(() => pendingCount(b.station) === 0, 20_000);
+    await cb.stop();
     // A keeps working with the hub gone: this change was never sent.
     fx.ok(reception, 'patients.register', { name: '周二', phone: '13900000032' });
     expect(pendingCount(fx.station)).toBe(1 + 1); // the patient row and its audit row
@@ -62,11 +66,12 @@ describe('rebuilding the hub from a station', { timeout: 120_000 }, () => {
       expect(report.hubId).not.toBe(oldHubId);
       expect(await rebuilt.getMeta('hub_id')).toBe(report.hubId);
       expect(await rebuilt.lastSeq()).toBe(lastSeq + 2);
-      // Every row the old hub had is the same on the rebuilt one (merge state included).
+      // Every row the old hub had is the same on the rebuilt one (merge state included), but
+      // for the change A never received.
       for (const name of names) {
         const before = await th.store.rows(name);
         const after = await rebuilt.rows(name);
-        for (const [id, state] of before) expect(after.get(id), `${name} ${id}`).toEqual(state);
+        for (const [id, state] of before) if (id !== patient.id) expect(after.get(id), `${name} ${id}`).toEqual(state);
       }
       const people = [...(await rebuilt.rows('patients')).values()].map((s) => s.values['name']);
       expect(people).toEqual(expect.arrayContaining(['周一', '周二']));
@@ -74,8 +79,26 @@ describe('rebuilding the hub from a station', { timeout: 120_000 }, () => {
 
       // Not twice into the same store.
       await expect(rebuildFromStation(join(fx.dir, 'station.sqlite'), rebuilt)).rejects.toThrow(/not empty/);
-    } finally {
+    } catch (err) {
       await rebuilt.close();
+      throw err;
+    }
+    // B meets the rebuilt hub (another id): it pulls from the start and resends all its own
+    // work; the hub keeps what it has (by change id) and regains B's change A never saw, and B
+    // gets A's change that never reached the old hub.
+    const th2 = await startTestHubOn(rebuilt);
+    try {
+      const seqBefore = await rebuilt.lastSeq();
+      expect((await rebuilt.row('patients', patient.id))?.values['emergency_name'] ?? null).toBeNull();
+      const cb2 = await connected(b.station, th2.hub);
+      await until(() => b.station.db.select().from(patients).all().some((p) => p.name === '周二'), 20_000);
+      expect(pendingCount(b.station)).toBe(0);
+      expect((await rebuilt.row('patients', patient.id))?.values['emergency_name']).toBe('周一家属');
+      expect(await rebuilt.lastSeq()).toBe(seqBefore + 1);
+      expect(getCursor(b.station)).toBe(seqBefore + 1);
+      await cb2.stop();
+    } finally {
+      await th2.close();
     }
   });
 

@@ -3,14 +3,16 @@
  * them with the hub's seq, pulls everything after its cursor, applies live broadcasts, and
  * reconnects by itself. Reports `sync.status` {online, pending, lastSyncAt} through the station.
  * One sync run at a time; runs are triggered by connecting, by local changes and by broadcasts.
+ * While it runs it is the station's hub link: `at: 'hub'` procedures go to the hub as 'call's.
  */
 import { io, type Socket } from 'socket.io-client';
-import type { Station } from '../station/station';
+import type { Result } from '../api/contract';
+import type { HubCall, HubLink, Station } from '../station/station';
 import { applyRemoteChanges } from './apply';
 import { storedCredential } from './pair';
-import { getCursor, markAcked, pendingChanges, pendingCount } from './local';
+import { adoptHub, getCursor, markAcked, pendingChanges, pendingCount } from './local';
 import {
-  Broadcast, HelloAnswer, PROTOCOL_VERSION, PullAnswer, PushAnswer, SyncError, schemaVersion as localSchemaVersion,
+  Broadcast, CallAnswer, HelloAnswer, PROTOCOL_VERSION, PullAnswer, PushAnswer, SyncError, schemaVersion as localSchemaVersion,
   type SequencedChangeT, type SyncErrorT,
 } from './protocol';
 
@@ -24,6 +26,9 @@ export interface SyncClientOptions {
   /** How long to wait for an answer before treating the connection as broken. */
   timeoutMs?: number;
   reconnectDelayMs?: number;
+  /** How long a forwarded `at: 'hub'` call may take before it answers HUB_UNREACHABLE. */
+  callTimeoutMs?: number;
+  log?: (line: string) => void;
 }
 
 export interface SyncState {
@@ -34,7 +39,11 @@ export interface SyncState {
   error: SyncErrorT | null;
 }
 
-export class SyncClient {
+function unreachable(message: string): Result<never> {
+  return { ok: false, error: { code: 'HUB_UNREACHABLE', message } };
+}
+
+export class SyncClient implements HubLink {
   private socket: Socket | undefined;
   private ready = false;
   private chain: Promise<void> = Promise.resolve();
@@ -57,6 +66,7 @@ export class SyncClient {
       reconnectionDelayMax: 5_000,
     });
     this.socket = socket;
+    this.station.hubLink = this;
     socket.on('connect', () => this.enqueue(() => this.hello()));
     socket.on('disconnect', () => {
       this.ready = false;
@@ -93,8 +103,34 @@ export class SyncClient {
     await this.chain;
     this.socket?.disconnect();
     this.socket = undefined;
+    if (this.station.hubLink === this) this.station.hubLink = null;
     this.ready = false;
     this.report();
+  }
+
+  /** Runs an `at: 'hub'` procedure at the hub; HUB_UNREACHABLE when offline, refused, or no answer in time. */
+  async call(req: HubCall): Promise<Result<unknown>> {
+    const socket = this.socket;
+    if (!socket?.connected || !this.ready) return unreachable('not connected to the hub');
+    const timeoutMs = this.opts.callTimeoutMs ?? 10_000;
+    let raw: unknown;
+    let dropped: (() => void) | undefined;
+    try {
+      // A connection lost mid-call answers at once, not after the timeout.
+      const lost = new Promise<'lost'>((resolve) => {
+        dropped = () => resolve('lost');
+        socket.once('disconnect', dropped);
+      });
+      raw = await Promise.race([socket.timeout(timeoutMs).emitWithAck('call', req), lost]);
+    } catch {
+      return unreachable(`the hub did not answer within ${Math.round(timeoutMs / 1000)} s`);
+    } finally {
+      if (dropped) socket.off('disconnect', dropped);
+    }
+    if (raw === 'lost') return unreachable('the connection to the hub was lost during the call');
+    const answer = CallAnswer.safeParse(raw);
+    if (!answer.success) return unreachable('the hub answered something this station does not understand');
+    return answer.data.ok ? { ok: true, value: answer.data.value } : { ok: false, error: answer.data.error };
   }
 
   private enqueue(fn: () => Promise<void>): Promise<void> {
@@ -129,12 +165,16 @@ export class SyncClient {
       device: this.station.device,
       credential: this.opts.credential !== undefined ? this.opts.credential : storedCredential(this.station),
       schemaVersion: this.opts.schemaVersion ?? localSchemaVersion(),
+      pending: pendingCount(this.station),
     }));
     if (!answer.ok) {
       this.state.error = answer.error;
       this.report();
       return;
     }
+    // Another hub than the one we knew (restored from a backup, rebuilt): start the cursor
+    // again and resend our own changes, so it regains whatever it lost.
+    if (adoptHub(this.station, answer.hub)) this.opts.log?.(`hub ${answer.hub} is new to this station: pulling from the start, resending own changes`);
     this.ready = true;
     this.state.error = null;
     await this.run();
@@ -146,7 +186,8 @@ export class SyncClient {
     for (;;) {
       const changes = pendingChanges(this.station, this.batch);
       if (changes.length === 0) break;
-      const answer = PushAnswer.parse(await this.ask('push', { changes }));
+      const pending = Math.max(0, pendingCount(this.station) - changes.length);
+      const answer = PushAnswer.parse(await this.ask('push', { changes, pending }));
       if (!answer.ok) return this.refused(answer.error);
       markAcked(this.station, answer.acks);
       this.report();

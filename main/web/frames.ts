@@ -9,8 +9,12 @@
 import { z } from 'zod';
 import type { ErrorBody } from '../domain/errors';
 
-/** Frames above this size are answered with an error instead of being parsed. */
-export const MAX_FRAME_BYTES = 256 * 1024;
+/**
+ * Frames above this size are answered with an error instead of being parsed. Big enough for the
+ * largest call: a catalog or staff import of up to 5 MB (IMPORT_MAX_BYTES, main/api/procedures/master.ts)
+ * as base64 in JSON.
+ */
+export const MAX_FRAME_BYTES = 8 * 1024 * 1024;
 
 const CallFrame = z.object({
   id: z.union([z.number().int().nonnegative(), z.string().min(1).max(64)]),
