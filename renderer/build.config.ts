@@ -15,6 +15,8 @@ export function rendererConfig(outDir: string): InlineConfig {
     build: {
       outDir,
       emptyOutDir: true,
+      // electron-vite leaves minifying off; the web host serves this same build to browsers.
+      minify: true,
       chunkSizeWarningLimit: 2500,
       rolldownOptions: { input: resolve(RENDERER_ROOT, 'index.html') },
     },

@@ -1,4 +1,5 @@
 /** All messages of the UI, per language. New areas are added here. */
+import { admin } from './areas/admin';
 import { common, shell } from './areas/common';
 import { billing } from './areas/billing';
 import { consult } from './areas/consult';
@@ -14,7 +15,7 @@ import { errorsEn, errorsZh, reasonsEn, reasonsZh } from './errors';
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const areas = { common, shell, enums, patients, frontdesk, payment, consult, billing, pharmacy, print, display, validation };
+const areas = { common, shell, enums, patients, frontdesk, payment, consult, billing, pharmacy, print, display, validation, admin };
 type Areas = typeof areas;
 
 function pick<L extends 'zh' | 'en'>(lang: L): { [K in keyof Areas]: Areas[K][L] } {

@@ -1,15 +1,9 @@
-import { AppShell, Center, Paper, Stack, Text, Title } from '@mantine/core';
+import { AppShell, Center, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { useEffect, type ComponentType } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AdminScreen } from '../screens/admin/AdminScreen';
-import { BillingScreen } from '../screens/billing/BillingScreen';
-import { ConsultScreen } from '../screens/consult/ConsultScreen';
-import { DisplayScreen } from '../screens/display/DisplayScreen';
-import { FrontDeskScreen } from '../screens/frontdesk/FrontDeskScreen';
 import { PatientDrawer } from '../screens/patients/PatientDrawer';
 import { PatientFinder } from '../screens/patients/PatientFinder';
-import { PharmacyScreen } from '../screens/pharmacy/PharmacyScreen';
 import { useRoute, WORKSPACE_ROLES, workspacesFor, type Workspace } from '../state/route';
 import { usePatientSearch } from '../state/search';
 import { useSession } from '../state/session';
@@ -17,14 +11,28 @@ import { ConfirmHost } from '../ui/Confirm';
 import { joinList } from '../ui/punct';
 import { Header } from './Header';
 
-const SCREENS: Record<Workspace, ComponentType> = {
-  frontdesk: FrontDeskScreen,
-  consult: ConsultScreen,
-  billing: BillingScreen,
-  pharmacy: PharmacyScreen,
-  display: DisplayScreen,
-  admin: AdminScreen,
+/**
+ * Each workspace is its own chunk, loaded when first opened (the log-in page does not wait for
+ * the admin screens and their charts); after log-in the chunks of the person's workspaces are
+ * fetched ahead, so switching is instant.
+ */
+const LOADERS: Record<Workspace, () => Promise<ComponentType>> = {
+  frontdesk: () => import('../screens/frontdesk/FrontDeskScreen').then((m) => m.FrontDeskScreen),
+  consult: () => import('../screens/consult/ConsultScreen').then((m) => m.ConsultScreen),
+  billing: () => import('../screens/billing/BillingScreen').then((m) => m.BillingScreen),
+  pharmacy: () => import('../screens/pharmacy/PharmacyScreen').then((m) => m.PharmacyScreen),
+  display: () => import('../screens/display/DisplayScreen').then((m) => m.DisplayScreen),
+  admin: () => import('../screens/admin/AdminScreen').then((m) => m.AdminScreen),
 };
+const screen = (w: Workspace) => lazy(() => LOADERS[w]().then((c) => ({ default: c })));
+const SCREENS: Record<Workspace, ComponentType> = {
+  frontdesk: screen('frontdesk'), consult: screen('consult'), billing: screen('billing'),
+  pharmacy: screen('pharmacy'), display: screen('display'), admin: screen('admin'),
+};
+
+function ScreenLoading() {
+  return <Center py={80}><Loader type="dots" aria-label="…" /></Center>;
+}
 
 function Forbidden({ workspace }: { workspace: Workspace }) {
   const { t } = useTranslation();
@@ -54,18 +62,22 @@ export function Workbench() {
   useEffect(() => {
     if (workspace === null && allowed[0]) go(allowed[0]);
   }, [workspace, allowed, go]);
+  const allowedKey = allowed.join(',');
+  useEffect(() => {
+    for (const w of allowedKey.split(',')) if (w in LOADERS) void LOADERS[w as Workspace]().catch(() => undefined);
+  }, [allowedKey]);
 
   const may = workspace !== null && WORKSPACE_ROLES[workspace].some((r) => me?.roles.includes(r));
   const Screen = workspace ? SCREENS[workspace] : null;
 
-  if (workspace === 'display' && may && Screen) return <><Screen /><PatientFinder /></>;
+  if (workspace === 'display' && may && Screen) return <><Suspense fallback={<ScreenLoading />}><Screen /></Suspense><PatientFinder /></>;
   return (
     <AppShell header={{ height: 60 }} padding="md">
       <AppShell.Header><Header /></AppShell.Header>
       <AppShell.Main bg="var(--mantine-color-gray-0)">
         {allowed.length === 0 && <Center py={80}><Text>{t('shell.noWorkspace')}</Text></Center>}
         {workspace && !may && <Forbidden workspace={workspace} />}
-        {may && Screen && <Screen />}
+        {may && Screen && <Suspense fallback={<ScreenLoading />}><Screen /></Suspense>}
       </AppShell.Main>
       <PatientFinder />
       <PatientDrawer />
