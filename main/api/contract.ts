@@ -10,13 +10,18 @@ import { appointmentsProcedures } from './procedures/appointments';
 import { auditProcedures } from './procedures/audit';
 import { billingProcedures } from './procedures/billing';
 import { catalogProcedures } from './procedures/catalog';
+import { orgProcedures } from './procedures/org';
+import { masterProcedures } from './procedures/master';
 import { consultationProcedures } from './procedures/consultation';
+import { devicesProcedures } from './procedures/devices';
 import { documentsProcedures } from './procedures/documents';
 import { frontdeskProcedures } from './procedures/frontdesk';
 import { patientsProcedures } from './procedures/patients';
 import { pharmacyProcedures } from './procedures/pharmacy';
 import { prescriptionsProcedures } from './procedures/prescriptions';
 import { queueProcedures } from './procedures/queue';
+import { rostersProcedures } from './procedures/rosters';
+import { statsProcedures } from './procedures/stats';
 
 export const procedures = {
   ...accountProcedures,
@@ -31,6 +36,11 @@ export const procedures = {
   ...catalogProcedures,
   ...auditProcedures,
   ...documentsProcedures,
+  ...devicesProcedures,
+  ...orgProcedures,
+  ...masterProcedures,
+  ...rostersProcedures,
+  ...statsProcedures,
 } as const;
 
 export type Procedures = typeof procedures;

@@ -7,6 +7,7 @@
 import type { WebHost } from '../web/server';
 import { startWebHost } from '../web/server';
 import { AdminStation } from './admin-station';
+import { ensureStatsIndexes } from './stats/indexes';
 import { startHub, type Hub, type HubOptions } from './server';
 import type { HubStore } from './store';
 
@@ -29,6 +30,8 @@ export interface ClinicHub {
 
 export async function startClinicHub(opts: ClinicHubOptions): Promise<ClinicHub> {
   const { store, adminFile, web: webOpts, validateOutput, ...hubOpts } = opts;
+  // Built at start, not on the admin's first statistic (minutes on a big hub).
+  await ensureStatsIndexes(store);
   const admin = await AdminStation.open({
     store, file: adminFile, ...(hubOpts.now ? { now: hubOpts.now } : {}), ...(hubOpts.log ? { log: hubOpts.log } : {}),
     ...(validateOutput !== undefined ? { validateOutput } : {}),

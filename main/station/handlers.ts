@@ -5,13 +5,18 @@ import { appointmentsHandlers } from './services/appointments';
 import { auditHandlers } from './services/audit';
 import { billingHandlers } from './services/billing';
 import { catalogHandlers } from './services/catalog';
+import { orgHandlers } from './services/org';
+import { masterHandlers } from './services/master';
 import { consultationHandlers } from './services/consultation';
+import { devicesHandlers } from './services/devices';
 import { documentsHandlers } from './services/documents';
 import { frontdeskHandlers } from './services/frontdesk';
 import { patientsHandlers } from './services/patients';
 import { pharmacyHandlers } from './services/pharmacy';
 import { prescriptionsHandlers } from './services/prescriptions';
 import { queueHandlers } from './services/queue';
+import { rostersHandlers } from './services/rosters';
+import { statsHandlers } from './services/stats';
 
 export const handlers = {
   ...accountHandlers,
@@ -26,4 +31,9 @@ export const handlers = {
   ...catalogHandlers,
   ...auditHandlers,
   ...documentsHandlers,
+  ...devicesHandlers,
+  ...orgHandlers,
+  ...masterHandlers,
+  ...rostersHandlers,
+  ...statsHandlers,
 } satisfies AllHandlers;
