@@ -1,18 +1,16 @@
 /** Read-only master data for the screens (written at the hub, replicated here). */
-import { and, asc, eq, gte, lte, ne, sql, type SQL } from 'drizzle-orm';
-import { MAX_SESSION_RANGE_DAYS, type catalogProcedures, type SessionViewT } from '../../api/procedures/catalog';
+import { and, asc, eq, gte, lte, ne, type SQL } from 'drizzle-orm';
+import { MAX_SESSION_RANGE_DAYS, type catalogProcedures } from '../../api/procedures/catalog';
 import { daysBetween, parseIsoDate } from '../../domain/dates';
-import { SESSION_PERIODS } from '../../domain/enums';
 import { DomainError } from '../../domain/errors';
-import { departments, examItems, rooms, rosterSessions, staff } from '../../../db/schema';
+import { departments, examItems, rosterSessions, staff } from '../../../db/schema';
 import type { HandlersFor } from '../handler';
 import { clinicToday } from './patients-fields';
-import { countSeats } from './seats';
+import { sessionViews } from './session-views';
 
 /** Master lists are small; this only guards the answer's size. */
 const MAX_ROWS = 500;
 
-const PERIOD_ORDER = sql`CASE ${rosterSessions.period} ${sql.join(SESSION_PERIODS.map((p, i) => sql`WHEN ${p} THEN ${i}`), sql` `)} END`;
 
 function checkRange(from: string, to: string): void {
   parseIsoDate(from, 'from');
@@ -57,23 +55,7 @@ export const catalogHandlers = {
     if (departmentId) where.push(eq(rosterSessions.departmentId, departmentId));
     if (doctorId) where.push(eq(rosterSessions.doctorId, doctorId));
     if (bookableOnly) where.push(eq(rosterSessions.stopped, false));
-    const rows = ctx.db.select({
-      id: rosterSessions.id, date: rosterSessions.date, period: rosterSessions.period,
-      doctorId: rosterSessions.doctorId, doctorName: staff.name, doctorTitle: staff.title, registrationFeeFen: staff.registrationFeeFen,
-      departmentId: rosterSessions.departmentId, departmentName: departments.name, roomId: rosterSessions.roomId, roomName: rooms.name,
-      capacity: rosterSessions.capacity, stopped: rosterSessions.stopped, stopReason: rosterSessions.stopReason,
-    }).from(rosterSessions)
-      .innerJoin(staff, eq(staff.id, rosterSessions.doctorId))
-      .innerJoin(departments, eq(departments.id, rosterSessions.departmentId))
-      .leftJoin(rooms, eq(rooms.id, rosterSessions.roomId))
-      .where(and(...where))
-      .orderBy(asc(rosterSessions.date), PERIOD_ORDER, asc(departments.code), asc(staff.name), asc(rosterSessions.id))
-      .all();
-    const today = clinicToday(ctx);
-    const items: SessionViewT[] = rows.map((r) => {
-      const { booked, seatsLeft } = countSeats(ctx, r);
-      return { ...r, booked, seatsLeft, past: r.date < today };
-    });
+    const items = sessionViews(ctx, where);
     return { items: bookableOnly ? items.filter((s) => !s.past && s.seatsLeft > 0) : items };
   },
 

@@ -2,16 +2,14 @@
  * What the roster services share: checking a doctor and a room, the sessions of some dates as
  * roster slots, the admin's session view with its seats (from seats.ts), and the call list.
  */
-import { and, asc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
 import type { SessionViewT } from '../../api/procedures/catalog';
 import type { CallListEntryT } from '../../api/procedures/rosters';
-import { SESSION_PERIODS } from '../../domain/enums';
 import { DomainError } from '../../domain/errors';
 import type { RosterSlot } from '../../domain/roster';
-import { appointments, departments, patients, rooms, rosterSessions, staff } from '../../../db/schema';
+import { appointments, patients, rooms, rosterSessions, staff } from '../../../db/schema';
 import type { RequestContext } from '../context';
-import { clinicToday } from './patients-fields';
-import { countSeats } from './seats';
+import { sessionViews } from './session-views';
 
 /** `cancel_reason` of an appointment cancelled because its session's capacity was cut. */
 export const CAPACITY_REDUCED_REASON = 'capacity_reduced';
@@ -51,30 +49,6 @@ export function rosterSlots(ctx: Pick<RequestContext, 'db'>, from: string, to: s
   }).from(rosterSessions).where(and(gte(rosterSessions.date, from), lte(rosterSessions.date, to))).all();
 }
 
-const PERIOD_ORDER = sql`CASE ${rosterSessions.period} ${sql.join(SESSION_PERIODS.map((p, i) => sql`WHEN ${p} THEN ${i}`), sql` `)} END`;
-
-/** Sessions with their seats (booked/capacity from seats.ts), by date, period, department, doctor. */
-export function sessionViews(ctx: Ctx, where: SQL[]): SessionViewT[] {
-  const rows = ctx.db.select({
-    id: rosterSessions.id, date: rosterSessions.date, period: rosterSessions.period,
-    doctorId: rosterSessions.doctorId, doctorName: staff.name, doctorTitle: staff.title, registrationFeeFen: staff.registrationFeeFen,
-    departmentId: rosterSessions.departmentId, departmentName: departments.name, roomId: rosterSessions.roomId, roomName: rooms.name,
-    capacity: rosterSessions.capacity, stopped: rosterSessions.stopped, stopReason: rosterSessions.stopReason,
-  }).from(rosterSessions)
-    .innerJoin(staff, eq(staff.id, rosterSessions.doctorId))
-    .innerJoin(departments, eq(departments.id, rosterSessions.departmentId))
-    .leftJoin(rooms, eq(rooms.id, rosterSessions.roomId))
-    .where(and(...where))
-    .orderBy(asc(rosterSessions.date), PERIOD_ORDER, asc(departments.code), asc(staff.name), asc(rosterSessions.id))
-    .all();
-  const today = clinicToday(ctx);
-  return rows.map((r) => {
-    const { booked, seatsLeft } = countSeats(ctx, r);
-    return { ...r, booked, seatsLeft, past: r.date < today };
-  });
-}
-
-/** One session's view; NOT_FOUND {field: 'sessionId'}. */
 export function sessionView(ctx: Ctx, sessionId: string): SessionViewT {
   const v = sessionViews(ctx, [eq(rosterSessions.id, sessionId)])[0];
   if (!v) throw new DomainError('NOT_FOUND', 'no such roster session', { field: 'sessionId', id: sessionId });

@@ -15,7 +15,8 @@ import { checkDateRange, findConflicts, MAX_CALENDAR_DAYS, sessionStoppedNotice 
 import { appointments, rosterSessions } from '../../../db/schema';
 import type { RequestContext } from '../context';
 import type { HandlersFor } from '../handler';
-import { callList, CAPACITY_REDUCED_REASON, checkActiveRoom, rosterSlots, sessionView, sessionViews } from './rosters-common';
+import { callList, CAPACITY_REDUCED_REASON, checkActiveRoom, rosterSlots, sessionView } from './rosters-common';
+import { sessionViews } from './session-views';
 import { isPastSession, sessionSeats, type SessionRow } from './seats';
 
 function loadSession(ctx: Pick<RequestContext, 'db'>, sessionId: string): SessionRow {
