@@ -2,8 +2,8 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { fileURLToPath } from 'node:url';
 import * as schema from './schema';
+import { SQLITE_MIGRATIONS } from './migrations-path';
 import { cachingClient } from './statement-cache';
 
 export type Schema = typeof schema;
@@ -13,7 +13,7 @@ export interface OpenedDb {
   db: Db;
 }
 
-export const SQLITE_MIGRATIONS = fileURLToPath(new URL('./migrations/sqlite', import.meta.url));
+export { SQLITE_MIGRATIONS };
 
 export function openDatabase(file: string, opts: { migrationsFolder?: string } = {}): OpenedDb {
   const raw = new Database(file);

@@ -14,7 +14,9 @@
  * Column values are what SQLite stores (text, integer, real, null), keyed by column name.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
+import { SQLITE_MIGRATIONS } from '../../db/migrations-path';
 import { ERROR_CODES } from '../domain/errors';
 
 export const PROTOCOL_VERSION = 1;
@@ -134,7 +136,7 @@ let cachedVersion: number | undefined;
 export function schemaVersion(): number {
   if (cachedVersion === undefined) {
     const journal = JSON.parse(
-      readFileSync(new URL('../../db/migrations/sqlite/meta/_journal.json', import.meta.url), 'utf8'),
+      readFileSync(join(SQLITE_MIGRATIONS, 'meta', '_journal.json'), 'utf8'),
     ) as { entries: unknown[] };
     cachedVersion = journal.entries.length;
   }
