@@ -154,6 +154,15 @@ describe('a clinic day in zh-CN', { timeout: 120_000 }, () => {
     await expectAccessible(page);
     await ws.getByTestId('issue-rx').click();
     await poll(() => ws.getByTestId('prescription').first().textContent()).toContain('已开具');
+    // A look first: the preview opens in a dialog and does not use up the original.
+    await ws.getByTestId('preview-prescription').click();
+    const preview = page.getByTestId('print-preview');
+    await preview.locator('iframe').waitFor();
+    expect(await preview.locator('iframe').getAttribute('src')).toMatch(/^blob:/);
+    await page.waitForTimeout(1500);
+    await shot(page, 'day-prescription-preview');
+    await page.keyboard.press('Escape');
+    await preview.waitFor({ state: 'hidden' });
     const rxPdf = await downloadPdf(page, ws.getByTestId('print-prescription'));
     expect(rxPdf.flat).toContain('阿莫西林');
     expect(rxPdf.flat).not.toContain('副本');

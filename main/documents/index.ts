@@ -28,6 +28,7 @@ export * from './schemas';
 export const renderOptionsSchema = z.object({
   lang: z.enum(LANGS),
   copy: z.boolean().optional(),
+  preview: z.boolean().optional(),
   paper: z.enum(['A5', 'roll80']).optional(),
   printedAt: z.int().nonnegative().optional(),
 });

@@ -6,7 +6,7 @@
  */
 import PDFDocument from 'pdfkit';
 import { fontSource, fontSourceIsShared, onFontReset } from './fonts';
-import { labelsFor, type Labels, type Lang } from './labels';
+import { labelsFor, previewLabels, type Labels, type Lang } from './labels';
 
 /** Millimetres to points, to 1/100 pt. */
 export const mm = (v: number): number => Math.round(((v * 72) / 25.4) * 100) / 100;
@@ -32,6 +32,11 @@ export interface RenderOptions {
   paper?: 'A5' | 'roll80';
   /** When the copy is printed (shown beside the copy marking); defaults to now. */
   printedAt?: number;
+  /**
+   * A preview on screen, not a document: marked 预览 / PREVIEW wherever a copy is marked (stamp,
+   * watermark, the line on rolls and labels), with "not valid" beside it.
+   */
+  preview?: boolean;
 }
 
 export interface Ctx {
@@ -63,6 +68,7 @@ export interface NewDocOptions {
   footer?: number;
   lang: Lang;
   copy?: boolean;
+  preview?: boolean;
   title: string;
   author?: string;
 }
@@ -107,9 +113,9 @@ export function newDoc(o: NewDocOptions): Ctx {
   shareLayoutCache(doc, 'R');
   return {
     doc,
-    L: labelsFor(o.lang),
+    L: o.preview ? previewLabels(labelsFor(o.lang)) : labelsFor(o.lang),
     lang: o.lang,
-    copy: o.copy ?? false,
+    copy: (o.copy ?? false) || (o.preview ?? false),
     W: o.width,
     H: o.height,
     m: o.margins,

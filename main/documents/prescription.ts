@@ -132,7 +132,7 @@ export async function renderPrescription(data: PrescriptionDoc, opts: RenderOpti
     margins: MARGINS,
     footer: FOOTER,
     lang: opts.lang,
-    copy: opts.copy,
+    copy: opts.copy, preview: opts.preview,
     title: `${ctx0Title(opts.lang)} ${rx.rxNo}`,
     author: rx.clinic.name,
   });

@@ -4,6 +4,8 @@
  * kind below, entity_id = the id) and answers the PDF as base64 for the UI to show, download or
  * hand to its printer. `documents.print` renders the same and sends it to the station's printer.
  *
+ * - `documents.preview` renders any of them marked 预览 / PREVIEW and writes a 'read' audit row,
+ *   not a 'print': looking before printing never turns the print into a copy.
  * - The first print of a document, at any station, is the original; every later one (the audit
  *   log replicates, so another desk's print counts) is marked 副本 / COPY and answers `copy: true`.
  *   A print that failed at the printer still counts: two "originals" must never exist.
@@ -84,6 +86,17 @@ export const PrintRequest = z.discriminatedUnion('document', [
   documentInputs.drugLabels.extend({ document: z.literal('drugLabels'), ...printTo }),
 ]);
 
+/** `documents.preview`: any document, named by `document`, to look at before printing. */
+export const PreviewRequest = z.discriminatedUnion('document', [
+  documentInputs.prescription.extend({ document: z.literal('prescription') }),
+  documentInputs.receipt.extend({ document: z.literal('receipt') }),
+  documentInputs.refundSlip.extend({ document: z.literal('refundSlip') }),
+  documentInputs.medicalRecord.extend({ document: z.literal('medicalRecord') }),
+  documentInputs.dayReport.extend({ document: z.literal('dayReport') }),
+  documentInputs.patientLabel.extend({ document: z.literal('patientLabel') }),
+  documentInputs.drugLabels.extend({ document: z.literal('drugLabels') }),
+]);
+
 /** Who prints what, as a clinic works. */
 export const DOCUMENT_ACCESS = {
   prescription: ['doctor', 'pharmacist'],
@@ -151,5 +164,13 @@ export const documentsProcedures = {
     summary: "Render a document and send it to this station's printer; the roles of that document apply.",
     input: PrintRequest,
     output: PrintOutcome,
+  }),
+  'documents.preview': procedure({
+    kind: 'query',
+    access: ['doctor', 'pharmacist', 'cashier', 'receptionist', 'admin'],
+    summary: 'A document to look at before printing, marked 预览 / PREVIEW on every page: it is not a print, so the '
+      + 'original stays unprinted (audited as a read); `copy` says whether the real print will be a copy. The roles of that document apply.',
+    input: PreviewRequest,
+    output: DocumentFile,
   }),
 } as const;

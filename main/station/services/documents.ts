@@ -39,6 +39,7 @@ export function timesPrinted(ctx: RequestContext, document: PrintedDocument, ent
 interface Prepared {
   gathered: Gathered<DocumentKind>;
   copy: boolean;
+  preview?: boolean;
   printedAt: number;
   lang: Lang;
   paper: 'A5' | 'roll80' | undefined;
@@ -53,7 +54,7 @@ function prepare(ctx: RequestContext, gathered: Gathered<DocumentKind>, lang: La
 
 function fileName(p: Prepared): string {
   const safe = p.gathered.number.replace(/[^A-Za-z0-9._-]+/g, '_');
-  return `${p.gathered.document}-${safe}${p.copy ? '-copy' : ''}.pdf`;
+  return `${p.gathered.document}-${safe}${p.preview ? '-preview' : p.copy ? '-copy' : ''}.pdf`;
 }
 
 /** Pages of a pdfkit PDF (its page objects are written uncompressed). */
@@ -64,7 +65,7 @@ export function countPages(pdf: Uint8Array): number | undefined {
 
 async function render(p: Prepared): Promise<Buffer> {
   return renderDocument(p.gathered.kind, p.gathered.data as never, {
-    lang: p.lang, copy: p.copy, printedAt: p.printedAt, ...(p.paper ? { paper: p.paper } : {}),
+    lang: p.lang, copy: p.copy, printedAt: p.printedAt, ...(p.paper ? { paper: p.paper } : {}), ...(p.preview ? { preview: true } : {}),
   });
 }
 
@@ -79,7 +80,15 @@ function asFile(p: Prepared) {
   });
 }
 
-type PrintInput = Parameters<HandlersFor<typeof documentsProcedures>['documents.print']>[1];
+type PrintInput = Parameters<HandlersFor<typeof documentsProcedures>['documents.print']>[1]
+  | Parameters<HandlersFor<typeof documentsProcedures>['documents.preview']>[1];
+
+function checkDocumentAccess(ctx: RequestContext, document: PrintedDocument): void {
+  const roles = accountOf(ctx).roles;
+  if (!isAllowed(DOCUMENT_ACCESS[document], roles)) {
+    throw new DomainError('FORBIDDEN', `printing a ${document} is not allowed for this account`, { field: 'document', roles });
+  }
+}
 
 function gatherFor(ctx: RequestContext, req: PrintInput): { gathered: Gathered<DocumentKind>; paper?: 'A5' | 'roll80' } {
   switch (req.document) {
@@ -102,11 +111,17 @@ export const documentsHandlers = {
   'documents.patientLabel': (ctx, { patientId, lang, count }) => asFile(prepare(ctx, gatherPatientLabel(ctx, patientId, lang, count), lang)),
   'documents.drugLabels': (ctx, { prescriptionId, lang }) => asFile(prepare(ctx, gatherDrugLabels(ctx, prescriptionId, lang), lang)),
 
+  'documents.preview': (ctx, req) => {
+    checkDocumentAccess(ctx, req.document);
+    const { gathered, paper } = gatherFor(ctx, req);
+    // Not a print: the next real print is still the original (or a copy, as `copy` says).
+    const copy = timesPrinted(ctx, gathered.document, gathered.entityId, gathered.patientId) > 0;
+    ctx.audit('read', PRINTED_ENTITIES[gathered.document], gathered.entityId, gathered.patientId);
+    return asFile({ gathered, copy, preview: true, printedAt: ctx.now(), lang: req.lang, paper });
+  },
+
   'documents.print': (ctx, req) => {
-    const roles = accountOf(ctx).roles;
-    if (!isAllowed(DOCUMENT_ACCESS[req.document], roles)) {
-      throw new DomainError('FORBIDDEN', `printing a ${req.document} is not allowed for this account`, { field: 'document', roles });
-    }
+    checkDocumentAccess(ctx, req.document);
     const { gathered, paper } = gatherFor(ctx, req);
     const p = prepare(ctx, gathered, req.lang, paper);
     const printer = printerFor(ctx.raw);

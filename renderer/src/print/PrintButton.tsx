@@ -1,10 +1,10 @@
-import { Badge, Button, Group, Tooltip, type ButtonProps } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, Tooltip, type ButtonProps } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../ui/ErrorNote';
 import type { PrintJob } from './documents';
-import { hasStationPrinter, printDocument, type Printed, type PrintMode } from './run';
+import { hasStationPrinter, previewDocument, printDocument, type Printed, type PrintMode } from './run';
 
 /** The notice after a print, in the user's language; a copy says so. */
 function useNotify() {
@@ -32,7 +32,18 @@ export function PrintButton({ job, label, size = 'xs', variant = 'light', testId
   const [pending, setPending] = useState<PrintMode | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [copy, setCopy] = useState(false);
+  const [preview, setPreview] = useState<{ url: string; filename: string; copy: boolean } | null>(null);
+  const [previewing, setPreviewing] = useState(false);
   const text = label ?? t(`print.action.${job.document}`);
+  const openPreview = () => {
+    setPreviewing(true);
+    setError(null);
+    previewDocument(job).then(setPreview, setError).finally(() => setPreviewing(false));
+  };
+  const closePreview = () => {
+    if (preview) URL.revokeObjectURL(preview.url);
+    setPreview(null);
+  };
   const run = (mode: PrintMode) => {
     setPending(mode);
     setError(null);
@@ -48,12 +59,21 @@ export function PrintButton({ job, label, size = 'xs', variant = 'light', testId
         )}
         <Button size={size} variant={variant} loading={pending === 'print'} disabled={pending !== null} onClick={() => run('print')}
           data-testid={testId ?? `print-${job.document}`}>{text}</Button>
+        <Button size={size} variant="subtle" loading={previewing} disabled={pending !== null} onClick={openPreview}
+          aria-label={t('print.previewOf', { document: text })} data-testid={`preview-${job.document}`}>{t('print.preview')}</Button>
         {hasStationPrinter() && (
           <Button size={size} variant="subtle" loading={pending === 'save'} disabled={pending !== null} onClick={() => run('save')}
             aria-label={t('print.saveAsPdfOf', { document: text })} data-testid="save-pdf">{t('print.saveAsPdf')}</Button>
         )}
       </Group>
       {error !== null && <ErrorNote error={error} />}
+      <Modal opened={preview !== null} onClose={closePreview} title={t('print.previewTitle')} size="xl" data-testid="print-preview">
+        {preview?.copy && <Alert color="yellow" mb="sm">{t('print.previewWillBeCopy')}</Alert>}
+        {preview && <iframe src={preview.url} title={preview.filename} style={{ width: '100%', height: '70vh', border: 0 }} />}
+        <Group justify="flex-end" mt="sm">
+          <Button onClick={() => { closePreview(); run('print'); }} data-testid="preview-print">{text}</Button>
+        </Group>
+      </Modal>
     </div>
   );
 }

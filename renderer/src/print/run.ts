@@ -9,7 +9,7 @@ import { apiCall } from '../api/query';
 import { transport } from '../api/transport';
 import { currentLanguage } from '../i18n';
 import type { PrintJob } from './documents';
-import { downloadPdf } from './pdfFile';
+import { downloadPdf, pdfBytes } from './pdfFile';
 
 export type PrintMode = 'print' | 'save';
 
@@ -44,4 +44,10 @@ export async function printDocument(job: PrintJob, mode: PrintMode): Promise<Pri
   if (out.printed) return { filename: out.filename, copy: out.copy, how: 'printed' };
   if (out.pdfBase64) downloadPdf(out.filename, out.pdfBase64);
   return { filename: out.filename, copy: out.copy, how: 'fallback', failure: out.error?.message ?? out.error?.code ?? '' };
+}
+
+/** The document marked 预览 / PREVIEW, to look at before printing (not a print: the original stays). */
+export async function previewDocument(job: PrintJob): Promise<{ url: string; filename: string; copy: boolean }> {
+  const f = await apiCall('documents.preview', { ...job, lang: currentLanguage() } as Input<'documents.preview'>);
+  return { url: URL.createObjectURL(new Blob([pdfBytes(f.pdfBase64)], { type: 'application/pdf' })), filename: f.filename, copy: f.copy };
 }

@@ -17,6 +17,10 @@ export const print = area(
     printedCopy: '已发送到打印机（副本）',
     failed: '打印机未能打印（{{message}}），已改为下载 PDF',
     paper: { label: '收据纸张', A5: 'A5', roll80: '80 mm 卷纸' },
+    preview: '预览',
+    previewOf: '{{document}}：预览',
+    previewTitle: '打印预览（不计为打印）',
+    previewWillBeCopy: '此前已打印过：打印出来将是副本',
   },
   {
     action: {
@@ -33,5 +37,9 @@ export const print = area(
     printedCopy: 'Sent to the printer (copy)',
     failed: 'The printer did not print ({{message}}); the PDF was downloaded instead',
     paper: { label: 'Receipt paper', A5: 'A5', roll80: '80 mm roll' },
+    preview: 'Preview',
+    previewOf: '{{document}}: preview',
+    previewTitle: 'Print preview (not counted as a print)',
+    previewWillBeCopy: 'Printed before: the print will be a copy',
   },
 );
