@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { createDemoClinic } from '../../db/demo/index';
 import { warmUpDocuments } from '../documents/index';
 import { Station } from '../station/station';
+import { inProcessHubDir, startInProcessHub, type InProcessHub } from '../hub/in-process';
 import { connectToHub } from '../sync/connect';
 import { startWebHost, type WebHost } from './server';
 
@@ -20,11 +21,19 @@ export interface ServeOptions {
   hub?: string;
   /** The pairing code shown at the hub, for the first start of a new station. */
   pair?: string;
+  /** Run the hub in this process (a single-PC clinic); remembered for later starts. */
+  withHub: boolean;
+  hubData?: string;
+  hubPort: number;
+  hubHost: string;
+  /** The first admin of a new clinic run with --with-hub (password from CLINIC_ADMIN_PASSWORD). */
+  createAdmin?: string;
 }
 
 export const SERVE_USAGE = `usage: serve [--file data/station.sqlite] [--port 5180] [--host 127.0.0.1] [--demo]
              [--static out/renderer] [--allow-host NAME]... [--allow-origin URL]...
-             [--hub http://HUB:5190] [--pair CODE]`;
+             [--hub http://HUB:5190] [--pair CODE]
+             [--with-hub [--hub-data data/hub] [--hub-port 5190] [--hub-host 127.0.0.1] [--create-admin NAME]]`;
 
 export function parseServeArgs(argv: string[]): ServeOptions {
   const { values } = parseArgs({
@@ -39,16 +48,28 @@ export function parseServeArgs(argv: string[]): ServeOptions {
       'allow-origin': { type: 'string', multiple: true, default: [] },
       hub: { type: 'string' },
       pair: { type: 'string' },
+      'with-hub': { type: 'boolean', default: false },
+      'hub-data': { type: 'string' },
+      'hub-port': { type: 'string', default: '5190' },
+      'hub-host': { type: 'string', default: '127.0.0.1' },
+      'create-admin': { type: 'string' },
     },
     strict: true,
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: not a port number: ${values.port}`);
+  const hubPort = Number(values['hub-port']);
+  if (!Number.isInteger(hubPort) || hubPort < 0 || hubPort > 65535) throw new Error(`--hub-port: not a port number: ${values['hub-port']}`);
+  if (values['with-hub'] && values.hub !== undefined) throw new Error('--with-hub runs the hub here: leave out --hub');
+  if (values['create-admin'] !== undefined && !values['with-hub']) throw new Error('--create-admin goes with --with-hub (or use npm run hub -- --create-admin)');
   return {
     file: resolve(values.file), port, host: values.host, demo: values.demo, staticDir: resolve(values.static),
     hosts: values['allow-host'], origins: values['allow-origin'],
     ...(values.hub !== undefined ? { hub: values.hub } : {}),
     ...(values.pair !== undefined ? { pair: values.pair } : {}),
+    withHub: values['with-hub'], hubPort, hubHost: values['hub-host'],
+    ...(values['hub-data'] !== undefined ? { hubData: resolve(values['hub-data']) } : {}),
+    ...(values['create-admin'] !== undefined ? { createAdmin: values['create-admin'] } : {}),
   };
 }
 
@@ -75,13 +96,27 @@ export async function runWebHost(opts: ServeOptions): Promise<{ host: WebHost; s
   console.log(`Clinic desk web host listening on ${host.url}`);
   // The first print would otherwise pay for loading the CJK font; do it while the desk logs in.
   void warmUpDocuments().catch((err: unknown) => console.warn('documents: warm-up failed', err));
-  const sync = await connectToHub(station, { ...(opts.hub ? { url: opts.hub } : {}), ...(opts.pair ? { pairCode: opts.pair } : {}) });
-  console.log(sync ? `syncing with the hub at ${opts.hub ?? 'the paired address'}` : 'no hub configured: this station works on its own');
+  // A single-PC clinic: the hub in this process (asked for now, or remembered from before).
+  let inProcess: InProcessHub | null = null;
+  if (opts.withHub || inProcessHubDir(station)) {
+    const password = process.env['CLINIC_ADMIN_PASSWORD'];
+    if (opts.createAdmin !== undefined && !password) throw new Error('--create-admin: set CLINIC_ADMIN_PASSWORD');
+    inProcess = await startInProcessHub(station, {
+      ...(opts.hubData ? { dataDir: opts.hubData } : {}), host: opts.hubHost, port: opts.hubPort,
+      ...(opts.createAdmin !== undefined && password ? { firstAdmin: { username: opts.createAdmin, password } } : {}),
+      log: (line) => console.log(`[hub] ${line}`),
+    });
+    console.log(`in-process hub on ${inProcess.url} (data ${inProcessHubDir(station)}); other PCs can pair with it`);
+  }
+  const sync = await connectToHub(station, {
+    ...(inProcess ? { url: inProcess.url } : opts.hub ? { url: opts.hub } : {}), ...(opts.pair ? { pairCode: opts.pair } : {}),
+  });
+  console.log(sync ? `syncing with the hub at ${inProcess?.url ?? opts.hub ?? 'the paired address'}` : 'no hub configured: this station works on its own');
   let closing = false;
   const shutdown = () => {
     if (closing) return;
     closing = true;
-    void (sync?.stop() ?? Promise.resolve()).then(() => host.close()).finally(() => { station.close(); process.exit(0); });
+    void (sync?.stop() ?? Promise.resolve()).then(() => inProcess?.close()).then(() => host.close()).finally(() => { station.close(); process.exit(0); });
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
