@@ -6,6 +6,7 @@ import { createDemoClinic } from '../../db/demo/index';
 import { warmUpDocuments } from '../documents/index';
 import { Station } from '../station/station';
 import { inProcessHubDir, startInProcessHub, type InProcessHub } from '../hub/in-process';
+import type { SyncClient } from '../sync/client';
 import { connectToHub } from '../sync/connect';
 import { startWebHost, type WebHost } from './server';
 
@@ -93,11 +94,22 @@ export async function runWebHost(opts: ServeOptions): Promise<{ host: WebHost; s
   const host = await startWebHost({
     station, staticDir: opts.staticDir, host: opts.host, port: opts.port, policy: { hosts: opts.hosts, origins: opts.origins },
   });
-  console.log(`Clinic desk web host listening on ${host.url}`);
   // The first print would otherwise pay for loading the CJK font; do it while the desk logs in.
   void warmUpDocuments().catch((err: unknown) => console.warn('documents: warm-up failed', err));
-  // A single-PC clinic: the hub in this process (asked for now, or remembered from before).
+  // Stop cleanly on a signal from here on, before saying we are ready: whoever started us may
+  // stop us as soon as they read that line, and a signal with no handler yet kills the process.
   let inProcess: InProcessHub | null = null;
+  let sync: SyncClient | null = null;
+  let closing = false;
+  const shutdown = () => {
+    if (closing) return;
+    closing = true;
+    void (sync?.stop() ?? Promise.resolve()).then(() => inProcess?.close()).then(() => host.close()).finally(() => { station.close(); process.exit(0); });
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  console.log(`Clinic desk web host listening on ${host.url}`);
+  // A single-PC clinic: the hub in this process (asked for now, or remembered from before).
   if (opts.withHub || inProcessHubDir(station)) {
     const password = process.env['CLINIC_ADMIN_PASSWORD'];
     if (opts.createAdmin !== undefined && !password) throw new Error('--create-admin: set CLINIC_ADMIN_PASSWORD');
@@ -108,17 +120,9 @@ export async function runWebHost(opts: ServeOptions): Promise<{ host: WebHost; s
     });
     console.log(`in-process hub on ${inProcess.url} (data ${inProcessHubDir(station)}); other PCs can pair with it`);
   }
-  const sync = await connectToHub(station, {
+  sync = await connectToHub(station, {
     ...(inProcess ? { url: inProcess.url } : opts.hub ? { url: opts.hub } : {}), ...(opts.pair ? { pairCode: opts.pair } : {}),
   });
   console.log(sync ? `syncing with the hub at ${inProcess?.url ?? opts.hub ?? 'the paired address'}` : 'no hub configured: this station works on its own');
-  let closing = false;
-  const shutdown = () => {
-    if (closing) return;
-    closing = true;
-    void (sync?.stop() ?? Promise.resolve()).then(() => inProcess?.close()).then(() => host.close()).finally(() => { station.close(); process.exit(0); });
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
   return { host, station };
 }
