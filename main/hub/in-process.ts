@@ -8,6 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Station } from '../station/station';
+import { getMeta, setMeta } from '../sync/local';
 import { pairStation, storedCredential } from '../sync/pair';
 import { createFirstAdmin } from './first-admin';
 import { PgliteStore } from './pglite-store';
@@ -30,16 +31,9 @@ export interface InProcessHub {
   close(): Promise<void>;
 }
 
-function meta(station: Station, key: string): string | undefined {
-  return (station.raw.prepare('SELECT value FROM station_meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
-}
-function setMeta(station: Station, key: string, value: string): void {
-  station.raw.prepare('INSERT INTO station_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
-}
-
 /** The data folder of the hub this station runs in-process, or null when it does not. */
 export function inProcessHubDir(station: Station): string | null {
-  return meta(station, 'hub_mode') === 'in-process' ? meta(station, 'hub_data') ?? null : null;
+  return getMeta(station, 'hub_mode') === 'in-process' ? getMeta(station, 'hub_data') ?? null : null;
 }
 
 /** Starts the in-process hub, pairs this station with it when needed, and remembers the setting. */
@@ -64,7 +58,7 @@ export async function startInProcessHub(station: Station, opts: InProcessHubOpti
   };
   try {
     if (opts.firstAdmin) await createFirstAdmin(clinic.admin, opts.firstAdmin.username, opts.firstAdmin.password);
-    if (!storedCredential(station) || meta(station, 'hub_data') !== dataDir) {
+    if (!storedCredential(station) || getMeta(station, 'hub_data') !== dataDir) {
       const { code } = await clinic.hub.issuePairingCode();
       const answer = await pairStation(station, clinic.hub.url, code);
       if (!answer.ok) throw new Error(`the station could not pair with its own hub: ${answer.error.code} ${answer.error.message}`);

@@ -5,6 +5,7 @@
  */
 import type { Station } from '../station/station';
 import { SyncClient } from './client';
+import { getMeta } from './local';
 import { pairStation, storedCredential } from './pair';
 
 export interface HubConnectOptions {
@@ -15,8 +16,7 @@ export interface HubConnectOptions {
 }
 
 export function storedHubUrl(station: Station): string | null {
-  const row = station.raw.prepare("SELECT value FROM station_meta WHERE key = 'hub_url'").get() as { value: string } | undefined;
-  return row?.value ?? null;
+  return getMeta(station, 'hub_url') ?? null;
 }
 
 /** Pairs when asked to, then starts syncing; null when this station has no hub (a standalone PC). */

@@ -43,17 +43,25 @@ export function markAcked(station: Station, acks: readonly { id: string; seq: nu
   }).immediate();
 }
 
+/** A value of station_meta (this device's own settings: hub address, credential, cursor…). */
+export function getMeta(station: Station, key: string): string | undefined {
+  return (station.raw.prepare('SELECT value FROM station_meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+}
+
+export function setMeta(station: Station, key: string, value: string): void {
+  station.raw.prepare('INSERT INTO station_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+}
+
 const CURSOR_KEY = 'sync_cursor';
 
 /** The highest hub sequence number this station has applied (0: none). */
 export function getCursor(station: Station): number {
-  const row = station.raw.prepare('SELECT value FROM station_meta WHERE key = ?').get(CURSOR_KEY) as { value: string } | undefined;
-  return row ? Number(row.value) : 0;
+  const value = getMeta(station, CURSOR_KEY);
+  return value === undefined ? 0 : Number(value);
 }
 
 export function setCursor(station: Station, cursor: number): void {
-  station.raw.prepare('INSERT INTO station_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
-    .run(CURSOR_KEY, String(cursor));
+  setMeta(station, CURSOR_KEY, String(cursor));
 }
 
 /**
@@ -63,15 +71,14 @@ export function setCursor(station: Station, cursor: number): void {
  * the ones it has, by id, and regains what it lost). One transaction; answers whether it reset.
  */
 export function adoptHub(station: Station, hubId: string): boolean {
-  const get = station.raw.prepare('SELECT value FROM station_meta WHERE key = ?');
-  const known = (get.get('hub_id') as { value: string } | undefined)?.value;
+  const known = getMeta(station, 'hub_id');
   if (known === hubId) return false;
   station.raw.transaction(() => {
     if (known !== undefined) {
       station.raw.prepare('UPDATE change_log SET seq = NULL WHERE device = ?').run(station.device);
       setCursor(station, 0);
     }
-    station.raw.prepare('INSERT INTO station_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run('hub_id', hubId);
+    setMeta(station, 'hub_id', hubId);
   }).immediate();
   return known !== undefined;
 }

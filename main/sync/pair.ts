@@ -4,18 +4,13 @@
  */
 import { io } from 'socket.io-client';
 import type { Station } from '../station/station';
-import { adoptHub } from './local';
+import { adoptHub, getMeta, setMeta } from './local';
 import { PairAnswer, PROTOCOL_VERSION, type PairAnswerT } from './protocol';
 
 const CREDENTIAL_KEY = 'hub_credential';
 
-function setMeta(station: Station, key: string, value: string): void {
-  station.raw.prepare('INSERT INTO station_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
-}
-
 export function storedCredential(station: Station): string | null {
-  const row = station.raw.prepare('SELECT value FROM station_meta WHERE key = ?').get(CREDENTIAL_KEY) as { value: string } | undefined;
-  return row?.value ?? null;
+  return getMeta(station, CREDENTIAL_KEY) ?? null;
 }
 
 /** Pairs this station with the hub at `url`; on success the credential is stored. */

@@ -85,16 +85,24 @@ export interface IncomeDepartmentRow extends MoneyFigures {
   departmentName: string;
 }
 
-/** Income per department of the bill's visit, most net income first. */
-export async function incomeByDepartment(db: StatsDb, range: DateRange): Promise<IncomeDepartmentRow[]> {
+/** Income grouped by a column of the bill's visit, named from its table; most net income first. */
+async function incomeByVisitColumn(
+  db: StatsDb, range: DateRange, column: 'department_id' | 'doctor_id', names: 'departments' | 'staff',
+): Promise<(MoneyFigures & { id: string; name: string })[]> {
   const span = await spanOf(db, range);
   const res = await db.query<SumCols & { id: unknown; name: unknown }>(`
-    SELECT m.id, coalesce(d.name, '') AS name, ${SUMS}
-    FROM (${withVisit('department_id', span.days)}) m LEFT JOIN departments d ON d.id = m.id
-    WHERE m.id IS NOT NULL GROUP BY m.id, d.name`, [span.startMs, span.endMs]);
+    SELECT m.id, coalesce(n.name, '') AS name, ${SUMS}
+    FROM (${withVisit(column, span.days)}) m LEFT JOIN ${names} n ON n.id = m.id
+    WHERE m.id IS NOT NULL GROUP BY m.id, n.name`, [span.startMs, span.endMs]);
   return res.rows
-    .map((r) => ({ departmentId: String(r.id), departmentName: String(r.name), ...figures(r) }))
-    .sort((a, b) => b.netFen - a.netFen || byText(a.departmentName, b.departmentName) || byText(a.departmentId, b.departmentId));
+    .map((r) => ({ id: String(r.id), name: String(r.name), ...figures(r) }))
+    .sort((a, b) => b.netFen - a.netFen || byText(a.name, b.name) || byText(a.id, b.id));
+}
+
+/** Income per department of the bill's visit, most net income first. */
+export async function incomeByDepartment(db: StatsDb, range: DateRange): Promise<IncomeDepartmentRow[]> {
+  return (await incomeByVisitColumn(db, range, 'department_id', 'departments'))
+    .map(({ id, name, ...f }) => ({ departmentId: id, departmentName: name, ...f }));
 }
 
 export interface IncomeDoctorRow extends MoneyFigures {
@@ -104,12 +112,6 @@ export interface IncomeDoctorRow extends MoneyFigures {
 
 /** Income per doctor of the bill's visit, most net income first. */
 export async function incomeByDoctor(db: StatsDb, range: DateRange): Promise<IncomeDoctorRow[]> {
-  const span = await spanOf(db, range);
-  const res = await db.query<SumCols & { id: unknown; name: unknown }>(`
-    SELECT m.id, coalesce(s.name, '') AS name, ${SUMS}
-    FROM (${withVisit('doctor_id', span.days)}) m LEFT JOIN staff s ON s.id = m.id
-    WHERE m.id IS NOT NULL GROUP BY m.id, s.name`, [span.startMs, span.endMs]);
-  return res.rows
-    .map((r) => ({ doctorId: String(r.id), doctorName: String(r.name), ...figures(r) }))
-    .sort((a, b) => b.netFen - a.netFen || byText(a.doctorName, b.doctorName) || byText(a.doctorId, b.doctorId));
+  return (await incomeByVisitColumn(db, range, 'doctor_id', 'staff'))
+    .map(({ id, name, ...f }) => ({ doctorId: id, doctorName: name, ...f }));
 }
