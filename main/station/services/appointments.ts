@@ -9,6 +9,8 @@ import { SESSION_PERIODS, type AppointmentStatus } from '../../domain/enums';
 import { DomainError, ensure } from '../../domain/errors';
 import { appointmentLifecycle, assertTransition } from '../../domain/lifecycle';
 import { appointments, departments, patients, rooms, rosterSessions, staff } from '../../../db/schema';
+import type { Db } from '../../../db/open';
+import { perConnection } from '../../../db/statement-cache';
 import { accountOf, type RequestContext } from '../context';
 import type { HandlersFor } from '../handler';
 import { loadPatient } from './patients';
@@ -63,8 +65,11 @@ function loadView(ctx: Pick<RequestContext, 'db'>, id: string): AppointmentViewT
 }
 
 /** The appointment row, or NOT_FOUND {field}. */
+/** Compiled once per connection: check-in loads its appointment several times. */
+const appointmentById = perConnection((db: Db) => db.select().from(appointments).where(eq(appointments.id, sql.placeholder('id'))).prepare());
+
 export function loadAppointment(ctx: Pick<RequestContext, 'db'>, id: string, field = 'id'): AppointmentRow {
-  const row = ctx.db.select().from(appointments).where(eq(appointments.id, id)).get();
+  const row = appointmentById(ctx.db).get({ id });
   if (!row) throw new DomainError('NOT_FOUND', 'no such appointment', { field, id });
   return row;
 }
