@@ -13,6 +13,9 @@
  * <data>/backups), the last --backup-keep (default 14) kept; type `backup` for one now.
  * `--restore <file> [--force]` restores one (hub stopped) and exits. `--rebuild-from
  * <station.sqlite>` fills a new, empty hub from a station's replica, then starts the hub.
+ * The sync socket is TLS with the hub's own certificate (made on first run; its fingerprint is
+ * printed). Listening beyond loopback, the hub announces itself on the LAN over mDNS
+ * (--no-announce: don't; --announce: even on loopback).
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -27,12 +30,14 @@ import { rebuildFromStation } from '../hub/rebuild';
 import { startClinicHub, type ClinicHub } from '../hub/run';
 import { hubIdOf } from '../hub/server';
 import type { HubStore } from '../hub/store';
+import { shortFingerprint } from '../hub/tls';
 
 export const HUB_USAGE = `usage: npm run hub -- [--data <dir> | --database postgres://…] [--host 127.0.0.1] [--port 5190] [--open]
              [--web-port 4870 | --no-web] [--static out/renderer] [--allow-host NAME]...
              [--create-admin <username>]   (password from stdin or CLINIC_ADMIN_PASSWORD)
              [--backup-dir <dir>] [--backup-every 6] [--backup-keep 14]
-             [--restore <backup file> [--force]] [--rebuild-from <station.sqlite>]`;
+             [--restore <backup file> [--force]] [--rebuild-from <station.sqlite>]
+             [--announce | --no-announce]`;
 
 function portOf(text: string, flag: string): number {
   const port = Number(text);
@@ -74,6 +79,8 @@ async function main(): Promise<void> {
       restore: { type: 'string' },
       force: { type: 'boolean', default: false },
       'rebuild-from': { type: 'string' },
+      announce: { type: 'boolean' },
+      'no-announce': { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -106,6 +113,7 @@ async function main(): Promise<void> {
     mkdirSync(adminDir, { recursive: true });
     clinic = await startClinicHub({
       store, adminFile: join(adminDir, `station-${await hubIdOf(store)}.sqlite`), host: values.host, port, open: values.open, log,
+      ...(values['no-announce'] ? { announce: false } : values.announce ? { announce: true } : {}),
       ...(values['no-web'] ? {} : { web: { port: webPort, staticDir: resolve(values.static), hosts: values['allow-host'] } }),
     });
   } catch (err) {
@@ -138,6 +146,7 @@ async function main(): Promise<void> {
     }
   }
   console.log(`hub listening on ${hub.url} (${where}, admin station ${admin.device}, last seq ${await store.lastSeq()}, ready in ${Date.now() - started} ms)`);
+  console.log(`certificate fingerprint ${shortFingerprint(hub.fingerprint)}… (stations pin it when they pair; compare it with what a new station shows)`);
   if (web) console.log(`admin screens on ${web.url} (log in with an admin account)`);
   if (!hasActiveAdmin(admin.station)) console.log(FIRST_ADMIN_HINT);
   const showCode = async () => {

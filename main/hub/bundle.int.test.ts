@@ -35,7 +35,7 @@ describe('the hub bundle', () => {
     const stranger = emptyStation('Q8');
     try {
       const [, code] = (await hub.waitFor(/pairing code (\d{6})/, 90_000))!;
-      expect(hub.output()).toMatch(/hub listening on http:\/\/127\.0\.0\.1:\d+ \(data .*, admin station HUB, last seq \d+/);
+      expect(hub.output()).toMatch(/hub listening on https:\/\/127\.0\.0\.1:\d+ \(data .*, admin station HUB, last seq \d+/);
       const answer = await pairStation(station.station, `http://127.0.0.1:${port}`, code!);
       expect(answer.ok).toBe(true);
       const wrong = await pairStation(stranger.station, `http://127.0.0.1:${port}`, '000000');

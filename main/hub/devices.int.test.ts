@@ -6,13 +6,13 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { io } from 'socket.io-client';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { SEEN_EVERY_MS } from './server';
 import { pairStation, storedCredential } from '../sync/pair';
 import { HelloAnswer, PROTOCOL_VERSION, schemaVersion } from '../sync/protocol';
-import { emptyStation, until } from '../sync/testing';
+import { emptyStation, rawSocket, until } from '../sync/testing';
+import type { Hub } from './server';
 import { TEST_PASSWORD, TEST_SCRYPT } from '../station/testing';
 import { AdminStation } from './admin-station';
 import { pairedWorkstation, startTestClinicHub, type TestClinicHub } from './admin.testing';
@@ -35,8 +35,8 @@ async function hub(opts: Parameters<typeof startTestClinicHub>[1] = {}): Promise
 }
 
 /** A raw hello as desk `device` would say it, with a waiting-changes count. */
-async function hello(url: string, device: string, credential: string | null, pending: number): Promise<void> {
-  const socket = io(url, { transports: ['websocket'], reconnection: false });
+async function hello(hub: Hub, device: string, credential: string | null, pending: number): Promise<void> {
+  const socket = rawSocket(hub, { reconnection: false });
   try {
     await new Promise<void>((ok, fail) => { socket.once('connect', () => ok()); socket.once('connect_error', fail); });
     const answer = HelloAnswer.parse(await socket.timeout(5_000).emitWithAck('hello', { protocol: PROTOCOL_VERSION, device, credential, schemaVersion: schemaVersion(), pending }));
@@ -68,7 +68,7 @@ describe('devices at the hub, from a workstation', () => {
     await b.client.stop();
     const cred = storedCredential(b.station);
     t.clock.t += 10_000;
-    await hello(t.clinic.hub.url, 'B1', cred, 7);
+    await hello(t.clinic.hub, 'B1', cred, 7);
     // (last seen is written off the hello's answer path)
     for (let i = 0; i < 100 && (await list()).devices[1]!.pending !== 7; i += 1) await new Promise((r) => setTimeout(r, 20));
     v = await list();
@@ -76,17 +76,17 @@ describe('devices at the hub, from a workstation', () => {
     const seenAt = t.clock.t;
     // Within the minute, the same count: last seen is not written again.
     t.clock.t += SEEN_EVERY_MS / 2;
-    await hello(t.clinic.hub.url, 'B1', cred, 7);
+    await hello(t.clinic.hub, 'B1', cred, 7);
     await new Promise((r) => setTimeout(r, 100));
     expect((await list()).devices[1]!.lastSeenAt).toBe(seenAt);
     // A minute on, it is.
     t.clock.t += SEEN_EVERY_MS;
-    await hello(t.clinic.hub.url, 'B1', cred, 7);
+    await hello(t.clinic.hub, 'B1', cred, 7);
     for (let i = 0; i < 100 && (await list()).devices[1]!.lastSeenAt !== t.clock.t; i += 1) await new Promise((r) => setTimeout(r, 20));
     expect((await list()).devices[1]!.lastSeenAt).toBe(t.clock.t);
 
     // The hub runs calls only for a connection that said hello as a paired desk, and checks the message.
-    const raw = io(t.clinic.hub.url, { transports: ['websocket'], reconnection: false });
+    const raw = rawSocket(t.clinic.hub, { reconnection: false });
     cleanups.push(() => raw.disconnect());
     await new Promise<void>((ok, fail) => { raw.once('connect', () => ok()); raw.once('connect_error', fail); });
     const call = { procedure: 'devices.list', input: {}, accountId: t.ids.accounts.admin };

@@ -34,8 +34,8 @@ describe('the hub in the station process', () => {
   it('starts, pairs, makes the first admin, syncs it to the station, and is remembered', async () => {
     const first = await serve(['--with-hub', '--hub-data', join(dir, 'hub'), '--create-admin', 'boss'], { CLINIC_ADMIN_PASSWORD: 'Clinic2026boss' });
     try {
-      await first.waitFor(/syncing with the hub at http:\/\/127\.0\.0\.1:\d+/, 120_000);
-      expect(first.output()).toMatch(/in-process hub on http:\/\/127\.0\.0\.1:\d+ \(data .*hub\)/);
+      await first.waitFor(/syncing with the hub at https:\/\/127\.0\.0\.1:\d+/, 120_000);
+      expect(first.output()).toMatch(/in-process hub on https:\/\/127\.0\.0\.1:\d+ \(data .*hub\)/);
       await until(() => usernames().includes('boss'), 30_000);
     } finally {
       await first.kill('SIGTERM');
@@ -45,7 +45,7 @@ describe('the hub in the station process', () => {
     // Next start: no flag, the station remembers its hub (on a new port this time).
     const again = await serve([]);
     try {
-      await again.waitFor(/syncing with the hub at http:\/\/127\.0\.0\.1:\d+/, 120_000);
+      await again.waitFor(/syncing with the hub at https:\/\/127\.0\.0\.1:\d+/, 120_000);
       expect(again.output()).toContain('in-process hub on');
     } finally {
       await again.kill('SIGTERM');

@@ -2,7 +2,8 @@
  * Pairing (DESIGN.md "Security"): the hub shows a one-time 6-digit code; a workstation that
  * gives it gets a device credential (random, stored at the hub only as a sha256) and presents it
  * in every hello. The admin can revoke a device; the hub refuses unpaired and revoked devices.
- * (Certificate pinning needs TLS on the socket: not yet.)
+ * The socket is TLS with the hub's own certificate (main/hub/tls.ts), pinned by the station at
+ * pairing (main/sync/pin.ts).
  */
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { HelloT, PairT, SyncErrorT } from '../sync/protocol';

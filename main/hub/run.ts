@@ -6,7 +6,9 @@
  */
 import type { WebHost } from '../web/server';
 import { startWebHost } from '../web/server';
+import { loadSettings } from '../station/settings';
 import { AdminStation } from './admin-station';
+import { announceHub, type Announcement } from './discovery';
 import { ensureStatsIndexes } from './stats/indexes';
 import { startHub, type Hub, type HubOptions } from './server';
 import type { HubStore } from './store';
@@ -18,6 +20,15 @@ export interface ClinicHubOptions extends Omit<HubOptions, 'store'> {
   /** The web host over the admin station; left out: none. If it cannot start, the hub runs on without it (logged). */
   web?: { port: number; host?: string; staticDir: string; hosts?: string[]; origins?: string[] };
   validateOutput?: boolean;
+  /**
+   * Announce the hub on the LAN over mDNS (main/hub/discovery.ts), under the clinic's name.
+   * Default: when it listens on more than loopback (nothing on the LAN could reach it otherwise).
+   */
+  announce?: boolean;
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
 
 export interface ClinicHub {
@@ -44,6 +55,11 @@ export async function startClinicHub(opts: ClinicHubOptions): Promise<ClinicHub>
     throw err;
   }
   admin.attach(hub);
+  let announcement: Announcement | null = null;
+  if (opts.announce ?? !isLoopback(hubOpts.host ?? '127.0.0.1')) {
+    const settings = loadSettings(admin.station.db);
+    announcement = announceHub({ name: settings.clinicNameEn !== 'Clinic' ? settings.clinicNameEn : settings.clinicName, port: hub.port, hubId: hub.id, fingerprint: hub.fingerprint });
+  }
   let web: WebHost | null = null;
   if (webOpts) {
     try {
@@ -59,6 +75,7 @@ export async function startClinicHub(opts: ClinicHubOptions): Promise<ClinicHub>
   return {
     hub, admin, web,
     close: async () => {
+      await announcement?.stop();
       await web?.close();
       await hub.close();
       await admin.close();

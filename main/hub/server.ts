@@ -9,7 +9,7 @@
  * A paired station's 'call' (an `at: 'hub'` procedure) goes to the call handler the admin
  * station installs (main/hub/admin-station.ts).
  */
-import { createServer } from 'node:http';
+import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
 import {
@@ -21,6 +21,7 @@ import { registerHubControl } from './control';
 import { detectAfterAppend } from './detect';
 import { checkCredential, issuePairingCode, pairDevice, revokeDevice } from './pairing';
 import type { AppendResult, HubStore } from './store';
+import { hubIdentity, type HubIdentity } from './tls';
 
 /** Runs a paired station's 'call' (the admin station's); `device` is the calling station. */
 export type CallHandler = (call: CallT, device: string) => Promise<CallAnswerT>;
@@ -42,13 +43,21 @@ export interface HubOptions {
    */
   authorize?: (hello: HelloT) => Promise<SyncErrorT | null>;
   open?: boolean;
+  /** The TLS key and certificate; default: the hub's own, made on first run and kept in the store. */
+  identity?: HubIdentity;
   now?: () => number;
   log?: (line: string) => void;
 }
 
 export interface Hub {
+  /** The hub's id (stations notice a new one: main/sync/local.ts adoptHub). */
+  readonly id: string;
   readonly port: number;
+  /** https://host:port — stations pin `certificate` at pairing. */
   readonly url: string;
+  /** PEM of the certificate the hub presents, and its SHA-256 fingerprint. */
+  readonly certificate: string;
+  readonly fingerprint: string;
   readonly io: Server;
   /** A new one-time pairing code to show on the hub. */
   issuePairingCode(): Promise<{ code: string; expiresAt: number }>;
@@ -79,7 +88,8 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   const version = opts.schemaVersion ?? localSchemaVersion();
   const now = opts.now ?? Date.now;
   const log = opts.log ?? (() => undefined);
-  const http = createServer();
+  const identity = opts.identity ?? await hubIdentity(store);
+  const http = createServer({ key: identity.key, cert: identity.cert });
   const io = new Server(http, { serveClient: false, maxHttpBufferSize: 20e6, cors: undefined });
   const hubId = await hubIdOf(store);
   /** Detection runs after each batch, one at a time, off the push's answer path. */
@@ -224,8 +234,11 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   });
   const port = (http.address() as AddressInfo).port;
   return {
+    id: hubId,
     port,
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url: `https://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    certificate: identity.cert,
+    fingerprint: identity.fingerprint,
     io,
     settled: () => detections,
     issuePairingCode: () => issuePairingCode(store, now()),

@@ -10,6 +10,7 @@ import type { Result } from '../api/contract';
 import type { HubCall, HubLink, Station } from '../station/station';
 import { applyRemoteChanges } from './apply';
 import { storedCredential } from './pair';
+import { isCertificateError, normaliseHubUrl, pinnedTls, storedPin, type HubPin } from './pin';
 import { adoptHub, getCursor, markAcked, pendingChanges, pendingCount } from './local';
 import {
   Broadcast, CallAnswer, HelloAnswer, PROTOCOL_VERSION, PullAnswer, PushAnswer, SyncError, schemaVersion as localSchemaVersion,
@@ -20,6 +21,8 @@ export interface SyncClientOptions {
   url: string;
   /** Default: the one stored at pairing (main/sync/pair.ts). */
   credential?: string | null;
+  /** The hub's certificate to accept; default: the one pinned at pairing (main/sync/pin.ts). */
+  pin?: HubPin | null;
   /** Changes per push and per pull (≤ MAX_BATCH). */
   batchSize?: number;
   schemaVersion?: number;
@@ -59,15 +62,32 @@ export class SyncClient implements HubLink {
 
   start(): void {
     if (this.socket) return;
-    const socket = io(this.opts.url, {
+    const pin = this.opts.pin !== undefined ? this.opts.pin : storedPin(this.station);
+    if (!pin) {
+      // Never talk to a hub whose certificate was not pinned: that is what pairing is for.
+      this.state.error = { code: 'UNPAIRED', message: 'this station has not paired with a hub (no pinned certificate): pair it with the code shown on the hub' };
+      this.report();
+      return;
+    }
+    const url = normaliseHubUrl(this.opts.url);
+    const socket = io(url, {
       transports: ['websocket'],
       reconnection: true,
       reconnectionDelay: this.opts.reconnectDelayMs ?? 500,
       reconnectionDelayMax: 5_000,
+      ...pinnedTls(pin),
     });
     this.socket = socket;
     this.station.hubLink = this;
     socket.on('connect', () => this.enqueue(() => this.hello()));
+    socket.on('connect_error', (err: unknown) => {
+      if (!isCertificateError(err)) return;
+      // Not the hub we paired with (or someone in between): refuse, say so, keep trying — the
+      // real hub may come back at this address; changes wait meanwhile.
+      this.state.error = { code: 'CERT_MISMATCH', message: `the hub at ${url} presented a certificate other than the one pinned at pairing (${pin.fingerprint.slice(0, 23)}…)` };
+      this.opts.log?.(this.state.error.message);
+      this.report();
+    });
     socket.on('disconnect', () => {
       this.ready = false;
       this.report();

@@ -16,7 +16,8 @@ import { Station } from '../station/station';
 import { SyncClient } from './client';
 import { cuttingProxy, filledStation, runTs, seeded, type Child } from './fault-testing';
 import { getCursor, pendingCount } from './local';
-import { emptyStation, replicatedChecksums, startTestHub, startTestHubOn, until } from './testing';
+import { fetchHubCertificate, normaliseHubUrl, pinOf } from './pin';
+import { emptyStation, pinInFile, replicatedChecksums, startTestHub, startTestHubOn, until } from './testing';
 
 let template: Blob | File;
 let postgres: TestPostgres;
@@ -76,6 +77,7 @@ describe('faults: a station killed mid-push', () => {
     cleanups.push(th.close);
     const { file, ids } = filledStation('K1', N);
     cleanups.push(() => rmSync(dirname(file), { recursive: true, force: true }));
+    pinInFile(file, th.hub.certificate);
     const total = N + N / 10;
     const killRounds: { atKill: number; unsent: number; lostAcks: number }[] = [];
 
@@ -138,13 +140,15 @@ describe.each(HUB_DATA)('faults: the hub killed mid-batch (%s)', (_where, hubDat
     const hub1 = child('main/cli/hub.ts', hubArgs);
     await hub1.waitFor(/hub listening on/);
     const url = `http://127.0.0.1:${port}`;
+    // Pinned as pairing pins it; the restarted hub must present the same certificate (kept in its store).
+    const pin = await fetchHubCertificate(normaliseHubUrl(url));
 
     const { file } = filledStation('H1', N);
     cleanups.push(() => rmSync(dirname(file), { recursive: true, force: true }));
     const total = N + N / 10;
     const station = new Station({ file });
     cleanups.push(() => station.close());
-    const c = new SyncClient(station, { url, batchSize: 200, timeoutMs: 5_000, reconnectDelayMs: 50 });
+    const c = new SyncClient(station, { url, pin, batchSize: 200, timeoutMs: 5_000, reconnectDelayMs: 50 });
     cleanups.push(() => c.stop());
     c.start();
     const acked = () => total - pendingCount(station);
@@ -163,7 +167,7 @@ describe.each(HUB_DATA)('faults: the hub killed mid-batch (%s)', (_where, hubDat
 
     const other = emptyStation('H2');
     cleanups.push(other.close);
-    const oc = new SyncClient(other.station, { url, reconnectDelayMs: 50 });
+    const oc = new SyncClient(other.station, { url, pin, reconnectDelayMs: 50 });
     cleanups.push(() => oc.stop());
     oc.start();
     await until(() => oc.state.online && oc.state.lastSyncAt !== null && getCursor(other.station) === total, 60_000);
@@ -196,7 +200,7 @@ describe('faults: connections cut by a proxy', () => {
       cleanups.push(() => rmSync(dirname(file), { recursive: true, force: true }));
       const station = new Station({ file });
       cleanups.push(() => station.close());
-      const c = new SyncClient(station, { url, batchSize: 25, timeoutMs: 2_000, reconnectDelayMs: 20 });
+      const c = new SyncClient(station, { url, pin: pinOf(th.hub.certificate), batchSize: 25, timeoutMs: 2_000, reconnectDelayMs: 20 });
       cleanups.push(() => c.stop());
       return { station, c };
     });

@@ -5,7 +5,6 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { io } from 'socket.io-client';
 import { patients, visits } from '../../db/schema';
 import { createFixture, TODAY, type Fixture } from '../station/testing';
 import { dispatchSync } from '../station/dispatch';
@@ -13,6 +12,7 @@ import { eachHubStore } from '../hub/stores.testing';
 import { pendingCount } from './local';
 import { PROTOCOL_VERSION, schemaVersion, type PushAnswerT } from './protocol';
 import {
+  rawSocket,
   client, connected, emptyStation, replicatedChecksums, until, writeAs, type TestHub,
 } from './testing';
 import type { Station } from '../station/station';
@@ -148,12 +148,12 @@ describe('sync: resending is safe', () => {
 
   it('the same push twice through a raw socket: same acks, nothing new, nothing broadcast twice', async () => {
     const { th, fx } = await setup([]);
-    const raw = io(th.hub.url, { transports: ['websocket'] });
+    const raw = rawSocket(th.hub);
     cleanups.push(() => raw.disconnect());
     await new Promise<void>((r) => raw.once('connect', () => r()));
     const hello = await raw.emitWithAck('hello', { protocol: PROTOCOL_VERSION, device: 'Z9', credential: null, schemaVersion: schemaVersion() });
     expect(hello.ok).toBe(true);
-    const listener = io(th.hub.url, { transports: ['websocket'] });
+    const listener = rawSocket(th.hub);
     cleanups.push(() => listener.disconnect());
     await new Promise<void>((r) => listener.once('connect', () => r()));
     await listener.emitWithAck('hello', { protocol: PROTOCOL_VERSION, device: 'Y9', credential: null, schemaVersion: schemaVersion() });
@@ -197,7 +197,7 @@ describe('sync: refusals', () => {
   it('push and pull before hello are refused, malformed messages and changes of another device get BAD_MESSAGE', async () => {
     const { th } = await setup([]);
     const seqBefore = await th.store.lastSeq();
-    const raw = io(th.hub.url, { transports: ['websocket'] });
+    const raw = rawSocket(th.hub);
     cleanups.push(() => raw.disconnect());
     await new Promise<void>((r) => raw.once('connect', () => r()));
     expect((await raw.emitWithAck('pull', { after: 0, limit: 10 })).error.code).toBe('HELLO_REQUIRED');

@@ -15,6 +15,9 @@ import { REPLICATED_TABLES } from '../station/tables';
 import { TEST_START } from '../station/testing';
 import { Writer } from '../station/writer';
 import { SyncClient, type SyncClientOptions } from './client';
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import { setMeta } from './local';
+import { HUB_CERT_KEY, pinOf, pinnedTls } from './pin';
 
 export interface TestHub {
   hub: Hub;
@@ -30,7 +33,9 @@ export async function startTestHub(template: Blob | File, opts: Partial<HubOptio
 /** A hub on loopback over `store` (closed with the hub); open to every device unless `open: false`. */
 export async function startTestHubOn(store: HubStore, opts: Partial<HubOptions> = {}): Promise<TestHub> {
   const hub = await startHub({ store, open: true, ...opts });
-  return { hub, store, close: async () => { await hub.close(); await store.close(); } };
+  let closed: Promise<void> | undefined;
+  // Idempotent: a test may stop its hub midway and still leave it to the cleanup.
+  return { hub, store, close: () => (closed ??= (async () => { await hub.close(); await store.close(); })()) };
 }
 
 /** An empty station (no master data: it bootstraps from the hub) on a file in its own temp folder. */
@@ -59,8 +64,23 @@ export function replicatedChecksums(station: Station): Record<string, string> {
 }
 
 export function client(station: Station, hub: Hub, opts: Partial<SyncClientOptions> = {}): SyncClient {
-  const c = new SyncClient(station, { url: hub.url, reconnectDelayMs: 50, ...opts });
+  const c = new SyncClient(station, { url: hub.url, pin: pinOf(hub.certificate), reconnectDelayMs: 50, ...opts });
   return c;
+}
+
+/** A bare socket.io connection to the hub (protocol tests), pinned to its certificate like a station. */
+export function rawSocket(hub: Pick<Hub, 'url' | 'certificate'>, opts: Partial<ManagerOptions & SocketOptions> = {}): Socket {
+  return io(hub.url, { transports: ['websocket'], ...pinnedTls(pinOf(hub.certificate)), ...opts });
+}
+
+/** Pins `certificate` in the station file as pairing would (a station started in a child process). */
+export function pinInFile(file: string, certificate: string): void {
+  const station = new Station({ file });
+  try {
+    station.raw.transaction(() => setMeta(station, HUB_CERT_KEY, certificate)).immediate();
+  } finally {
+    station.close();
+  }
 }
 
 /** Connects, waits for the first full sync, and returns the client; fails with the client's error if it has one. */
