@@ -17,6 +17,7 @@ import {
   type BroadcastT, type CallAnswerT, type CallT, type ChangeT, type HelloAnswerT, type PairAnswerT, type HelloT, type PullAnswerT,
   type PushAnswerT, type SequencedChangeT, type SyncErrorT,
 } from '../sync/protocol';
+import { MASTER_TABLES } from '../station/tables';
 import { registerHubControl } from './control';
 import { detectAfterAppend } from './detect';
 import { checkCredential, issuePairingCode, pairDevice, revokeDevice } from './pairing';
@@ -43,6 +44,13 @@ export interface HubOptions {
    */
   authorize?: (hello: HelloT) => Promise<SyncErrorT | null>;
   open?: boolean;
+  /**
+   * Master data (staff, accounts, rosters, catalog, settings: main/station/tables.ts) is written
+   * at the hub's admin station and replicated read-only; a station's push carrying any of it is
+   * refused whole (READ_ONLY_TABLE), nothing appended. `true` accepts it (tests whose fixture
+   * station seeds the clinic and pushes it).
+   */
+  masterDataFromStations?: boolean;
   /** The TLS key and certificate; default: the hub's own, made on first run and kept in the store. */
   identity?: HubIdentity;
   now?: () => number;
@@ -176,6 +184,11 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       if (!push.success) return ack(refusal('BAD_MESSAGE', describeIssues(push.error)));
       const foreign = push.data.changes.find((c) => c.device !== socket.data.device);
       if (foreign) return ack(refusal('BAD_MESSAGE', `device ${String(socket.data.device)} may push only its own changes, not ${foreign.device}'s`));
+      const master = opts.masterDataFromStations ? undefined : push.data.changes.find((c) => MASTER_TABLES.has(c.table));
+      if (master) {
+        log(`refused a push of ${String(socket.data.device)}: master data (${master.table})`);
+        return ack(refusal('READ_ONLY_TABLE', `${master.table} is master data, written only at the hub: change ${master.id} of device ${master.device} refused, nothing of this batch taken`));
+      }
       try {
         const { acks } = await publish(push.data.changes, socket);
         ack({ ok: true, acks });

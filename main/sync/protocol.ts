@@ -23,7 +23,7 @@ export const PROTOCOL_VERSION = 1;
 
 /** Refusals a hub can answer with; the station shows them in its sync status. */
 export const SYNC_ERROR_CODES = [
-  'SCHEMA_MISMATCH', 'PROTOCOL_MISMATCH', 'UNPAIRED', 'REVOKED', 'BAD_PAIRING_CODE', 'DEVICE_TAKEN', 'HELLO_REQUIRED', 'BAD_MESSAGE', 'HUB_ERROR', 'CERT_MISMATCH',
+  'SCHEMA_MISMATCH', 'PROTOCOL_MISMATCH', 'UNPAIRED', 'REVOKED', 'BAD_PAIRING_CODE', 'DEVICE_TAKEN', 'HELLO_REQUIRED', 'BAD_MESSAGE', 'HUB_ERROR', 'CERT_MISMATCH', 'READ_ONLY_TABLE',
 ] as const;
 export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
 export const SyncError = z.object({ code: z.enum(SYNC_ERROR_CODES), message: z.string() });

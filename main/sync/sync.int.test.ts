@@ -9,11 +9,12 @@ import { patients, visits } from '../../db/schema';
 import { createFixture, TODAY, type Fixture } from '../station/testing';
 import { dispatchSync } from '../station/dispatch';
 import { eachHubStore } from '../hub/stores.testing';
+import { PgliteStore } from '../hub/pglite-store';
 import { pendingCount } from './local';
 import { PROTOCOL_VERSION, schemaVersion, type PushAnswerT } from './protocol';
 import {
   rawSocket,
-  client, connected, emptyStation, replicatedChecksums, until, writeAs, type TestHub,
+  client, connected, emptyStation, replicatedChecksums, startTestHub, until, writeAs, type TestHub,
 } from './testing';
 import type { Station } from '../station/station';
 import type { SyncClient } from './client';
@@ -192,6 +193,32 @@ describe('sync: refusals', () => {
     expect(c.state.online).toBe(false);
     expect(pendingCount(fx.station)).toBe(1);
     expect(await th.store.lastSeq()).toBe(before);
+  });
+
+  it('a hub refuses master data from a station: the whole batch, nothing appended; the station says why and its changes wait', async () => {
+    const template = await PgliteStore.template();
+    const th = await startTestHub(template, { masterDataFromStations: false });
+    cleanups.push(th.close);
+    // The fixture seeded the clinic's staff, accounts and catalog as if it were the hub's admin station.
+    const fx = createFixture({ device: 'A1' });
+    cleanups.push(fx.close);
+    const pending = pendingCount(fx.station);
+    const c = client(fx.station, th.hub);
+    cleanups.push(() => c.stop());
+    c.start();
+    await until(() => c.state.error !== null);
+    await c.idle();
+    expect(c.state.error?.code).toBe('READ_ONLY_TABLE');
+    expect(c.state.error?.message).toMatch(/is master data, written only at the hub/);
+    expect(await th.store.lastSeq()).toBe(0);
+    expect(pendingCount(fx.station)).toBe(pending);
+    // A station writing only its own kind of rows syncs with the same hub.
+    const b = emptyStation('B1', fx.clock);
+    cleanups.push(b.close);
+    newPatient(b.station, '普通', 'B1-000001');
+    const cb = await connected(b.station, th.hub);
+    cleanups.push(() => cb.stop());
+    expect(await th.store.lastSeq()).toBe(1);
   });
 
   it('push and pull before hello are refused, malformed messages and changes of another device get BAD_MESSAGE', async () => {

@@ -30,9 +30,12 @@ export async function startTestHub(template: Blob | File, opts: Partial<HubOptio
   return startTestHubOn(await PgliteStore.open({ loadDataDir: template }), opts);
 }
 
-/** A hub on loopback over `store` (closed with the hub); open to every device unless `open: false`. */
+/**
+ * A hub on loopback over `store` (closed with the hub); open to every device unless `open: false`;
+ * taking master data from stations (the fixture station seeds the clinic) unless told otherwise.
+ */
 export async function startTestHubOn(store: HubStore, opts: Partial<HubOptions> = {}): Promise<TestHub> {
-  const hub = await startHub({ store, open: true, ...opts });
+  const hub = await startHub({ store, open: true, masterDataFromStations: true, ...opts });
   let closed: Promise<void> | undefined;
   // Idempotent: a test may stop its hub midway and still leave it to the cleanup.
   return { hub, store, close: () => (closed ??= (async () => { await hub.close(); await store.close(); })()) };
