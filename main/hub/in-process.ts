@@ -56,21 +56,23 @@ export async function startInProcessHub(station: Station, opts: InProcessHubOpti
     await clinic.close();
     await store.close();
   };
+  // This station reaches its own hub over loopback, whatever address the LAN sees it on.
+  const ownUrl = clinic.hub.url.replace(/^https:\/\/(0\.0\.0\.0|\[::\])(?=:)/, 'https://127.0.0.1');
   try {
     if (opts.firstAdmin) await createFirstAdmin(clinic.admin, opts.firstAdmin.username, opts.firstAdmin.password);
     if (!storedCredential(station) || getMeta(station, 'hub_data') !== dataDir) {
       const { code } = await clinic.hub.issuePairingCode();
-      const answer = await pairStation(station, clinic.hub.url, code);
+      const answer = await pairStation(station, ownUrl, code);
       if (!answer.ok) throw new Error(`the station could not pair with its own hub: ${answer.error.code} ${answer.error.message}`);
     }
     station.raw.transaction(() => {
       setMeta(station, 'hub_mode', 'in-process');
       setMeta(station, 'hub_data', dataDir);
-      setMeta(station, 'hub_url', clinic.hub.url);
+      setMeta(station, 'hub_url', ownUrl);
     }).immediate();
   } catch (err) {
     await close();
     throw err;
   }
-  return { clinic, url: clinic.hub.url, close };
+  return { clinic, url: ownUrl, close };
 }

@@ -21,7 +21,7 @@ export const common = area(
     },
     state: { loading: 'Loading…', saving: 'Saving…', saved: 'Saved', none: 'None', yes: 'Yes', no: 'No' },
     field: { required: 'Required' },
-    unit: { yuan: 'yuan', people: 'people', days: 'days' },
+    unit: { yuan: 'yuan', people: 'people', days: ' days' },
     notFound: 'No such page',
     punct: { colon: ': ', list: ', ', withUnit: '{{label}} ({{unit}})' },
   },
