@@ -19,7 +19,7 @@ describe('hub CLI --database', () => {
     const hub = runTs('main/cli/hub.ts', ['--port', String(port), '--open'], { CLINIC_HUB_DATABASE_URL: url });
     try {
       const [line] = await hub.waitFor(/hub listening on .*\n/);
-      expect(line, hub.output()).toContain(`http://127.0.0.1:${port}`);
+      expect(line, hub.output()).toContain(`https://127.0.0.1:${port}`);
       expect(line).toMatch(/database postgres:\/\/…@127\.0\.0\.1:\d+\/hub_/);
       expect(hub.output()).not.toContain('s3cret');
     } finally {

@@ -204,7 +204,9 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       const pull = Pull.safeParse(payload);
       if (!pull.success) return ack(refusal('BAD_MESSAGE', describeIssues(pull.error)));
       try {
-        const page = await store.after(pull.data.after, pull.data.limit);
+        const { after, limit, upto } = pull.data;
+        // Never past the log's end: a cursor beyond it would skip what comes next.
+        const page = upto === undefined ? await store.after(after, limit) : await store.snapshotAfter(after, Math.min(upto, await store.lastSeq()), limit);
         ack({ ok: true, ...page });
         touch(String(socket.data.device), undefined);
       } catch (err) {

@@ -15,6 +15,7 @@
 import { mergeChange, rowKey, type ColumnValue, type RowState } from '../sync/merge';
 import type { ChangeT, SequencedChangeT } from '../sync/protocol';
 import type { AppendResult, DeviceStatus, HubStore, PageResult, PairedDevice, ReviewTask } from './store';
+import { compactChange } from './snapshot';
 import { upsertTypedRows, type TypedRowInput } from './typed-rows';
 import { prepareTypedTables } from './typed-tables';
 
@@ -81,6 +82,10 @@ export const SQL = {
     SELECT x.table_name, x.row_id, x.state FROM jsonb_to_recordset($1::jsonb) AS x(table_name text, row_id text, state jsonb)
     ON CONFLICT (table_name, row_id) DO UPDATE SET state = excluded.state`,
   after: 'SELECT seq, id, hlc, device, table_name, row_id, op, columns FROM hub_changes WHERE seq > $1 ORDER BY seq LIMIT $2',
+  /** A page of the log up to $2 with each change's row state beside it (main/hub/snapshot.ts). */
+  snapshotAfter: `SELECT c.seq, c.id, c.hlc, c.device, c.table_name, c.row_id, c.op, c.columns, r.state FROM hub_changes c
+    LEFT JOIN hub_rows r ON r.table_name = c.table_name AND r.row_id = c.row_id
+    WHERE c.seq > $1 AND c.seq <= $2 ORDER BY c.seq LIMIT $3`,
   row: 'SELECT state FROM hub_rows WHERE table_name = $1 AND row_id = $2',
   rows: 'SELECT row_id, state FROM hub_rows WHERE table_name = $1',
   /** The column name is spelled out (checked by the caller) so the expression indexes above can serve. */
@@ -188,6 +193,17 @@ export abstract class SqlHubStore implements HubStore {
     const more = res.rows.length > limit;
     const changes = res.rows.slice(0, limit).map(fromRow);
     return { changes, cursor: changes.length > 0 ? changes[changes.length - 1]!.seq : cursor, more };
+  }
+
+  async snapshotAfter(cursor: number, upto: number, limit: number): Promise<PageResult> {
+    const res = await this.sql.query<ChangeRow & { state: RowState | null }>(SQL.snapshotAfter, [cursor, upto, limit]);
+    const last = res.rows.length > 0 ? Number(res.rows[res.rows.length - 1]!.seq) : Math.max(cursor, upto);
+    const changes: SequencedChangeT[] = [];
+    for (const r of res.rows) {
+      const kept = compactChange(fromRow(r), r.state ?? undefined);
+      if (kept) changes.push(kept);
+    }
+    return { changes, cursor: last, more: last < upto };
   }
 
   lastSeq(): Promise<number> {

@@ -42,7 +42,7 @@ export interface DeviceStatus {
 export interface ReviewTask {
   /** Stable key, e.g. "duplicate_patient:<id number>": finding it again updates the same task. */
   key: string;
-  kind: 'duplicate_patient' | 'session_overbooked';
+  kind: 'duplicate_patient' | 'session_overbooked' | 'merged_patient_rows';
   details: Record<string, unknown>;
   createdAt: number;
   updatedAt: number;
@@ -58,6 +58,12 @@ export interface HubStore {
   append(changes: readonly ChangeT[], receivedAt: number): Promise<AppendResult>;
   /** Changes with seq > cursor, in seq order, at most `limit`. */
   after(cursor: number, limit: number): Promise<PageResult>;
+  /**
+   * The bootstrap snapshot's page after `cursor`, up to `upto` (main/hub/snapshot.ts): superseded
+   * updates left out, so a page may carry fewer changes than `limit` (even none) while `cursor`
+   * moves on by up to `limit` seqs.
+   */
+  snapshotAfter(cursor: number, upto: number, limit: number): Promise<PageResult>;
   lastSeq(): Promise<number>;
   /** The materialised row (merge of every change of it). */
   row(table: string, rowId: string): Promise<RowState | undefined>;

@@ -11,7 +11,7 @@ import type { HubCall, HubLink, Station } from '../station/station';
 import { applyRemoteChanges } from './apply';
 import { storedCredential } from './pair';
 import { isCertificateError, normaliseHubUrl, pinnedTls, storedPin, type HubPin } from './pin';
-import { adoptHub, getCursor, markAcked, pendingChanges, pendingCount } from './local';
+import { adoptHub, bootstrapUpto, getCursor, markAcked, pendingChanges, pendingCount, setBootstrapUpto } from './local';
 import {
   Broadcast, CallAnswer, HelloAnswer, PROTOCOL_VERSION, PullAnswer, PushAnswer, SyncError, schemaVersion as localSchemaVersion,
   type SequencedChangeT, type SyncErrorT,
@@ -195,6 +195,11 @@ export class SyncClient implements HubLink {
     // Another hub than the one we knew (restored from a backup, rebuilt): start the cursor
     // again and resend our own changes, so it regains whatever it lost.
     if (adoptHub(this.station, answer.hub)) this.opts.log?.(`hub ${answer.hub} is new to this station: pulling from the start, resending own changes`);
+    // A new station (or one starting again with a new hub) bootstraps from the hub's snapshot up
+    // to the hub's last seq now, then follows the log. Kept across restarts: a cut bootstrap resumes.
+    if (getCursor(this.station) === 0 && answer.lastSeq > 0 && bootstrapUpto(this.station) === 0) {
+      setBootstrapUpto(this.station, answer.lastSeq);
+    }
     this.ready = true;
     this.state.error = null;
     await this.run();
@@ -212,14 +217,22 @@ export class SyncClient implements HubLink {
       markAcked(this.station, answer.acks);
       this.report();
     }
-    // Pull everything after our cursor.
+    // Pull everything after our cursor: from the snapshot while bootstrapping, then the log.
     for (;;) {
-      const answer = PullAnswer.parse(await this.ask('pull', { after: getCursor(this.station), limit: this.batch }));
+      const after = getCursor(this.station);
+      const upto = bootstrapUpto(this.station);
+      const snapshot = after < upto;
+      if (!snapshot && upto > 0) setBootstrapUpto(this.station, 0);
+      const answer = PullAnswer.parse(await this.ask('pull', { after, limit: this.batch, ...(snapshot ? { upto } : {}) }));
       if (!answer.ok) return this.refused(answer.error);
-      if (answer.changes.length > 0 || answer.cursor !== getCursor(this.station)) {
+      if (answer.changes.length > 0 || answer.cursor !== after) {
         applyRemoteChanges(this.station, answer.changes, { cursor: answer.cursor });
       }
-      if (!answer.more) break;
+      if (snapshot && answer.cursor === after) {
+        setBootstrapUpto(this.station, 0); // the hub has less than it said (restored meanwhile): follow the log
+        continue;
+      }
+      if (!answer.more && !snapshot) break;
     }
     this.state.lastSyncAt = this.station.now();
     this.state.error = null;

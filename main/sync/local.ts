@@ -77,8 +77,23 @@ export function adoptHub(station: Station, hubId: string): boolean {
     if (known !== undefined) {
       station.raw.prepare('UPDATE change_log SET seq = NULL WHERE device = ?').run(station.device);
       setCursor(station, 0);
+      setBootstrapUpto(station, 0);
     }
     setMeta(station, 'hub_id', hubId);
   }).immediate();
   return known !== undefined;
+}
+
+const BOOTSTRAP_KEY = 'bootstrap_upto';
+
+/**
+ * While a station bootstraps, the hub's last seq at its first hello: pulls up to it come from the
+ * hub's snapshot (main/hub/snapshot.ts); 0 when not bootstrapping.
+ */
+export function bootstrapUpto(station: Station): number {
+  return Number(getMeta(station, BOOTSTRAP_KEY) ?? 0);
+}
+
+export function setBootstrapUpto(station: Station, upto: number): void {
+  setMeta(station, BOOTSTRAP_KEY, String(upto));
 }

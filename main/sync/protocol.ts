@@ -94,7 +94,12 @@ export const PushAnswer = z.discriminatedUnion('ok', [
 ]);
 export type PushAnswerT = z.infer<typeof PushAnswer>;
 
-export const Pull = z.object({ after: z.number().int().nonnegative(), limit: z.number().int().positive().max(MAX_BATCH) });
+export const Pull = z.object({
+  after: z.number().int().nonnegative(),
+  limit: z.number().int().positive().max(MAX_BATCH),
+  /** Bootstrapping: a page of the hub's snapshot up to this seq (main/hub/snapshot.ts), not of the whole log. */
+  upto: z.number().int().nonnegative().optional(),
+});
 export type PullT = z.infer<typeof Pull>;
 export const PullAnswer = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), changes: z.array(SequencedChange), cursor: z.number().int().nonnegative(), more: z.boolean() }),
