@@ -1,36 +1,77 @@
 /**
- * A clinic's day in Chinese, desk by desk, each in its own browser window against one web host:
- * reception registers a walk-in and takes the fee (change due), books a phone appointment; the
- * doctor calls, writes and signs the record with an ICD-10 diagnosis, prescribes, ends the
+ * A clinic's day, desk by desk, each in its own browser window against one web host, once in
+ * Chinese and once in English (each desk switches the language on the log-in screen, as a person
+ * would): reception registers a walk-in and takes the fee (change due), books a phone appointment;
+ * the doctor calls, writes and signs the record with an ICD-10 diagnosis, prescribes, ends the
  * consultation; the cashier bills and takes the money; the pharmacist dispenses; the waiting-room
- * board shows the day; the cashier closes the day. The receipt comes out of the browser as a PDF
- * (a reprint marked 副本), and every screen passes axe-core with no serious or critical violation.
+ * board shows and speaks the day; the cashier closes the day. The documents come out of the browser
+ * as PDFs in the desk's language (a reprint marked 副本 / COPY), and every screen passes axe-core
+ * with no serious or critical violation.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible } from './support/axe';
-import { desk, logIn, poll, shot } from './support/browser';
+import { desk, poll, shot } from './support/browser';
 import { openClinic, type E2eClinic } from './support/clinic';
 import { downloadPdf } from './support/download';
 import { PASSWORD } from './support/seed';
 
-let clinic: E2eClinic;
 const text = (page: Page, testId: string) => page.getByTestId(testId).first().textContent();
 
-beforeAll(async () => { clinic = await openClinic('day'); }, 120_000);
-afterAll(async () => { await clinic?.close(); });
+/** What each language shows (UI words) and prints (PDF words, with the spaces pdftotext loses taken out). */
+const WORDS = {
+  'zh-CN': {
+    switchTo: null, loggedIn: '退出登录',
+    register: '登记', walkIn: '挂号', takePayment: '确认收款', payment: '收费', book: '预约', bookDialog: '预约：张伟', pending: '待确认',
+    registerNew: '登记新患者', afternoon: '下午', todaysAppointments: '今日预约', confirm: '确认', confirmed: '已确认', checkIn: '签到',
+    qr: '扫码', queueTab: '候诊队列', feePaid: '已缴费', board: '候诊信息', spoken: 'zh-CN|请 E2-001 号 到 诊室1 就诊',
+    recordSaved: '病历已保存', rxTab: '处方', outOfStock: '无库存', allergy: '过敏提醒', issued: '已开具', recordTab: '病历',
+    choosePatient: '请选择一位患者', billPaid: '已支付', refund: '退费', refundSubmit: '确认退费', noRx: '没有待发药的处方',
+    exitBoard: '退出大屏', dayTab: '日结',
+    pdf: { copy: '副本', rx: '处方笺', record: '门诊病历', receipt: '门诊收费收据', refundSlip: '门诊退费凭证', day: '收费日结报表' },
+  },
+  en: {
+    switchTo: 'EN', loggedIn: 'Log out',
+    register: 'Register', walkIn: 'Register', takePayment: 'Take payment', payment: 'Payment', book: 'Book', bookDialog: 'Book: 张伟', pending: 'Pending',
+    registerNew: 'Register a new patient', afternoon: 'Afternoon', todaysAppointments: 'Today’s appointments', confirm: 'Confirm', confirmed: 'Confirmed',
+    checkIn: 'Check in', qr: 'QR code', queueTab: 'Waiting', feePaid: 'Paid', board: 'Waiting room', spoken: 'en|Number E2-001, please go to 诊室1',
+    recordSaved: 'Record saved', rxTab: 'Prescription', outOfStock: 'Out of stock', allergy: 'Allergy warning', issued: 'Issued', recordTab: 'Record',
+    choosePatient: 'Choose a patient', billPaid: 'Paid', refund: 'Refund', refundSubmit: 'Refund', noRx: 'No prescriptions waiting',
+    exitBoard: 'Leave the display', dayTab: 'Close of day',
+    pdf: { copy: 'COPY', rx: 'Prescription', record: 'OutpatientMedicalRecord', receipt: 'Receipt', refundSlip: 'Refundslip', day: 'Close-of-dayReport' },
+  },
+} as const;
 
-describe('a clinic day in zh-CN', { timeout: 120_000 }, () => {
+describe.each(['zh-CN', 'en'] as const)('a clinic day in %s', { timeout: 120_000 }, (lang) => {
+  const W = WORDS[lang];
+  let clinic: E2eClinic;
+  beforeAll(async () => { clinic = await openClinic(`day-${lang}`); }, 120_000);
+  afterAll(async () => { await clinic?.close(); });
+  const shotAs = (page: Page, name: string) => shot(page, lang === 'zh-CN' ? name : `${name}-${lang}`);
+
+  /** Log in at a fresh desk, switching the language on the log-in screen first where the desk works in English. */
+  async function logIn(page: Page, username: string): Promise<void> {
+    await page.goto(clinic.url);
+    if (W.switchTo) {
+      await page.getByText(W.switchTo, { exact: true }).click();
+      await page.getByRole('button', { name: 'Log in' }).waitFor();
+    }
+    await page.locator('input[name="username"]').fill(username);
+    await page.locator('input[name="password"]').fill(PASSWORD);
+    await page.locator('button[type="submit"]').click();
+    await page.getByTestId('user-menu').waitFor();
+  }
+
   it('reception: registers a walk-in, collects the fee with change, books tomorrow; the patient waits in the queue; a patient label is printed', async () => {
     const { context, page } = await desk(clinic.browser);
-    await logIn(page, clinic.url, 'reception', PASSWORD);
+    await logIn(page, 'reception');
     await page.getByTestId('start-register').click();
     const form = page.getByTestId('register-form');
     await form.locator('input[name="name"]').fill('张伟');
     await form.locator('input[name="idNumber"]').fill('110101198503071235');
     await form.locator('input[name="phone"]').fill('13800138000');
     await form.locator('textarea[name="allergies"]').fill('青霉素');
-    await form.getByRole('button', { name: '登记' }).click();
+    await form.getByRole('button', { name: W.register }).click();
     await poll(() => text(page, 'patient-card')).toContain('张伟');
     await expectAccessible(page);
     const label = await downloadPdf(page, page.getByTestId('print-patientLabel'));
@@ -42,20 +83,20 @@ describe('a clinic day in zh-CN', { timeout: 120_000 }, () => {
     const dialog = page.getByTestId('visit-dialog');
     const session = dialog.getByTestId('session-option').filter({ hasText: '李明' }).first();
     await poll(() => session.textContent()).toContain('0/3');
-    await shot(page, 'day-walkin');
+    await shotAs(page, 'day-walkin');
     await session.click();
-    await dialog.getByRole('button', { name: '挂号' }).click();
+    await dialog.getByRole('button', { name: W.walkIn }).click();
     const fee = page.getByTestId('fee-dialog');
     await poll(() => fee.getByTestId('due').textContent()).toBe('¥15.00');
     await fee.locator('input[name="tendered"]').fill('20');
     await poll(() => fee.getByTestId('change-due').textContent()).toContain('5.00');
-    await shot(page, 'day-fee');
+    await shotAs(page, 'day-fee');
     await expectAccessible(page);
-    await fee.getByRole('button', { name: '确认收款' }).click();
-    await page.getByRole('dialog', { name: '收费' }).waitFor({ state: 'detached' });
+    await fee.getByRole('button', { name: W.takePayment }).click();
+    await page.getByRole('dialog', { name: W.payment }).waitFor({ state: 'detached' });
     await poll(() => text(page, 'queue-table')).toContain('张伟');
-    await poll(() => text(page, 'queue-table')).toContain('已缴费');
-    await shot(page, 'day-queue');
+    await poll(() => text(page, 'queue-table')).toContain(W.feePaid);
+    await shotAs(page, 'day-queue');
     await expectAccessible(page);
 
     // A phone booking for tomorrow: seats 0/2, then 1/2.
@@ -66,42 +107,42 @@ describe('a clinic day in zh-CN', { timeout: 120_000 }, () => {
     const seat = book.getByTestId('session-option').first();
     await poll(() => seat.textContent()).toContain('0/2');
     await seat.click();
-    await book.getByRole('button', { name: '预约' }).click();
-    await page.getByRole('dialog', { name: '预约：张伟' }).waitFor({ state: 'detached' });
-    await poll(() => page.getByTestId('appointments-table').textContent()).toContain('待确认');
+    await book.getByRole('button', { name: W.book }).click();
+    await page.getByRole('dialog', { name: W.bookDialog }).waitFor({ state: 'detached' });
+    await poll(() => page.getByTestId('appointments-table').textContent()).toContain(W.pending);
 
     // A second patient booked for this afternoon: confirmed, checked in, the fee paid by QR code.
     await page.keyboard.press('Control+k');
     await page.getByTestId('finder-input').fill('李娜');
-    await page.getByRole('button', { name: '登记新患者' }).click();
+    await page.getByRole('button', { name: W.registerNew }).click();
     await page.getByTestId('register-form').locator('input[name="phone"]').fill('13900001111');
-    await page.getByTestId('register-form').getByRole('button', { name: '登记' }).click();
+    await page.getByTestId('register-form').getByRole('button', { name: W.register }).click();
     await poll(() => text(page, 'patient-card')).toContain('李娜');
     await page.getByTestId('book').click();
     const today = page.getByTestId('book-dialog');
-    await today.getByTestId('session-option').filter({ hasText: '下午' }).click();
-    await today.getByRole('button', { name: '预约' }).click();
-    await page.getByRole('tab', { name: '今日预约' }).click();
+    await today.getByTestId('session-option').filter({ hasText: W.afternoon }).click();
+    await today.getByRole('button', { name: W.book }).click();
+    await page.getByRole('tab', { name: W.todaysAppointments }).click();
     const row = page.getByTestId('appointment-row').filter({ hasText: '李娜' });
-    await row.getByRole('button', { name: '确认' }).click();
-    await poll(() => row.textContent()).toContain('已确认');
-    await row.getByRole('button', { name: '签到' }).click();
-    await page.getByTestId('visit-dialog').getByRole('button', { name: '签到' }).click();
-    const fee2 = page.getByRole('dialog', { name: '收费' });
-    await fee2.getByText('扫码', { exact: true }).click();
-    await fee2.getByRole('button', { name: '确认收款' }).click();
+    await row.getByRole('button', { name: W.confirm }).click();
+    await poll(() => row.textContent()).toContain(W.confirmed);
+    await row.getByRole('button', { name: W.checkIn }).click();
+    await page.getByTestId('visit-dialog').getByRole('button', { name: W.checkIn }).click();
+    const fee2 = page.getByRole('dialog', { name: W.payment });
+    await fee2.getByText(W.qr, { exact: true }).click();
+    await fee2.getByRole('button', { name: W.takePayment }).click();
     await poll(() => fee2.locator('.mantine-TextInput-error').first().textContent()).toBeTruthy();
-    await shot(page, 'day-qr-needs-reference');
+    await shotAs(page, 'day-qr-needs-reference');
     await fee2.locator('input[name="reference"]').fill('WX20261122000123');
-    await fee2.getByRole('button', { name: '确认收款' }).click();
-    await page.getByRole('tab', { name: '候诊队列' }).click();
-    await poll(() => page.getByTestId('visit-row').filter({ hasText: '李娜' }).textContent()).toContain('已缴费');
+    await fee2.getByRole('button', { name: W.takePayment }).click();
+    await page.getByRole('tab', { name: W.queueTab }).click();
+    await poll(() => page.getByTestId('visit-row').filter({ hasText: '李娜' }).textContent()).toContain(W.feePaid);
     await context.close();
   });
 
   it('doctor: calls the patient, writes and signs the record with ICD-10, prescribes with stock, prints both, ends the consultation', async () => {
     const { context, page } = await desk(clinic.browser);
-    await logIn(page, clinic.url, 'doctor', PASSWORD);
+    await logIn(page, 'doctor');
     expect(page.url()).toContain('#/consult');
     await poll(() => text(page, 'my-queue-row')).toContain('张伟');
     // The waiting-room board (another desk's window, open before the call) shows the number with
@@ -113,16 +154,16 @@ describe('a clinic day in zh-CN', { timeout: 120_000 }, () => {
       const say = speechSynthesis.speak.bind(speechSynthesis);
       speechSynthesis.speak = (u: SpeechSynthesisUtterance) => { w.spoken.push(`${u.lang}|${u.text}`); say(u); };
     });
-    await logIn(board.page, clinic.url, 'reception', PASSWORD);
+    await logIn(board.page, 'reception');
     await board.page.goto(`${clinic.url}#/display`);
-    await poll(() => text(board.page, 'display')).toContain('候诊信息');
+    await poll(() => text(board.page, 'display')).toContain(W.board);
     await page.getByTestId('call-next').click();
     await poll(() => text(board.page, 'display-calling')).toContain('E2-001');
     await poll(() => board.page.evaluate(() => (window as unknown as { spoken: string[] }).spoken))
-      .toEqual(['zh-CN|请 E2-001 号 到 诊室1 就诊', 'zh-CN|请 E2-001 号 到 诊室1 就诊']);
+      .toEqual([W.spoken, W.spoken]);
     expect(await text(board.page, 'display-calling')).toContain('张*');
     expect(await text(board.page, 'display-calling')).toContain('诊室1');
-    await shot(board.page, 'day-display-calling');
+    await shotAs(board.page, 'day-display-calling');
     await expectAccessible(board.page);
     await board.context.close();
     await page.getByTestId('start-visit').click();
@@ -132,16 +173,16 @@ describe('a clinic day in zh-CN', { timeout: 120_000 }, () => {
     await ws.locator('textarea[name="findings"]').fill('T 38.2℃，咽部充血，扁桃体Ⅰ度肿大');
     await ws.locator('textarea[name="plan"]').fill('抗感染，多饮水，三天后复诊');
     await ws.getByTestId('save-record').click();
-    await poll(() => page.getByText('病历已保存').count()).toBeGreaterThan(0);
+    await poll(() => page.getByText(W.recordSaved).count()).toBeGreaterThan(0);
     await ws.getByTestId('icd10').fill('J06');
     await ws.getByTestId('icd10-option').filter({ hasText: 'J06' }).first().click();
     await poll(() => ws.getByTestId('diagnosis').first().textContent()).toContain('J06');
 
     // Prescription: a drug without stock cannot be chosen; amoxicillin can.
-    await ws.getByRole('tab', { name: '处方' }).click();
+    await ws.getByRole('tab', { name: W.rxTab }).click();
     await ws.getByTestId('new-rx').click();
     await ws.getByTestId('drug-search').fill('头孢克洛');
-    await poll(() => ws.getByTestId('drug-search-option').first().textContent()).toContain('无库存');
+    await poll(() => ws.getByTestId('drug-search-option').first().textContent()).toContain(W.outOfStock);
     await ws.getByTestId('drug-search').fill('阿莫西林');
     await ws.getByTestId('drug-search-option').filter({ hasText: '阿莫西林' }).first().click();
     const line = ws.getByTestId('line-form');
@@ -149,34 +190,36 @@ describe('a clinic day in zh-CN', { timeout: 120_000 }, () => {
     await line.locator('input[name="days"]').fill('5');
     await ws.getByTestId('add-line').click();
     await poll(() => ws.getByTestId('rx-line').first().textContent()).toContain('阿莫西林');
-    await poll(() => ws.getByTestId('prescription').first().textContent()).toContain('过敏提醒');
-    await shot(page, 'day-prescription');
+    await poll(() => ws.getByTestId('prescription').first().textContent()).toContain(W.allergy);
+    await shotAs(page, 'day-prescription');
     await expectAccessible(page);
     await ws.getByTestId('issue-rx').click();
-    await poll(() => ws.getByTestId('prescription').first().textContent()).toContain('已开具');
+    await poll(() => ws.getByTestId('prescription').first().textContent()).toContain(W.issued);
     // A look first: the preview opens in a dialog and does not use up the original.
     await ws.getByTestId('preview-prescription').click();
     const preview = page.getByTestId('print-preview');
     await preview.locator('iframe').waitFor();
     expect(await preview.locator('iframe').getAttribute('src')).toMatch(/^blob:/);
     await page.waitForTimeout(1500);
-    await shot(page, 'day-prescription-preview');
+    await shotAs(page, 'day-prescription-preview');
     await page.keyboard.press('Escape');
     await preview.waitFor({ state: 'hidden' });
     const rxPdf = await downloadPdf(page, ws.getByTestId('print-prescription'));
     expect(rxPdf.flat).toContain('阿莫西林');
-    expect(rxPdf.flat).not.toContain('副本');
+    expect(rxPdf.flat).toContain(W.pdf.rx);
+    expect(rxPdf.flat).not.toContain(W.pdf.copy);
 
-    await ws.getByRole('tab', { name: '病历' }).click();
+    await ws.getByRole('tab', { name: W.recordTab }).click();
     await ws.getByTestId('sign-record').click();
     await ws.getByTestId('record-signed').waitFor();
     const recordPdf = await downloadPdf(page, ws.getByTestId('print-medicalRecord'));
     expect(recordPdf.flat).toContain('J06');
-    await shot(page, 'day-record');
+    expect(recordPdf.flat).toContain(W.pdf.record);
+    await shotAs(page, 'day-record');
     await expectAccessible(page);
     await ws.getByTestId('finish-visit').click();
     await ws.waitFor({ state: 'detached' });
-    await poll(() => page.locator('main').textContent()).toContain('请选择一位患者');
+    await poll(() => page.locator('main').textContent()).toContain(W.choosePatient);
     await poll(() => page.getByTestId('my-queue-row').filter({ hasText: '张伟' }).count()).toBe(0);
     expect(await text(page, 'my-queue-row')).toContain('李娜');
     await context.close();
@@ -184,7 +227,7 @@ describe('a clinic day in zh-CN', { timeout: 120_000 }, () => {
 
   it('cashier: bills the visit, takes the money and prints the receipt (a reprint is a copy); refunds ¥1 with its slip', async () => {
     const { context, page } = await desk(clinic.browser);
-    await logIn(page, clinic.url, 'cashier', PASSWORD);
+    await logIn(page, 'cashier');
     await page.getByTestId('awaiting-row').filter({ hasText: '张伟' }).click();
     const billing = page.getByTestId('visit-billing');
     await billing.getByTestId('build-bill').click();
@@ -193,9 +236,9 @@ describe('a clinic day in zh-CN', { timeout: 120_000 }, () => {
     const due = await bill.getByTestId('due').textContent();
     expect(due).toMatch(/^¥\d/);
     await bill.locator('input[name="tendered"]').fill('100');
-    await shot(page, 'day-bill');
-    await bill.getByRole('button', { name: '确认收款' }).click();
-    await poll(() => bill.textContent()).toContain('已支付');
+    await shotAs(page, 'day-bill');
+    await bill.getByRole('button', { name: W.takePayment }).click();
+    await poll(() => bill.textContent()).toContain(W.billPaid);
     await expectAccessible(page);
 
     // The receipt, downloaded as a PDF: its number and the amount paid are on it.
@@ -207,22 +250,23 @@ describe('a clinic day in zh-CN', { timeout: 120_000 }, () => {
     expect(first.filename).not.toContain('copy');
     expect(first.flat).toContain(receiptNo);
     expect(first.flat).toContain(due!.replace(/\s+/g, ''));
-    expect(first.flat).not.toContain('副本');
-    await shot(page, 'day-receipt');
+    expect(first.flat).toContain(W.pdf.receipt);
+    expect(first.flat).not.toContain(W.pdf.copy);
+    await shotAs(page, 'day-receipt');
     // A second print of the same receipt is marked as a copy, in the PDF and on the screen.
     const second = await downloadPdf(page, payment.getByTestId('print-receipt'));
     expect(second.filename).toContain('copy');
     expect(second.flat).toContain(receiptNo);
-    expect(second.flat).toContain('副本');
+    expect(second.flat).toContain(W.pdf.copy);
     await payment.getByTestId('print-copy').waitFor();
 
     // A refund of ¥1.00 on the bill (the fee is refunded only by cancelling the visit), and its slip.
-    await bill.getByRole('button', { name: '退费' }).click();
+    await bill.getByRole('button', { name: W.refund }).click();
     const refund = page.getByTestId('refund-dialog');
     await refund.locator('input[name="amount"]').fill('1');
     await refund.locator('input[name="reason"]').fill('多收');
     await expectAccessible(page);
-    await refund.getByRole('button', { name: '确认退费' }).click();
+    await refund.getByRole('button', { name: W.refundSubmit }).click();
     const refundRow = bill.getByTestId('refund-row').first();
     await poll(() => refundRow.textContent()).toContain('多收');
     const refundNo = /\d{2}:\d{2}\s+(\S+)/.exec((await refundRow.textContent()) ?? '')?.[1] ?? '';
@@ -230,42 +274,44 @@ describe('a clinic day in zh-CN', { timeout: 120_000 }, () => {
     expect(slip.filename).toMatch(/^refundSlip-.*\.pdf$/);
     expect(slip.flat).toContain(refundNo);
     expect(slip.flat).toContain('¥1.00');
-    await shot(page, 'day-refund');
+    expect(slip.flat).toContain(W.pdf.refundSlip);
+    await shotAs(page, 'day-refund');
     await context.close();
   });
 
   it('pharmacist: prints the drug labels and dispenses the paid prescription', async () => {
     const { context, page } = await desk(clinic.browser);
-    await logIn(page, clinic.url, 'pharmacist', PASSWORD);
+    await logIn(page, 'pharmacist');
     const rx = page.getByTestId('dispense-rx').filter({ hasText: '张伟' });
     await poll(() => rx.textContent()).toContain('阿莫西林');
-    await shot(page, 'day-pharmacy');
+    await shotAs(page, 'day-pharmacy');
     await expectAccessible(page);
     const labels = await downloadPdf(page, rx.getByTestId('print-drugLabels'));
     expect(labels.flat).toContain('阿莫西林');
     await rx.getByTestId('dispense').click();
-    await poll(() => page.getByTestId('empty-state').first().textContent()).toContain('没有待发药的处方');
+    await poll(() => page.getByTestId('empty-state').first().textContent()).toContain(W.noRx);
     await context.close();
   });
 
   it('the waiting-room board and the cashier’s close of day', async () => {
     const { context, page } = await desk(clinic.browser);
-    await logIn(page, clinic.url, 'cashier', PASSWORD);
+    await logIn(page, 'cashier');
     await page.getByTestId('user-menu').click();
     await page.getByTestId('open-display').click();
-    await poll(() => text(page, 'display')).toContain('候诊信息');
+    await poll(() => text(page, 'display')).toContain(W.board);
     await poll(() => page.getByTestId('display-doctor').filter({ hasText: '李明' }).textContent()).toContain('诊室1');
-    await shot(page, 'day-display');
+    await shotAs(page, 'day-display');
     await expectAccessible(page);
-    await page.getByRole('button', { name: '退出大屏' }).click();
-    await page.getByRole('tab', { name: '日结' }).click();
+    await page.getByRole('button', { name: W.exitBoard }).click();
+    await page.getByRole('tab', { name: W.dayTab }).click();
     await poll(() => text(page, 'day-net')).toMatch(/^¥[1-9]/);
     await page.getByTestId('close-day').click();
-    await page.getByTestId('confirm').getByRole('button', { name: '确认' }).click();
+    await page.getByTestId('confirm').getByRole('button', { name: W.confirm }).click();
     await poll(() => text(page, 'day-net')).toBe('¥0.00');
     const report = await downloadPdf(page, page.getByTestId('day-close-row').first().getByTestId('print-dayReport'));
     expect(report.filename).toMatch(/^dayReport-.*\.pdf$/);
-    await shot(page, 'day-close');
+    expect(report.flat).toContain(W.pdf.day);
+    await shotAs(page, 'day-close');
     await expectAccessible(page);
     await context.close();
   });

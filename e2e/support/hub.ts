@@ -18,10 +18,10 @@ export interface RunningHub {
   output: () => string;
 }
 
-export async function startHubWithWeb(staticDir: string, admin: { username: string; password: string }): Promise<RunningHub> {
+export async function startHubWithWeb(staticDir: string, admin: { username: string; password: string }, extra: string[] = []): Promise<RunningHub> {
   const data = mkdtempSync(join(tmpdir(), 'clinic-e2e-hub-'));
   const child: ChildProcess = spawn(process.execPath, [
-    '--import', 'tsx', 'main/cli/hub.ts', '--data', data, '--port', '0', '--web-port', '0', '--static', staticDir, '--create-admin', admin.username,
+    '--import', 'tsx', 'main/cli/hub.ts', '--data', data, '--port', '0', '--web-port', '0', '--static', staticDir, '--create-admin', admin.username, ...extra,
   ], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production', CLINIC_ADMIN_PASSWORD: admin.password } });
   let out = '';
   const url = await new Promise<string>((ok, fail) => {
@@ -77,4 +77,16 @@ export async function callsInPage(page: Page, steps: Step[]): Promise<unknown[]>
     ws.close();
     return answers;
   }, steps);
+}
+
+/** The hub's sync port and the pairing code it printed at start. */
+export async function pairingInfo(hub: RunningHub): Promise<{ port: number; code: string }> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const port = /hub listening on https?:\/\/\S+:(\d+)/.exec(hub.output())?.[1];
+    const code = /pairing code (\d{6})/.exec(hub.output())?.[1];
+    if (port && code) return { port: Number(port), code };
+    if (Date.now() > deadline) throw new Error(`the hub printed no address and pairing code:\n${hub.output()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }

@@ -7,6 +7,7 @@ import { setFontDirectory, warmUpDocuments } from '../../main/documents/index';
 import { setIcd10File } from '../../main/station/icd10';
 import { setStationPrinter } from '../../main/station/services/documents';
 import { Station } from '../../main/station/station';
+import { offerSetup } from '../../main/web/setup-runtime';
 import { serveIpc } from './ipc';
 import { electronPrinter } from './printer';
 import { loadPrinterSetting } from './printerSetting';
@@ -32,7 +33,17 @@ function openStation(): Station {
   setInterval(() => station.sweepSessions(), 5_000);
   // Documents print on this computer's printer (the setting is read at each print).
   setStationPrinter(station, electronPrinter(() => loadPrinterSetting(dir)));
-  app.on('will-quit', () => station.close());
+  // First run: the wizard starts a new clinic (the hub in this process, on the LAN) or joins one;
+  // later starts bring back the in-process hub and the sync with the hub.
+  const hub = offerSetup(station, { hubDataDir: join(dir, 'hub'), hubHost: '0.0.0.0', hubPort: 5190, log: (line) => console.log(`[hub] ${line}`) });
+  void hub.resume().catch((err: unknown) => console.warn('hub: could not start', err));
+  let quitting = false;
+  app.on('will-quit', (e) => {
+    if (quitting) return;
+    quitting = true;
+    e.preventDefault();
+    void hub.close().catch(() => undefined).finally(() => { station.close(); app.quit(); });
+  });
   return station;
 }
 

@@ -20,8 +20,10 @@ import { patientsProcedures } from './procedures/patients';
 import { pharmacyProcedures } from './procedures/pharmacy';
 import { prescriptionsProcedures } from './procedures/prescriptions';
 import { queueProcedures } from './procedures/queue';
+import { reviewsProcedures } from './procedures/reviews';
 import { rostersProcedures } from './procedures/rosters';
 import { statsProcedures } from './procedures/stats';
+import { setupProcedures } from './procedures/setup';
 
 export const procedures = {
   ...accountProcedures,
@@ -41,6 +43,8 @@ export const procedures = {
   ...masterProcedures,
   ...rostersProcedures,
   ...statsProcedures,
+  ...reviewsProcedures,
+  ...setupProcedures,
 } as const;
 
 export type Procedures = typeof procedures;
@@ -77,3 +81,4 @@ export { computeQuantity, DOSES_PER_DAY } from '../domain/prescribing';
 export { addDays, localDate } from '../domain/dates';
 export { ageLabel } from '../domain/age';
 export { PRINTED_DOCUMENTS, RECEIPT_PAPERS, type PrintedDocument } from './procedures/documents';
+export { PATIENT_ROW_TABLES } from './procedures/reviews';

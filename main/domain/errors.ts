@@ -60,6 +60,8 @@ export const ERROR_CODES = [
   'IMPORT_INVALID',
   'FILE_MALFORMED',
   'IMPORT_TOO_LARGE',
+  'SETUP_CLOSED',
+  'BAD_PAIRING_CODE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

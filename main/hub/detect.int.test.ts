@@ -54,6 +54,31 @@ describe.each(STORES)('hub detection (store on %s)', (_name, hubOf) => {
     expect((await th.store.tasks())[0]?.resolvedAt).not.toBeNull();
   });
 
+  it('rows written offline on a record another desk merged away become a task; moving them resolves it', async () => {
+    const { th, fx, b, sync } = await setup(hubOf);
+    const keep = register(fx.station, '张伟', 'A1-000001', null);
+    const gone = register(fx.station, '张伟', 'A1-000002', null);
+    await sync(fx.station);
+    await sync(b);
+    // A merges (the rows it held moved already); B, not knowing, books the merged record.
+    writeAs(fx.station, (w) => w.update(patients, gone, { mergedInto: keep }));
+    const late = writeAs(b, (w) => w.insert(appointments, { patientId: gone, sessionId: fx.ids.sessions.tomorrow, status: 'pending', source: 'phone' }));
+    await sync(fx.station);
+    expect(await th.store.tasks()).toEqual([]);
+    await sync(b);
+    const [task] = await th.store.tasks({ openOnly: true });
+    expect(task).toMatchObject({ key: `merged_patient_rows:${gone}`, kind: 'merged_patient_rows', details: { patientId: gone, into: keep, rows: { appointments: 1 } } });
+    // A new row on a live patient raises nothing.
+    writeAs(b, (w) => w.insert(appointments, { patientId: keep, sessionId: fx.ids.sessions.todayAfternoon, status: 'pending', source: 'phone' }));
+    await sync(b);
+    expect(await th.store.tasks({ openOnly: true })).toHaveLength(1);
+
+    writeAs(b, (w) => w.update(appointments, late, { patientId: keep }));
+    await sync(b);
+    expect(await th.store.tasks({ openOnly: true })).toEqual([]);
+    expect((await th.store.getTask(`merged_patient_rows:${gone}`))?.resolvedAt).not.toBeNull();
+  });
+
   it('a session booked past capacity at two desks becomes a task; a cancellation resolves it', async () => {
     const { th, fx, b, sync } = await setup(hubOf);
     const session = fx.ids.sessions.tomorrow; // capacity 2

@@ -15,8 +15,10 @@ import { patientsHandlers } from './services/patients';
 import { pharmacyHandlers } from './services/pharmacy';
 import { prescriptionsHandlers } from './services/prescriptions';
 import { queueHandlers } from './services/queue';
+import { reviewsHandlers } from './services/reviews';
 import { rostersHandlers } from './services/rosters';
 import { statsHandlers } from './services/stats';
+import { setupHandlers } from './services/setup';
 
 export const handlers = {
   ...accountHandlers,
@@ -36,4 +38,6 @@ export const handlers = {
   ...masterHandlers,
   ...rostersHandlers,
   ...statsHandlers,
+  ...reviewsHandlers,
+  ...setupHandlers,
 } satisfies AllHandlers;

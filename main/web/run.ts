@@ -9,6 +9,7 @@ import { inProcessHubDir, startInProcessHub, type InProcessHub } from '../hub/in
 import type { SyncClient } from '../sync/client';
 import { connectToHub } from '../sync/connect';
 import { startWebHost, type WebHost } from './server';
+import { defaultHubDataDir, offerSetup } from './setup-runtime';
 
 export interface ServeOptions {
   file: string;
@@ -90,7 +91,12 @@ export async function runWebHost(opts: ServeOptions): Promise<{ host: WebHost; s
   else if (!existsSync(opts.file)) console.log(`creating an empty station database at ${opts.file}`);
   const station = new Station({ file: opts.file });
   const { n } = station.raw.prepare('SELECT count(*) AS n FROM accounts').get() as { n: number };
-  if (n === 0) console.log('this station has no accounts yet: pair it with the hub, or start with --demo for a demo clinic');
+  if (n === 0) console.log('this station has no accounts yet: the first-run wizard in the browser starts a new clinic or joins a hub (or start with --demo for a demo clinic)');
+  // The first-run wizard (setup.*) starts a hub here or pairs with one; it answers only while the station is unset.
+  const setup = offerSetup(station, {
+    hubDataDir: opts.hubData ?? defaultHubDataDir(opts.file), hubHost: opts.hubHost, hubPort: opts.hubPort,
+    log: (line) => console.log(`[setup] ${line}`),
+  });
   const host = await startWebHost({
     station, staticDir: opts.staticDir, host: opts.host, port: opts.port, policy: { hosts: opts.hosts, origins: opts.origins },
   });
@@ -104,7 +110,7 @@ export async function runWebHost(opts: ServeOptions): Promise<{ host: WebHost; s
   const shutdown = () => {
     if (closing) return;
     closing = true;
-    void (sync?.stop() ?? Promise.resolve()).then(() => inProcess?.close()).then(() => host.close()).finally(() => { station.close(); process.exit(0); });
+    void (sync?.stop() ?? Promise.resolve()).then(() => inProcess?.close()).then(() => setup.close()).then(() => host.close()).finally(() => { station.close(); process.exit(0); });
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);

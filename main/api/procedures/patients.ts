@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { INSURANCE_TYPES } from '../../domain/enums';
 import { procedure } from '../define';
 import { Id, Instant, IsoDate, RequiredText, Sex, Text } from '../schemas';
+import { PatientRowCounts } from './reviews';
 
 export const InsuranceType = z.enum(INSURANCE_TYPES);
 
@@ -100,6 +101,9 @@ export type PatientSummaryT = z.infer<typeof PatientSummary>;
 
 const Saved = z.object({ patient: PatientCard, warnings: z.array(DuplicateWarning) });
 
+/** Rows moved by a merge, per table (see PATIENT_ROW_TABLES in ./reviews). */
+export const MergeResult = z.object({ kept: PatientCard, merged: PatientCard, moved: PatientRowCounts });
+
 export const patientsProcedures = {
   'patients.register': procedure({
     kind: 'command',
@@ -155,5 +159,21 @@ export const patientsProcedures = {
       excludeId: Id.optional(),
     }),
     output: z.object({ warnings: z.array(DuplicateWarning) }),
+  }),
+  'patients.merge': procedure({
+    kind: 'command',
+    access: ['admin', 'receptionist'],
+    summary:
+      'Merge a duplicate record into the one kept: every row of the merged patient (appointments, visits, bills, records, prescriptions, exams, admissions) moves to the kept one, the merged record points to it (merged_into), allergies are combined, and the merge is audited. Works offline and replicates.',
+    input: z.object({ keepId: Id, mergeId: Id, reason: RequiredText(200) }),
+    output: MergeResult,
+  }),
+  'patients.mergeLeftovers': procedure({
+    kind: 'command',
+    access: ['admin', 'receptionist'],
+    summary:
+      'Move rows still on a merged record (written offline at a desk that had not heard of the merge yet) to the record it was merged into. Moves what this desk holds; audited when anything moved.',
+    input: z.object({ patientId: Id }),
+    output: MergeResult,
   }),
 } as const;

@@ -15,6 +15,7 @@ import {
 } from './patients-fields';
 import { findDuplicates, requireAcknowledged } from './patients-duplicates';
 import { searchPatients } from './patients-search';
+import { patientsMergeHandlers } from './patients-merge';
 
 /** By id, compiled once per connection: every booking, check-in and walk-in reads the patient. */
 const byId = perConnection((db: Db) => db.select().from(patients).where(eq(patients.id, sql.placeholder('id'))).prepare());
@@ -139,4 +140,6 @@ export const patientsHandlers = {
     }, input.excludeId);
     return { warnings };
   },
+
+  ...patientsMergeHandlers,
 } satisfies HandlersFor<typeof patientsProcedures>;

@@ -60,6 +60,8 @@ export const errorsZh = {
   IMPORT_INVALID: '导入文件中有错误的行，未导入任何数据；请按提示修改后重新导入',
   FILE_MALFORMED: '文件格式无法识别或已损坏（请使用 CSV 或 XLSX 文件）',
   IMPORT_TOO_LARGE: '文件过大或行数过多，请拆分后分批导入',
+  SETUP_CLOSED: '本工作站已设置完成，请直接登录',
+  BAD_PAIRING_CODE: '配对码错误或已过期，请在中心服务器上获取新的配对码',
   INTERNAL: '系统内部错误，请重试或联系管理员',
 } satisfies ErrorMessages;
 
@@ -120,6 +122,8 @@ export const errorsEn = {
   IMPORT_INVALID: 'The file has rows with errors; nothing was imported. Fix the rows listed and import again',
   FILE_MALFORMED: 'The file cannot be read (use a CSV or XLSX file)',
   IMPORT_TOO_LARGE: 'The file is too large or has too many rows; split it and import in parts',
+  SETUP_CLOSED: 'This station is already set up: log in instead',
+  BAD_PAIRING_CODE: 'Wrong or expired pairing code: ask the hub for a new one',
   INTERNAL: 'Internal error; try again or call the administrator',
 } satisfies ErrorMessages;
 
@@ -127,8 +131,14 @@ export const errorsEn = {
 export const reasonsZh: Record<string, Record<string, string>> = {
   INVALID_ID_NUMBER: { format: '身份证号应为 18 位（最后一位可为 X）', checksum: '身份证号校验位不对，请核对', birth_date: '身份证号中的出生日期无效' },
   WEAK_PASSWORD: { too_short: '密码至少 8 位', too_long: '密码太长', no_letter: '密码需包含字母', no_digit: '密码需包含数字' },
+  SETUP_CLOSED: { has_accounts: '本工作站已有账号，请直接登录', paired: '本工作站已与中心服务器配对，请直接登录', in_process_hub: '本机已运行中心服务器，请直接登录', in_progress: '正在设置中，请稍候', no_runtime: '此处不能进行首次设置' },
+  HUB_UNREACHABLE: { setup_address: '连不上该地址的中心服务器，请核对地址和网络' },
+  CONFLICT: { device_taken: '本工作站的设备编号已在该中心服务器配对过', protocol: '中心服务器的版本与本工作站不一致', cert_mismatch: '该地址的中心服务器证书与局域网上公布的不一致，请核对', port_in_use: '本机的中心服务器端口已被占用' },
 };
 export const reasonsEn: Record<string, Record<string, string>> = {
   INVALID_ID_NUMBER: { format: 'An ID number has 18 characters (the last may be X)', checksum: 'The check digit is wrong; check the number', birth_date: 'The birth date in the ID number is not valid' },
   WEAK_PASSWORD: { too_short: 'At least 8 characters', too_long: 'Too long', no_letter: 'Needs a letter', no_digit: 'Needs a digit' },
+  SETUP_CLOSED: { has_accounts: 'This station has accounts already: log in instead', paired: 'This station is paired with a hub already: log in instead', in_process_hub: 'This PC runs the hub already: log in instead', in_progress: 'Setting up, please wait', no_runtime: 'First-run setup is not available here' },
+  HUB_UNREACHABLE: { setup_address: 'No hub answers at this address; check the address and the network' },
+  CONFLICT: { device_taken: 'This station\'s device code is already paired with that hub', protocol: 'The hub runs another version than this station', cert_mismatch: 'The hub at this address presents another certificate than the one announced on the LAN', port_in_use: 'The hub\'s port is taken on this PC' },
 };

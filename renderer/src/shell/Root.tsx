@@ -1,20 +1,26 @@
 import { Alert } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { listenForChanges } from '../api/query';
+import { listenForChanges, useApiQuery } from '../api/query';
 import { transport } from '../api/transport';
 import { useSession } from '../state/session';
 import { useStation } from '../state/station';
 import { LockScreen } from './LockScreen';
 import { LoginScreen } from './LoginScreen';
 import { Workbench } from './Workbench';
+import { SetupWizard } from '../screens/setup/SetupWizard';
 
 /** Wires station events to the stores, then shows log-in or the workbench. */
 export function Root() {
   const { t } = useTranslation();
   const me = useSession((s) => s.me);
   const connection = useStation((s) => s.connection);
+  // A station never set up shows the first-run wizard instead of the log-in.
+  const setup = useApiQuery('setup.status', {}, { enabled: !me, staleTime: Infinity });
+  // Once shown, the wizard stays until it is done (the status says 'in progress' meanwhile).
+  const [inSetup, setInSetup] = useState(false);
+  useEffect(() => { if (setup.data?.needed) setInSetup(true); }, [setup.data?.needed]);
 
   useEffect(() => {
     const tr = transport();
@@ -42,7 +48,14 @@ export function Root() {
       {connection === 'closed' && (
         <Alert color="orange" radius={0} py={4} data-testid="connection-lost">{t('shell.connection.lost')}</Alert>
       )}
-      {me ? <Workbench /> : <LoginScreen />}
+      {me ? <Workbench /> : inSetup || setup.data?.needed ? (
+        <SetupWizard onDone={(message) => {
+          notifications.show({ message, color: 'green', autoClose: 10_000 });
+          setInSetup(false);
+          void setup.refetch();
+        }}
+        />
+      ) : setup.isPending ? null : <LoginScreen />}
       <LockScreen />
     </>
   );

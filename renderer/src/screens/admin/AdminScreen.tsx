@@ -6,6 +6,7 @@ import { CatalogScreen } from './catalog/CatalogScreen';
 import { Dashboard } from './dashboard/Dashboard';
 import { DevicesScreen } from './devices/DevicesScreen';
 import { OrgScreen } from './org/OrgScreen';
+import { ReviewsScreen } from './reviews/ReviewsScreen';
 import { RostersScreen } from './rosters/RostersScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { StaffScreen } from './staff/StaffScreen';
@@ -20,6 +21,7 @@ const SCREENS: Record<AdminSection, ComponentType> = {
   rosters: RostersScreen,
   catalog: CatalogScreen,
   devices: DevicesScreen,
+  reviews: ReviewsScreen,
   settings: SettingsScreen,
 };
 

@@ -2,6 +2,7 @@ import { Button, Grid, Group, Paper, Tabs } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { usePatientSearch } from '../../state/search';
 import { EmptyState } from '../../ui/EmptyState';
+import { ReviewsScreen } from '../admin/reviews/ReviewsScreen';
 import { RegisterForm } from '../patients/RegisterForm';
 import { TodayAppointments } from './AppointmentsTable';
 import { PatientPanel } from './PatientPanel';
@@ -33,10 +34,12 @@ export function FrontDeskScreen() {
               <Tabs.Tab value="queue">{t('frontdesk.tabs.queue')}</Tabs.Tab>
               <Tabs.Tab value="appointments">{t('frontdesk.tabs.appointments')}</Tabs.Tab>
               <Tabs.Tab value="visits">{t('frontdesk.tabs.visits')}</Tabs.Tab>
+              <Tabs.Tab value="reviews" data-testid="frontdesk-reviews-tab">{t('reviews.title')}</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="queue"><VisitsTable waitingOnly /></Tabs.Panel>
             <Tabs.Panel value="appointments"><TodayAppointments /></Tabs.Panel>
             <Tabs.Panel value="visits"><VisitsTable waitingOnly={false} /></Tabs.Panel>
+            <Tabs.Panel value="reviews"><ReviewsScreen /></Tabs.Panel>
           </Tabs>
         </Paper>
       </Grid.Col>

@@ -1,0 +1,121 @@
+/**
+ * Review tasks: what offline work could not prevent, found by the hub (main/hub/detect.ts) and
+ * shown to a person with both sides visible, never silently dropped.
+ *
+ * - duplicate_patient: the same resident ID number on two (or more) live patient records,
+ *   registered at different desks. Each record's main fields, where it was registered and how
+ *   much hangs on it; a person merges them (`patients.merge`).
+ * - session_overbooked: a roster session holding more seats than its capacity (two desks booked
+ *   the last seat). The session and every booking holding a seat, with sessions that still have
+ *   room for moving one; a person cancels or moves a booking (`appointments.cancel`,
+ *   `appointments.reschedule`, `frontdesk.cancelVisit`).
+ * - merged_patient_rows: rows written offline for a patient record after another desk had merged
+ *   it away (the desk had not heard of the merge yet). A person moves them onto the record it was
+ *   merged into (`patients.mergeLeftovers`).
+ *
+ * A task resolves itself when the hub sees the problem gone. Runs at the hub (its typed tables);
+ * for administrators and for reception, who meet duplicates and full sessions at the desk.
+ */
+import { z } from 'zod';
+import { APPOINTMENT_SOURCES, APPOINTMENT_STATUSES, SESSION_PERIODS, VISIT_STATUSES } from '../../domain/enums';
+import { procedure } from '../define';
+import { Id, Instant, IsoDate, Sex } from '../schemas';
+
+export const REVIEW_KINDS = ['duplicate_patient', 'session_overbooked', 'merged_patient_rows'] as const;
+export const ReviewKind = z.enum(REVIEW_KINDS);
+
+/** Tables whose rows belong to one patient (a `patient_id` column) and move with a merge. */
+export const PATIENT_ROW_TABLES = ['appointments', 'visits', 'bills', 'medical_records', 'prescriptions', 'exam_orders', 'admissions'] as const;
+export type PatientRowTable = (typeof PATIENT_ROW_TABLES)[number];
+
+const Count = z.number().int().nonnegative();
+export const PatientRowCounts = z.object(Object.fromEntries(PATIENT_ROW_TABLES.map((t) => [t, Count])) as Record<PatientRowTable, typeof Count>);
+export type PatientRowCountsT = z.infer<typeof PatientRowCounts>;
+
+/** One side of a duplicate: the record as the hub holds it. */
+export const ReviewPatient = z.object({
+  id: Id,
+  recordNo: z.string(),
+  name: z.string(),
+  sex: Sex,
+  birthDate: IsoDate.nullable(),
+  idNumber: z.string().nullable(),
+  phone: z.string().nullable(),
+  address: z.string().nullable(),
+  allergies: z.string().nullable(),
+  registeredAt: Instant,
+  /** The desk whose change inserted the record; null if the hub no longer knows. */
+  registeredOn: z.string().nullable(),
+  mergedInto: Id.nullable(),
+  /** Rows hanging on this record. */
+  rows: PatientRowCounts,
+});
+export type ReviewPatientT = z.infer<typeof ReviewPatient>;
+
+export const ReviewSession = z.object({
+  id: Id,
+  date: IsoDate,
+  period: z.enum(SESSION_PERIODS),
+  doctorId: Id,
+  doctorName: z.string(),
+  departmentId: Id,
+  departmentName: z.string(),
+  departmentNameEn: z.string(),
+  capacity: Count,
+  /** Seats held now (appointments pending/confirmed/completed and walk-ins not cancelled). */
+  held: Count,
+  stopped: z.boolean(),
+});
+
+/** A booking holding a seat of the session: an appointment, or a walk-in visit. */
+export const ReviewBooking = z.object({
+  kind: z.enum(['appointment', 'walk_in']),
+  /** The appointment's id, or the walk-in visit's. */
+  id: Id,
+  patientId: Id,
+  patientName: z.string(),
+  recordNo: z.string(),
+  status: z.enum([...APPOINTMENT_STATUSES, ...VISIT_STATUSES]),
+  source: z.enum(APPOINTMENT_SOURCES).nullable(),
+  bookedAt: Instant,
+  /** The desk that booked it. */
+  bookedOn: z.string().nullable(),
+});
+
+/** A session of the same department, from the session's day on, that still has room. */
+export const ReviewAlternative = z.object({
+  id: Id, date: IsoDate, period: z.enum(SESSION_PERIODS), doctorName: z.string(), seatsLeft: Count,
+});
+
+const TaskCommon = { key: z.string(), createdAt: Instant, updatedAt: Instant, resolvedAt: Instant.nullable() };
+
+export const ReviewTaskView = z.discriminatedUnion('kind', [
+  z.object({ ...TaskCommon, kind: z.literal('duplicate_patient'), idNumber: z.string(), patients: z.array(ReviewPatient) }),
+  z.object({
+    ...TaskCommon, kind: z.literal('session_overbooked'),
+    session: ReviewSession.nullable(), bookings: z.array(ReviewBooking), alternatives: z.array(ReviewAlternative),
+  }),
+  z.object({ ...TaskCommon, kind: z.literal('merged_patient_rows'), patient: ReviewPatient.nullable(), into: ReviewPatient.nullable() }),
+]);
+export type ReviewTaskViewT = z.infer<typeof ReviewTaskView>;
+
+const ACCESS = ['admin', 'receptionist'] as const;
+
+export const reviewsProcedures = {
+  'reviews.list': procedure({
+    kind: 'query',
+    access: ACCESS,
+    at: 'hub',
+    summary: 'Review tasks found by the hub (duplicates, overbooked sessions, rows left on a merged record), open ones first, each with both sides to decide on.',
+    input: z.object({ includeResolved: z.boolean().default(false), limit: z.number().int().min(1).max(200).default(50) }),
+    output: z.object({ items: z.array(ReviewTaskView), openCount: Count }),
+  }),
+  'reviews.get': procedure({
+    kind: 'query',
+    access: ACCESS,
+    at: 'hub',
+    summary: 'One review task by its key, with both sides as they are now.',
+    input: z.object({ key: z.string().trim().min(1).max(200) }),
+    output: ReviewTaskView,
+  }),
+} as const;

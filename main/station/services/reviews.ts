@@ -1,0 +1,34 @@
+/**
+ * Review tasks (main/api/procedures/reviews.ts): the hub's stored tasks with both sides read
+ * from its typed tables. They run where the hub's store is at hand (its admin station); anywhere
+ * else `ctx.hub` is null and the answer is HUB_UNREACHABLE.
+ */
+import type { reviewsProcedures } from '../../api/procedures/reviews';
+import { DomainError } from '../../domain/errors';
+import type { HubStore } from '../../hub/store';
+import type { RequestContext } from '../context';
+import { afterCommit, type AfterCommit, type HandlersFor } from '../handler';
+import { clinicToday } from './patients-fields';
+import { reviewView } from './reviews-views';
+
+function onHub<T>(ctx: RequestContext, fn: (hub: HubStore, today: string) => Promise<T>): AfterCommit<T> {
+  const hub = ctx.hub;
+  if (!hub) throw new DomainError('HUB_UNREACHABLE', 'review tasks are kept at the hub, and this station has no hub store', { reason: 'no_hub' });
+  const today = clinicToday(ctx);
+  return afterCommit(() => fn(hub, today));
+}
+
+export const reviewsHandlers = {
+  'reviews.list': (ctx, { includeResolved, limit }) => onHub(ctx, async (hub, today) => {
+    const tasks = await hub.tasks({ openOnly: !includeResolved });
+    const openCount = tasks.filter((t) => t.resolvedAt === null).length;
+    const items = [];
+    for (const t of tasks.slice(0, limit)) items.push(await reviewView(hub, t, today));
+    return { items, openCount };
+  }),
+  'reviews.get': (ctx, { key }) => onHub(ctx, async (hub, today) => {
+    const task = await hub.getTask(key);
+    if (!task) throw new DomainError('NOT_FOUND', 'no such review task', { field: 'key', key });
+    return reviewView(hub, task, today);
+  }),
+} satisfies HandlersFor<typeof reviewsProcedures>;

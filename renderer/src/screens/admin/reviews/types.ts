@@ -1,0 +1,8 @@
+/** The review tasks as the API answers them. */
+import type { Output } from '../../../../../main/api/contract';
+
+export type ReviewTask = Output<'reviews.list'>['items'][number];
+export type DuplicateTask = Extract<ReviewTask, { kind: 'duplicate_patient' }>;
+export type OverbookedTask = Extract<ReviewTask, { kind: 'session_overbooked' }>;
+export type LeftoversTask = Extract<ReviewTask, { kind: 'merged_patient_rows' }>;
+export type ReviewPatient = DuplicateTask['patients'][number];
