@@ -14,7 +14,9 @@ describe('colours read at WCAG AA', () => {
       contrast(light[`--mantine-color-${name}-light-color`]!, s[1]) < 4.5 ? `${name} light` : null,
       contrast(light[`--mantine-color-${name}-text`]!, '#ffffff') < 4.5 ? `${name} text` : null,
       contrast(light[`--mantine-color-${name}-filled`]!, '#ffffff') < 4.5 ? `${name} filled` : null,
+      contrast(light[`--mantine-color-${name}-filled-hover`]!, '#ffffff') < 4.5 ? `${name} filled hover` : null,
     ]).filter(Boolean);
+    expect(contrast(light['--mantine-color-error']!, '#ffffff')).toBeGreaterThanOrEqual(4.5);
     expect(short).toEqual([]);
     expect(contrast(light['--mantine-color-dimmed']!, '#f8f9fa')).toBeGreaterThanOrEqual(4.5);
   });

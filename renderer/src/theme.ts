@@ -25,15 +25,22 @@ export function readableOn(color: string, bg: string): string {
 /**
  * Colours as text stay readable in the light scheme: Mantine's dimmed grey (3.3:1 on white),
  * the shade-9 text of light badges and buttons on their shade-1/2 background (orange, yellow,
- * green, teal fall short), coloured text, and white on filled orange/yellow/green/lime.
+ * green, teal fall short), coloured text, white on filled orange/yellow/green/lime (also when
+ * hovered), and field errors.
  */
 export const cssVariables: CSSVariablesResolver = () => {
-  const light: Record<string, string> = { '--mantine-color-dimmed': '#5c636a' };
+  // Field errors: Mantine's red 6 is 3.3:1 on white.
+  const light: Record<string, string> = {
+    '--mantine-color-dimmed': '#5c636a',
+    '--mantine-color-error': readableOn(DEFAULT_THEME.colors.red[7], '#ffffff'),
+  };
   for (const [name, shades] of Object.entries(DEFAULT_THEME.colors)) {
     const deep = shades[9];
     light[`--mantine-color-${name}-light-color`] = readableOn(deep, shades[2]);
     light[`--mantine-color-${name}-text`] = readableOn(deep, '#f1f3f5');
     light[`--mantine-color-${name}-filled`] = readableOn(deep, '#ffffff');
+    // A hovered button keeps its white text readable too (hover is darker, never lighter).
+    light[`--mantine-color-${name}-filled-hover`] = readableOn(darken(deep, 0.1), '#ffffff');
   }
   return { variables: {}, light, dark: {} };
 };
