@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { ErrorBody } from '../domain/errors';
+import type { SyncErrorCode } from '../sync/protocol';
 import { accountProcedures } from './procedures/accounts';
 import { appointmentsProcedures } from './procedures/appointments';
 import { auditProcedures } from './procedures/audit';
@@ -61,12 +62,16 @@ export interface StationEvents {
   'data.changed': { tables: string[] };
   /** A stop-clinic or other notice that must reach every desk. */
   notice: { id: string; kind: 'session_stopped' | 'info'; message: string; at: number };
-  /** Sync state for the header (filled by the sync issue). */
-  'sync.status': { online: boolean; pending: number; lastSyncAt: number | null };
+  /**
+   * Sync state for the header: online, changes waiting, last sync, and why the hub refused this
+   * station when it did (another schema version, a revoked device, a certificate not the pinned one…).
+   */
+  'sync.status': { online: boolean; pending: number; lastSyncAt: number | null; refused: { code: SyncErrorCode; message: string } | null };
   /** The session locked itself after being idle. */
   'session.locked': { at: number };
 }
 export type EventName = keyof StationEvents;
+export type { SyncErrorCode };
 
 /** The one generic call every transport offers to the renderer. */
 export type Call = <N extends ProcedureName>(name: N, input: Input<N>) => Promise<Result<Output<N>>>;

@@ -118,7 +118,7 @@ export class AdminStation {
 
   /** The hub is its own hub: the header of a browser on the hub's web host shows it in sync. */
   private report(): void {
-    this.station.emit('sync.status', { online: this.publisher !== null, pending: pendingCount(this.station), lastSyncAt: this.station.now() });
+    this.station.emit('sync.status', { online: this.publisher !== null, pending: pendingCount(this.station), lastSyncAt: this.station.now(), refused: null });
   }
 
   private async catchUpNow(): Promise<void> {

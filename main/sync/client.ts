@@ -262,6 +262,6 @@ export class SyncClient implements HubLink {
   private report(): void {
     this.state.online = this.ready;
     this.state.pending = pendingCount(this.station);
-    this.station.emit('sync.status', { online: this.state.online, pending: this.state.pending, lastSyncAt: this.state.lastSyncAt });
+    this.station.emit('sync.status', { online: this.state.online, pending: this.state.pending, lastSyncAt: this.state.lastSyncAt, refused: this.state.error });
   }
 }

@@ -17,6 +17,7 @@ import {
   client, connected, emptyStation, replicatedChecksums, startTestHub, until, writeAs, type TestHub,
 } from './testing';
 import type { Station } from '../station/station';
+import type { StationEvents } from '../api/contract';
 import type { SyncClient } from './client';
 
 /** The hub's two stores: the convergence scenario runs on both. */
@@ -56,11 +57,11 @@ function patientRow(station: Station, id: string) {
 
 describe('sync: bootstrap and live changes', () => {
   it('an empty station bootstraps the clinic from the hub and can log in with a replicated account', async () => {
-    const seen: { online: boolean; pending: number; lastSyncAt: number | null }[] = [];
+    const seen: StationEvents['sync.status'][] = [];
     const { fx, others } = await setup(['B1'], (s) => s.on('sync.status', (e) => seen.push(e)));
     const b = others[0]!.station;
-    expect(seen[0]).toEqual({ online: false, pending: 0, lastSyncAt: null });
-    expect(seen.at(-1)).toEqual({ online: true, pending: 0, lastSyncAt: fx.clock.t });
+    expect(seen[0]).toEqual({ online: false, pending: 0, lastSyncAt: null, refused: null });
+    expect(seen.at(-1)).toEqual({ online: true, pending: 0, lastSyncAt: fx.clock.t, refused: null });
     expect(replicatedChecksums(b)).toEqual(replicatedChecksums(fx.station));
     expect(pendingCount(fx.station)).toBe(0);
     expect(b.settings.clinicName).toBe('康宁诊所');
@@ -203,12 +204,16 @@ describe('sync: refusals', () => {
     const fx = createFixture({ device: 'A1' });
     cleanups.push(fx.close);
     const pending = pendingCount(fx.station);
+    const told: StationEvents['sync.status'][] = [];
+    fx.station.on('sync.status', (e) => told.push(e));
     const c = client(fx.station, th.hub);
     cleanups.push(() => c.stop());
     c.start();
     await until(() => c.state.error !== null);
     await c.idle();
     expect(c.state.error?.code).toBe('READ_ONLY_TABLE');
+    // The desk's header hears why.
+    expect(told.at(-1)?.refused?.code).toBe('READ_ONLY_TABLE');
     expect(c.state.error?.message).toMatch(/is master data, written only at the hub/);
     expect(await th.store.lastSeq()).toBe(0);
     expect(pendingCount(fx.station)).toBe(pending);

@@ -125,7 +125,7 @@ describe('web host: the API over WebSocket', () => {
     await a.call('accounts.lock');
     fx.station.emit('session.locked', { at: 2 });
     expect(await a.next()).toEqual({ event: 'session.locked', payload: { at: 2 } });
-    fx.station.emit('sync.status', { online: true, pending: 0, lastSyncAt: null });
+    fx.station.emit('sync.status', { online: true, pending: 0, lastSyncAt: null, refused: null });
     expect(await b.next()).toMatchObject({ event: 'sync.status' });
     // The anonymous socket got nothing: its first message is the answer to its own call.
     expect(await anon.call('accounts.me')).toMatchObject({ ok: false });

@@ -10,14 +10,18 @@ import { dateTime, time } from '../ui/format';
 import { useClinic } from '../ui/useClinic';
 import { ChangePassword } from './ChangePassword';
 import { LanguageSwitch } from './LanguageSwitch';
+import { syncBadge } from './syncBadge';
 
 function SyncBadge() {
   const { t } = useTranslation();
   const sync = useStation((s) => s.sync);
-  if (!sync) return <Badge variant="light" color="gray" tt="none" data-testid="sync-state">{t('shell.sync.unknown')}</Badge>;
-  const label = sync.pending > 0 ? t('shell.sync.pending', { count: sync.pending }) : sync.online ? t('shell.sync.online') : t('shell.sync.offline');
-  const badge = <Badge variant="light" tt="none" color={sync.online ? "teal" : "orange"} data-testid="sync-state">{label}</Badge>;
-  return sync.lastSyncAt ? <Tooltip label={t('shell.sync.lastSync', { time: dateTime(sync.lastSyncAt) })}>{badge}</Tooltip> : badge;
+  const state = syncBadge(sync);
+  const label = state.label === 'shell.sync.pending' ? t('shell.sync.pending', { count: state.count ?? 0 }) : t(state.label);
+  const badge = <Badge variant="light" tt="none" color={state.tone} data-testid="sync-state" data-refused={state.refused ?? undefined}>{label}</Badge>;
+  const why = state.refused ? `${t(`shell.sync.why.${state.refused}`)}${state.count ? ` (${t('shell.sync.pending', { count: state.count })})` : ''}` : null;
+  const last = sync?.lastSyncAt ? t('shell.sync.lastSync', { time: dateTime(sync.lastSyncAt) }) : null;
+  const tip = [why, last].filter(Boolean).join(' · ');
+  return tip ? <Tooltip label={tip} multiline maw={360}>{badge}</Tooltip> : badge;
 }
 
 function Notices() {

@@ -1,4 +1,33 @@
+import type { SyncErrorCode } from '../../../../main/api/contract';
 import { area } from '../define';
+
+/** Why the hub refused this desk, for the header's sync badge: one text per refusal code. */
+const SYNC_REFUSED_ZH = {
+  SCHEMA_MISMATCH: '本机与中心服务器的软件版本不同：请更新后再同步。本机的修改会保留等待。',
+  PROTOCOL_MISMATCH: '本机与中心服务器的同步协议版本不同：请更新软件。',
+  UNPAIRED: '本机尚未与中心服务器配对：请用服务器显示的配对码配对。',
+  REVOKED: '本机已在中心服务器上被停用：请联系管理员。',
+  BAD_PAIRING_CODE: '配对码错误或已过期。',
+  DEVICE_TAKEN: '本机的设备编号已被另一台电脑使用。',
+  HELLO_REQUIRED: '与中心服务器的连接正在重新建立。',
+  BAD_MESSAGE: '中心服务器拒收了本机发送的数据。',
+  HUB_ERROR: '中心服务器暂时出错，稍后自动重试。',
+  CERT_MISMATCH: '该地址上的服务器证书与配对时记录的不同，可能不是本诊所的中心服务器，已拒绝连接。本机的修改会保留等待。',
+  READ_ONLY_TABLE: '本机试图上传只能在中心服务器修改的基础数据，已被拒绝。请联系管理员。',
+} satisfies Record<SyncErrorCode, string>;
+const SYNC_REFUSED_EN = {
+  SCHEMA_MISMATCH: 'This desk and the hub run different versions: update, then sync. Changes made here wait meanwhile.',
+  PROTOCOL_MISMATCH: 'This desk and the hub speak different sync versions: update the software.',
+  UNPAIRED: 'This desk is not paired with the hub: pair it with the code the hub shows.',
+  REVOKED: 'This desk was revoked at the hub: ask the administrator.',
+  BAD_PAIRING_CODE: 'Wrong or expired pairing code.',
+  DEVICE_TAKEN: 'This desk’s device code is already used by another computer.',
+  HELLO_REQUIRED: 'Reconnecting to the hub.',
+  BAD_MESSAGE: 'The hub refused what this desk sent.',
+  HUB_ERROR: 'The hub had a problem; trying again shortly.',
+  CERT_MISMATCH: 'The server at the hub’s address shows another certificate than the one pinned at pairing: it may not be your clinic’s hub, so this desk refuses it. Changes made here wait meanwhile.',
+  READ_ONLY_TABLE: 'This desk tried to send master data, which only the hub may change; refused. Ask the administrator.',
+} satisfies Record<SyncErrorCode, string>;
 
 export const common = area(
   {
@@ -41,7 +70,11 @@ export const shell = area(
       loggedInAs: '{{name}}', lockNow: '锁定', logout: '退出登录', language: '语言', notices: '通知',
       noNotices: '暂无通知', searchHint: '查找患者（Ctrl+K 或 F2）', changePassword: '修改密码',
     },
-    sync: { online: '已同步', offline: '离线工作', pending: '{{count}} 条待同步', unknown: '同步状态未知', lastSync: '上次同步 {{time}}' },
+    sync: {
+      online: '已同步', offline: '离线工作', pending: '{{count}} 条待同步', unknown: '同步状态未知', lastSync: '上次同步 {{time}}',
+      refused: '中心服务器拒绝同步',
+      why: SYNC_REFUSED_ZH,
+    },
     connection: { lost: '与本机服务的连接已断开，正在重连…' },
     workspace: {
       frontdesk: '前台', consult: '诊室', billing: '收费', pharmacy: '药房', display: '候诊大屏', admin: '管理',
@@ -67,7 +100,11 @@ export const shell = area(
       loggedInAs: '{{name}}', lockNow: 'Lock', logout: 'Log out', language: 'Language', notices: 'Notices',
       noNotices: 'No notices', searchHint: 'Find a patient (Ctrl+K or F2)', changePassword: 'Change password',
     },
-    sync: { online: 'Synced', offline: 'Working offline', pending: '{{count}} to sync', unknown: 'Sync state unknown', lastSync: 'Last sync {{time}}' },
+    sync: {
+      online: 'Synced', offline: 'Working offline', pending: '{{count}} to sync', unknown: 'Sync state unknown', lastSync: 'Last sync {{time}}',
+      refused: 'Hub refused this desk',
+      why: SYNC_REFUSED_EN,
+    },
     connection: { lost: 'Lost the connection to this workstation’s service; reconnecting…' },
     workspace: {
       frontdesk: 'Front desk', consult: 'Consult room', billing: 'Billing', pharmacy: 'Pharmacy', display: 'Waiting-room display', admin: 'Admin',
