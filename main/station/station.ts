@@ -135,8 +135,12 @@ export class Station {
   }
 
   emit<E extends EventName>(event: E, payload: StationEvents[E]): void {
+    if (event === 'sync.status') this.syncStatus = payload as StationEvents['sync.status'];
     this.emitter.emit(event, payload);
   }
+
+  /** The last sync state reported (a UI that logs in later is told it at once); null: none yet. */
+  syncStatus: StationEvents['sync.status'] | null = null;
 
   /** Lock idle sessions and tell the UI; transports call this on a timer. */
   sweepSessions(): void {

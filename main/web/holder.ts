@@ -8,6 +8,8 @@ import type { Station } from '../station/station';
 
 export interface SessionHolder {
   token: string | null;
+  /** Told after each log-in (forwardEvents: the current sync state, which may predate it). */
+  onLogin?: () => void;
 }
 
 export function newHolder(): SessionHolder {
@@ -22,6 +24,9 @@ export async function callFor(station: Station, holder: SessionHolder, name: str
     const info = result.value as Output<'accounts.login'>;
     if (holder.token && holder.token !== info.token) station.sessions.end(holder.token);
     holder.token = info.token;
+    // After the answer has gone out: the UI handles its log-in first, then hears the state.
+    const told = holder.onLogin;
+    if (told) setImmediate(told);
     return { ok: true, value: { ...info, token: '' } };
   }
   if (name === 'accounts.logout') holder.token = null;
@@ -42,6 +47,8 @@ export type EventSink = <E extends EventName>(event: E, payload: StationEvents[E
  */
 export function forwardEvents(station: Station, holder: SessionHolder, sink: EventSink): () => void {
   const live = () => holder.token !== null && station.sessions.get(holder.token, station.now()) !== undefined;
+  // A desk that logs in after the last sync report still sees the sync state at once.
+  holder.onLogin = () => { if (station.syncStatus && live()) sink('sync.status', station.syncStatus); };
   const offs = [
     station.on('data.changed', (p) => { if (live()) sink('data.changed', p); }),
     station.on('notice', (p) => { if (live()) sink('notice', p); }),
@@ -51,5 +58,8 @@ export function forwardEvents(station: Station, holder: SessionHolder, sink: Eve
       if (s && s.lockedAt !== null) sink('session.locked', p);
     }),
   ];
-  return () => { for (const off of offs) off(); };
+  return () => {
+    holder.onLogin = undefined;
+    for (const off of offs) off();
+  };
 }

@@ -129,7 +129,15 @@ describe('web host: the API over WebSocket', () => {
     expect(await b.next()).toMatchObject({ event: 'sync.status' });
     // The anonymous socket got nothing: its first message is the answer to its own call.
     expect(await anon.call('accounts.me')).toMatchObject({ ok: false });
-    for (const c of [a, b, anon]) c.ws.close();
+    // A desk logging in after the last report is told the sync state at once.
+    fx.station.emit('sync.status', { online: false, pending: 4, lastSyncAt: 7, refused: { code: 'CERT_MISMATCH', message: 'not the pinned certificate' } });
+    expect(await b.next()).toMatchObject({ event: 'sync.status', payload: { pending: 4 } });
+    const late = await connect();
+    await late.call('accounts.login', { username: 'cashier', password: TEST_PASSWORD });
+    expect(await late.next()).toEqual({ event: 'sync.status', payload: fx.station.syncStatus });
+    expect(fx.station.syncStatus?.refused?.code).toBe('CERT_MISMATCH');
+    for (const c of [a, b, anon, late]) c.ws.close();
+    fx.station.syncStatus = null; // the next tests log in and expect their own events first
   });
 
   it('locks an idle session by the sweep, tells its socket, and unlocks with the password', async () => {
