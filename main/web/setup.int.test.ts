@@ -81,7 +81,8 @@ describe('a new clinic, then a second desk joins it', () => {
 
   it('starts the hub here with the first admin, names the clinic, pairs with itself; then setup is closed', async () => {
     const r = await call(a.station, 'setup.newClinic', ADMIN);
-    expect(r).toMatchObject({ ok: true, value: { username: 'boss', hubUrl: expect.stringMatching(/^https:\/\/0\.0\.0\.0:\d+$/) } });
+    // Listening on the LAN (0.0.0.0), this desk still reaches its own hub over loopback.
+    expect(r).toMatchObject({ ok: true, value: { username: 'boss', hubUrl: expect.stringMatching(/^https:\/\/127\.0\.0\.1:\d+$/) } });
     expect(storedCredential(a.station)).not.toBeNull();
     expect(existsSync(a.hubDir)).toBe(true);
     expect(a.station.settings.clinicName).toBe('康宁诊所');
