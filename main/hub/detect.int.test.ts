@@ -3,7 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { appointments, patients } from '../../db/schema';
 import { createFixture } from '../station/testing';
 import type { Station } from '../station/station';
+import { DeskAt } from '../sync/clinic-offline.testing';
 import { connected, emptyStation, writeAs, type TestHub } from '../sync/testing';
+import { billedPrescription } from './detect-money.testing';
 import { eachHubStore } from './stores.testing';
 
 /** Detection reads the store (rows by a column, tasks): on both stores. */
@@ -99,5 +101,70 @@ describe.each(STORES)('hub detection (store on %s)', (_name, hubOf) => {
     writeAs(fx.station, (w) => w.update(appointments, last, { status: 'cancelled' }));
     await sync(fx.station);
     expect(await th.store.tasks({ openOnly: true })).toEqual([]);
+  });
+
+  it('a bill paid and a prescription dispensed at two desks offline become tasks; a refund and a return resolve them', async () => {
+    const { th, fx, b, sync } = await setup(hubOf);
+    const a = new DeskAt(fx.station);
+    const bd = new DeskAt(b);
+    const rx = billedPrescription(fx, a, '赵六');
+    expect(rx.dueFen).toBe(2200);
+    await sync(fx.station);
+    await sync(b);
+    // Both desks offline: each takes the payment, each hands the drugs over.
+    fx.advance(1_000);
+    const payA = a.ok('cashier', 'billing.pay', { billId: rx.billId, method: 'card', amountFen: rx.dueFen, idempotencyKey: 'pay-a' }).payment;
+    const dispA = a.ok('pharmacist', 'pharmacy.dispense', { prescriptionId: rx.rxId }).movements;
+    fx.advance(1_000);
+    const payB = bd.ok('cashier', 'billing.pay', { billId: rx.billId, method: 'qr', amountFen: rx.dueFen, reference: 'WX-1', idempotencyKey: 'pay-b' }).payment;
+    const dispB = bd.ok('pharmacist', 'pharmacy.dispense', { prescriptionId: rx.rxId }).movements;
+    await sync(fx.station);
+    expect(await th.store.tasks()).toEqual([]);
+    await sync(b);
+    const open = await th.store.tasks({ openOnly: true });
+    expect(open.map((t) => t.key).sort()).toEqual([`bill_overpaid:${rx.billId}`, `prescription_dispensed_twice:${rx.rxId}`]);
+    expect(await th.store.getTask(`bill_overpaid:${rx.billId}`)).toMatchObject({
+      kind: 'bill_overpaid', resolvedAt: null,
+      details: {
+        billId: rx.billId, visitId: rx.visitId, patientId: rx.patientId, totalFen: 2200, paidFen: 4400, overFen: 2200,
+        payments: [
+          { id: payA.id, amountFen: 2200, method: 'card', device: 'A1', createdAt: payA.createdAt },
+          { id: payB.id, amountFen: 2200, method: 'qr', device: 'B1', createdAt: payB.createdAt },
+        ],
+      },
+    });
+    expect(await th.store.getTask(`prescription_dispensed_twice:${rx.rxId}`)).toMatchObject({
+      kind: 'prescription_dispensed_twice', resolvedAt: null,
+      details: {
+        prescriptionId: rx.rxId, patientId: rx.patientId,
+        items: [{ itemId: rx.itemId, drug: '布洛芬缓释胶囊', prescribed: 1, dispensed: 2 }],
+        movements: [
+          { id: dispA[0]!.id, itemId: rx.itemId, kind: 'dispense', device: 'A1', quantity: -1 },
+          { id: dispB[0]!.id, itemId: rx.itemId, kind: 'dispense', device: 'B1', quantity: -1 },
+        ],
+      },
+    });
+
+    // Desk A hears of it: a partial refund leaves it open (with what is still over), the rest resolves it.
+    await sync(fx.station);
+    a.ok('cashier', 'billing.refund', { billId: rx.billId, amountFen: 1000, reason: '重复收费', idempotencyKey: 'ref-1' });
+    await sync(fx.station);
+    expect((await th.store.getTask(`bill_overpaid:${rx.billId}`))?.details).toMatchObject({ paidFen: 3400, overFen: 1200, refundedFen: 1000 });
+    a.ok('cashier', 'billing.refund', { billId: rx.billId, amountFen: 1200, reason: '重复收费', idempotencyKey: 'ref-2' });
+    a.ok('pharmacist', 'pharmacy.returnItem', { itemId: rx.itemId, quantity: 1, reason: '重复发药，患者退回' });
+    await sync(fx.station);
+    expect(await th.store.tasks({ openOnly: true })).toEqual([]);
+    expect((await th.store.tasks()).map((t) => [t.kind, t.resolvedAt !== null])).toEqual([['bill_overpaid', true], ['prescription_dispensed_twice', true]]);
+  });
+
+  it('one payment, one dispense, a day close stamping the payments: no task', async () => {
+    const { th, fx, sync } = await setup(hubOf);
+    const a = new DeskAt(fx.station);
+    const rx = billedPrescription(fx, a, '孙七');
+    a.ok('cashier', 'billing.pay', { billId: rx.billId, method: 'card', amountFen: rx.dueFen, idempotencyKey: 'pay-1' });
+    a.ok('pharmacist', 'pharmacy.dispense', { prescriptionId: rx.rxId });
+    a.ok('cashier', 'billing.closeDay', {});
+    await sync(fx.station);
+    expect(await th.store.tasks()).toEqual([]);
   });
 });

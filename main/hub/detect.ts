@@ -4,6 +4,8 @@
  * - the same resident ID number on two patient records (registered at two desks): merge them;
  * - a roster session holding more seats than its capacity (two desks booked the last seat):
  *   move a booking.
+ * - a bill paid twice (two cashiers offline), a prescription dispensed twice (two pharmacists
+ *   offline): main/hub/detect-money.ts.
  * - rows of a patient record that was merged away (written offline at a desk that had not heard
  *   of the merge yet): move them onto the record kept (`patients.mergeLeftovers`).
  * A task is keyed by what it is about, so finding it again updates it; when the hub sees the
@@ -14,6 +16,8 @@ import { SEAT_HOLDING_STATUSES } from '../station/services/seats';
 import type { RowState } from '../sync/merge';
 import type { SequencedChangeT } from '../sync/protocol';
 import { PATIENT_ROW_TABLES } from '../api/procedures/reviews';
+import { detectMoneyAndStock } from './detect-money';
+import { setTask } from './detect-task';
 import type { HubStore, ReviewTask } from './store';
 
 const HOLDING: ReadonlySet<string> = new Set(SEAT_HOLDING_STATUSES);
@@ -24,22 +28,30 @@ function value(state: RowState | undefined, column: string): string | number | n
   return state?.values[column] ?? null;
 }
 
-async function setTask(store: HubStore, key: string, kind: ReviewTask['kind'], details: Record<string, unknown> | null, now: number): Promise<void> {
-  const existing = await store.getTask(key);
-  if (details) {
-    await store.putTask({ key, kind, details, createdAt: existing?.createdAt ?? now, updatedAt: now, resolvedAt: null });
-  } else if (existing && existing.resolvedAt === null) {
-    await store.putTask({ ...existing, updatedAt: now, resolvedAt: now });
+/** Which of `keys` have an open task (one query per batch instead of one per key). */
+async function openKeys(store: HubStore): Promise<Set<string>> {
+  return new Set((await store.tasks({ openOnly: true })).map((t) => t.key));
+}
+
+/** `key`'s task set or resolved; a problem that is not there and had no open task costs nothing. */
+async function settle(store: HubStore, open: Set<string>, key: string, kind: ReviewTask['kind'], details: Record<string, unknown> | null, now: number): Promise<void> {
+  if (details || open.has(key)) await setTask(store, key, kind, details, now);
+}
+
+async function checkIdNumbers(store: HubStore, idNumbers: string[], open: Set<string>, now: number): Promise<void> {
+  if (idNumbers.length === 0) return;
+  // The typed table is current: the append that led here updated it in its transaction.
+  const rows = (await store.query<{ id: string; id_number: string }>(
+    'SELECT id, id_number FROM patients WHERE id_number = ANY($1::text[]) AND merged_into IS NULL ORDER BY id', [idNumbers])).rows;
+  const live = new Map<string, string[]>();
+  for (const r of rows) live.set(r.id_number, [...(live.get(r.id_number) ?? []), String(r.id)]);
+  for (const n of idNumbers) {
+    const ids = live.get(n) ?? [];
+    await settle(store, open, `duplicate_patient:${n}`, 'duplicate_patient', ids.length > 1 ? { idNumber: n, patientIds: ids } : null, now);
   }
 }
 
-async function checkIdNumber(store: HubStore, idNumber: string, now: number): Promise<void> {
-  const rows = await store.rowsWhere('patients', 'id_number', idNumber);
-  const live = [...rows.entries()].filter(([, s]) => s.inserted !== null && value(s, 'merged_into') === null).map(([id]) => id).sort();
-  await setTask(store, `duplicate_patient:${idNumber}`, 'duplicate_patient', live.length > 1 ? { idNumber, patientIds: live } : null, now);
-}
-
-async function checkSession(store: HubStore, sessionId: string, now: number): Promise<void> {
+async function checkSession(store: HubStore, sessionId: string, open: Set<string>, now: number): Promise<void> {
   const session = await store.row('roster_sessions', sessionId);
   const capacity = value(session, 'capacity');
   if (typeof capacity !== 'number') return;
@@ -48,8 +60,29 @@ async function checkSession(store: HubStore, sessionId: string, now: number): Pr
   const walkIns = [...(await store.rowsWhere('visits', 'session_id', sessionId)).entries()]
     .filter(([, s]) => value(s, 'appointment_id') === null && value(s, 'status') !== 'cancelled').map(([id]) => id).sort();
   const booked = appointments.length + walkIns.length;
-  await setTask(store, `session_overbooked:${sessionId}`, 'session_overbooked',
+  await settle(store, open, `session_overbooked:${sessionId}`, 'session_overbooked',
     booked > capacity ? { sessionId, capacity, booked, appointmentIds: appointments, walkInVisitIds: walkIns } : null, now);
+}
+
+/**
+ * Whether a change can change a session's seat count. Statuses only move forward (merge.ts), so
+ * an update to a seat-holding appointment status (or to any visit status but cancelled) holds
+ * the seat it held: only new rows, moved rows and releases count.
+ */
+function touchesSeats(c: SequencedChangeT): boolean {
+  if (c.op === 'insert' || 'session_id' in c.columns) return true;
+  if (c.table === 'appointments') return 'status' in c.columns && !HOLDING.has(String(c.columns['status']));
+  return 'appointment_id' in c.columns || c.columns['status'] === 'cancelled';
+}
+
+/** Current value of `column` of rows `ids` in a typed table (one query per 500). */
+async function columnOf(store: HubStore, table: string, column: string, ids: string[]): Promise<Map<string, string | null>> {
+  const out = new Map<string, string | null>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const res = await store.query<{ id: string; v: string | null }>(`SELECT id, ${column} AS v FROM ${table} WHERE id = ANY($1::text[])`, [ids.slice(i, i + 500)]);
+    for (const r of res.rows) out.set(String(r.id), r.v === null ? null : String(r.v));
+  }
+  return out;
 }
 
 /** Live rows still on a merged-away record: a task naming the record and where it went, counts per table. */
@@ -71,10 +104,8 @@ async function checkMergedRows(store: HubStore, patientId: string, now: number):
 export async function detectAfterAppend(store: HubStore, fresh: readonly SequencedChangeT[], now: number): Promise<void> {
   const idNumbers = new Set<string>();
   const sessions = new Set<string>();
-  const sessionOf = async (table: string, rowId: string, cols: SequencedChangeT['columns']) => {
-    const sid = cols['session_id'] ?? value(await store.row(table, rowId), 'session_id');
-    if (typeof sid === 'string') sessions.add(sid);
-  };
+  const patientRows: string[] = [];
+  const seatRows = { appointments: [] as string[], visits: [] as string[] };
   // Records whose rows to look at: merged ones, and the patients new or moved rows point at.
   const mergedPatients = new Set<string>();
   let rowsMoved = false;
@@ -85,24 +116,32 @@ export async function detectAfterAppend(store: HubStore, fresh: readonly Sequenc
       if (typeof c.columns['patient_id'] === 'string') mergedPatients.add(c.columns['patient_id']);
     }
     if (c.table === 'patients' && ('id_number' in c.columns || 'merged_into' in c.columns)) {
-      // The old number too, when a record's ID number was corrected.
-      const current = value(await store.row('patients', c.rowId), 'id_number');
-      for (const n of [c.columns['id_number'], current]) if (typeof n === 'string' && n !== '') idNumbers.add(n);
-    } else if ((c.table === 'appointments' || c.table === 'visits') && ['session_id', 'status', 'appointment_id'].some((k) => k in c.columns)) {
-      await sessionOf(c.table, c.rowId, c.columns);
+      const n = c.columns['id_number'];
+      if (typeof n === 'string' && n !== '') idNumbers.add(n);
+      patientRows.push(c.rowId); // and its number as merged (a correction may have lost)
+    } else if ((c.table === 'appointments' || c.table === 'visits') && touchesSeats(c)) {
+      const sid = c.columns['session_id'];
+      if (typeof sid === 'string') sessions.add(sid);
+      else seatRows[c.table].push(c.rowId);
     } else if (c.table === 'roster_sessions' && 'capacity' in c.columns) {
       sessions.add(c.rowId);
     }
   }
-  for (const n of idNumbers) await checkIdNumber(store, n, now);
-  for (const s of sessions) await checkSession(store, s, now);
+  for (const n of (await columnOf(store, 'patients', 'id_number', patientRows)).values()) if (n) idNumbers.add(n);
+  for (const table of ['appointments', 'visits'] as const) {
+    for (const sid of (await columnOf(store, table, 'session_id', seatRows[table])).values()) if (sid) sessions.add(sid);
+  }
+  const open = idNumbers.size + sessions.size > 0 ? await openKeys(store) : new Set<string>();
+  await checkIdNumbers(store, [...idNumbers].sort(), open, now);
+  for (const s of sessions) await checkSession(store, s, open, now);
   // Rows moved away from a merged record: its open task may be done (the move names only the new patient).
-  const open = new Set<string>();
+  const leftovers = new Set<string>();
   if (rowsMoved) {
-    for (const t of await store.tasks({ openOnly: true })) if (t.kind === 'merged_patient_rows') open.add(t.key.slice(LEFTOVERS.length));
+    for (const t of await store.tasks({ openOnly: true })) if (t.kind === 'merged_patient_rows') leftovers.add(t.key.slice(LEFTOVERS.length));
   }
   // Of the patients the batch touched, only merged-away ones matter (the common case, a new visit of a live patient, is none).
-  for (const p of new Set([...(await mergedAmong(store, [...mergedPatients])), ...open])) await checkMergedRows(store, p, now);
+  for (const p of new Set([...(await mergedAmong(store, [...mergedPatients])), ...leftovers])) await checkMergedRows(store, p, now);
+  await detectMoneyAndStock(store, fresh, now);
 }
 
 /** The ids among `ids` of records merged into another, one query per 500 (the typed table is current). */

@@ -17,12 +17,19 @@
  * for administrators and for reception, who meet duplicates and full sessions at the desk.
  */
 import { z } from 'zod';
-import { APPOINTMENT_SOURCES, APPOINTMENT_STATUSES, SESSION_PERIODS, VISIT_STATUSES } from '../../domain/enums';
+import {
+  APPOINTMENT_SOURCES, APPOINTMENT_STATUSES, BILL_KINDS, BILL_STATUSES, PAYMENT_METHODS, PRESCRIPTION_STATUSES, SESSION_PERIODS, VISIT_STATUSES,
+} from '../../domain/enums';
 import { procedure } from '../define';
-import { Id, Instant, IsoDate, Sex } from '../schemas';
+import { Id, Instant, IsoDate, RequiredText, Sex } from '../schemas';
 
-export const REVIEW_KINDS = ['duplicate_patient', 'session_overbooked', 'merged_patient_rows'] as const;
+export const REVIEW_KINDS = ['duplicate_patient', 'session_overbooked', 'merged_patient_rows', 'bill_overpaid', 'prescription_dispensed_twice'] as const;
 export const ReviewKind = z.enum(REVIEW_KINDS);
+/**
+ * Kinds a person may mark handled (`reviews.resolve`). The others resolve themselves when the hub
+ * sees the problem gone (a merge, a cancellation, a refund: money can always be given back).
+ */
+export const HANDLEABLE_KINDS = ['prescription_dispensed_twice'] as const;
 
 /** Tables whose rows belong to one patient (a `patient_id` column) and move with a merge. */
 export const PATIENT_ROW_TABLES = ['appointments', 'visits', 'bills', 'medical_records', 'prescriptions', 'exam_orders', 'admissions'] as const;
@@ -87,6 +94,45 @@ export const ReviewAlternative = z.object({
   id: Id, date: IsoDate, period: z.enum(SESSION_PERIODS), doctorName: z.string(), seatsLeft: Count,
 });
 
+/** An overpaid bill as the hub holds it now; `paidFen` is payments less refunds. */
+export const ReviewBill = z.object({
+  id: Id, visitId: Id, patientId: Id, patientName: z.string(), recordNo: z.string(),
+  kind: z.enum(BILL_KINDS), status: z.enum(BILL_STATUSES),
+  totalFen: Count, paidFen: z.number().int(), refundedFen: Count,
+  /** What was taken beyond the total, 0 once refunded. */
+  overFen: Count,
+});
+
+/** One payment of an overpaid bill: the desk and the cashier that took it. */
+export const ReviewPayment = z.object({
+  id: Id, receiptNo: z.string(), method: z.enum(PAYMENT_METHODS), amountFen: Count, refundedFen: Count,
+  cashierName: z.string(), device: z.string(), createdAt: Instant,
+});
+
+export const ReviewRefund = z.object({
+  id: Id, refundNo: z.string(), paymentId: Id, method: z.enum(PAYMENT_METHODS), amountFen: Count, reason: z.string(),
+  cashierName: z.string(), device: z.string(), createdAt: Instant,
+});
+
+export const ReviewPrescription = z.object({
+  id: Id, rxNo: z.string(), visitId: Id, patientId: Id, patientName: z.string(), recordNo: z.string(),
+  status: z.enum(PRESCRIPTION_STATUSES), dispensedAt: Instant.nullable(),
+});
+
+/** A line of the prescription: how much was prescribed, how much is handed over now (dispensed less returned). */
+export const ReviewRxLine = z.object({
+  itemId: Id, drugId: Id, drugName: z.string(), spec: z.string(), unit: z.string(), prescribed: Count, dispensed: z.number().int(),
+});
+
+/** A dispense (negative quantity) or return (positive) of one of its lines: the desk and the person. */
+export const ReviewStockMove = z.object({
+  id: Id, itemId: Id, kind: z.enum(['dispense', 'return']), batchNo: z.string(), quantity: z.number().int(),
+  byName: z.string(), device: z.string().nullable(), createdAt: Instant,
+});
+
+/** Who marked a task handled, when, and why (the audit row names the desk). */
+export const ReviewHandled = z.object({ note: z.string(), byName: z.string(), at: Instant });
+
 const TaskCommon = { key: z.string(), createdAt: Instant, updatedAt: Instant, resolvedAt: Instant.nullable() };
 
 export const ReviewTaskView = z.discriminatedUnion('kind', [
@@ -96,6 +142,15 @@ export const ReviewTaskView = z.discriminatedUnion('kind', [
     session: ReviewSession.nullable(), bookings: z.array(ReviewBooking), alternatives: z.array(ReviewAlternative),
   }),
   z.object({ ...TaskCommon, kind: z.literal('merged_patient_rows'), patient: ReviewPatient.nullable(), into: ReviewPatient.nullable() }),
+  z.object({
+    ...TaskCommon, kind: z.literal('bill_overpaid'),
+    bill: ReviewBill.nullable(), payments: z.array(ReviewPayment), refunds: z.array(ReviewRefund),
+  }),
+  z.object({
+    ...TaskCommon, kind: z.literal('prescription_dispensed_twice'),
+    prescription: ReviewPrescription.nullable(), lines: z.array(ReviewRxLine), movements: z.array(ReviewStockMove),
+    handled: ReviewHandled.nullable(),
+  }),
 ]);
 export type ReviewTaskViewT = z.infer<typeof ReviewTaskView>;
 
@@ -106,7 +161,7 @@ export const reviewsProcedures = {
     kind: 'query',
     access: ACCESS,
     at: 'hub',
-    summary: 'Review tasks found by the hub (duplicates, overbooked sessions, rows left on a merged record), open ones first, each with both sides to decide on.',
+    summary: 'Review tasks found by the hub (duplicates, overbooked sessions, rows left on a merged record, bills paid twice, prescriptions dispensed twice), open ones first, each with both sides to decide on.',
     input: z.object({ includeResolved: z.boolean().default(false), limit: z.number().int().min(1).max(200).default(50) }),
     output: z.object({ items: z.array(ReviewTaskView), openCount: Count }),
   }),
@@ -116,6 +171,14 @@ export const reviewsProcedures = {
     at: 'hub',
     summary: 'One review task by its key, with both sides as they are now.',
     input: z.object({ key: z.string().trim().min(1).max(200) }),
+    output: ReviewTaskView,
+  }),
+  'reviews.resolve': procedure({
+    kind: 'command',
+    access: ['admin'],
+    at: 'hub',
+    summary: 'Mark a prescription dispensed twice as handled, with a note (the extra cannot come back); audited. Other kinds resolve themselves.',
+    input: z.object({ key: z.string().trim().min(1).max(200), note: RequiredText(200) }),
     output: ReviewTaskView,
   }),
 } as const;

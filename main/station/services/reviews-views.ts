@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import { addDays } from '../../domain/dates';
 import { num, numOrNull } from '../../hub/stats/range';
 import type { HubStore, ReviewTask } from '../../hub/store';
+import { dispensedTwiceView, overpaidView } from './reviews-money-views';
 import { SEAT_HOLDING_STATUSES } from './seats';
 
 export type ReviewsDb = Pick<HubStore, 'query'>;
@@ -118,5 +119,7 @@ export function reviewView(db: ReviewsDb, task: ReviewTask, today: string): Prom
     case 'duplicate_patient': return duplicateView(db, task);
     case 'session_overbooked': return overbookedView(db, task, today);
     case 'merged_patient_rows': return leftoversView(db, task);
+    case 'bill_overpaid': return overpaidView(db, task, common(task));
+    case 'prescription_dispensed_twice': return dispensedTwiceView(db, task, common(task));
   }
 }

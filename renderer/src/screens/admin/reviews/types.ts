@@ -6,3 +6,5 @@ export type DuplicateTask = Extract<ReviewTask, { kind: 'duplicate_patient' }>;
 export type OverbookedTask = Extract<ReviewTask, { kind: 'session_overbooked' }>;
 export type LeftoversTask = Extract<ReviewTask, { kind: 'merged_patient_rows' }>;
 export type ReviewPatient = DuplicateTask['patients'][number];
+export type OverpaidTask = Extract<ReviewTask, { kind: 'bill_overpaid' }>;
+export type DoubleDispenseTask = Extract<ReviewTask, { kind: 'prescription_dispensed_twice' }>;
