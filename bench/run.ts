@@ -4,7 +4,7 @@
  * bench/out/ (gitignored) and reused.
  *
  *   npm run bench                 everything
- *   npm run bench -- search open  only these sections (search, commands, open, load, documents, ui, hub-stats),
+ *   npm run bench -- search open  only these sections (search, commands, open, load, documents, ui, hub-stats, sync),
  *                                 written to bench/out/RESULTS.partial.md
  */
 import { existsSync, writeFileSync } from 'node:fs';
@@ -17,6 +17,7 @@ import { OPEN_TARGET_MS, runOpenBench } from './open.bench';
 import { runSearchBench, SEARCH_TARGET_P95_MS } from './search.bench';
 import { runUiBench, UI_INTERACTIVE_TARGET_MS, UI_SEARCH_TARGET_MS } from './ui.bench';
 import { DASHBOARD_TARGET_MS, runHubStatsBench, writeSection } from './hub-stats';
+import { runSyncBench, SYNC_E2E_TARGET_MS, SYNC_LIVE_P95_TARGET_MS, SYNC_POUCH_FACTOR, writeSyncSection } from './sync.bench';
 
 const RESULTS = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
 const DOCUMENTS = fileURLToPath(new URL('./documents.bench.ts', import.meta.url));
@@ -99,6 +100,16 @@ async function main(): Promise<void> {
     if (only.length > 0) writeSection(r.markdown); // a partial run still puts this section into RESULTS.md
     summary.push(['hub dashboard p95 on PGlite (3M visits)', `< ${DASHBOARD_TARGET_MS} ms`, `${ms(r.dashboardP95Pglite, 1)} ms`, r.dashboardP95Pglite < DASHBOARD_TARGET_MS ? 'met' : '**missed**']);
     step('after hub statistics');
+  }
+  if (wants('sync')) {
+    log('sync: 100,000 changes A → hub → B, PouchDB beside it, live latency, bootstrap…');
+    const r = await runSyncBench(log);
+    sections.push(r.markdown);
+    if (only.length > 0) writeSyncSection(r.markdown); // a partial run still puts this section into RESULTS.md
+    summary.push(['sync: 100,000 changes A → hub → B (best)', `< ${SYNC_E2E_TARGET_MS / 1000} s`, `${ms(r.bestE2eMs / 1000, 1)} s`, r.bestE2eMs < SYNC_E2E_TARGET_MS ? 'met' : '**missed**']);
+    summary.push(['sync: faster than PouchDB replication', `≥ ${SYNC_POUCH_FACTOR}×`, `${ms(r.pouchFactor, 2)}×`, r.pouchFactor >= SYNC_POUCH_FACTOR ? 'met' : '**missed**']);
+    summary.push(['sync: live propagation p95', `< ${SYNC_LIVE_P95_TARGET_MS} ms`, `${ms(r.liveP95, 1)} ms`, r.liveP95 < SYNC_LIVE_P95_TARGET_MS ? 'met' : '**missed**']);
+    step('after sync');
   }
 
   const cpu = cpus();

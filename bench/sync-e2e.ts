@@ -1,0 +1,113 @@
+/**
+ * 100,000 changes from station A through the hub to station B, end to end: real SQLite files,
+ * a real hub (PGlite in a data folder on disk), real socket.io on loopback, one process.
+ *
+ *  - live: B is connected the whole time and applies the hub's broadcasts as A's pushes land;
+ *    from A's client starting until B's cursor reaches the last change.
+ *  - phased: A pushes with B offline (push phase); then B connects and pulls (pull phase).
+ */
+import { pendingCount } from '../main/sync/local';
+import { client, connected, replicatedChecksums, until } from '../main/sync/testing';
+import type { Station } from '../main/station/station';
+import { cpuSince, meterStore, meterTransactions, type Meter } from './sync-measure';
+import { CHANGES_PER_PATIENT, cursorReaches, dropStation, hubFrom, newStation, writePatientsAndVisits, type WrittenRow } from './sync-setup';
+
+export interface E2eResult {
+  mode: 'live' | 'phased';
+  batch: number;
+  changes: number;
+  writeMs: number;
+  wallMs: number;
+  cpuMs: number;
+  /** Phased only: A's push, then B's pull. */
+  pushMs: number | null;
+  pullMs: number | null;
+  hubAppend: Meter;
+  hubAfter: Meter;
+  /** The hub's checks after each batch (main/hub/detect.ts): same PGlite connection, same process. */
+  detection: Meter;
+  /** SQLite transactions at B (applying batches) and at A (marking acks, re-merging its own changes when they come back). */
+  applyB: Meter;
+  txA: Meter;
+  /** A's client done too (it pulls its own changes back after its pushes). */
+  aDoneMs: number;
+  converged: boolean;
+  rows?: WrittenRow[];
+}
+
+export async function runEndToEnd(seedHub: string, opts: { changes: number; batch: number; mode: 'live' | 'phased'; keepRows?: boolean; log: (s: string) => void }): Promise<E2eResult> {
+  const { batch, mode } = opts;
+  const hub = await hubFrom(seedHub, 'e2e');
+  const a = newStation('a', 'S1');
+  const b = newStation('b', 'S2');
+  let stopB: (() => Promise<void>) | null = null;
+  try {
+    // Both stations bootstrap the clinic from the hub first (not measured).
+    await (await connected(a, hub.hub, { batchSize: batch })).stop();
+    const cb = await connected(b, hub.hub, { batchSize: batch });
+    stopB = () => cb.stop();
+    if (mode === 'phased') {
+      await cb.stop();
+      stopB = null;
+    }
+    opts.log(`  writing ${opts.changes.toLocaleString('en')} changes at A…`);
+    const written = writePatientsAndVisits(a, Math.ceil(opts.changes / CHANGES_PER_PATIENT), { keep: opts.keepRows });
+    const target = (await hub.store.lastSeq()) + written.changes;
+    a.raw.pragma('wal_checkpoint(TRUNCATE)');
+
+    const store = meterStore(hub.store);
+    const mA = meterTransactions(a.raw);
+    const mB = meterTransactions(b.raw);
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    const ca = client(a, hub.hub, { batchSize: batch, timeoutMs: 120_000 });
+    let pushMs: number | null = null;
+    let pullMs: number | null = null;
+    let t1: number;
+    if (mode === 'live') {
+      const reached = cursorReaches(b, target);
+      ca.start();
+      t1 = await reached;
+    } else {
+      ca.start();
+      await until(() => pendingCount(a) === 0, 600_000);
+      const tPushed = performance.now();
+      pushMs = tPushed - t0;
+      // A pulls its own changes back after pushing: let that finish so the pull phase is B's alone.
+      await until(() => ca.state.lastSyncAt !== null && ca.state.pending === 0, 600_000);
+      await ca.idle();
+      const tB = performance.now();
+      const reached = cursorReaches(b, target);
+      const cb2 = client(b, hub.hub, { batchSize: batch, timeoutMs: 120_000 });
+      cb2.start();
+      stopB = () => cb2.stop();
+      t1 = await reached;
+      pullMs = t1 - tB;
+    }
+    const wallMs = t1 - t0;
+    const cpuMs = cpuSince(cpu0);
+    await until(() => ca.state.lastSyncAt !== null && ca.state.pending === 0, 600_000);
+    await ca.idle();
+    const aDoneMs = performance.now() - t0;
+    store.restore();
+    mA.restore();
+    mB.restore();
+    await ca.stop();
+    const converged = JSON.stringify(replicatedChecksums(a)) === JSON.stringify(replicatedChecksums(b));
+    return {
+      mode, batch, changes: written.changes, writeMs: written.ms, wallMs, cpuMs, pushMs, pullMs,
+      hubAppend: store.append, hubAfter: store.after, detection: store.detection, applyB: mB.tx, txA: mA.tx, aDoneMs, converged,
+      ...(opts.keepRows ? { rows: written.rows } : {}),
+    };
+  } finally {
+    if (stopB) await stopB();
+    dropStation(a);
+    dropStation(b);
+    await hub.close();
+  }
+}
+
+/** Rows of station `s` in `table` (for checks). */
+export function count(s: Station, table: string): number {
+  return (s.raw.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
+}
