@@ -1,4 +1,5 @@
 /** Audit, change log and the station's own bookkeeping. */
+import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
 import { AUDIT_ACTIONS } from '../../main/domain/enums';
 import { id, instant, ref } from './columns';
@@ -30,7 +31,12 @@ export const changeLog = sqliteTable('change_log', {
   op: text('op', { enum: ['insert', 'update'] }).notNull(),
   columns: text('columns').notNull(),
   seq: integer('seq'),
-}, (t) => [index('change_log_seq').on(t.seq), index('change_log_row').on(t.tableName, t.rowId, t.hlc)]);
+}, (t) => [
+  index('change_log_seq').on(t.seq),
+  index('change_log_row').on(t.tableName, t.rowId, t.hlc),
+  // The push reads unsent changes oldest first: without this it sorts the whole backlog per batch.
+  index('change_log_unsent').on(t.hlc, t.id).where(sql`${t.seq} IS NULL`),
+]);
 
 /** Local counters for human-readable numbers. Never replicated: they belong to this device. */
 export const sequences = sqliteTable('sequences', {

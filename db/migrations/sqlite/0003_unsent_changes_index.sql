@@ -1,0 +1,1 @@
+CREATE INDEX `change_log_unsent` ON `change_log` (`hlc`,`id`) WHERE "change_log"."seq" IS NULL;
