@@ -6,24 +6,19 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cleanupsAfterEach, hubTemplate } from '../sync/hooks.testing';
 import { pairStation } from '../sync/pair';
 import { emptyStation } from '../sync/testing';
 import { browseHubs, toFoundHub } from './discovery';
 import { PgliteStore } from './pglite-store';
 import { startClinicHub } from './run';
 
-let template: Blob | File;
-beforeAll(async () => {
-  template = await PgliteStore.template();
-});
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const f of cleanups.splice(0).reverse()) await f();
-});
+const template = hubTemplate();
+const cleanups = cleanupsAfterEach();
 
 async function lanHub(announce?: boolean) {
-  const store = await PgliteStore.open({ loadDataDir: template });
+  const store = await PgliteStore.open({ loadDataDir: template() });
   const dir = mkdtempSync(join(tmpdir(), 'clinic-disc-'));
   const clinic = await startClinicHub({ store, adminFile: join(dir, 'admin.sqlite'), host: '0.0.0.0', port: 0, ...(announce === undefined ? {} : { announce }) });
   cleanups.push(async () => { await clinic.close(); await store.close(); rmSync(dir, { recursive: true, force: true }); });

@@ -4,22 +4,16 @@
  * cursor with the same snapshot bound, and the station ends identical to the others.
  */
 import type { Socket } from 'socket.io';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cleanupsAfterEach, hubTemplate } from './hooks.testing';
 import { patients } from '../../db/schema';
-import { PgliteStore } from '../hub/pglite-store';
 import { createFixture } from '../station/testing';
 import type { Station } from '../station/station';
 import { bootstrapUpto, getCursor } from './local';
 import { client, connected, emptyStation, replicatedChecksums, startTestHub, until, writeAs } from './testing';
 
-let template: Blob | File;
-beforeAll(async () => {
-  template = await PgliteStore.template();
-});
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const f of cleanups.splice(0).reverse()) await f();
-});
+const template = hubTemplate();
+const cleanups = cleanupsAfterEach();
 
 /** `n` patients, each edited five times (phone, address, emergency contact in turn): most updates end superseded. */
 function busyHistory(station: Station, n: number, tag: string): void {
@@ -45,7 +39,7 @@ function watchPulls(io: { on: (e: 'connection', fn: (s: Socket) => void) => unkn
 
 describe('bootstrap from a snapshot', () => {
   it('a new station gets the snapshot, not the whole log, and ends identical to the station that made the history', async () => {
-    const th = await startTestHub(template);
+    const th = await startTestHub(template());
     cleanups.push(th.close);
     const fx = createFixture({ device: 'A1' });
     cleanups.push(fx.close);
@@ -74,7 +68,7 @@ describe('bootstrap from a snapshot', () => {
   });
 
   it('a bootstrap cut halfway resumes at its cursor with the same bound, then catches up with what came meanwhile', async () => {
-    const th = await startTestHub(template);
+    const th = await startTestHub(template());
     cleanups.push(th.close);
     const fx = createFixture({ device: 'A1' });
     cleanups.push(fx.close);

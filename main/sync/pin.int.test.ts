@@ -4,7 +4,8 @@
  */
 import { X509Certificate } from 'node:crypto';
 import { connect as tlsConnect } from 'node:tls';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cleanupsAfterEach, hubTemplate } from './hooks.testing';
 import { PgliteStore } from '../hub/pglite-store';
 import { hubIdentity, identityMatches, makeHubIdentity } from '../hub/tls';
 import { createFixture } from '../station/testing';
@@ -14,14 +15,8 @@ import { pairStation, storedCredential } from './pair';
 import { HUB_CERT_KEY, fetchHubCertificate, storedPin } from './pin';
 import { client, connected, startTestHub, startTestHubOn, until } from './testing';
 
-let template: Blob | File;
-beforeAll(async () => {
-  template = await PgliteStore.template();
-});
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const f of cleanups.splice(0).reverse()) await f();
-});
+const template = hubTemplate();
+const cleanups = cleanupsAfterEach();
 
 describe('the hub certificate', () => {
   it('is a self-signed P-256 certificate for 30 years, its key matches, and a mixed-up key is caught', () => {
@@ -40,7 +35,7 @@ describe('the hub certificate', () => {
   });
 
   it('is made on first run and kept in the store: the same after a restart, different for another hub', async () => {
-    const store = await PgliteStore.open({ loadDataDir: template });
+    const store = await PgliteStore.open({ loadDataDir: template() });
     cleanups.push(() => store.close());
     const first = await hubIdentity(store);
     expect(await hubIdentity(store)).toEqual(first);
@@ -50,13 +45,13 @@ describe('the hub certificate', () => {
     // What the socket presents is that certificate.
     expect((await fetchHubCertificate(th.hub.url)).fingerprint).toBe(first.fingerprint);
     await th.hub.close();
-    const other = await startTestHub(template);
+    const other = await startTestHub(template());
     cleanups.push(other.close);
     expect(other.hub.fingerprint).not.toBe(first.fingerprint);
   });
 
   it('the sync port speaks only TLS: a plain connection gets nothing', async () => {
-    const th = await startTestHub(template);
+    const th = await startTestHub(template());
     cleanups.push(th.close);
     const res = await fetch(`http://127.0.0.1:${th.hub.port}/socket.io/?EIO=4&transport=polling`).then((r) => r.status, (e: unknown) => String(e));
     expect(res).not.toBe(200);
@@ -72,7 +67,7 @@ describe('the hub certificate', () => {
 
 describe('pinning at pairing', () => {
   it('pairing keeps the certificate the hub showed; the station then syncs with it', async () => {
-    const th = await startTestHub(template, { open: false });
+    const th = await startTestHub(template(), { open: false });
     cleanups.push(th.close);
     const fx = createFixture({ device: 'A1' });
     cleanups.push(fx.close);
@@ -87,7 +82,7 @@ describe('pinning at pairing', () => {
   });
 
   it('a hub with another certificate at the paired address is refused: CERT_MISMATCH, nothing exchanged; the real hub is synced again', async () => {
-    const real = await startTestHub(template, { open: false });
+    const real = await startTestHub(template(), { open: false });
     const fx = createFixture({ device: 'A1' });
     cleanups.push(fx.close);
     expect((await pairStation(fx.station, real.hub.url, (await real.hub.issuePairingCode()).code)).ok).toBe(true);
@@ -97,7 +92,7 @@ describe('pinning at pairing', () => {
     const pending = pendingCount(fx.station);
 
     // Someone else's hub, open to anyone, on the same address.
-    const impostor = await startTestHub(template, { port, open: true });
+    const impostor = await startTestHub(template(), { port, open: true });
     cleanups.push(impostor.close);
     const c = client(fx.station, impostor.hub, { pin: undefined });
     cleanups.push(() => c.stop());
@@ -120,7 +115,7 @@ describe('pinning at pairing', () => {
   });
 
   it('pairing with an expected fingerprint refuses a hub with another one, and stores nothing', async () => {
-    const th = await startTestHub(template, { open: false });
+    const th = await startTestHub(template(), { open: false });
     cleanups.push(th.close);
     const fx = createFixture({ device: 'A1' });
     cleanups.push(fx.close);
@@ -136,7 +131,7 @@ describe('pinning at pairing', () => {
   });
 
   it('a station that never paired does not connect at all; an address with no hub fails clearly', async () => {
-    const th = await startTestHub(template, { open: true });
+    const th = await startTestHub(template(), { open: true });
     cleanups.push(th.close);
     const fx = createFixture({ device: 'A1' });
     cleanups.push(fx.close);
