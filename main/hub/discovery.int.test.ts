@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanupsAfterEach, hubTemplate } from '../sync/hooks.testing';
 import { pairStation } from '../sync/pair';
 import { emptyStation } from '../sync/testing';
+import { withMasterWriter } from '../station/master';
 import { browseHubs, toFoundHub } from './discovery';
 import { PgliteStore } from './pglite-store';
 import { startClinicHub } from './run';
@@ -49,6 +50,20 @@ describe('finding the hub on the LAN', () => {
     await loud.close();
     ids = (await browseHubs({ timeoutMs: 1_500 })).map((h) => h.hubId);
     expect(ids).not.toContain(loud.hub.id);
+  });
+
+  it('a clinic named after its hub started (as the first-run wizard does) is announced under the new name', async () => {
+    const { hub, admin } = await lanHub(true);
+    expect((await browseHubs({ timeoutMs: 1_500 })).find((h) => h.hubId === hub.id)?.name).toMatch(/^Clinic \(/);
+    withMasterWriter(admin.station, (w) => {
+      w.setSetting('clinicName', '仁心诊所');
+      w.setSetting('clinicNameEn', 'Renxin Clinic');
+    });
+    let names: string[] = [];
+    for (let i = 0; i < 3 && !names.some((n) => n.startsWith('Renxin Clinic')); i++) {
+      names = (await browseHubs({ timeoutMs: 1_500 })).filter((h) => h.hubId === hub.id).map((h) => h.name);
+    }
+    expect(names).toEqual([`Renxin Clinic (${hub.id.slice(0, 8)})`]);
   });
 
   it('answers that are not a hub of ours are ignored', () => {

@@ -56,9 +56,26 @@ export async function startClinicHub(opts: ClinicHubOptions): Promise<ClinicHub>
   }
   admin.attach(hub);
   let announcement: Announcement | null = null;
+  let closed = false;
+  let offSettings = () => undefined as unknown;
   if (opts.announce ?? !isLoopback(hubOpts.host ?? '127.0.0.1')) {
-    const settings = loadSettings(admin.station.db);
-    announcement = announceHub({ name: settings.clinicNameEn !== 'Clinic' ? settings.clinicNameEn : settings.clinicName, port: hub.port, hubId: hub.id, fingerprint: hub.fingerprint });
+    const nameNow = () => {
+      const settings = loadSettings(admin.station.db);
+      return settings.clinicNameEn !== 'Clinic' ? settings.clinicNameEn : settings.clinicName;
+    };
+    let name = nameNow();
+    announcement = announceHub({ name, port: hub.port, hubId: hub.id, fingerprint: hub.fingerprint });
+    // Renamed (the first-run wizard names the clinic after its hub has started): announce the new name.
+    offSettings = admin.station.on('data.changed', ({ tables }) => {
+      if (!tables.includes('settings') || nameNow() === name || !announcement) return;
+      name = nameNow();
+      const old = announcement;
+      announcement = null;
+      // The old name says goodbye first, so a browser never sees this hub under two names.
+      void old.stop().then(() => {
+        if (!closed) announcement = announceHub({ name, port: hub.port, hubId: hub.id, fingerprint: hub.fingerprint });
+      });
+    });
   }
   let web: WebHost | null = null;
   if (webOpts) {
@@ -75,6 +92,8 @@ export async function startClinicHub(opts: ClinicHubOptions): Promise<ClinicHub>
   return {
     hub, admin, web,
     close: async () => {
+      closed = true;
+      offSettings();
       await announcement?.stop();
       await web?.close();
       await hub.close();
