@@ -6,8 +6,8 @@ import type { Input, Output, ProcedureName, Result } from '../api/contract';
 import type { Hub } from '../hub/server';
 import { dispatchSync } from '../station/dispatch';
 import type { Station } from '../station/station';
-import { TEST_PASSWORD, type FixtureUsers } from '../station/testing';
-import { connected } from './testing';
+import { createFixture, TEST_PASSWORD, type Fixture, type FixtureUsers } from '../station/testing';
+import { connected, emptyStation, type TestHub } from './testing';
 
 /** One workstation: people log in there (offline too: accounts are replicated) and call procedures. */
 export class DeskAt {
@@ -45,4 +45,27 @@ export class DeskAt {
 /** Each station in turn connects, syncs fully (push and pull) and disconnects again. */
 export async function syncInOrder(hub: Hub, stations: readonly Station[]): Promise<void> {
   for (const s of stations) await (await connected(s, hub)).stop();
+}
+
+/**
+ * The hub, desk A (the fixture, which also holds the hub's store, as the hub's admin station does)
+ * and an empty desk B, both synced once. `sync(s)`: one full sync of a desk, then the hub's checks.
+ */
+export async function twoDesksOnHub(hubOf: () => Promise<TestHub>, cleanups: (() => unknown)[]): Promise<{
+  th: TestHub; fx: Fixture; b: Station; sync: (s: Station) => Promise<void>;
+}> {
+  const th = await hubOf();
+  cleanups.push(th.close);
+  const fx = createFixture({ device: 'A1' });
+  cleanups.push(fx.close);
+  fx.station.hub = th.store;
+  const b = emptyStation('B1', fx.clock);
+  cleanups.push(b.close);
+  const sync = async (s: Station) => {
+    await (await connected(s, th.hub)).stop();
+    await th.hub.settled();
+  };
+  await sync(fx.station);
+  await sync(b.station);
+  return { th, fx, b: b.station, sync };
 }

@@ -10,12 +10,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Input } from '../../api/contract';
 import { billedPrescription } from '../../hub/detect-money.testing';
 import { eachHubStore } from '../../hub/stores.testing';
-import { DeskAt } from '../../sync/clinic-offline.testing';
+import { DeskAt, twoDesksOnHub } from '../../sync/clinic-offline.testing';
 import { stockMovements } from '../../../db/schema';
-import { connected, emptyStation, replicatedChecksums, writeAs, type TestHub } from '../../sync/testing';
+import { replicatedChecksums, writeAs, type TestHub } from '../../sync/testing';
 import { dispatch } from '../dispatch';
-import type { Station } from '../station';
-import { createFixture } from '../testing';
 
 const STORES = eachHubStore();
 const cleanups: (() => unknown)[] = [];
@@ -24,26 +22,14 @@ afterEach(async () => {
 });
 
 async function setup(hubOf: () => Promise<TestHub>) {
-  const th = await hubOf();
-  cleanups.push(th.close);
-  const fx = createFixture({ device: 'A1' });
-  cleanups.push(fx.close);
-  fx.station.hub = th.store;
-  const b = emptyStation('B1', fx.clock);
-  cleanups.push(b.close);
-  const sync = async (s: Station) => {
-    await (await connected(s, th.hub)).stop();
-    await th.hub.settled();
-  };
-  await sync(fx.station);
-  await sync(b.station);
+  const { fx, b, sync } = await twoDesksOnHub(hubOf, cleanups);
   const a = new DeskAt(fx.station);
   const reviews = async (user: 'admin' | 'reception' | 'frontcash', input: Input<'reviews.list'> = {}) => {
     const r = await dispatch(fx.station, a.as(user), 'reviews.list', input);
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     return r.value;
   };
-  return { fx, a, bd: new DeskAt(b.station), sync, reviews };
+  return { fx, a, bd: new DeskAt(b), sync, reviews };
 }
 
 describe.each(STORES)('money and stock taken twice over sync (hub store on %s)', (_name, hubOf) => {

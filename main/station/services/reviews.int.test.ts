@@ -8,12 +8,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Input, Output, ProcedureName } from '../../api/contract';
 import { rosterSessions } from '../../../db/schema';
 import { eachHubStore } from '../../hub/stores.testing';
-import { connected, emptyStation, replicatedChecksums, type TestHub } from '../../sync/testing';
+import { replicatedChecksums, type TestHub } from '../../sync/testing';
 import { dispatch, dispatchSync } from '../dispatch';
 import { withMasterWriter } from '../master';
 import type { Station } from '../station';
-import { createFixture, TEST_PASSWORD, TOMORROW } from '../testing';
+import { TEST_PASSWORD, TOMORROW } from '../testing';
 import { residentId } from './desk.testing';
+import { twoDesksOnHub } from '../../sync/clinic-offline.testing';
 
 const STORES = eachHubStore();
 const cleanups: (() => unknown)[] = [];
@@ -35,26 +36,14 @@ function ok<N extends ProcedureName>(s: Station, caller: Caller, name: N, input:
 
 /** The hub, desk A (the fixture, which also holds the hub's store, as the hub's admin station does) and desk B. */
 async function setup(hubOf: () => Promise<TestHub>) {
-  const th = await hubOf();
-  cleanups.push(th.close);
-  const fx = createFixture({ device: 'A1' });
-  cleanups.push(fx.close);
-  fx.station.hub = th.store;
-  const b = emptyStation('B1', fx.clock);
-  cleanups.push(b.close);
-  const sync = async (s: Station) => {
-    await (await connected(s, th.hub)).stop();
-    await th.hub.settled();
-  };
-  await sync(fx.station);
-  await sync(b.station);
+  const { th, fx, b, sync } = await twoDesksOnHub(hubOf, cleanups);
   const a = fx.station;
   const reviews = async (caller: Caller, input: Input<'reviews.list'> = {}) => {
     const r = await dispatch(a, caller, 'reviews.list', input);
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     return r.value;
   };
-  return { th, fx, a, b: b.station, sync, reviews, admin: login(a, 'admin'), recA: login(a, 'reception'), recB: login(b.station, 'reception') };
+  return { th, fx, a, b, sync, reviews, admin: login(a, 'admin'), recA: login(a, 'reception'), recB: login(b, 'reception') };
 }
 
 describe.each(STORES)('review tasks over sync (hub store on %s)', (_name, hubOf) => {
