@@ -33,7 +33,8 @@ export const changeLog = sqliteTable('change_log', {
   seq: integer('seq'),
 }, (t) => [
   index('change_log_seq').on(t.seq),
-  index('change_log_row').on(t.tableName, t.rowId, t.hlc),
+  // With the id, applying a batch finds a row's other changes from the index alone (main/sync/apply.ts).
+  index('change_log_row').on(t.tableName, t.rowId, t.hlc, t.id),
   // The push reads unsent changes oldest first: without this it sorts the whole backlog per batch.
   index('change_log_unsent').on(t.hlc, t.id).where(sql`${t.seq} IS NULL`),
 ]);

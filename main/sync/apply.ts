@@ -4,8 +4,8 @@
  * Not through the Writer (that would log them again as this station's changes): each received
  * change is stored in change_log as it came, with its hub seq; then every touched row is
  * recomputed as the merge (main/sync/merge.ts) of ALL its known changes — local unsent ones
- * included — read through the change_log (table_name, row_id, hlc) index, and only the columns
- * that differ are written. So the row is the same whatever order the changes arrived in.
+ * included: the batch's own in hand, the others found through the change_log_row index (which
+ * holds their ids) and read by id — and only the columns that differ are written. So the row is the same whatever order the changes arrived in.
  * A row whose insert has not arrived yet waits (its changes are kept) until it does. Rows of
  * changes already here (our own, coming back with their seq) are merged again as well: the
  * Writer writes local changes straight to the row, and the merge may overrule one.
@@ -84,12 +84,13 @@ function toMergeInput(r: ChangeLogRow): MergeInput {
  */
 export function applyRemoteChanges(station: Station, changes: readonly ChangeT[], opts: { cursor?: number } = {}): ApplyResult {
   const raw = station.raw;
-  const findStmt = prepared(raw, 'SELECT seq FROM change_log WHERE id = ?');
+  const storedStmt = prepared(raw, 'SELECT * FROM change_log WHERE id = ?');
   const seqStmt = prepared(raw, 'UPDATE change_log SET seq = ? WHERE id = ? AND seq IS NULL');
   const insertStmt = prepared(raw,
     'INSERT INTO change_log (id, hlc, device, table_name, row_id, op, columns, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  const rowChangesStmt = prepared(raw, 'SELECT * FROM change_log WHERE table_name = ? AND row_id = ? ORDER BY hlc');
+  // Answered from the change_log_row index alone (it ends with the id: migration 0004).
+  const rowIdsStmt = prepared(raw, 'SELECT id FROM change_log WHERE table_name = ? AND row_id = ?').pluck();
   const result: ApplyResult = { received: 0, known: 0, rowsWritten: 0, waiting: 0, tables: [], conflicts: [] };
   const touched = new Set<string>();
   const stopped: string[] = [];
@@ -97,20 +98,27 @@ export function applyRemoteChanges(station: Station, changes: readonly ChangeT[]
   raw.transaction(() => {
     // Parents and children of one batch may come in any order: check foreign keys at commit.
     raw.pragma('defer_foreign_keys = ON');
-    const affected = new Map<string, { table: string; rowId: string }>();
+    // Each touched row with the changes of it this batch brought (as stored here), by change id.
+    const affected = new Map<string, { table: string; rowId: string; changes: Map<string, MergeInput> }>();
+    const note = (c: MergeInput): void => {
+      const key = `${c.table}\u0001${c.rowId}`;
+      let row = affected.get(key);
+      if (!row) affected.set(key, (row = { table: c.table, rowId: c.rowId, changes: new Map() }));
+      row.changes.set(c.id, c);
+    };
     for (const c of changes) {
-      const have = findStmt.get(c.id) as { seq: number | null } | undefined;
+      const have = storedStmt.get(c.id) as ChangeLogRow | undefined;
       if (have) {
         result.known += 1;
         if (have.seq === null && c.seq !== null) seqStmt.run(c.seq, c.id);
         // Our own change coming back: its row is merged again too, so a local write that the
         // merge rule overrules (a status set backwards, an edit of a ledger row) converges here.
-        affected.set(`${c.table}\u0001${c.rowId}`, { table: c.table, rowId: c.rowId });
+        note(toMergeInput(have));
         continue;
       }
       insertStmt.run(c.id, c.hlc, c.device, c.table, c.rowId, c.op, JSON.stringify(c.columns), c.seq);
       result.received += 1;
-      affected.set(`${c.table}\u0001${c.rowId}`, { table: c.table, rowId: c.rowId });
+      note(c);
       try {
         station.clock.hlc = hlcReceive(station.clock.hlc, hlcParse(c.hlc), station.now());
       } catch (err) {
@@ -119,9 +127,18 @@ export function applyRemoteChanges(station: Station, changes: readonly ChangeT[]
         if (!(err instanceof ClockError)) throw err;
       }
     }
-    const writeRowSavepoint = raw.transaction((table: string, rowId: string, info: TableInfo) => writeRow(table, rowId, info));
-    const writeRow = (table: string, rowId: string, info: TableInfo): void => {
-      const state = mergeRow((rowChangesStmt.all(table, rowId) as ChangeLogRow[]).map(toMergeInput));
+    /** Every known change of a row: this batch's as they are, the others read from change_log. */
+    const allChangesOf = (table: string, rowId: string, inBatch: Map<string, MergeInput>): MergeInput[] => {
+      const all = [...inBatch.values()];
+      for (const id of rowIdsStmt.all(table, rowId) as string[]) {
+        if (!inBatch.has(id)) all.push(toMergeInput(storedStmt.get(id) as ChangeLogRow));
+      }
+      return all.sort((x, y) => (x.hlc < y.hlc ? -1 : x.hlc > y.hlc ? 1 : 0));
+    };
+    // One statement writes a row (UPDATE or INSERT), and a statement that fails is undone alone
+    // (SQLite's statement journal): a conflicting row is skipped, the batch goes on.
+    const writeRow = (table: string, rowId: string, info: TableInfo, inBatch: Map<string, MergeInput>): void => {
+      const state = mergeRow(allChangesOf(table, rowId, inBatch));
       const values = Object.fromEntries(Object.entries(state.values).filter(([k]) => info.columns.has(k)));
       const current = prepared(raw, `SELECT * FROM "${table}" WHERE "${info.pk}" = ?`).get(rowId) as Record<string, unknown> | undefined;
       if (current) {
@@ -145,11 +162,11 @@ export function applyRemoteChanges(station: Station, changes: readonly ChangeT[]
       result.rowsWritten += 1;
       touched.add(table);
     };
-    for (const { table, rowId } of affected.values()) {
+    for (const { table, rowId, changes: inBatch } of affected.values()) {
       const info = tableInfo(station, table);
       if (!info) continue;
       try {
-        writeRowSavepoint(table, rowId, info);
+        writeRow(table, rowId, info, inBatch);
       } catch (err) {
         const code = (err as { code?: string }).code ?? '';
         if (code !== 'SQLITE_CONSTRAINT_UNIQUE' && code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') throw err;
