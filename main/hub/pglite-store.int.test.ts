@@ -40,4 +40,23 @@ describe('PgliteStore', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it("leaves one device's own changes out of its pages; the cursor still moves past them", async () => {
+    const s = await PgliteStore.open();
+    try {
+      // seqs 1..8: A1 B1 A1 A1 B1 A1 A1 A1
+      const devices = ['A1', 'B1', 'A1', 'A1', 'B1', 'A1', 'A1', 'A1'];
+      await s.append(devices.map((device, i) => change(i, { device })), 1);
+      const page1 = await s.after(0, 1, { exceptDevice: 'A1' });
+      expect([page1.cursor, page1.more, page1.changes.map((c) => c.seq)]).toEqual([2, true, [2]]);
+      const page2 = await s.after(page1.cursor, 1, { exceptDevice: 'A1' });
+      // Nothing of B1's after 5: the page is not full, and its cursor is the log's end, past A1's own 6..8.
+      expect([page2.cursor, page2.more, page2.changes.map((c) => c.seq)]).toEqual([8, false, [5]]);
+      expect(await s.after(8, 10, { exceptDevice: 'A1' })).toEqual({ changes: [], cursor: 8, more: false });
+      const forB = await s.after(0, 10, { exceptDevice: 'B1' });
+      expect([forB.cursor, forB.more, forB.changes.map((c) => c.seq)]).toEqual([8, false, [1, 3, 4, 6, 7, 8]]);
+    } finally {
+      await s.close();
+    }
+  });
 });

@@ -204,9 +204,10 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       const pull = Pull.safeParse(payload);
       if (!pull.success) return ack(refusal('BAD_MESSAGE', describeIssues(pull.error)));
       try {
-        const { after, limit, upto } = pull.data;
+        const { after, limit, upto, others } = pull.data;
         // Never past the log's end: a cursor beyond it would skip what comes next.
-        const page = upto === undefined ? await store.after(after, limit) : await store.snapshotAfter(after, Math.min(upto, await store.lastSeq()), limit);
+        const page = upto !== undefined ? await store.snapshotAfter(after, Math.min(upto, await store.lastSeq()), limit)
+          : await store.after(after, limit, others ? { exceptDevice: String(socket.data.device) } : {});
         ack({ ok: true, ...page });
         touch(String(socket.data.device), undefined);
       } catch (err) {

@@ -82,6 +82,9 @@ export const SQL = {
     SELECT x.table_name, x.row_id, x.state FROM jsonb_to_recordset($1::jsonb) AS x(table_name text, row_id text, state jsonb)
     ON CONFLICT (table_name, row_id) DO UPDATE SET state = excluded.state`,
   after: 'SELECT seq, id, hlc, device, table_name, row_id, op, columns FROM hub_changes WHERE seq > $1 ORDER BY seq LIMIT $2',
+  /** A page of other devices' changes after $1, up to $2 (the log's end when the read began). */
+  afterExcept: `SELECT seq, id, hlc, device, table_name, row_id, op, columns FROM hub_changes
+    WHERE seq > $1 AND seq <= $2 AND device <> $3 ORDER BY seq LIMIT $4`,
   /** A page of the log up to $2 with each change's row state beside it (main/hub/snapshot.ts). */
   snapshotAfter: `SELECT c.seq, c.id, c.hlc, c.device, c.table_name, c.row_id, c.op, c.columns, r.state FROM hub_changes c
     LEFT JOIN hub_rows r ON r.table_name = c.table_name AND r.row_id = c.row_id
@@ -188,11 +191,26 @@ export abstract class SqlHubStore implements HubStore {
     });
   }
 
-  async after(cursor: number, limit: number): Promise<PageResult> {
+  async after(cursor: number, limit: number, opts: { exceptDevice?: string } = {}): Promise<PageResult> {
+    if (opts.exceptDevice !== undefined) return this.afterExcept(cursor, limit, opts.exceptDevice);
     const res = await this.sql.query<ChangeRow>(SQL.after, [cursor, limit + 1]);
     const more = res.rows.length > limit;
     const changes = res.rows.slice(0, limit).map(fromRow);
     return { changes, cursor: changes.length > 0 ? changes[changes.length - 1]!.seq : cursor, more };
+  }
+
+  /**
+   * Other devices' changes only: the cursor moves past the asker's own as well. Bounded by the
+   * log's end read first (every seq up to it has committed: appends commit in seq order), so a
+   * page that is not full ends exactly there.
+   */
+  private async afterExcept(cursor: number, limit: number, device: string): Promise<PageResult> {
+    const end = await lastSeqIn(this.sql);
+    if (end <= cursor) return { changes: [], cursor, more: false };
+    const res = await this.sql.query<ChangeRow>(SQL.afterExcept, [cursor, end, device, limit + 1]);
+    const more = res.rows.length > limit;
+    const changes = res.rows.slice(0, limit).map(fromRow);
+    return { changes, cursor: more ? changes[changes.length - 1]!.seq : end, more };
   }
 
   async snapshotAfter(cursor: number, upto: number, limit: number): Promise<PageResult> {

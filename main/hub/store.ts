@@ -56,8 +56,11 @@ export interface HubStore {
    * atomically; a change id already stored keeps its seq (resending is safe).
    */
   append(changes: readonly ChangeT[], receivedAt: number): Promise<AppendResult>;
-  /** Changes with seq > cursor, in seq order, at most `limit`. */
-  after(cursor: number, limit: number): Promise<PageResult>;
+  /**
+   * Changes with seq > cursor, in seq order, at most `limit`. With `exceptDevice`, that device's
+   * own changes are left out (the cursor still moves past them).
+   */
+  after(cursor: number, limit: number, opts?: { exceptDevice?: string }): Promise<PageResult>;
   /**
    * The bootstrap snapshot's page after `cursor`, up to `upto` (main/hub/snapshot.ts): superseded
    * updates left out, so a page may carry fewer changes than `limit` (even none) while `cursor`

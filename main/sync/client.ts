@@ -11,10 +11,10 @@ import type { HubCall, HubLink, Station } from '../station/station';
 import { applyRemoteChanges } from './apply';
 import { storedCredential } from './pair';
 import { isCertificateError, normaliseHubUrl, pinnedTls, storedPin, type HubPin } from './pin';
-import { adoptHub, bootstrapUpto, getCursor, markAcked, pendingChanges, pendingCount, setBootstrapUpto } from './local';
+import { adoptHub, bootstrapUpto, getCursor, pendingChanges, pendingCount, setBootstrapUpto } from './local';
 import {
   Broadcast, CallAnswer, HelloAnswer, PROTOCOL_VERSION, PullAnswer, PushAnswer, SyncError, schemaVersion as localSchemaVersion,
-  type SequencedChangeT, type SyncErrorT,
+  type ChangeT, type SequencedChangeT, type SyncErrorT,
 } from './protocol';
 
 export interface SyncClientOptions {
@@ -214,7 +214,7 @@ export class SyncClient implements HubLink {
       const pending = Math.max(0, pendingCount(this.station) - changes.length);
       const answer = PushAnswer.parse(await this.ask('push', { changes, pending }));
       if (!answer.ok) return this.refused(answer.error);
-      markAcked(this.station, answer.acks);
+      this.acknowledged(changes, answer.acks);
       this.report();
     }
     // Pull everything after our cursor: from the snapshot while bootstrapping, then the log.
@@ -223,7 +223,7 @@ export class SyncClient implements HubLink {
       const upto = bootstrapUpto(this.station);
       const snapshot = after < upto;
       if (!snapshot && upto > 0) setBootstrapUpto(this.station, 0);
-      const answer = PullAnswer.parse(await this.ask('pull', { after, limit: this.batch, ...(snapshot ? { upto } : {}) }));
+      const answer = PullAnswer.parse(await this.ask('pull', { after, limit: this.batch, ...(snapshot ? { upto } : { others: true }) }));
       if (!answer.ok) return this.refused(answer.error);
       if (answer.changes.length > 0 || answer.cursor !== after) {
         applyRemoteChanges(this.station, answer.changes, { cursor: answer.cursor });
@@ -237,6 +237,21 @@ export class SyncClient implements HubLink {
     this.state.lastSyncAt = this.station.now();
     this.state.error = null;
     this.report();
+  }
+
+  /**
+   * Pushed changes the hub acknowledged: their seqs stored and their rows merged again, in one
+   * transaction — a local write the merge overrules (a status set backwards) converges here, since
+   * our pulls leave our own changes out. When the acks follow our cursor without a gap, the cursor
+   * moves past them (nothing else can lie between).
+   */
+  private acknowledged(pushed: readonly ChangeT[], acks: readonly { id: string; seq: number }[]): void {
+    const seqOf = new Map(acks.map((a) => [a.id, a.seq]));
+    const sequenced = pushed.filter((c) => seqOf.has(c.id)).map((c) => ({ ...c, seq: seqOf.get(c.id)! }));
+    const seqs = [...new Set(sequenced.map((c) => c.seq))].sort((a, b) => a - b);
+    const follows = bootstrapUpto(this.station) === 0 && seqs.length > 0 && seqs[0] === getCursor(this.station) + 1
+      && seqs.every((q, i) => i === 0 || q === seqs[i - 1]! + 1);
+    applyRemoteChanges(this.station, sequenced, follows ? { cursor: seqs[seqs.length - 1]! } : {});
   }
 
   /** A broadcast: applied at once when it follows our cursor, else a pull fills the gap. */

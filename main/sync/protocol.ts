@@ -99,6 +99,11 @@ export const Pull = z.object({
   limit: z.number().int().positive().max(MAX_BATCH),
   /** Bootstrapping: a page of the hub's snapshot up to this seq (main/hub/snapshot.ts), not of the whole log. */
   upto: z.number().int().nonnegative().optional(),
+  /**
+   * Following the log: leave out the asker's own changes (it has them all; it merged them again
+   * when they were acknowledged). Ignored with `upto`: a snapshot is whole.
+   */
+  others: z.boolean().optional(),
 });
 export type PullT = z.infer<typeof Pull>;
 export const PullAnswer = z.discriminatedUnion('ok', [

@@ -78,6 +78,44 @@ describe('sync: bootstrap and live changes', () => {
   });
 });
 
+describe('sync: own changes', () => {
+  it('are not pulled back; a local write the merge overrules converges when the hub acknowledges it', async () => {
+    const { th, fx, others } = await setup(['B1']);
+    const b = others[0]!.station;
+    // Every page the hub hands out, with the device that asked for it ("except" it).
+    const pages: { except: string | undefined; devices: string[] }[] = [];
+    const after = th.store.after.bind(th.store);
+    th.store.after = async (cursor, limit, opts) => {
+      const page = await after(cursor, limit, opts);
+      pages.push({ except: opts?.exceptDevice, devices: page.changes.map((c) => c.device) });
+      return page;
+    };
+    const pid = newPatient(fx.station, '李雷', 'A1-000001');
+    const visitId = writeAs(fx.station, (w) => w.insert(visits, {
+      patientId: pid, visitDate: TODAY, doctorId: fx.ids.staff.doctor, departmentId: fx.ids.departments.internal, queueNo: 'A001',
+      queueOrder: 1, visitType: 'first', status: 'waiting', feeFen: 1500, feeStatus: 'unpaid', checkedInAt: fx.clock.t,
+    }));
+    fx.advance(1000);
+    writeAs(fx.station, (w) => w.update(visits, visitId, { status: 'in_consultation' }));
+    const statusAt = (s: Station) => (s.raw.prepare('SELECT status FROM visits WHERE id = ?').get(visitId) as { status: string } | undefined)?.status;
+    await until(() => statusAt(b) === 'in_consultation');
+    // B sets the visit back to waiting: its own row says so at once, the merge says otherwise
+    // (a status never goes backwards), and B converges once its push is acknowledged.
+    fx.advance(1000);
+    writeAs(b, (w) => w.update(visits, visitId, { status: 'waiting' }));
+    expect(statusAt(b)).toBe('waiting');
+    await until(() => pendingCount(b) === 0 && statusAt(b) === 'in_consultation');
+    await until(() => pendingCount(fx.station) === 0);
+    await others[0]!.client.syncNow();
+    expect(replicatedChecksums(b)).toEqual(replicatedChecksums(fx.station));
+    expect(pages.length).toBeGreaterThan(0);
+    for (const p of pages) {
+      expect(p.except).toBeDefined();
+      expect(p.devices).not.toContain(p.except);
+    }
+  });
+});
+
 describe.each(STORES)('sync: offline edits converge (hub on %s)', (_name, hubOf) => {
   it('three stations edit the same rows while disconnected, reconnect in any order, and end identical', async () => {
     const { th, fx, a, others } = await setup(['B1', 'C1'], undefined, hubOf);
