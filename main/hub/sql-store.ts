@@ -2,7 +2,8 @@
  * The hub store's SQL, once, for both PostgreSQL engines: PGlite (embedded, a data folder) and a
  * PostgreSQL server (`--database postgres://…`, main/hub/postgres-store.ts). The change log is
  * the source of truth; `hub_rows` holds each row's merged state as jsonb (table_name, row_id →
- * RowState), kept by main/sync/merge.ts.
+ * RowState), kept by main/sync/merge.ts, stored without the versions its insert holds
+ * (main/hub/row-state-pack.ts).
  *
  * Sequence numbers are max(seq) + 1, … inside the append transaction, which first takes a
  * transaction-scoped advisory lock: appends are serialised across every connection and process,
@@ -15,6 +16,7 @@
 import { mergeChange, rowKey, type ColumnValue, type RowState } from '../sync/merge';
 import type { ChangeT, SequencedChangeT } from '../sync/protocol';
 import type { AppendResult, DeviceStatus, HubStore, PageResult, PairedDevice, ReviewTask } from './store';
+import { packState, unpackState } from './row-state-pack';
 import { compactChange } from './snapshot';
 import { upsertTypedRows, type TypedRowInput } from './typed-rows';
 import { prepareTypedTables } from './typed-tables';
@@ -218,7 +220,7 @@ export abstract class SqlHubStore implements HubStore {
     const last = res.rows.length > 0 ? Number(res.rows[res.rows.length - 1]!.seq) : Math.max(cursor, upto);
     const changes: SequencedChangeT[] = [];
     for (const r of res.rows) {
-      const kept = compactChange(fromRow(r), r.state ?? undefined);
+      const kept = compactChange(fromRow(r), r.state ? unpackState(r.state) : undefined);
       if (kept) changes.push(kept);
     }
     return { changes, cursor: last, more: last < upto };
@@ -233,18 +235,19 @@ export abstract class SqlHubStore implements HubStore {
   }
 
   async row(table: string, rowId: string): Promise<RowState | undefined> {
-    return (await this.sql.query<{ state: RowState }>(SQL.row, [table, rowId])).rows[0]?.state;
+    const stored = (await this.sql.query<{ state: RowState }>(SQL.row, [table, rowId])).rows[0]?.state;
+    return stored && unpackState(stored);
   }
 
   async rows(table: string): Promise<Map<string, RowState>> {
     const res = await this.sql.query<{ row_id: string; state: RowState }>(SQL.rows, [table]);
-    return new Map(res.rows.map((r) => [r.row_id, r.state]));
+    return new Map(res.rows.map((r) => [r.row_id, unpackState(r.state)]));
   }
 
   async rowsWhere(table: string, column: string, value: ColumnValue): Promise<Map<string, RowState>> {
     if (!/^[a-z_][a-z0-9_]*$/.test(column)) throw new Error(`not a column name: ${column}`);
     const res = await this.sql.query<{ row_id: string; state: RowState }>(SQL.rowsWhere(column), [table, JSON.stringify(value)]);
-    return new Map(res.rows.map((r) => [r.row_id, r.state]));
+    return new Map(res.rows.map((r) => [r.row_id, unpackState(r.state)]));
   }
 
   async getTask(key: string): Promise<ReviewTask | undefined> {
@@ -296,12 +299,12 @@ async function materialise(tx: Sql, fresh: readonly SequencedChangeT[]): Promise
   for (const c of fresh) keys.set(rowKey(c.table, c.rowId), { table_name: c.table, row_id: c.rowId });
   const states = new Map<string, RowState>();
   const current = await tx.query<{ table_name: string; row_id: string; state: RowState }>(SQL.currentRows, [JSON.stringify([...keys.values()])]);
-  for (const r of current.rows) states.set(rowKey(r.table_name, r.row_id), r.state);
+  for (const r of current.rows) states.set(rowKey(r.table_name, r.row_id), unpackState(r.state));
   for (const c of fresh) {
     const key = rowKey(c.table, c.rowId);
     states.set(key, mergeChange(states.get(key), c));
   }
   const touched = [...keys.entries()].map(([key, k]) => ({ table: k.table_name, rowId: k.row_id, state: states.get(key)! }));
-  await tx.query(SQL.upsertRows, [JSON.stringify(touched.map((t) => ({ table_name: t.table, row_id: t.rowId, state: t.state })))]);
+  await tx.query(SQL.upsertRows, [JSON.stringify(touched.map((t) => ({ table_name: t.table, row_id: t.rowId, state: packState(t.state) })))]);
   return touched;
 }
