@@ -1,24 +1,66 @@
 /**
  * 100,000 changes from station A through the hub to station B, end to end: real SQLite files,
- * a real hub (PGlite in a data folder on disk), real socket.io on loopback, one process.
+ * a real hub (PGlite in a data folder on disk), real socket.io on loopback and TLS.
  *
  *  - live: B is connected the whole time and applies the hub's broadcasts as A's pushes land;
  *    from A's client starting until B's cursor reaches the last change.
  *  - phased: A pushes with B offline (push phase); then B connects and pulls (pull phase).
+ *
+ * Where the hub runs: in this process beside both stations, or in its own process (as a clinic
+ * runs it, on its own PC; bench/sync-hub-process.ts). The stations are always in this process.
  */
 import { pendingCount } from '../main/sync/local';
-import { client, connected, replicatedChecksums, until } from '../main/sync/testing';
+import { client, connected, replicatedChecksums, until, type HubAddress, type TestHub } from '../main/sync/testing';
 import type { Station } from '../main/station/station';
+import { hubProcessFrom, type HubReport } from './sync-hub-process';
 import { cpuSince, meterStore, meterTransactions, type Meter } from './sync-measure';
 import { CHANGES_PER_PATIENT, cursorReaches, dropStation, hubFrom, newStation, writePatientsAndVisits, type WrittenRow } from './sync-setup';
 
+export type HubPlace = 'same process' | 'own process';
+
+/** What a run needs of its hub wherever it runs. */
+interface BenchHub {
+  hub: HubAddress;
+  lastSeq(): Promise<number>;
+  meter(): Promise<void>;
+  /** cpuMs: null when the hub shares this process (its CPU is in the run's). */
+  report(): Promise<Omit<HubReport, 'cpuMs'> & { cpuMs: number | null }>;
+  close(): Promise<void>;
+}
+
+function inProcess(th: TestHub): BenchHub {
+  let m: ReturnType<typeof meterStore> | undefined;
+  return {
+    hub: th.hub,
+    lastSeq: () => th.store.lastSeq(),
+    meter: async () => { m = meterStore(th.store); },
+    report: async () => {
+      m!.restore();
+      return { append: m!.append, after: m!.after, detection: m!.detection, cpuMs: null };
+    },
+    close: () => th.close(),
+  };
+}
+
+/** Where the hub keeps its data: a fresh copy of the seed folder, or a store holding the seed clinic (in this process). */
+export type HubSource = string | (() => Promise<TestHub>);
+
+async function benchHub(source: HubSource, place: HubPlace): Promise<BenchHub> {
+  if (typeof source !== 'string') return inProcess(await source());
+  return place === 'own process' ? hubProcessFrom(source, 'e2e') : inProcess(await hubFrom(source, 'e2e'));
+}
+
 export interface E2eResult {
   mode: 'live' | 'phased';
+  hubPlace: HubPlace;
   batch: number;
   changes: number;
   writeMs: number;
   wallMs: number;
+  /** This process's CPU (both stations, and the hub when it runs here). */
   cpuMs: number;
+  /** The hub process's CPU when it runs on its own. */
+  hubCpuMs: number | null;
   /** Phased only: A's push, then B's pull. */
   pushMs: number | null;
   pullMs: number | null;
@@ -35,9 +77,12 @@ export interface E2eResult {
   rows?: WrittenRow[];
 }
 
-export async function runEndToEnd(seedHub: string, opts: { changes: number; batch: number; mode: 'live' | 'phased'; keepRows?: boolean; log: (s: string) => void }): Promise<E2eResult> {
+export async function runEndToEnd(seedHub: HubSource, opts: {
+  changes: number; batch: number; mode: 'live' | 'phased'; hubPlace?: HubPlace; keepRows?: boolean; log: (s: string) => void;
+}): Promise<E2eResult> {
   const { batch, mode } = opts;
-  const hub = await hubFrom(seedHub, 'e2e');
+  const hubPlace = typeof seedHub === 'string' ? opts.hubPlace ?? 'same process' : 'same process';
+  const hub = await benchHub(seedHub, hubPlace);
   const a = newStation('a', 'S1');
   const b = newStation('b', 'S2');
   let stopB: (() => Promise<void>) | null = null;
@@ -52,10 +97,10 @@ export async function runEndToEnd(seedHub: string, opts: { changes: number; batc
     }
     opts.log(`  writing ${opts.changes.toLocaleString('en')} changes at A…`);
     const written = writePatientsAndVisits(a, Math.ceil(opts.changes / CHANGES_PER_PATIENT), { keep: opts.keepRows });
-    const target = (await hub.store.lastSeq()) + written.changes;
+    const target = (await hub.lastSeq()) + written.changes;
     a.raw.pragma('wal_checkpoint(TRUNCATE)');
 
-    const store = meterStore(hub.store);
+    await hub.meter();
     const mA = meterTransactions(a.raw);
     const mB = meterTransactions(b.raw);
     const cpu0 = process.cpuUsage();
@@ -89,13 +134,13 @@ export async function runEndToEnd(seedHub: string, opts: { changes: number; batc
     await until(() => ca.state.lastSyncAt !== null && ca.state.pending === 0, 600_000);
     await ca.idle();
     const aDoneMs = performance.now() - t0;
-    store.restore();
+    const store = await hub.report();
     mA.restore();
     mB.restore();
     await ca.stop();
     const converged = JSON.stringify(replicatedChecksums(a)) === JSON.stringify(replicatedChecksums(b));
     return {
-      mode, batch, changes: written.changes, writeMs: written.ms, wallMs, cpuMs, pushMs, pullMs,
+      mode, hubPlace, batch, changes: written.changes, writeMs: written.ms, wallMs, cpuMs, hubCpuMs: store.cpuMs, pushMs, pullMs,
       hubAppend: store.append, hubAfter: store.after, detection: store.detection, applyB: mB.tx, txA: mA.tx, aDoneMs, converged,
       ...(opts.keepRows ? { rows: written.rows } : {}),
     };

@@ -39,7 +39,11 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startPostgres(): Promise<TestPostgres> {
+/**
+ * `durable`: PostgreSQL's own defaults for what makes a commit safe (fsync, synchronous commit,
+ * full page writes) and 128 MB of shared buffers, as a clinic's server would run: for benchmarks.
+ */
+export async function startPostgres(opts: { durable?: boolean } = {}): Promise<TestPostgres> {
   const bin = binDir();
   const dir = mkdtempSync(join(tmpdir(), 'clinic-pg-'));
   const asRoot = process.getuid?.() === 0;
@@ -57,7 +61,8 @@ export async function startPostgres(): Promise<TestPostgres> {
     await pgRun('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync']);
     await pgRun('pg_ctl', [
       '-D', data, '-l', join(dir, 'log'), '-w', '-t', '60', 'start',
-      '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=16MB -c max_connections=40`,
+      '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=40 ${opts.durable
+        ? '-c shared_buffers=128MB' : '-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=16MB'}`,
     ]);
     started = true;
   } catch (err) {

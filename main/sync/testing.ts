@@ -66,13 +66,16 @@ export function replicatedChecksums(station: Station): Record<string, string> {
   return tableChecksums(station.raw, REPLICATED_NAMES);
 }
 
-export function client(station: Station, hub: Hub, opts: Partial<SyncClientOptions> = {}): SyncClient {
+/** Where a station finds a hub: its address and certificate (a hub in this process, or one in another). */
+export type HubAddress = Pick<Hub, 'url' | 'certificate'>;
+
+export function client(station: Station, hub: HubAddress, opts: Partial<SyncClientOptions> = {}): SyncClient {
   const c = new SyncClient(station, { url: hub.url, pin: pinOf(hub.certificate), reconnectDelayMs: 50, ...opts });
   return c;
 }
 
 /** A bare socket.io connection to the hub (protocol tests), pinned to its certificate like a station. */
-export function rawSocket(hub: Pick<Hub, 'url' | 'certificate'>, opts: Partial<ManagerOptions & SocketOptions> = {}): Socket {
+export function rawSocket(hub: HubAddress, opts: Partial<ManagerOptions & SocketOptions> = {}): Socket {
   return io(hub.url, { transports: ['websocket'], ...pinnedTls(pinOf(hub.certificate)), ...opts });
 }
 
@@ -87,7 +90,7 @@ export function pinInFile(file: string, certificate: string): void {
 }
 
 /** Connects, waits for the first full sync, and returns the client; fails with the client's error if it has one. */
-export async function connected(station: Station, hub: Hub, opts: Partial<SyncClientOptions> = {}): Promise<SyncClient> {
+export async function connected(station: Station, hub: HubAddress, opts: Partial<SyncClientOptions> = {}): Promise<SyncClient> {
   const c = client(station, hub, opts);
   c.start();
   try {
