@@ -2,55 +2,58 @@
  * The same records replicated as HospitalRun syncs them (bench only): a PouchDB database on
  * client A, replicated over HTTP on loopback to a CouchDB-compatible server (express-pouchdb
  * over PouchDB), and replicated down to client B's PouchDB. All three on PouchDB's LevelDB
- * adapter (leveldown's prebuilt binary), in folders on disk, in one process — as the clinic's
- * own sync is measured. One document per row (`patients:<id>`, `visits:<id>`), each update a new
+ * adapter (leveldown's prebuilt binary), in folders on disk; the server in the clients' process
+ * or in its own (bench/pouch-server-child.ts) — wherever the clinic's hub runs in the same run. One document per row (`patients:<id>`, `visits:<id>`), each update a new
  * revision saved on A before replication starts (as A's changes are written before its push).
  *
  *  - live: B replicates continuously from the server (HospitalRun's `live: true`) while A
  *    replicates up; from A's replication starting until B has written every document.
  *  - phased: A replicates up to completion (push phase); then B replicates down (pull phase).
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import express from 'express';
-import expressPouchDB from 'express-pouchdb';
+import { fileURLToPath } from 'node:url';
 import PouchDB from 'pouchdb';
+import { forkBenchChild } from './child';
+import type { PouchChildOp } from './pouch-server-child';
+import { startPouchServer } from './pouch-server';
+import type { HubPlace } from './sync-e2e';
 import { cpuSince } from './sync-measure';
 import { SYNC_OUT, type WrittenRow } from './sync-setup';
 
 export interface PouchResult {
   mode: 'live' | 'phased';
+  serverPlace: HubPlace;
   batch: number;
   docs: number;
   revisions: number;
   writeMs: number;
   wallMs: number;
   cpuMs: number;
+  /** The server process's CPU when it runs on its own. */
+  serverCpuMs: number | null;
   pushMs: number | null;
   pullMs: number | null;
   adapter: string;
   verified: boolean;
 }
 
+const CHILD = fileURLToPath(new URL('./pouch-server-child.ts', import.meta.url));
+
 type Doc = { _id: string; _rev?: string; [key: string]: unknown };
 
-async function startServer(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
-  mkdirSync(dir, { recursive: true });
-  const ServerPouch = PouchDB.defaults({ prefix: `${dir}/` });
-  const app = express();
-  app.use('/', expressPouchDB(ServerPouch, { mode: 'minimumForPouchDB', inMemoryConfig: true, logPath: join(dir, 'log.txt') }));
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  const port = (server.address() as AddressInfo).port;
+/** The server in this process, or in its own (bench/pouch-server-child.ts); cpuMs: its CPU when apart. */
+async function startServer(dir: string, place: HubPlace): Promise<{ url: string; meter: () => Promise<void>; cpuMs: () => Promise<number | null>; close: () => Promise<void> }> {
+  if (place === 'same process') {
+    const s = await startPouchServer(dir);
+    return { ...s, meter: async () => undefined, cpuMs: async () => null };
+  }
+  const child = await forkBenchChild<{ url: string }, PouchChildOp>(CHILD, [dir]);
   return {
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    url: child.ready.url,
+    meter: () => child.ask<void>('meter'),
+    cpuMs: async () => (await child.ask<{ cpuMs: number }>('report')).cpuMs,
+    close: () => child.close(),
   };
 }
 
@@ -99,12 +102,13 @@ async function stopLive(rep: ReturnType<typeof PouchDB.replicate> | null): Promi
   await rep.then(() => undefined, () => undefined);
 }
 
-export async function runPouch(rows: readonly WrittenRow[], opts: { mode: 'live' | 'phased'; batch: number; log: (s: string) => void }): Promise<PouchResult> {
+export async function runPouch(rows: readonly WrittenRow[], opts: { mode: 'live' | 'phased'; batch: number; serverPlace?: HubPlace; log: (s: string) => void }): Promise<PouchResult> {
+  const serverPlace = opts.serverPlace ?? 'same process';
   // A new folder each run: PouchDB's LevelDB adapter keeps every store it opened (by path) open for the process.
   const dir = join(SYNC_OUT, `pouch-${opts.mode}-${opts.batch}-${Date.now()}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const server = await startServer(join(dir, 'server'));
+  const server = await startServer(join(dir, 'server'), serverPlace);
   const a = new PouchDB(join(dir, 'a'));
   const b = new PouchDB(join(dir, 'b'));
   const remoteUrl = `${server.url}/clinic`;
@@ -119,6 +123,7 @@ export async function runPouch(rows: readonly WrittenRow[], opts: { mode: 'live'
     const docs = rows.length;
     const repOpts = { batch_size: opts.batch, batches_limit: 10 };
 
+    await server.meter();
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     let pushMs: number | null = null;
@@ -139,6 +144,7 @@ export async function runPouch(rows: readonly WrittenRow[], opts: { mode: 'live'
     }
     const wallMs = t1 - t0;
     const cpuMs = cpuSince(cpu0);
+    const serverCpuMs = await server.cpuMs();
     await stopLive(live);
     live = null;
     // Every document there, each at its last revision (a discharged visit).
@@ -151,7 +157,7 @@ export async function runPouch(rows: readonly WrittenRow[], opts: { mode: 'live'
       const d: Record<string, unknown> = await b.get(`visits:${String(r.versions[0]!['id'])}`).catch(() => ({}));
       if (d['status'] !== 'discharged' || !String(d['_rev']).startsWith(`${r.versions.length}-`)) verified = false;
     }
-    return { mode: opts.mode, batch: opts.batch, docs, revisions, writeMs, wallMs, cpuMs, pushMs, pullMs, adapter: a.adapter, verified };
+    return { mode: opts.mode, serverPlace, batch: opts.batch, docs, revisions, writeMs, wallMs, cpuMs, serverCpuMs, pushMs, pullMs, adapter: a.adapter, verified };
   } finally {
     await stopLive(live);
     await a.close();

@@ -13,7 +13,7 @@ import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
 import {
-  Broadcast, Call, Hello, PROTOCOL_VERSION, Pair, Pull, Push, describeIssues, refusal, schemaVersion as localSchemaVersion,
+  Call, Hello, PROTOCOL_VERSION, Pair, Pull, Push, describeIssues, refusal, schemaVersion as localSchemaVersion,
   type BroadcastT, type CallAnswerT, type CallT, type ChangeT, type HelloAnswerT, type PairAnswerT, type HelloT, type PullAnswerT,
   type PushAnswerT, type SequencedChangeT, type SyncErrorT,
 } from '../sync/protocol';
@@ -110,7 +110,8 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     const result = await store.append(changes, now());
     const { fresh } = result;
     if (fresh.length > 0) {
-      const msg: BroadcastT = Broadcast.parse({ changes: fresh });
+      // Built from a push that was checked, with the store's seqs: not parsed again.
+      const msg: BroadcastT = { changes: fresh };
       (from ? from.to(ROOM) : io.to(ROOM)).emit('changes', msg);
       detections = detections
         .then(() => detectAfterAppend(store, fresh, now()))
@@ -189,13 +190,20 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
         log(`refused a push of ${String(socket.data.device)}: master data (${master.table})`);
         return ack(refusal('READ_ONLY_TABLE', `${master.table} is master data, written only at the hub: change ${master.id} of device ${master.device} refused, nothing of this batch taken`));
       }
-      try {
-        const { acks } = await publish(push.data.changes, socket);
-        ack({ ok: true, acks });
-        touch(String(socket.data.device), push.data.pending);
-      } catch (err) {
-        ack(refusal('HUB_ERROR', err instanceof Error ? err.message : String(err)));
-      }
+      // A station may send its next batch before this one is answered: one station's batches
+      // are appended in the order they came (a child row's batch never gets the lower seqs).
+      const turn = (socket.data.pushes as Promise<void> | undefined) ?? Promise.resolve();
+      const mine = turn.then(async () => {
+        try {
+          const { acks } = await publish(push.data.changes, socket);
+          ack({ ok: true, acks });
+          touch(String(socket.data.device), push.data.pending);
+        } catch (err) {
+          ack(refusal('HUB_ERROR', err instanceof Error ? err.message : String(err)));
+        }
+      });
+      socket.data.pushes = mine;
+      await mine;
     });
 
     socket.on('pull', async (payload: unknown, fn: unknown) => {

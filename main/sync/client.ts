@@ -17,6 +17,9 @@ import {
   type ChangeT, type SequencedChangeT, type SyncErrorT,
 } from './protocol';
 
+/** Push batches on their way at once: the next one travels while the hub appends the last. */
+const PUSH_WINDOW = 2;
+
 export interface SyncClientOptions {
   url: string;
   /** Default: the one stored at pairing (main/sync/pair.ts). */
@@ -207,14 +210,25 @@ export class SyncClient implements HubLink {
 
   private async run(): Promise<void> {
     if (!this.ready) return;
-    // Push everything unsent, oldest first.
+    // Push everything unsent, oldest first; the next batch is on its way while the hub appends
+    // this one (the hub appends one station's batches in the order they came).
+    const flying: { changes: ChangeT[]; answer: Promise<unknown> }[] = [];
+    let last: ChangeT | undefined;
     for (;;) {
-      const changes = pendingChanges(this.station, this.batch);
-      if (changes.length === 0) break;
-      const pending = Math.max(0, pendingCount(this.station) - changes.length);
-      const answer = PushAnswer.parse(await this.ask('push', { changes, pending }));
+      while (flying.length < PUSH_WINDOW) {
+        const changes = pendingChanges(this.station, this.batch, last);
+        if (changes.length === 0) break;
+        last = changes[changes.length - 1]!;
+        const pending = Math.max(0, pendingCount(this.station) - changes.length - flying.reduce((n, f) => n + f.changes.length, 0));
+        const answer = this.ask('push', { changes, pending });
+        answer.catch(() => undefined); // awaited below, in order; a failure behind the first must not go unhandled
+        flying.push({ changes, answer });
+      }
+      const head = flying.shift();
+      if (!head) break;
+      const answer = PushAnswer.parse(await head.answer);
       if (!answer.ok) return this.refused(answer.error);
-      this.acknowledged(changes, answer.acks);
+      this.acknowledged(head.changes, answer.acks);
       this.report();
     }
     // Pull everything after our cursor: from the snapshot while bootstrapping, then the log.

@@ -25,11 +25,17 @@ export function toWire(r: ChangeLogRow): ChangeT {
   };
 }
 
-/** Unsent changes (seq null), oldest first — the order they were made in, so parents come before children. */
-export function pendingChanges(station: Station, limit: number): ChangeT[] {
+/**
+ * Unsent changes (seq null), oldest first — the order they were made in, so parents come before
+ * children; `after` (a change's hlc and id) starts after one already on its way.
+ */
+export function pendingChanges(station: Station, limit: number, after?: { hlc: string; id: string }): ChangeT[] {
   // The partial index of unsent changes (migration 0003) is already in this order: no sort of the
   // backlog per batch (SQLite's planner would pick change_log_seq and sort, 35 ms at 110,000 unsent).
-  const rows = station.raw.prepare('SELECT * FROM change_log INDEXED BY change_log_unsent WHERE seq IS NULL ORDER BY hlc, id LIMIT ?').all(limit) as ChangeLogRow[];
+  const rows = (after
+    ? station.raw.prepare('SELECT * FROM change_log INDEXED BY change_log_unsent WHERE seq IS NULL AND (hlc, id) > (?, ?) ORDER BY hlc, id LIMIT ?')
+      .all(after.hlc, after.id, limit)
+    : station.raw.prepare('SELECT * FROM change_log INDEXED BY change_log_unsent WHERE seq IS NULL ORDER BY hlc, id LIMIT ?').all(limit)) as ChangeLogRow[];
   return rows.map(toWire);
 }
 
