@@ -42,17 +42,24 @@ function inProcess(th: TestHub): BenchHub {
   };
 }
 
-/** Where the hub keeps its data: a fresh copy of the seed folder, or a store holding the seed clinic (in this process). */
+/**
+ * Where the hub keeps its data: a fresh copy of the seed folder, a PostgreSQL database holding the
+ * seed (`postgres://…`, hub in its own process), or a store holding the seed clinic (in this process).
+ */
 export type HubSource = string | (() => Promise<TestHub>);
 
 async function benchHub(source: HubSource, place: HubPlace): Promise<BenchHub> {
   if (typeof source !== 'string') return inProcess(await source());
-  return place === 'own process' ? hubProcessFrom(source, 'e2e') : inProcess(await hubFrom(source, 'e2e'));
+  if (place === 'own process') return hubProcessFrom(source, 'e2e');
+  if (source.startsWith('postgres://')) throw new Error('a hub on PostgreSQL runs in its own process here');
+  return inProcess(await hubFrom(source, 'e2e'));
 }
 
 export interface E2eResult {
   mode: 'live' | 'phased';
   hubPlace: HubPlace;
+  /** What the hub keeps its data in. */
+  hubEngine: 'PGlite' | 'PostgreSQL';
   batch: number;
   changes: number;
   writeMs: number;
@@ -66,12 +73,12 @@ export interface E2eResult {
   pullMs: number | null;
   hubAppend: Meter;
   hubAfter: Meter;
-  /** The hub's checks after each batch (main/hub/detect.ts): same PGlite connection, same process. */
+  /** The hub's checks after each batch (main/hub/detect.ts): same store connection as the appends. */
   detection: Meter;
-  /** SQLite transactions at B (applying batches) and at A (marking acks, re-merging its own changes when they come back). */
+  /** SQLite transactions at B (applying batches) and at A (storing acks and merging the acknowledged rows again). */
   applyB: Meter;
   txA: Meter;
-  /** A's client done too (it pulls its own changes back after its pushes). */
+  /** A's client done too (its last acks stored, its last pull answered). */
   aDoneMs: number;
   converged: boolean;
   rows?: WrittenRow[];
@@ -140,7 +147,7 @@ export async function runEndToEnd(seedHub: HubSource, opts: {
     await ca.stop();
     const converged = JSON.stringify(replicatedChecksums(a)) === JSON.stringify(replicatedChecksums(b));
     return {
-      mode, hubPlace, batch, changes: written.changes, writeMs: written.ms, wallMs, cpuMs, hubCpuMs: store.cpuMs, pushMs, pullMs,
+      mode, hubPlace, hubEngine: typeof seedHub === 'string' && seedHub.startsWith('postgres://') ? 'PostgreSQL' : 'PGlite', batch, changes: written.changes, writeMs: written.ms, wallMs, cpuMs, hubCpuMs: store.cpuMs, pushMs, pullMs,
       hubAppend: store.append, hubAfter: store.after, detection: store.detection, applyB: mB.tx, txA: mA.tx, aDoneMs, converged,
       ...(opts.keepRows ? { rows: written.rows } : {}),
     };

@@ -1,9 +1,10 @@
 /**
  * A hub in its own process for the sync benchmark, as a clinic runs it (`npm run hub` on its own
- * PC): PGlite in a data folder, started like the tests start one (main/sync/testing.ts), its
+ * PC): PGlite in a data folder (or a PostgreSQL database), started like the tests start one (main/sync/testing.ts), its
  * store metered (bench/sync-measure.ts). Forked by bench/sync-hub-process.ts (bench/child.ts).
  */
 import { PgliteStore } from '../main/hub/pglite-store';
+import { PostgresHubStore } from '../main/hub/postgres-store';
 import { startTestHubOn } from '../main/sync/testing';
 import { serveBenchParent } from './child';
 import { cpuSince, meterStore } from './sync-measure';
@@ -11,9 +12,10 @@ import { cpuSince, meterStore } from './sync-measure';
 export type HubChildOp = 'lastSeq' | 'meter' | 'report';
 
 async function main(): Promise<void> {
-  const dataDir = process.argv[2];
-  if (!dataDir || !process.send) throw new Error('usage: forked with IPC, argv: <hub data folder>');
-  const th = await startTestHubOn(await PgliteStore.open({ dataDir }));
+  const where = process.argv[2];
+  if (!where || !process.send) throw new Error('usage: forked with IPC, argv: <hub data folder | postgres:// URL>');
+  const store = where.startsWith('postgres://') ? await PostgresHubStore.open(where) : await PgliteStore.open({ dataDir: where });
+  const th = await startTestHubOn(store);
   let meters: ReturnType<typeof meterStore> | undefined;
   let cpu0 = process.cpuUsage();
   serveBenchParent<HubChildOp>({ url: th.hub.url, certificate: th.hub.certificate }, async (op) => {

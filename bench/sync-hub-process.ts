@@ -30,11 +30,15 @@ export interface HubProcess {
 
 const CHILD = fileURLToPath(new URL('./sync-hub-child.ts', import.meta.url));
 
+/** A hub process on a fresh copy of the `template` data folder, or on a PostgreSQL database (`postgres://…`) already holding the seed. */
 export async function hubProcessFrom(template: string, name: string): Promise<HubProcess> {
-  const dataDir = join(SYNC_OUT, `${name}-hub`);
-  rmSync(dataDir, { recursive: true, force: true });
-  cpSync(template, dataDir, { recursive: true });
-  const child = await forkBenchChild<HubAddress, HubChildOp>(CHILD, [dataDir]);
+  const onPostgres = template.startsWith('postgres://');
+  const where = onPostgres ? template : join(SYNC_OUT, `${name}-hub`);
+  if (!onPostgres) {
+    rmSync(where, { recursive: true, force: true });
+    cpSync(template, where, { recursive: true });
+  }
+  const child = await forkBenchChild<HubAddress, HubChildOp>(CHILD, [where]);
   return {
     hub: child.ready,
     lastSeq: () => child.ask<number>('lastSeq'),
@@ -42,7 +46,7 @@ export async function hubProcessFrom(template: string, name: string): Promise<Hu
     report: () => child.ask<HubReport>('report'),
     close: async () => {
       await child.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!onPostgres) rmSync(where, { recursive: true, force: true });
     },
   };
 }

@@ -15,6 +15,8 @@ import { Rng } from '../db/demo/random';
 import { localDate } from '../main/domain/dates';
 import { recordNo, queueNo } from '../main/domain/numbers';
 import { PgliteStore } from '../main/hub/pglite-store';
+import { PostgresHubStore } from '../main/hub/postgres-store';
+import type { TestPostgres } from '../main/hub/postgres-testing';
 import { rebuildFromStation } from '../main/hub/rebuild';
 import { Station } from '../main/station/station';
 import { Writer } from '../main/station/writer';
@@ -53,6 +55,18 @@ export async function ensureSeedHub(log: (s: string) => void): Promise<{ dataDir
   const changes = await store.lastSeq();
   await store.close();
   return { dataDir: SEED_HUB, changes, madeMs: performance.now() - t };
+}
+
+/** A new database on `pg` holding the seed clinic (made by ensureSeedHub): for a hub on PostgreSQL. */
+export async function seedOnPostgres(pg: TestPostgres): Promise<string> {
+  const url = await pg.createDatabase();
+  const store = await PostgresHubStore.open(url);
+  try {
+    await rebuildFromStation(SEED_FILE, store);
+  } finally {
+    await store.close();
+  }
+  return url;
 }
 
 /** A hub on a fresh copy of a hub data folder (a real PGlite folder on disk), started like the tests start one. */
