@@ -178,32 +178,46 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       }
     });
 
-    socket.on('push', async (payload: unknown, fn: unknown) => {
-      const ack = ackOf<PushAnswerT>(fn);
-      if (!socket.data.device) return ack(refusal('HELLO_REQUIRED', 'say hello first'));
+    /** One push, checked and appended: its answer. */
+    const takePush = async (payload: unknown): Promise<PushAnswerT> => {
+      if (!socket.data.device) return refusal('HELLO_REQUIRED', 'say hello first');
       const push = Push.safeParse(payload);
-      if (!push.success) return ack(refusal('BAD_MESSAGE', describeIssues(push.error)));
+      if (!push.success) return refusal('BAD_MESSAGE', describeIssues(push.error));
       const foreign = push.data.changes.find((c) => c.device !== socket.data.device);
-      if (foreign) return ack(refusal('BAD_MESSAGE', `device ${String(socket.data.device)} may push only its own changes, not ${foreign.device}'s`));
+      if (foreign) return refusal('BAD_MESSAGE', `device ${String(socket.data.device)} may push only its own changes, not ${foreign.device}'s`);
       const master = opts.masterDataFromStations ? undefined : push.data.changes.find((c) => MASTER_TABLES.has(c.table));
       if (master) {
         log(`refused a push of ${String(socket.data.device)}: master data (${master.table})`);
-        return ack(refusal('READ_ONLY_TABLE', `${master.table} is master data, written only at the hub: change ${master.id} of device ${master.device} refused, nothing of this batch taken`));
+        return refusal('READ_ONLY_TABLE', `${master.table} is master data, written only at the hub: change ${master.id} of device ${master.device} refused, nothing of this batch taken`);
       }
-      // A station may send its next batch before this one is answered: one station's batches
-      // are appended in the order they came (a child row's batch never gets the lower seqs).
-      const turn = (socket.data.pushes as Promise<void> | undefined) ?? Promise.resolve();
-      const mine = turn.then(async () => {
+      try {
+        const { acks } = await publish(push.data.changes, socket);
+        touch(String(socket.data.device), push.data.pending);
+        return { ok: true, acks };
+      } catch (err) {
+        return refusal('HUB_ERROR', err instanceof Error ? err.message : String(err));
+      }
+    };
+
+    // A station may send its next batch before this one is answered. One station's batches are
+    // taken in the order they came, and once one is refused, those already sent behind it are
+    // refused too (a child row's batch must never be appended before its parent's): the station
+    // sends them again from the refused one.
+    const pushes = { chain: Promise.resolve(), queued: 0, broken: false };
+    socket.on('push', (payload: unknown, fn: unknown) => {
+      const ack = ackOf<PushAnswerT>(fn);
+      pushes.queued += 1;
+      pushes.chain = pushes.chain.then(async () => {
         try {
-          const { acks } = await publish(push.data.changes, socket);
-          ack({ ok: true, acks });
-          touch(String(socket.data.device), push.data.pending);
-        } catch (err) {
-          ack(refusal('HUB_ERROR', err instanceof Error ? err.message : String(err)));
+          if (pushes.broken) return ack(refusal('HUB_ERROR', 'a batch sent before this one was refused: send again from it'));
+          const answer = await takePush(payload);
+          if (!answer.ok) pushes.broken = true;
+          ack(answer);
+        } finally {
+          pushes.queued -= 1;
+          if (pushes.queued === 0) pushes.broken = false;
         }
-      });
-      socket.data.pushes = mine;
-      await mine;
+      }).catch((err: unknown) => log(`push of ${String(socket.data.device)} failed: ${err instanceof Error ? err.message : String(err)}`));
     });
 
     socket.on('pull', async (payload: unknown, fn: unknown) => {

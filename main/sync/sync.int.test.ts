@@ -264,6 +264,29 @@ describe('sync: refusals', () => {
     expect(await th.store.lastSeq()).toBe(1);
   });
 
+  it('pushes sent one behind the other are taken in order; those behind a refused one are refused too, nothing of them appended', async () => {
+    const th = await startTestHub(await PgliteStore.template(), { masterDataFromStations: false });
+    cleanups.push(th.close);
+    const raw = rawSocket(th.hub);
+    cleanups.push(() => raw.disconnect());
+    await new Promise<void>((r) => raw.once('connect', () => r()));
+    await raw.emitWithAck('hello', { protocol: PROTOCOL_VERSION, device: 'Z9', credential: null, schemaVersion: schemaVersion() });
+    let n = 0;
+    const change = (table: string) => ({
+      id: `01900000-0000-7000-8000-${String(++n).padStart(12, '0')}`, hlc: `${String(1_800_000_000_000 + n).padStart(15, '0')}-0000-Z9`, device: 'Z9',
+      table, rowId: `01900000-0000-7000-8000-0000000001${String(n).padStart(2, '0')}`, op: 'insert' as const, columns: { name: `n${n}` }, seq: null,
+    });
+    // Three batches at once: the first is fine, the second master data, the third fine.
+    const [a, b, c] = [change('patients'), change('staff'), change('patients')];
+    const answers = (await Promise.all([a, b, c].map((x) => raw.emitWithAck('push', { changes: [x] })))) as PushAnswerT[];
+    expect(answers.map((x) => (x.ok ? 'ok' : x.error.code))).toEqual(['ok', 'READ_ONLY_TABLE', 'HUB_ERROR']);
+    expect((await th.store.after(0, 10)).changes.map((x) => x.id)).toEqual([a.id]);
+    // Sent again on its own, the third is taken: the refusal does not outlast the batches queued behind it.
+    const again = (await raw.emitWithAck('push', { changes: [c] })) as PushAnswerT;
+    expect(again.ok).toBe(true);
+    expect((await th.store.after(0, 10)).changes.map((x) => x.id)).toEqual([a.id, c.id]);
+  });
+
   it('push and pull before hello are refused, malformed messages and changes of another device get BAD_MESSAGE', async () => {
     const { th } = await setup([]);
     const seqBefore = await th.store.lastSeq();
