@@ -82,7 +82,12 @@ function toMergeInput(r: ChangeLogRow): MergeInput {
  * Applies a batch of changes from the hub (each with its seq). Idempotent by change id: a change
  * already here only gets its seq filled in. `cursor`, when given, is stored in the same transaction.
  */
-export function applyRemoteChanges(station: Station, changes: readonly ChangeT[], opts: { cursor?: number } = {}): ApplyResult {
+/**
+ * `pushed`: the changes are this station's own, exactly as its change_log holds them, just
+ * acknowledged by the hub: their seqs are stored and their rows merged again, without reading
+ * them back first.
+ */
+export function applyRemoteChanges(station: Station, changes: readonly ChangeT[], opts: { cursor?: number; pushed?: boolean } = {}): ApplyResult {
   const raw = station.raw;
   const storedStmt = prepared(raw, 'SELECT * FROM change_log WHERE id = ?');
   const seqStmt = prepared(raw, 'UPDATE change_log SET seq = ? WHERE id = ? AND seq IS NULL');
@@ -107,6 +112,12 @@ export function applyRemoteChanges(station: Station, changes: readonly ChangeT[]
       row.changes.set(c.id, c);
     };
     for (const c of changes) {
+      if (opts.pushed) {
+        result.known += 1;
+        if (c.seq !== null) seqStmt.run(c.seq, c.id);
+        note(c);
+        continue;
+      }
       const have = storedStmt.get(c.id) as ChangeLogRow | undefined;
       if (have) {
         result.known += 1;

@@ -214,12 +214,14 @@ export class SyncClient implements HubLink {
     // this one (the hub appends one station's batches in the order they came).
     const flying: { changes: ChangeT[]; answer: Promise<unknown> }[] = [];
     let last: ChangeT | undefined;
+    // Counted once (a count over a long backlog is not free), then kept as batches are acknowledged.
+    let unsent = pendingCount(this.station);
     for (;;) {
       while (flying.length < PUSH_WINDOW) {
         const changes = pendingChanges(this.station, this.batch, last);
         if (changes.length === 0) break;
         last = changes[changes.length - 1]!;
-        const pending = Math.max(0, pendingCount(this.station) - changes.length - flying.reduce((n, f) => n + f.changes.length, 0));
+        const pending = Math.max(0, unsent - changes.length - flying.reduce((n, f) => n + f.changes.length, 0));
         const answer = this.ask('push', { changes, pending });
         answer.catch(() => undefined); // awaited below, in order; a failure behind the first must not go unhandled
         flying.push({ changes, answer });
@@ -229,7 +231,8 @@ export class SyncClient implements HubLink {
       const answer = PushAnswer.parse(await head.answer);
       if (!answer.ok) return this.refused(answer.error);
       this.acknowledged(head.changes, answer.acks);
-      this.report();
+      unsent = Math.max(0, unsent - head.changes.length);
+      this.report(unsent);
     }
     // Pull everything after our cursor: from the snapshot while bootstrapping, then the log.
     for (;;) {
@@ -265,7 +268,7 @@ export class SyncClient implements HubLink {
     const seqs = [...new Set(sequenced.map((c) => c.seq))].sort((a, b) => a - b);
     const follows = bootstrapUpto(this.station) === 0 && seqs.length > 0 && seqs[0] === getCursor(this.station) + 1
       && seqs.every((q, i) => i === 0 || q === seqs[i - 1]! + 1);
-    applyRemoteChanges(this.station, sequenced, follows ? { cursor: seqs[seqs.length - 1]! } : {});
+    applyRemoteChanges(this.station, sequenced, { pushed: true, ...(follows ? { cursor: seqs[seqs.length - 1]! } : {}) });
   }
 
   /** A broadcast: applied at once when it follows our cursor, else a pull fills the gap. */
@@ -288,9 +291,10 @@ export class SyncClient implements HubLink {
     this.report();
   }
 
-  private report(): void {
+  /** Tells the station's listeners the sync state; `pending` when the caller knows it (else counted). */
+  private report(pending?: number): void {
     this.state.online = this.ready;
-    this.state.pending = pendingCount(this.station);
+    this.state.pending = pending ?? pendingCount(this.station);
     this.station.emit('sync.status', { online: this.state.online, pending: this.state.pending, lastSyncAt: this.state.lastSyncAt, refused: this.state.error });
   }
 }
