@@ -52,7 +52,7 @@ export function syncReport(x: SyncInputs): SyncBenchResult {
     SYNC_HEADING,
     '',
     `Measured from ${x.startedAt} to ${new Date().toISOString()}; load average ${x.loadAtStart} at the start, ${x.loadAtEnd} at the end`,
-    '(1/5/15 min; nothing else was running). 2 shared EPYC cores, 24 GiB. Real SQLite files, real socket.io over loopback',
+    '(1/5/15 min; nothing else of ours was running, but the 2 EPYC cores are shared with other tenants: the same runs vary by up to ~20 % from one hour to the next). 24 GiB. Real SQLite files, real socket.io over loopback',
     'and TLS (the hub\'s own certificate, pinned by the stations), hubs and stations started through main/sync/testing.ts as',
     'the sync tests start them. Both stations always run in the bench\'s process; the hub runs either in that process too, or',
     'in its own (bench/sync-hub-child.ts: as a clinic runs it, `npm run hub` on its own PC). The PouchDB comparison does the',
