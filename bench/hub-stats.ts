@@ -25,12 +25,11 @@ import { STATISTICS } from '../main/hub/stats/export';
 import type { StatsDb } from '../main/hub/stats/range';
 import { freePort } from '../main/hub/postgres-testing';
 import { ensureHubData, FULL, TODAY, type Exec, type Scale } from './hub-stats-data';
-import { load, ms, OUT, stats, table } from './lib';
+import { load, ms, OUT, stats, table, writeResultsSection } from './lib';
 
 const run = promisify(execFile);
 export const DASHBOARD_TARGET_MS = 300;
 const RUNS = { twentyDays: 7, year: 3, dashboard: 30 };
-const RESULTS = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
 const HEADING = '## Hub statistics';
 
 type Db = StatsDb & Exec & { close(): Promise<void> };
@@ -177,16 +176,9 @@ function report(scale: Scale, [lite, post]: (EngineResult | undefined)[]): HubSt
   return { markdown, dashboardP95Pglite: p95 };
 }
 
-/** Puts `section` into bench/RESULTS.md in place of the earlier one (or at the end), leaving the other sections as they are. */
+/** Puts this section into bench/RESULTS.md in place of the earlier one, leaving the others as they are. */
 export function writeSection(section: string): void {
-  const text = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '# Benchmark results\n';
-  const start = text.indexOf(`\n${HEADING}\n`);
-  if (start < 0) {
-    writeFileSync(RESULTS, `${text.trimEnd()}\n\n${section}\n`);
-    return;
-  }
-  const next = text.indexOf('\n## ', start + HEADING.length + 2);
-  writeFileSync(RESULTS, `${text.slice(0, start)}\n${section}\n${next < 0 ? '' : text.slice(next)}`);
+  writeResultsSection(HEADING, section);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -112,3 +112,21 @@ export function scratchCopy(name: string): string {
 export function removeDb(file: string): void {
   for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
 }
+
+/** bench/RESULTS.md: each benchmark owns one "## " section of it. */
+export const RESULTS_FILE = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
+
+/**
+ * Puts `section` (starting with its `heading` line) into bench/RESULTS.md in place of the earlier
+ * one (or at the end), leaving the other sections as they are.
+ */
+export function writeResultsSection(heading: string, section: string): void {
+  const text = existsSync(RESULTS_FILE) ? readFileSync(RESULTS_FILE, 'utf8') : '# Benchmark results\n';
+  const start = text.indexOf(`\n${heading}\n`);
+  if (start < 0) {
+    writeFileSync(RESULTS_FILE, `${text.trimEnd()}\n\n${section}\n`);
+    return;
+  }
+  const next = text.indexOf('\n## ', start + heading.length + 2);
+  writeFileSync(RESULTS_FILE, `${text.slice(0, start)}\n${section}\n${next < 0 ? '' : text.slice(next)}`);
+}

@@ -12,14 +12,13 @@ import { cpus, freemem, totalmem, platform, release } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { runCommandBench, COMMAND_TARGET_P95_MS } from './commands.bench';
 import { runDemoLoadBench } from './demo-load.bench';
-import { ensureLargeDb, load, ms, peakRssMiB, rssMiB, table } from './lib';
+import { ensureLargeDb, load, ms, peakRssMiB, RESULTS_FILE, rssMiB, table } from './lib';
 import { OPEN_TARGET_MS, runOpenBench } from './open.bench';
 import { runSearchBench, SEARCH_TARGET_P95_MS } from './search.bench';
 import { runUiBench, UI_INTERACTIVE_TARGET_MS, UI_SEARCH_TARGET_MS } from './ui.bench';
 import { DASHBOARD_TARGET_MS, runHubStatsBench, writeSection } from './hub-stats';
 import { runSyncBench, SYNC_E2E_TARGET_MS, SYNC_LIVE_P95_TARGET_MS, SYNC_POUCH_FACTOR, writeSyncSection } from './sync.bench';
 
-const RESULTS = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
 const DOCUMENTS = fileURLToPath(new URL('./documents.bench.ts', import.meta.url));
 
 const log = (s: string) => console.error(`[bench] ${s}`);
@@ -135,7 +134,7 @@ async function main(): Promise<void> {
     table(['after', 'RSS MiB', 'peak RSS MiB'], memory),
   ].join('\n');
   // A partial run does not replace the committed results.
-  const target = only.length === 0 ? RESULTS : fileURLToPath(new URL('./out/RESULTS.partial.md', import.meta.url));
+  const target = only.length === 0 ? RESULTS_FILE : fileURLToPath(new URL('./out/RESULTS.partial.md', import.meta.url));
   writeFileSync(target, `${head}\n\n${sections.join('\n\n')}\n`);
   log(`wrote ${target}`);
 }

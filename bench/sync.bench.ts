@@ -5,10 +5,10 @@
  * section of bench/RESULTS.md. Sizes can be made smaller for a try:
  *   SYNC_CHANGES=10000 SYNC_BOOTSTRAP=20000 npx tsx bench/sync.bench.ts
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { load } from './lib';
+import { load, writeResultsSection } from './lib';
 import { s1, SYNC_HEADING as HEADING, syncReport, type SyncBenchResult } from './sync-report';
 import { runPouch, type PouchResult } from './pouch-sync';
 import { ensureBigHub, runBootstrap, type BigHub, type BootstrapResult } from './sync-bootstrap';
@@ -19,7 +19,6 @@ import { startPostgres } from '../main/hub/postgres-testing';
 
 export { SYNC_E2E_TARGET_MS, SYNC_LIVE_P95_TARGET_MS, SYNC_POUCH_FACTOR, type SyncBenchResult } from './sync-report';
 
-const RESULTS = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
 
 const CHANGES = Number(process.env['SYNC_CHANGES'] ?? 100_000);
 const BOOTSTRAP = (process.env['SYNC_BOOTSTRAP'] ?? '100000,1000000').split(',').map(Number);
@@ -90,16 +89,9 @@ export async function runSyncBench(log: (s: string) => void): Promise<SyncBenchR
   return syncReport({ e2e, pouch, live, boots, failed, seedChanges: seed.changes, startedAt, loadAtStart, loadAtEnd });
 }
 
-/** Puts the sync section into bench/RESULTS.md (replacing an earlier one), leaving the others as they are. */
+/** Puts this section into bench/RESULTS.md in place of the earlier one, leaving the others as they are. */
 export function writeSyncSection(section: string): void {
-  const text = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '# Benchmark results\n';
-  const start = text.indexOf(`\n${HEADING}\n`);
-  if (start < 0) {
-    writeFileSync(RESULTS, `${text.trimEnd()}\n\n${section}\n`);
-    return;
-  }
-  const next = text.indexOf('\n## ', start + HEADING.length + 2);
-  writeFileSync(RESULTS, `${text.slice(0, start)}\n${section}\n${next < 0 ? '' : text.slice(next)}`);
+  writeResultsSection(HEADING, section);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
