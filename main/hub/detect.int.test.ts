@@ -1,10 +1,9 @@
 /** The hub turns what offline desks could not prevent into review tasks, and resolves them when fixed. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { appointments, patients } from '../../db/schema';
-import { createFixture } from '../station/testing';
 import type { Station } from '../station/station';
-import { DeskAt } from '../sync/clinic-offline.testing';
-import { connected, emptyStation, writeAs, type TestHub } from '../sync/testing';
+import { DeskAt, twoDesksOnHub } from '../sync/clinic-offline.testing';
+import { writeAs, type TestHub } from '../sync/testing';
 import { billedPrescription } from './detect-money.testing';
 import { eachHubStore } from './stores.testing';
 
@@ -15,21 +14,7 @@ afterEach(async () => {
   for (const f of cleanups.splice(0).reverse()) await f();
 });
 
-async function setup(hubOf: () => Promise<TestHub>) {
-  const th = await hubOf();
-  cleanups.push(th.close);
-  const fx = createFixture({ device: 'A1' });
-  cleanups.push(fx.close);
-  const b = emptyStation('B1', fx.clock);
-  cleanups.push(b.close);
-  const sync = async (s: Station) => {
-    await (await connected(s, th.hub)).stop();
-    await th.hub.settled();
-  };
-  await sync(fx.station);
-  await sync(b.station);
-  return { th, fx, b: b.station, sync };
-}
+const setup = (hubOf: () => Promise<TestHub>) => twoDesksOnHub(hubOf, cleanups);
 
 const register = (s: Station, name: string, recordNo: string, idNumber: string | null) =>
   writeAs(s, (w) => w.insert(patients, { recordNo, name, sex: 'M', idNumber, pinyinFull: 'x', pinyinInitials: 'x' }));
