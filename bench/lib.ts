@@ -120,6 +120,31 @@ export const RESULTS_FILE = fileURLToPath(new URL('./RESULTS.md', import.meta.ur
  * Puts `section` (starting with its `heading` line) into bench/RESULTS.md in place of the earlier
  * one (or at the end), leaving the other sections as they are.
  */
+/**
+ * Puts rows into the "Targets" table of bench/RESULTS.md in place of those with the same first
+ * cell (a partial run's targets), leaving the other rows as they are; new ones go at its end.
+ */
+export function writeTargetRows(rows: (string | number)[][]): void {
+  if (!existsSync(RESULTS_FILE) || rows.length === 0) return;
+  const lines = readFileSync(RESULTS_FILE, 'utf8').split('\n');
+  const head = lines.indexOf('## Targets');
+  if (head < 0) return;
+  const first = lines.findIndex((l, i) => i > head && l.startsWith('| '));
+  if (first < 0) return;
+  let end = first;
+  while (end < lines.length && lines[end]!.startsWith('| ')) end += 1;
+  const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+  const fresh = new Map(rows.map((r) => [String(r[0]), line(r)]));
+  const kept = lines.slice(first + 2, end).map((l) => {
+    const key = l.slice(2, l.indexOf(' | '));
+    const row = fresh.get(key);
+    fresh.delete(key);
+    return row ?? l;
+  });
+  lines.splice(first + 2, end - first - 2, ...kept, ...fresh.values());
+  writeFileSync(RESULTS_FILE, lines.join('\n'));
+}
+
 export function writeResultsSection(heading: string, section: string): void {
   const text = existsSync(RESULTS_FILE) ? readFileSync(RESULTS_FILE, 'utf8') : '# Benchmark results\n';
   const start = text.indexOf(`\n${heading}\n`);

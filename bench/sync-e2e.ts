@@ -22,6 +22,7 @@ export type HubPlace = 'same process' | 'own process';
 interface BenchHub {
   hub: HubAddress;
   lastSeq(): Promise<number>;
+  projected(): Promise<void>;
   meter(): Promise<void>;
   /** cpuMs: null when the hub shares this process (its CPU is in the run's). */
   report(): Promise<Omit<HubReport, 'cpuMs'> & { cpuMs: number | null }>;
@@ -33,10 +34,11 @@ function inProcess(th: TestHub): BenchHub {
   return {
     hub: th.hub,
     lastSeq: () => th.store.lastSeq(),
+    projected: async () => th.store.projected(await th.store.lastSeq()),
     meter: async () => { m = meterStore(th.store); },
     report: async () => {
       m!.restore();
-      return { append: m!.append, after: m!.after, detection: m!.detection, cpuMs: null };
+      return { append: m!.append, after: m!.after, detection: m!.detection, projection: m!.projection(), cpuMs: null };
     },
     close: () => th.close(),
   };
@@ -75,6 +77,10 @@ export interface E2eResult {
   hubAfter: Meter;
   /** The hub's checks after each batch (main/hub/detect.ts): same store connection as the appends. */
   detection: Meter;
+  /** The hub's projection of its log (hub_rows, typed tables), in transactions after the appends. */
+  projection: Meter;
+  /** When the hub had projected the last change (its rows and typed tables current), from the start. */
+  projectedMs: number;
   /** SQLite transactions at B (applying batches) and at A (storing acks and merging the acknowledged rows again). */
   applyB: Meter;
   txA: Meter;
@@ -141,6 +147,8 @@ export async function runEndToEnd(seedHub: HubSource, opts: {
     await until(() => ca.state.lastSyncAt !== null && ca.state.pending === 0, 600_000);
     await ca.idle();
     const aDoneMs = performance.now() - t0;
+    await hub.projected();
+    const projectedMs = performance.now() - t0;
     const store = await hub.report();
     mA.restore();
     mB.restore();
@@ -148,7 +156,7 @@ export async function runEndToEnd(seedHub: HubSource, opts: {
     const converged = JSON.stringify(replicatedChecksums(a)) === JSON.stringify(replicatedChecksums(b));
     return {
       mode, hubPlace, hubEngine: typeof seedHub === 'string' && seedHub.startsWith('postgres://') ? 'PostgreSQL' : 'PGlite', batch, changes: written.changes, writeMs: written.ms, wallMs, cpuMs, hubCpuMs: store.cpuMs, pushMs, pullMs,
-      hubAppend: store.append, hubAfter: store.after, detection: store.detection, applyB: mB.tx, txA: mA.tx, aDoneMs, converged,
+      hubAppend: store.append, hubAfter: store.after, detection: store.detection, projection: store.projection, projectedMs, applyB: mB.tx, txA: mA.tx, aDoneMs, converged,
       ...(opts.keepRows ? { rows: written.rows } : {}),
     };
   } finally {

@@ -9,7 +9,7 @@ import { startTestHubOn } from '../main/sync/testing';
 import { serveBenchParent } from './child';
 import { cpuSince, meterStore } from './sync-measure';
 
-export type HubChildOp = 'lastSeq' | 'meter' | 'report';
+export type HubChildOp = 'lastSeq' | 'meter' | 'report' | 'projected';
 
 async function main(): Promise<void> {
   const where = process.argv[2];
@@ -22,6 +22,9 @@ async function main(): Promise<void> {
     switch (op) {
       case 'lastSeq':
         return th.store.lastSeq();
+      case 'projected':
+        // At the projection's own pace: nothing hurries it.
+        return th.store.projected(await th.store.lastSeq());
       case 'meter':
         meters?.restore();
         meters = meterStore(th.store);
@@ -29,7 +32,7 @@ async function main(): Promise<void> {
         return null;
       case 'report': {
         meters?.restore();
-        const value = meters ? { append: meters.append, after: meters.after, detection: meters.detection, cpuMs: cpuSince(cpu0) } : null;
+        const value = meters ? { append: meters.append, after: meters.after, detection: meters.detection, projection: meters.projection(), cpuMs: cpuSince(cpu0) } : null;
         meters = undefined;
         return value;
       }

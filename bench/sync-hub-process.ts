@@ -15,6 +15,8 @@ export interface HubReport {
   append: Meter;
   after: Meter;
   detection: Meter;
+  /** The projection's transactions (hub_rows and the typed tables, after the appends). */
+  projection: Meter;
   /** The hub process's CPU time (user + system) over the metered span. */
   cpuMs: number;
 }
@@ -22,6 +24,8 @@ export interface HubReport {
 export interface HubProcess {
   hub: HubAddress;
   lastSeq(): Promise<number>;
+  /** Resolves when the hub has projected its whole log (at the projection's own pace). */
+  projected(): Promise<void>;
   /** Starts metering the store (and counting the process's CPU) from now. */
   meter(): Promise<void>;
   report(): Promise<HubReport>;
@@ -42,6 +46,7 @@ export async function hubProcessFrom(template: string, name: string): Promise<Hu
   return {
     hub: child.ready,
     lastSeq: () => child.ask<number>('lastSeq'),
+    projected: () => child.ask<void>('projected'),
     meter: () => child.ask<void>('meter'),
     report: () => child.ask<HubReport>('report'),
     close: async () => {

@@ -14,25 +14,26 @@ export interface Meter {
 
 const meter = (): Meter => ({ ms: 0, calls: 0 });
 
-/** The store calls detection makes after each batch (main/hub/detect.ts), besides append and after. */
-const DETECTION = ['row', 'rows', 'rowsWhere', 'getTask', 'putTask', 'tasks'] as const;
+/** The store calls detection makes after each batch (main/hub/detect.ts): its reads of the projection, and its tasks. */
+const DETECTION_READS = ['row', 'rows', 'rowsWhere', 'query'] as const;
+const DETECTION_TASKS = ['getTask', 'putTask', 'tasks'] as const;
 
 /**
  * Times the store's append, its page reads (after, snapshotAfter) and the calls detection makes, from now on; answers the meters
  * and a function that puts the originals back.
  */
-export function meterStore(store: HubStore): { append: Meter; after: Meter; detection: Meter; restore: () => void } {
+export function meterStore(store: HubStore): { append: Meter; after: Meter; detection: Meter; projection: () => Meter; restore: () => void } {
   const append = meter();
   const after = meter();
   const detection = meter();
   const undo: (() => void)[] = [];
-  const wrap = (name: keyof HubStore, into: Meter) => {
-    const target = store as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
+  const wrap = (on: object, name: string, into: Meter) => {
+    const target = on as Record<string, (...a: unknown[]) => Promise<unknown>>;
     const orig = target[name]!;
     target[name] = async (...args: unknown[]) => {
       const t = performance.now();
       try {
-        return await orig.apply(store, args);
+        return await orig.apply(on, args);
       } finally {
         into.ms += performance.now() - t;
         into.calls += 1;
@@ -40,12 +41,19 @@ export function meterStore(store: HubStore): { append: Meter; after: Meter; dete
     };
     undo.push(() => { target[name] = orig; });
   };
-  wrap('append', append);
-  wrap('after', after);
+  wrap(store, 'append', append);
+  wrap(store, 'after', after);
   // A new station's first pulls read the hub's snapshot (main/hub/snapshot.ts) instead of the log.
-  wrap('snapshotAfter', after);
-  for (const name of DETECTION) wrap(name, detection);
-  return { append, after, detection, restore: () => { for (const f of undo) f(); } };
+  wrap(store, 'snapshotAfter', after);
+  for (const name of DETECTION_READS) wrap(store.asProjected, name, detection);
+  for (const name of DETECTION_TASKS) wrap(store, name, detection);
+  const p0 = store.projectionStats();
+  /** The projection's transactions since metering began (main/hub/projection.ts). */
+  const projection = (): Meter => {
+    const p = store.projectionStats();
+    return { ms: p.ms - p0.ms, calls: p.chunks - p0.chunks };
+  };
+  return { append, after, detection, projection, restore: () => { for (const f of undo) f(); } };
 }
 
 type TxFn = ReturnType<Database.Database['transaction']>;

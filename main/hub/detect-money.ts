@@ -15,7 +15,7 @@
 import { num } from './stats/range';
 import type { SequencedChangeT } from '../sync/protocol';
 import { setTask } from './detect-task';
-import type { HubStore } from './store';
+import type { DetectionStore } from './store';
 
 type Raw = Record<string, unknown>;
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
@@ -26,7 +26,7 @@ const insertedOn = (table: string, alias: string) =>
 export const OVERPAID = 'bill_overpaid:';
 export const DISPENSED_TWICE = 'prescription_dispensed_twice:';
 
-async function checkBill(store: HubStore, billId: string, now: number): Promise<void> {
+async function checkBill(store: DetectionStore, billId: string, now: number): Promise<void> {
   const bill = (await store.query<Raw>(`
     SELECT b.id, b.visit_id, b.patient_id, b.total_fen,
       (SELECT coalesce(sum(p.amount_fen), 0) FROM payments p WHERE p.bill_id = b.id) AS paid,
@@ -48,7 +48,7 @@ async function checkBill(store: HubStore, billId: string, now: number): Promise<
   await setTask(store, `${OVERPAID}${billId}`, 'bill_overpaid', details, now);
 }
 
-async function checkPrescription(store: HubStore, prescriptionId: string, now: number): Promise<void> {
+async function checkPrescription(store: DetectionStore, prescriptionId: string, now: number): Promise<void> {
   const rx = (await store.query<Raw>('SELECT id, patient_id FROM prescriptions WHERE id = $1', [prescriptionId])).rows[0];
   if (!rx) return;
   const items = (await store.query<Raw>(`
@@ -84,7 +84,7 @@ async function checkPrescription(store: HubStore, prescriptionId: string, now: n
 }
 
 /** Prescriptions of these items, one query per 500. */
-async function prescriptionsOf(store: HubStore, itemIds: readonly string[]): Promise<string[]> {
+async function prescriptionsOf(store: DetectionStore, itemIds: readonly string[]): Promise<string[]> {
   const out = new Set<string>();
   for (let i = 0; i < itemIds.length; i += 500) {
     const chunk = itemIds.slice(i, i + 500);
@@ -100,7 +100,7 @@ async function prescriptionsOf(store: HubStore, itemIds: readonly string[]): Pro
  * changed) and the prescriptions a dispense or return names. A day close stamping payments
  * (`day_close_id`) changes no amount and re-checks nothing.
  */
-export async function detectMoneyAndStock(store: HubStore, fresh: readonly SequencedChangeT[], now: number): Promise<void> {
+export async function detectMoneyAndStock(store: DetectionStore, fresh: readonly SequencedChangeT[], now: number): Promise<void> {
   const bills = new Set<string>();
   const items = new Set<string>();
   for (const c of fresh) {

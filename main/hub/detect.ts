@@ -18,7 +18,7 @@ import type { SequencedChangeT } from '../sync/protocol';
 import { PATIENT_ROW_TABLES } from '../api/procedures/reviews';
 import { detectMoneyAndStock } from './detect-money';
 import { setTask } from './detect-task';
-import type { HubStore, ReviewTask } from './store';
+import type { DetectionStore, ReviewTask } from './store';
 
 const HOLDING: ReadonlySet<string> = new Set(SEAT_HOLDING_STATUSES);
 const PATIENT_ROWS: ReadonlySet<string> = new Set(PATIENT_ROW_TABLES);
@@ -29,18 +29,18 @@ function value(state: RowState | undefined, column: string): string | number | n
 }
 
 /** Which of `keys` have an open task (one query per batch instead of one per key). */
-async function openKeys(store: HubStore): Promise<Set<string>> {
+async function openKeys(store: DetectionStore): Promise<Set<string>> {
   return new Set((await store.tasks({ openOnly: true })).map((t) => t.key));
 }
 
 /** `key`'s task set or resolved; a problem that is not there and had no open task costs nothing. */
-async function settle(store: HubStore, open: Set<string>, key: string, kind: ReviewTask['kind'], details: Record<string, unknown> | null, now: number): Promise<void> {
+async function settle(store: DetectionStore, open: Set<string>, key: string, kind: ReviewTask['kind'], details: Record<string, unknown> | null, now: number): Promise<void> {
   if (details || open.has(key)) await setTask(store, key, kind, details, now);
 }
 
-async function checkIdNumbers(store: HubStore, idNumbers: string[], open: Set<string>, now: number): Promise<void> {
+async function checkIdNumbers(store: DetectionStore, idNumbers: string[], open: Set<string>, now: number): Promise<void> {
   if (idNumbers.length === 0) return;
-  // The typed table is current: the append that led here updated it in its transaction.
+  // The typed table holds this batch: detection runs once the projection has reached it.
   const rows = (await store.query<{ id: string; id_number: string }>(
     'SELECT id, id_number FROM patients WHERE id_number = ANY($1::text[]) AND merged_into IS NULL ORDER BY id', [idNumbers])).rows;
   const live = new Map<string, string[]>();
@@ -51,7 +51,7 @@ async function checkIdNumbers(store: HubStore, idNumbers: string[], open: Set<st
   }
 }
 
-async function checkSession(store: HubStore, sessionId: string, open: Set<string>, now: number): Promise<void> {
+async function checkSession(store: DetectionStore, sessionId: string, open: Set<string>, now: number): Promise<void> {
   const session = await store.row('roster_sessions', sessionId);
   const capacity = value(session, 'capacity');
   if (typeof capacity !== 'number') return;
@@ -76,7 +76,7 @@ function touchesSeats(c: SequencedChangeT): boolean {
 }
 
 /** Current value of `column` of rows `ids` in a typed table (one query per 500). */
-async function columnOf(store: HubStore, table: string, column: string, ids: string[]): Promise<Map<string, string | null>> {
+async function columnOf(store: DetectionStore, table: string, column: string, ids: string[]): Promise<Map<string, string | null>> {
   const out = new Map<string, string | null>();
   for (let i = 0; i < ids.length; i += 500) {
     const res = await store.query<{ id: string; v: string | null }>(`SELECT id, ${column} AS v FROM ${table} WHERE id = ANY($1::text[])`, [ids.slice(i, i + 500)]);
@@ -86,7 +86,7 @@ async function columnOf(store: HubStore, table: string, column: string, ids: str
 }
 
 /** Live rows still on a merged-away record: a task naming the record and where it went, counts per table. */
-async function checkMergedRows(store: HubStore, patientId: string, now: number): Promise<void> {
+async function checkMergedRows(store: DetectionStore, patientId: string, now: number): Promise<void> {
   const into = value(await store.row('patients', patientId), 'merged_into');
   let details: Record<string, unknown> | null = null;
   if (typeof into === 'string') {
@@ -101,7 +101,7 @@ async function checkMergedRows(store: HubStore, patientId: string, now: number):
 }
 
 /** Re-checks what the fresh changes can have affected. */
-export async function detectAfterAppend(store: HubStore, fresh: readonly SequencedChangeT[], now: number): Promise<void> {
+export async function detectAfterAppend(store: DetectionStore, fresh: readonly SequencedChangeT[], now: number): Promise<void> {
   const idNumbers = new Set<string>();
   const sessions = new Set<string>();
   const patientRows: string[] = [];
@@ -145,7 +145,7 @@ export async function detectAfterAppend(store: HubStore, fresh: readonly Sequenc
 }
 
 /** The ids among `ids` of records merged into another, one query per 500 (the typed table is current). */
-async function mergedAmong(store: HubStore, ids: string[]): Promise<string[]> {
+async function mergedAmong(store: DetectionStore, ids: string[]): Promise<string[]> {
   const out: string[] = [];
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);

@@ -3,6 +3,7 @@
  * on one in-process connection, and the typed tables of main/hub/pg-schema.ts.
  */
 import { PGlite } from '@electric-sql/pglite';
+import type { ProjectorOptions } from './projection';
 import { HUB_DDL, SqlHubStore, type Sql } from './sql-store';
 
 export class PgliteStore extends SqlHubStore {
@@ -12,13 +13,13 @@ export class PgliteStore extends SqlHubStore {
   }
 
   /** Opens (creating if needed) the store: a folder, or in memory from a dumped data dir (tests). */
-  static async open(opts: { dataDir?: string; loadDataDir?: Blob | File } = {}): Promise<PgliteStore> {
+  static async open(opts: { dataDir?: string; loadDataDir?: Blob | File; projection?: ProjectorOptions } = {}): Promise<PgliteStore> {
     const db = opts.loadDataDir ? new PGlite({ loadDataDir: opts.loadDataDir }) : new PGlite(opts.dataDir);
     await db.waitReady;
     try {
       await db.exec(HUB_DDL);
       const store = new PgliteStore(db);
-      await store.prepareTypedTables();
+      await store.prepare(opts.projection);
       return store;
     } catch (err) {
       await db.close();
@@ -45,7 +46,7 @@ export class PgliteStore extends SqlHubStore {
     return run;
   }
 
-  async close(): Promise<void> {
+  protected async closeEngine(): Promise<void> {
     await this.queue;
     await this.db.close();
   }

@@ -5,6 +5,7 @@
  * the advisory lock the append transaction takes, so seqs stay gap-free and in commit order.
  */
 import pg from 'pg';
+import type { ProjectorOptions } from './projection';
 import { HUB_DDL, SqlHubStore, type Sql } from './sql-store';
 
 /**
@@ -35,7 +36,7 @@ export class PostgresHubStore extends SqlHubStore {
   }
 
   /** Connects, creates the hub's tables if they are missing, and fills the typed tables when they need it. */
-  static async open(connectionString: string, opts: { max?: number } = {}): Promise<PostgresHubStore> {
+  static async open(connectionString: string, opts: { max?: number; projection?: ProjectorOptions } = {}): Promise<PostgresHubStore> {
     const pool = new pg.Pool({ connectionString, max: opts.max ?? 8, types: HUB_TYPES });
     // An idle client losing its server (restart, network) must not crash the hub: the next query reconnects.
     pool.on('error', () => undefined);
@@ -50,7 +51,7 @@ export class PostgresHubStore extends SqlHubStore {
         client.release();
       }
       const store = new PostgresHubStore(pool);
-      await store.prepareTypedTables();
+      await store.prepare(opts.projection);
       return store;
     } catch (err) {
       await pool.end();
@@ -82,7 +83,7 @@ export class PostgresHubStore extends SqlHubStore {
     }
   }
 
-  async close(): Promise<void> {
+  protected async closeEngine(): Promise<void> {
     await this.pool.end();
   }
 }

@@ -54,6 +54,8 @@ export async function rebuildFromStation(stationFile: string, store: HubStore, o
   } finally {
     raw.close();
   }
+  // The rebuilt hub opens with its rows and typed tables whole.
+  await store.caughtUp();
   const hubId = crypto.randomUUID();
   await store.setMeta('hub_id', hubId);
   await store.setMeta('rebuilt_from', JSON.stringify({ stationFile, at: opts.now ?? Date.now(), changes }));

@@ -21,7 +21,7 @@ import { MASTER_TABLES } from '../station/tables';
 import { registerHubControl } from './control';
 import { detectAfterAppend } from './detect';
 import { checkCredential, issuePairingCode, pairDevice, revokeDevice } from './pairing';
-import type { AppendResult, HubStore } from './store';
+import type { AppendResult, DetectionStore, HubStore } from './store';
 import { hubIdentity, type HubIdentity } from './tls';
 
 /** Runs a paired station's 'call' (the admin station's); `device` is the calling station. */
@@ -69,7 +69,7 @@ export interface Hub {
   readonly io: Server;
   /** A new one-time pairing code to show on the hub. */
   issuePairingCode(): Promise<{ code: string; expiresAt: number }>;
-  /** Resolves when detection of every batch so far is done (tests, shutdown). */
+  /** Resolves when every batch so far is projected and checked by detection (tests, shutdown). */
   settled(): Promise<void>;
   /** Revokes a device's credential and drops its connections. */
   revoke(device: string): Promise<boolean>;
@@ -102,6 +102,9 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   const hubId = await hubIdOf(store);
   /** Detection runs after each batch, one at a time, off the push's answer path. */
   let detections: Promise<void> = Promise.resolve();
+  const detectionStore: DetectionStore = {
+    ...store.asProjected, getTask: (k) => store.getTask(k), putTask: (t) => store.putTask(t), tasks: (o) => store.tasks(o),
+  };
   const authorize = opts.authorize ?? (opts.open ? async () => null : (h: HelloT) => checkCredential(store, h));
   const followers = new Set<(fresh: SequencedChangeT[]) => void>();
   let calls: CallHandler | null = null;
@@ -113,8 +116,11 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       // Built from a push that was checked, with the store's seqs: not parsed again.
       const msg: BroadcastT = { changes: fresh };
       (from ? from.to(ROOM) : io.to(ROOM)).emit('changes', msg);
+      // Detection reads the projection once it holds this batch, without hurrying it in a burst.
+      const last = fresh[fresh.length - 1]!.seq;
       detections = detections
-        .then(() => detectAfterAppend(store, fresh, now()))
+        .then(() => store.projected(last))
+        .then(() => detectAfterAppend(detectionStore, fresh, now()))
         .catch((err: unknown) => log(`detection failed: ${err instanceof Error ? err.message : String(err)}`));
       for (const fn of followers) fn(fresh);
     }
@@ -207,6 +213,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     socket.on('push', (payload: unknown, fn: unknown) => {
       const ack = ackOf<PushAnswerT>(fn);
       pushes.queued += 1;
+      const release = store.holdProjection();
       pushes.chain = pushes.chain.then(async () => {
         try {
           if (pushes.broken) return ack(refusal('HUB_ERROR', 'a batch sent before this one was refused: send again from it'));
@@ -214,6 +221,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
           if (!answer.ok) pushes.broken = true;
           ack(answer);
         } finally {
+          release();
           pushes.queued -= 1;
           if (pushes.queued === 0) pushes.broken = false;
         }
@@ -225,6 +233,8 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       if (!socket.data.device) return ack(refusal('HELLO_REQUIRED', 'say hello first'));
       const pull = Pull.safeParse(payload);
       if (!pull.success) return ack(refusal('BAD_MESSAGE', describeIssues(pull.error)));
+      // A station catching up is handed its pages before the projection goes on.
+      const release = store.holdProjection();
       try {
         const { after, limit, upto, others } = pull.data;
         // Never past the log's end: a cursor beyond it would skip what comes next.
@@ -234,6 +244,8 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
         touch(String(socket.data.device), undefined);
       } catch (err) {
         ack(refusal('HUB_ERROR', err instanceof Error ? err.message : String(err)));
+      } finally {
+        release();
       }
     });
 
@@ -278,7 +290,15 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     certificate: identity.cert,
     fingerprint: identity.fingerprint,
     io,
-    settled: () => detections,
+    settled: async () => {
+      // Projected now rather than when the appends pause; then every batch's detection.
+      for (;;) {
+        const pending = detections;
+        await store.caughtUp();
+        await pending;
+        if (pending === detections) return;
+      }
+    },
     issuePairingCode: () => issuePairingCode(store, now()),
     revoke,
     publish,

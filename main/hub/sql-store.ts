@@ -10,15 +10,16 @@
  * so seqs have no gaps and commit in seq order (a pull can never skip a change that commits later
  * with a lower number).
  *
- * The same transaction keeps the typed tables (main/hub/pg-schema.ts) current: every row an
- * append touched is upserted there with its merged values (main/hub/typed-rows.ts).
+ * An append writes the log alone. hub_rows and the typed tables (main/hub/pg-schema.ts) follow
+ * in transactions of their own (main/hub/projection.ts); the store's reads of them first wait
+ * until every change appended so far is projected.
  */
-import { mergeChange, rowKey, type ColumnValue, type RowState } from '../sync/merge';
+import type { ColumnValue, RowState } from '../sync/merge';
 import type { ChangeT, SequencedChangeT } from '../sync/protocol';
-import type { AppendResult, DeviceStatus, HubStore, PageResult, PairedDevice, ReviewTask } from './store';
-import { packState, unpackState } from './row-state-pack';
+import type { AppendResult, DeviceStatus, HubReads, HubStore, PageResult, PairedDevice, ReviewTask } from './store';
+import { prepareProjection, Projector, type ProjectionStats, type ProjectorOptions } from './projection';
+import { unpackState } from './row-state-pack';
 import { compactChange } from './snapshot';
-import { upsertTypedRows, type TypedRowInput } from './typed-rows';
 import { prepareTypedTables } from './typed-tables';
 
 /** What both engines offer: a parameterised query answering rows. */
@@ -78,11 +79,6 @@ export const SQL = {
   insertChanges: `INSERT INTO hub_changes (seq, id, hlc, device, table_name, row_id, op, columns, received_at)
     SELECT x.seq, x.id, x.hlc, x.device, x.table_name, x.row_id, x.op, x.columns, $2
     FROM jsonb_to_recordset($1::jsonb) AS x(seq bigint, id text, hlc text, device text, table_name text, row_id text, op text, columns jsonb)`,
-  currentRows: `SELECT r.table_name, r.row_id, r.state FROM hub_rows r
-    JOIN jsonb_to_recordset($1::jsonb) AS k(table_name text, row_id text) ON k.table_name = r.table_name AND k.row_id = r.row_id`,
-  upsertRows: `INSERT INTO hub_rows (table_name, row_id, state)
-    SELECT x.table_name, x.row_id, x.state FROM jsonb_to_recordset($1::jsonb) AS x(table_name text, row_id text, state jsonb)
-    ON CONFLICT (table_name, row_id) DO UPDATE SET state = excluded.state`,
   after: 'SELECT seq, id, hlc, device, table_name, row_id, op, columns FROM hub_changes WHERE seq > $1 ORDER BY seq LIMIT $2',
   /** A page of other devices' changes after $1, up to $2 (the log's end when the read began). */
   afterExcept: `SELECT seq, id, hlc, device, table_name, row_id, op, columns FROM hub_changes
@@ -152,23 +148,48 @@ export abstract class SqlHubStore implements HubStore {
   protected abstract get sql(): Sql;
   /** Runs `fn` in one transaction (committed when it resolves, rolled back when it throws). */
   protected abstract transaction<T>(fn: (q: Sql) => Promise<T>): Promise<T>;
-  abstract close(): Promise<void>;
+  /** Closes the engine (the projection has stopped). */
+  protected abstract closeEngine(): Promise<void>;
+  private projector: Projector | undefined;
 
   /**
    * Called by each engine's open, after HUB_DDL: creates the typed tables, and fills them from
    * hub_rows when they were last filled for another shape, or never (a hub data folder made
-   * before they existed). Holds the append lock, so no append runs meanwhile (nor another hub
-   * process opening the same database). Answers the hub_rows read, or null when the typed tables
-   * were already current.
+   * before they existed); reads how far the projection got and starts it on what is left (a
+   * crash between an append and its projection). Holds the append lock, so no append runs
+   * meanwhile (nor another hub process opening the same database).
    */
-  protected prepareTypedTables(): Promise<number | null> {
-    return this.transaction(async (tx) => {
+  protected async prepare(opts: ProjectorOptions = {}): Promise<void> {
+    const projectedTo = await this.transaction(async (tx) => {
       await tx.query(SQL.lockAppend);
-      return prepareTypedTables(tx);
+      await prepareTypedTables(tx);
+      return prepareProjection(tx);
     });
+    this.projector = new Projector((fn) => this.transaction(fn), projectedTo, opts);
+    const end = await this.lastSeq();
+    // Failures reach whoever reads next (the same projection runs again for them).
+    if (projectedTo < end) void this.projector.catchUp(end).catch(() => undefined);
   }
 
-  append(changes: readonly ChangeT[], receivedAt: number): Promise<AppendResult> {
+  private get projection(): Projector {
+    if (!this.projector) throw new Error('the hub store was not prepared');
+    return this.projector;
+  }
+
+  async append(changes: readonly ChangeT[], receivedAt: number): Promise<AppendResult> {
+    const projection = this.projection;
+    projection.appendStarted();
+    let fresh = false;
+    try {
+      const result = await this.appendToLog(changes, receivedAt);
+      fresh = result.fresh.length > 0;
+      return result;
+    } finally {
+      projection.appendEnded(fresh);
+    }
+  }
+
+  private appendToLog(changes: readonly ChangeT[], receivedAt: number): Promise<AppendResult> {
     return this.transaction(async (tx) => {
       await tx.query(SQL.lockAppend);
       const ids = [...new Set(changes.map((c) => c.id))];
@@ -187,7 +208,6 @@ export abstract class SqlHubStore implements HubStore {
           JSON.stringify(fresh.map((c) => ({ seq: c.seq, id: c.id, hlc: c.hlc, device: c.device, table_name: c.table, row_id: c.rowId, op: c.op, columns: c.columns }))),
           receivedAt,
         ]);
-        await upsertTypedRows(tx, await materialise(tx, fresh));
       }
       return { acks: changes.map((c) => ({ id: c.id, seq: known.get(c.id)! })), fresh };
     });
@@ -215,7 +235,9 @@ export abstract class SqlHubStore implements HubStore {
     return { changes, cursor: more ? changes[changes.length - 1]!.seq : end, more };
   }
 
+  /** Each change's row state comes from the projection, which must have reached `upto`. */
   async snapshotAfter(cursor: number, upto: number, limit: number): Promise<PageResult> {
+    await this.projection.catchUp(upto);
     const res = await this.sql.query<ChangeRow & { state: RowState | null }>(SQL.snapshotAfter, [cursor, upto, limit]);
     const last = res.rows.length > 0 ? Number(res.rows[res.rows.length - 1]!.seq) : Math.max(cursor, upto);
     const changes: SequencedChangeT[] = [];
@@ -230,24 +252,69 @@ export abstract class SqlHubStore implements HubStore {
     return lastSeqIn(this.sql);
   }
 
-  query<T>(text: string, params?: unknown[]): Promise<{ rows: T[] }> {
-    return this.sql.query<T>(text, params);
+  projected(seq: number): Promise<void> {
+    return this.projection.projected(seq);
+  }
+
+  holdProjection(): () => void {
+    const projection = this.projection;
+    projection.appendStarted();
+    let held = true;
+    return () => {
+      if (held) projection.appendEnded(false);
+      held = false;
+    };
+  }
+
+  async caughtUp(): Promise<void> {
+    await this.projection.catchUp(await this.lastSeq());
+  }
+
+  projectionStats(): ProjectionStats {
+    return this.projection.figures();
+  }
+
+  /** The reads without waiting for the projection. */
+  readonly asProjected: HubReads = {
+    query: <T>(text: string, params?: unknown[]) => this.sql.query<T>(text, params),
+    row: async (table, rowId) => {
+      const stored = (await this.sql.query<{ state: RowState }>(SQL.row, [table, rowId])).rows[0]?.state;
+      return stored && unpackState(stored);
+    },
+    rows: async (table) => {
+      const res = await this.sql.query<{ row_id: string; state: RowState }>(SQL.rows, [table]);
+      return new Map(res.rows.map((r) => [r.row_id, unpackState(r.state)]));
+    },
+    rowsWhere: async (table, column, value) => {
+      if (!/^[a-z_][a-z0-9_]*$/.test(column)) throw new Error(`not a column name: ${column}`);
+      const res = await this.sql.query<{ row_id: string; state: RowState }>(SQL.rowsWhere(column), [table, JSON.stringify(value)]);
+      return new Map(res.rows.map((r) => [r.row_id, unpackState(r.state)]));
+    },
+  };
+
+  async query<T>(text: string, params?: unknown[]): Promise<{ rows: T[] }> {
+    await this.caughtUp();
+    return this.asProjected.query<T>(text, params);
   }
 
   async row(table: string, rowId: string): Promise<RowState | undefined> {
-    const stored = (await this.sql.query<{ state: RowState }>(SQL.row, [table, rowId])).rows[0]?.state;
-    return stored && unpackState(stored);
+    await this.caughtUp();
+    return this.asProjected.row(table, rowId);
   }
 
   async rows(table: string): Promise<Map<string, RowState>> {
-    const res = await this.sql.query<{ row_id: string; state: RowState }>(SQL.rows, [table]);
-    return new Map(res.rows.map((r) => [r.row_id, unpackState(r.state)]));
+    await this.caughtUp();
+    return this.asProjected.rows(table);
   }
 
   async rowsWhere(table: string, column: string, value: ColumnValue): Promise<Map<string, RowState>> {
-    if (!/^[a-z_][a-z0-9_]*$/.test(column)) throw new Error(`not a column name: ${column}`);
-    const res = await this.sql.query<{ row_id: string; state: RowState }>(SQL.rowsWhere(column), [table, JSON.stringify(value)]);
-    return new Map(res.rows.map((r) => [r.row_id, unpackState(r.state)]));
+    await this.caughtUp();
+    return this.asProjected.rowsWhere(table, column, value);
+  }
+
+  async close(): Promise<void> {
+    await this.projector?.close();
+    await this.closeEngine();
   }
 
   async getTask(key: string): Promise<ReviewTask | undefined> {
@@ -291,20 +358,4 @@ export abstract class SqlHubStore implements HubStore {
   async touchDevice(device: string, seenAt: number, pending: number | null): Promise<void> {
     await this.sql.query(SQL.touchDevice, [device, seenAt, pending]);
   }
-}
-
-/** Merges fresh changes into hub_rows; answers the touched rows' new states. */
-async function materialise(tx: Sql, fresh: readonly SequencedChangeT[]): Promise<TypedRowInput[]> {
-  const keys = new Map<string, { table_name: string; row_id: string }>();
-  for (const c of fresh) keys.set(rowKey(c.table, c.rowId), { table_name: c.table, row_id: c.rowId });
-  const states = new Map<string, RowState>();
-  const current = await tx.query<{ table_name: string; row_id: string; state: RowState }>(SQL.currentRows, [JSON.stringify([...keys.values()])]);
-  for (const r of current.rows) states.set(rowKey(r.table_name, r.row_id), unpackState(r.state));
-  for (const c of fresh) {
-    const key = rowKey(c.table, c.rowId);
-    states.set(key, mergeChange(states.get(key), c));
-  }
-  const touched = [...keys.entries()].map(([key, k]) => ({ table: k.table_name, rowId: k.row_id, state: states.get(key)! }));
-  await tx.query(SQL.upsertRows, [JSON.stringify(touched.map((t) => ({ table_name: t.table, row_id: t.rowId, state: packState(t.state) })))]);
-  return touched;
 }

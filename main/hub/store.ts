@@ -5,6 +5,7 @@
  */
 import type { ColumnValue, RowState } from '../sync/merge';
 import type { ChangeT, SequencedChangeT } from '../sync/protocol';
+import type { ProjectionStats } from './projection';
 
 export interface AppendResult {
   /** The seq of every change of the batch, new or already known. */
@@ -50,10 +51,29 @@ export interface ReviewTask {
   resolvedAt: number | null;
 }
 
-export interface HubStore {
+/**
+ * Reads of what the hub projects from its log: each row's merged state and the typed tables.
+ * On the store itself they first wait until every change appended so far is projected.
+ */
+export interface HubReads {
+  /** The materialised row (merge of every change of it). */
+  row(table: string, rowId: string): Promise<RowState | undefined>;
+  /** Every materialised row of a table, by row id. */
+  rows(table: string): Promise<Map<string, RowState>>;
+  /** Materialised rows of a table whose merged `column` equals `value`. */
+  rowsWhere(table: string, column: string, value: ColumnValue): Promise<Map<string, RowState>>;
+  /** A read query on the hub's own tables (typed tables of main/hub/pg-schema.ts): statistics, admin lists. */
+  query<T>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
+}
+
+/** What detection reads and writes (main/hub/detect.ts): the projection as it stands, and the review tasks. */
+export type DetectionStore = HubReads & Pick<HubStore, 'getTask' | 'putTask' | 'tasks'>;
+
+export interface HubStore extends HubReads {
   /**
-   * Gives each change not seen before the next sequence number and merges it into its row,
-   * atomically; a change id already stored keeps its seq (resending is safe).
+   * Gives each change not seen before the next sequence number, atomically; a change id already
+   * stored keeps its seq (resending is safe). The rows are merged after, by the projection
+   * (main/hub/projection.ts).
    */
   append(changes: readonly ChangeT[], receivedAt: number): Promise<AppendResult>;
   /**
@@ -68,12 +88,19 @@ export interface HubStore {
    */
   snapshotAfter(cursor: number, upto: number, limit: number): Promise<PageResult>;
   lastSeq(): Promise<number>;
-  /** The materialised row (merge of every change of it). */
-  row(table: string, rowId: string): Promise<RowState | undefined>;
-  /** Every materialised row of a table, by row id. */
-  rows(table: string): Promise<Map<string, RowState>>;
-  /** Materialised rows of a table whose merged `column` equals `value`. */
-  rowsWhere(table: string, column: string, value: ColumnValue): Promise<Map<string, RowState>>;
+  /** Resolves once every change up to `seq` is projected, without hurrying the projection. */
+  projected(seq: number): Promise<void>;
+  /**
+   * Says an append is on its way (a push being read and checked): until the answer is called,
+   * the projection waits for it as for an append under way, so a burst is handed on first.
+   */
+  holdProjection(): () => void;
+  /** Projects every change appended so far, now. */
+  caughtUp(): Promise<void>;
+  /** The same reads as the store's, without waiting for the projection (detection, after `projected`). */
+  readonly asProjected: HubReads;
+  /** How far the projection has got, and its work since the store opened. */
+  projectionStats(): ProjectionStats;
   getTask(key: string): Promise<ReviewTask | undefined>;
   putTask(task: ReviewTask): Promise<void>;
   /** Tasks, open ones first then by key. */
@@ -87,7 +114,6 @@ export interface HubStore {
   devices(): Promise<DeviceStatus[]>;
   /** Notes that a device was seen, and its waiting changes when it told them (null: keep the last known). */
   touchDevice(device: string, seenAt: number, pending: number | null): Promise<void>;
-  /** A read query on the hub's own tables (typed tables of main/hub/pg-schema.ts): statistics, admin lists. */
-  query<T>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  /** Lets a projection under way finish (the rest waits for the next open), then closes. */
   close(): Promise<void>;
 }

@@ -64,7 +64,7 @@ const patient = (id: string, name: string, at: number): ChangeT['columns'] => ({
 });
 
 describe.each(ENGINES)('typed tables on %s', (_name, engine) => {
-  it('each append upserts the merged values of the rows it touched; rows still waiting for their insert stay out', async () => {
+  it('the projection upserts the merged values of the rows each append touched; rows still waiting for their insert stay out', async () => {
     const { store } = await engine.open();
     try {
       await store.append([
