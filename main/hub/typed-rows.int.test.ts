@@ -1,6 +1,6 @@
 /**
- * The hub's typed tables on both engines (PGlite and a real PostgreSQL): every append upserts
- * the merged values of the rows it touched, in the same transaction; a hub data folder made
+ * The hub's typed tables on both engines (PGlite and a real PostgreSQL): the projection upserts
+ * the merged values of the rows each append touched, after it (main/hub/projection.ts); a hub data folder made
  * before the typed tables existed (hub_rows only) gets them filled once when it opens; a hub
  * whose typed tables have an older shape is brought to the new one and filled again.
  */

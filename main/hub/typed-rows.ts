@@ -1,7 +1,8 @@
 /**
  * The hub's typed tables (main/hub/pg-schema.ts) as a projection of the merged rows in
- * `hub_rows`: each append upserts the current values of every row it touched into the table of
- * the same name, in the same transaction, one statement per table; `rebuildTypedRows` fills them
+ * `hub_rows`: the projection (main/hub/projection.ts) upserts the current values of every row a
+ * chunk of the log touched into the table of the same name, in the transaction that merges them
+ * into hub_rows, one statement per table; `rebuildTypedRows` fills them
  * again from `hub_rows` (a hub made before the typed tables existed, or a schema that changed).
  *
  * Which rows: as on a station (main/sync/apply.ts), a row whose insert has not arrived yet
