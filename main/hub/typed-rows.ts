@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { getTableName, is, SQL } from 'drizzle-orm';
 import { getTableConfig as sqliteConfig } from 'drizzle-orm/sqlite-core';
 import { REPLICATED_TABLES } from '../station/tables';
-import type { ColumnValue, RowState } from '../sync/merge';
+import { rowValues, type ColumnValue, type RowState } from '../sync/merge';
 import { columnsOf, HUB_TABLES, hubTablesDdl, primaryKeyOf, type PgType } from './pg-schema';
 
 /** What both engines offer: a parameterised query answering rows (as in main/hub/sql-store.ts). */
@@ -92,8 +92,9 @@ export function typedRow(table: string, rowId: string, state: RowState): Record<
   if (!shape) return undefined;
   if (state.inserted === null && shape.pk === 'id') return undefined;
   const out: Record<string, ColumnValue> = {};
+  const values = rowValues(table, state);
   for (const c of shape.columns) {
-    const v = Object.hasOwn(state.values, c.name) ? (state.values[c.name] ?? null) : c.default;
+    const v = Object.hasOwn(values, c.name) ? (values[c.name] ?? null) : c.default;
     if (v === null) continue;
     const typed = typedValue(c.type, v);
     if (typed !== null) out[c.name] = typed;

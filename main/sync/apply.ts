@@ -20,7 +20,7 @@ import { ClockError, hlcParse, hlcReceive } from '../domain/hlc';
 import { sessionStoppedNotice } from '../domain/roster';
 import type { Station } from '../station/station';
 import { REPLICATED_TABLES } from '../station/tables';
-import { changedColumns, mergeRow, type ColumnValue, type MergeInput } from './merge';
+import { changedColumns, mergeRow, rowValues, type ColumnValue, type MergeInput } from './merge';
 import type { ChangeLogRow } from './local';
 import { setCursor } from './local';
 import type { ChangeT } from './protocol';
@@ -150,7 +150,7 @@ export function applyRemoteChanges(station: Station, changes: readonly ChangeT[]
     // (SQLite's statement journal): a conflicting row is skipped, the batch goes on.
     const writeRow = (table: string, rowId: string, info: TableInfo, inBatch: Map<string, MergeInput>): void => {
       const state = mergeRow(allChangesOf(table, rowId, inBatch));
-      const values = Object.fromEntries(Object.entries(state.values).filter(([k]) => info.columns.has(k)));
+      const values = Object.fromEntries(Object.entries(rowValues(table, state)).filter(([k]) => info.columns.has(k)));
       const current = prepared(raw, `SELECT * FROM "${table}" WHERE "${info.pk}" = ?`).get(rowId) as Record<string, unknown> | undefined;
       if (current) {
         const diff = changedColumns({ ...state, values }, current);

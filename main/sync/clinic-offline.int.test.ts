@@ -152,7 +152,8 @@ describe.each(STORES)('a clinic day worked offline at three desks converges (hub
       expect(s.raw.prepare('SELECT device, method, amount_fen FROM payments WHERE bill_id = ?').all(bill.id))
         .toEqual([{ device: 'C1', method: 'card', amount_fen: bill.dueFen }]);
       expect(one<{ status: string }>(s, 'SELECT status FROM bills WHERE id = ?', bill.id).status).toBe('paid');
-      expect(one<{ status: string }>(s, 'SELECT status FROM prescriptions WHERE id = ?', billed.rxId).status).toBe('paid');
+      // The cancel lost: its time does not stay on a paid prescription.
+      expect(one(s, 'SELECT status, cancelled_at FROM prescriptions WHERE id = ?', billed.rxId)).toEqual({ status: 'paid', cancelled_at: null });
       expect(one<{ status: string }>(s, 'SELECT status FROM visits WHERE id = ?', billed.visitId).status).toBe('discharged');
       // The dispense: its stock movement once, stock on hand derived from the ledger everywhere.
       expect(one<{ status: string }>(s, 'SELECT status FROM prescriptions WHERE id = ?', toDispense.rxId).status).toBe('dispensed');
@@ -166,6 +167,8 @@ describe.each(STORES)('a clinic day worked offline at three desks converges (hub
     // The pharmacy's own stock view, asked at the other desks, agrees.
     for (const desk of [a, c]) expect(desk.ok('pharmacist', 'pharmacy.stock', { drugId: ibuprofen }).available).toBe(stockBefore - toDispense.quantity);
 
+    expect((await th.store.query('SELECT status, cancelled_at FROM prescriptions WHERE id = $1', [billed.rxId])).rows)
+      .toEqual([{ status: 'paid', cancelled_at: null }]);
     // The hub: exactly one duplicate-patient task naming both records, one overbooked session.
     const tasks = await th.store.tasks({ openOnly: true });
     expect(tasks.map((t) => t.kind).sort()).toEqual(['duplicate_patient', 'session_overbooked']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { mergeAll, mergeChange, mergeRow, versionOf, type MergeInput } from './merge';
+import { mergeAll, mergeChange, mergeRow, rowValues, versionOf, type MergeInput } from './merge';
 
 let n = 0;
 function ch(p: Partial<MergeInput> & Pick<MergeInput, 'hlc' | 'columns'>): MergeInput {
@@ -77,6 +77,31 @@ describe('merge: lifecycle statuses', () => {
     const a = ch({ table: 'staff', hlc: hlc(2), columns: { status: 'left' } });
     const b = ch({ table: 'staff', hlc: hlc(7), columns: { status: 'active' } });
     expect(mergeRow([a, b]).values['status']).toBe('active');
+  });
+});
+
+describe('merge: details of a status', () => {
+  it('a cancel overruled by a payment leaves no cancel time on the row, in either order; the state keeps it', () => {
+    const insert = ch({ table: 'prescriptions', op: 'insert', hlc: hlc(1), columns: { id: 'r1', status: 'issued', cancelled_at: null, note: 'x' } });
+    const cancel = ch({ table: 'prescriptions', hlc: hlc(9, 0, 'A1'), columns: { status: 'cancelled', cancelled_at: 9000 } });
+    const pay = ch({ table: 'prescriptions', hlc: hlc(5, 0, 'C1'), columns: { status: 'paid' } });
+    for (const order of [[insert, cancel, pay], [pay, cancel, insert], [insert, pay, cancel]]) {
+      const s = mergeRow(order);
+      expect(s.values['cancelled_at']).toBe(9000);
+      expect(rowValues('prescriptions', s)).toEqual({ id: 'r1', status: 'paid', cancelled_at: null, note: 'x' });
+    }
+  });
+
+  it('a cancel that holds shows its time and reason; other tables and states are left as merged', () => {
+    const insert = ch({ table: 'appointments', op: 'insert', hlc: hlc(1), columns: { id: 'r1', status: 'pending', cancelled_at: null, cancel_reason: null } });
+    const cancel = ch({ table: 'appointments', hlc: hlc(4), columns: { status: 'cancelled', cancelled_at: 4000, cancel_reason: '患者改期' } });
+    const s = mergeRow([insert, cancel]);
+    expect(rowValues('appointments', s)).toBe(s.values);
+    expect(rowValues('appointments', s)).toMatchObject({ status: 'cancelled', cancelled_at: 4000, cancel_reason: '患者改期' });
+    const done = mergeChange(s, ch({ table: 'appointments', hlc: hlc(3, 0, 'B1'), columns: { status: 'completed' } }));
+    expect(rowValues('appointments', done)).toMatchObject({ status: 'completed', cancelled_at: null, cancel_reason: null });
+    const bill = mergeRow([ch({ table: 'bills', op: 'insert', hlc: hlc(1), columns: { id: 'r1', status: 'paid', cancelled_at: 5 } })]);
+    expect(rowValues('bills', bill)).toBe(bill.values);
   });
 });
 

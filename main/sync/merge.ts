@@ -6,6 +6,8 @@
  * - Mutable columns: last writer wins per column, by (HLC, change id).
  * - Lifecycle status columns: the state further along the machine's rank wins, never backwards
  *   (ties, e.g. equal states, by (HLC, change id)).
+ * - Columns that tell of one state of a status (when and why it was cancelled) show only while
+ *   the row is in that state (`rowValues`): a cancel overruled by a payment leaves no cancel time.
  * - Ledger tables: insert-only. An update is ignored; of two inserts of one id, the earliest
  *   (HLC, change id) is the row, whatever order they arrive in — the later one is a no-op.
  */
@@ -51,6 +53,32 @@ export const STATUS_COLUMNS: ReadonlyMap<string, Lifecycle<string>> = new Map<st
   ['admissions.status', admissionStatusLifecycle],
   ['medical_records.status', recordStatusLifecycle],
 ]);
+
+/**
+ * Columns that only describe one state of a row's status. Two desks offline may cancel and pay
+ * the same prescription: the status rule keeps "paid", and the cancel's time must not stay on a
+ * paid prescription. The merged state keeps them as any column (the fold stays free of order);
+ * `rowValues` leaves them out while the status is another.
+ */
+export const STATUS_DETAILS: ReadonlyMap<string, readonly { status: string; value: string; columns: readonly string[] }[]> = new Map([
+  ['appointments', [{ status: 'status', value: 'cancelled', columns: ['cancelled_at', 'cancel_reason'] }]],
+  ['visits', [{ status: 'status', value: 'cancelled', columns: ['cancelled_at', 'cancel_reason'] }]],
+  ['prescriptions', [{ status: 'status', value: 'cancelled', columns: ['cancelled_at'] }]],
+]);
+
+/** The values a row is written with (station tables, the hub's typed tables): the merged state's, status details of a state the row is not in left null. */
+export function rowValues(table: string, state: RowState): Record<string, ColumnValue> {
+  let out = state.values;
+  for (const d of STATUS_DETAILS.get(table) ?? []) {
+    if (state.values[d.status] === d.value) continue;
+    for (const c of d.columns) {
+      if ((out[c] ?? null) === null) continue;
+      if (out === state.values) out = { ...state.values };
+      out[c] = null;
+    }
+  }
+  return out;
+}
 
 /**
  * A change's version: "<hlc> <change id>". Device codes are [A-Z0-9] (above the space), so
