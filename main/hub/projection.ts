@@ -13,13 +13,9 @@
  */
 import { mergeChange, rowKey, type RowState } from '../sync/merge';
 import type { SequencedChangeT } from '../sync/protocol';
+import { fromRow, lastSeqIn, LOG_SQL, type ChangeRow, type Sql } from './log-rows';
 import { packState, unpackState } from './row-state-pack';
 import { upsertTypedRows, type TypedRowInput } from './typed-rows';
-
-/** A parameterised query answering rows (as main/hub/sql-store.ts's Sql). */
-export interface ProjectionSql {
-  query<T>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
-}
 
 export const PROJECTED_META = 'projected_seq';
 /** Changes a projection transaction takes at most. */
@@ -31,14 +27,9 @@ export const MAX_LAG_MS = 10_000;
 /** Arbitrary but fixed: the advisory lock a projection transaction holds (one projector per database). */
 const PROJECT_LOCK = 7_265_532;
 
-type Big = number | bigint | string;
-
 const SQL = {
+  ...LOG_SQL,
   lock: `SELECT pg_advisory_xact_lock(${PROJECT_LOCK})`,
-  getMeta: 'SELECT value FROM hub_meta WHERE key = $1',
-  setMeta: 'INSERT INTO hub_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-  lastSeq: 'SELECT max(seq) AS m FROM hub_changes',
-  after: 'SELECT seq, id, hlc, device, table_name, row_id, op, columns FROM hub_changes WHERE seq > $1 ORDER BY seq LIMIT $2',
   currentRows: `SELECT r.table_name, r.row_id, r.state FROM hub_rows r
     JOIN jsonb_to_recordset($1::jsonb) AS k(table_name text, row_id text) ON k.table_name = r.table_name AND k.row_id = r.row_id`,
   upsertRows: `INSERT INTO hub_rows (table_name, row_id, state)
@@ -46,39 +37,25 @@ const SQL = {
     ON CONFLICT (table_name, row_id) DO UPDATE SET state = excluded.state`,
 } as const;
 
-interface ChangeRow {
-  seq: Big;
-  id: string;
-  hlc: string;
-  device: string;
-  table_name: string;
-  row_id: string;
-  op: 'insert' | 'update';
-  columns: Record<string, string | number | null>;
-}
-
 /**
  * Run when a store opens, holding the append lock: how far the projection got. A hub made before
  * the projection was taken off the append had every change projected by its append: its log's end.
  */
-export async function prepareProjection(tx: ProjectionSql): Promise<number> {
+export async function prepareProjection(tx: Sql): Promise<number> {
   const stored = (await tx.query<{ value: string }>(SQL.getMeta, [PROJECTED_META])).rows[0]?.value;
   if (stored !== undefined) return Number(stored);
-  const m = (await tx.query<{ m: Big | null }>(SQL.lastSeq)).rows[0]?.m;
-  const end = m === null || m === undefined ? 0 : Number(m);
+  const end = await lastSeqIn(tx);
   await tx.query(SQL.setMeta, [PROJECTED_META, String(end)]);
   return end;
 }
 
 /** Projects up to `limit` changes after the stored seq, in the caller's transaction: where it got, and whether that is the log's end. */
-export async function projectChunk(tx: ProjectionSql, limit: number): Promise<{ to: number; changes: number; done: boolean }> {
+export async function projectChunk(tx: Sql, limit: number): Promise<{ to: number; changes: number; done: boolean }> {
   await tx.query(SQL.lock);
   const from = Number((await tx.query<{ value: string }>(SQL.getMeta, [PROJECTED_META])).rows[0]?.value ?? 0);
   const rows = (await tx.query<ChangeRow>(SQL.after, [from, limit])).rows;
   if (rows.length === 0) return { to: from, changes: 0, done: true };
-  const changes = rows.map((r): SequencedChangeT => ({
-    seq: Number(r.seq), id: r.id, hlc: r.hlc, device: r.device, table: r.table_name, rowId: r.row_id, op: r.op, columns: r.columns,
-  }));
+  const changes = rows.map(fromRow);
   await upsertTypedRows(tx, await materialise(tx, changes));
   const to = changes[changes.length - 1]!.seq;
   await tx.query(SQL.setMeta, [PROJECTED_META, String(to)]);
@@ -86,7 +63,7 @@ export async function projectChunk(tx: ProjectionSql, limit: number): Promise<{ 
 }
 
 /** Merges changes into hub_rows; answers the touched rows' new states. */
-async function materialise(tx: ProjectionSql, changes: readonly SequencedChangeT[]): Promise<TypedRowInput[]> {
+async function materialise(tx: Sql, changes: readonly SequencedChangeT[]): Promise<TypedRowInput[]> {
   const keys = new Map<string, { table_name: string; row_id: string }>();
   for (const c of changes) keys.set(rowKey(c.table, c.rowId), { table_name: c.table, row_id: c.rowId });
   const states = new Map<string, RowState>();
@@ -141,7 +118,7 @@ export class Projector {
   private readonly stats: ProjectionStats;
 
   constructor(
-    private readonly transaction: <T>(fn: (q: ProjectionSql) => Promise<T>) => Promise<T>,
+    private readonly transaction: <T>(fn: (q: Sql) => Promise<T>) => Promise<T>,
     projectedTo: number,
     private readonly opts: ProjectorOptions = {},
   ) {

@@ -17,15 +17,13 @@
 import type { ColumnValue, RowState } from '../sync/merge';
 import type { ChangeT, SequencedChangeT } from '../sync/protocol';
 import type { AppendResult, DeviceStatus, HubReads, HubStore, PageResult, PairedDevice, ReviewTask } from './store';
+import { fromRow, lastSeqIn, LOG_SQL, type Big, type ChangeRow, type Sql } from './log-rows';
 import { prepareProjection, Projector, type ProjectionStats, type ProjectorOptions } from './projection';
 import { unpackState } from './row-state-pack';
 import { compactChange } from './snapshot';
 import { prepareTypedTables } from './typed-tables';
 
-/** What both engines offer: a parameterised query answering rows. */
-export interface Sql {
-  query<T>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
-}
+export type { Sql } from './log-rows';
 
 export const HUB_DDL = `
 CREATE TABLE IF NOT EXISTS hub_changes (
@@ -73,13 +71,12 @@ ALTER TABLE hub_devices ADD COLUMN IF NOT EXISTS pending bigint;
 const APPEND_LOCK = 7_265_530;
 
 export const SQL = {
+  ...LOG_SQL,
   lockAppend: `SELECT pg_advisory_xact_lock(${APPEND_LOCK})`,
   knownIds: 'SELECT id, seq FROM hub_changes WHERE id = ANY($1::text[])',
-  lastSeq: 'SELECT max(seq) AS m FROM hub_changes',
   insertChanges: `INSERT INTO hub_changes (seq, id, hlc, device, table_name, row_id, op, columns, received_at)
     SELECT x.seq, x.id, x.hlc, x.device, x.table_name, x.row_id, x.op, x.columns, $2
     FROM jsonb_to_recordset($1::jsonb) AS x(seq bigint, id text, hlc text, device text, table_name text, row_id text, op text, columns jsonb)`,
-  after: 'SELECT seq, id, hlc, device, table_name, row_id, op, columns FROM hub_changes WHERE seq > $1 ORDER BY seq LIMIT $2',
   /** A page of other devices' changes after $1, up to $2 (the log's end when the read began). */
   afterExcept: `SELECT seq, id, hlc, device, table_name, row_id, op, columns FROM hub_changes
     WHERE seq > $1 AND seq <= $2 AND device <> $3 ORDER BY seq LIMIT $4`,
@@ -95,27 +92,12 @@ export const SQL = {
   putTask: `INSERT INTO hub_tasks (key, kind, details, created_at, updated_at, resolved_at) VALUES ($1, $2, $3, $4, $5, $6)
     ON CONFLICT (key) DO UPDATE SET details = excluded.details, updated_at = excluded.updated_at, resolved_at = excluded.resolved_at`,
   tasks: (openOnly: boolean) => `SELECT * FROM hub_tasks ${openOnly ? 'WHERE resolved_at IS NULL' : ''} ORDER BY resolved_at IS NOT NULL, key`,
-  getMeta: 'SELECT value FROM hub_meta WHERE key = $1',
-  setMeta: 'INSERT INTO hub_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   getDevice: 'SELECT * FROM hub_devices WHERE device = $1',
   putDevice: `INSERT INTO hub_devices (device, credential_hash, paired_at, revoked_at) VALUES ($1, $2, $3, $4)
     ON CONFLICT (device) DO UPDATE SET credential_hash = excluded.credential_hash, paired_at = excluded.paired_at, revoked_at = excluded.revoked_at`,
   devices: 'SELECT device, paired_at, revoked_at, last_seen_at, pending FROM hub_devices ORDER BY device',
   touchDevice: 'UPDATE hub_devices SET last_seen_at = $2, pending = coalesce($3, pending) WHERE device = $1',
 } as const;
-
-type Big = number | bigint | string;
-
-interface ChangeRow {
-  seq: Big;
-  id: string;
-  hlc: string;
-  device: string;
-  table_name: string;
-  row_id: string;
-  op: 'insert' | 'update';
-  columns: Record<string, string | number | null>;
-}
 
 interface TaskRow {
   key: string;
@@ -126,20 +108,11 @@ interface TaskRow {
   resolved_at: Big | null;
 }
 
-function fromRow(r: ChangeRow): SequencedChangeT {
-  return { seq: Number(r.seq), id: r.id, hlc: r.hlc, device: r.device, table: r.table_name, rowId: r.row_id, op: r.op, columns: r.columns };
-}
-
 function fromTaskRow(r: TaskRow): ReviewTask {
   return {
     key: r.key, kind: r.kind, details: r.details, createdAt: Number(r.created_at), updatedAt: Number(r.updated_at),
     resolvedAt: r.resolved_at === null ? null : Number(r.resolved_at),
   };
-}
-
-async function lastSeqIn(q: Sql): Promise<number> {
-  const r = (await q.query<{ m: Big | null }>(SQL.lastSeq)).rows[0];
-  return r?.m === null || r?.m === undefined ? 0 : Number(r.m);
 }
 
 /** HubStore over any PostgreSQL engine: subclasses say how to query and how to run a transaction. */
