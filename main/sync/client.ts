@@ -234,14 +234,25 @@ export class SyncClient implements HubLink {
       unsent = Math.max(0, unsent - head.changes.length);
       this.report(unsent);
     }
-    // Pull everything after our cursor: from the snapshot while bootstrapping, then the log.
+    // Pull everything after our cursor: from the snapshot while bootstrapping, then the log. The
+    // next page is asked for as soon as this one's cursor is known, so the hub reads it while
+    // this one is applied; it is used only if our cursor is then where it was asked from.
+    let ahead: { key: string; answer: Promise<unknown> } | null = null;
     for (;;) {
       const after = getCursor(this.station);
       const upto = bootstrapUpto(this.station);
       const snapshot = after < upto;
       if (!snapshot && upto > 0) setBootstrapUpto(this.station, 0);
-      const answer = PullAnswer.parse(await this.ask('pull', { after, limit: this.batch, ...(snapshot ? { upto } : { others: true }) }));
+      const request = { after, limit: this.batch, ...(snapshot ? { upto } : { others: true }) };
+      const asked: Promise<unknown> = ahead?.key === JSON.stringify(request) ? ahead.answer : this.ask('pull', request);
+      ahead = null;
+      const answer = PullAnswer.parse(await asked);
       if (!answer.ok) return this.refused(answer.error);
+      if (answer.more) {
+        const next = { ...request, after: answer.cursor };
+        ahead = { key: JSON.stringify(next), answer: this.ask('pull', next) };
+        ahead.answer.catch(() => undefined); // awaited on the next round, or dropped unused
+      }
       if (answer.changes.length > 0 || answer.cursor !== after) {
         applyRemoteChanges(this.station, answer.changes, { cursor: answer.cursor });
       }
