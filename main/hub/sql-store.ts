@@ -18,6 +18,7 @@ import type { ColumnValue, RowState } from '../sync/merge';
 import type { ChangeT, SequencedChangeT } from '../sync/protocol';
 import type { AppendResult, DeviceStatus, HubReads, HubStore, PageResult, PairedDevice, ReviewTask } from './store';
 import { fromRow, lastSeqIn, LOG_SQL, type Big, type ChangeRow, type Sql } from './log-rows';
+import { PlannerStats } from './planner-stats';
 import { prepareProjection, Projector, type ProjectionStats, type ProjectorOptions } from './projection';
 import { unpackState } from './row-state-pack';
 import { compactChange } from './snapshot';
@@ -124,6 +125,7 @@ export abstract class SqlHubStore implements HubStore {
   /** Closes the engine (the projection has stopped). */
   protected abstract closeEngine(): Promise<void>;
   private projector: Projector | undefined;
+  private readonly plannerStats = new PlannerStats({ query: (text, params) => this.sql.query(text, params) });
 
   /**
    * Called by each engine's open, after HUB_DDL: creates the typed tables, and fills them from
@@ -202,6 +204,7 @@ export abstract class SqlHubStore implements HubStore {
   private async afterExcept(cursor: number, limit: number, device: string): Promise<PageResult> {
     const end = await lastSeqIn(this.sql);
     if (end <= cursor) return { changes: [], cursor, more: false };
+    await this.plannerStats.current(end);
     const res = await this.sql.query<ChangeRow>(SQL.afterExcept, [cursor, end, device, limit + 1]);
     const more = res.rows.length > limit;
     const changes = res.rows.slice(0, limit).map(fromRow);
@@ -211,6 +214,7 @@ export abstract class SqlHubStore implements HubStore {
   /** Each change's row state comes from the projection, which must have reached `upto`. */
   async snapshotAfter(cursor: number, upto: number, limit: number): Promise<PageResult> {
     await this.projection.catchUp(upto);
+    await this.plannerStats.current(upto);
     const res = await this.sql.query<ChangeRow & { state: RowState | null }>(SQL.snapshotAfter, [cursor, upto, limit]);
     const last = res.rows.length > 0 ? Number(res.rows[res.rows.length - 1]!.seq) : Math.max(cursor, upto);
     const changes: SequencedChangeT[] = [];
