@@ -125,10 +125,6 @@ export class Projector {
     this.stats = { projectedTo, chunks: 0, changes: 0, ms: 0 };
   }
 
-  get projectedTo(): number {
-    return this.stats.projectedTo;
-  }
-
   figures(): ProjectionStats {
     return { ...this.stats };
   }
