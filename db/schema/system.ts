@@ -15,6 +15,8 @@ export const auditLog = sqliteTable('audit_log', {
   entityId: text('entity_id').notNull(),
   patientId: ref('patient_id'),
   procedure: text('procedure').notNull(),
+  /** Why, for a refusal (action 'refuse'); null otherwise. */
+  detail: text('detail'),
 }, (t) => [index('audit_log_patient').on(t.patientId, t.at), index('audit_log_at').on(t.at)]);
 
 /**

@@ -15,6 +15,9 @@ import { dispatchAs } from '../station/dispatch';
 import type { Account } from '../station/context';
 import { Station } from '../station/station';
 import { applyRemoteChanges } from '../sync/apply';
+import { auditLog } from '../../db/schema';
+import { Writer } from '../station/writer';
+import type { Refusal } from './refusals';
 import { getCursor, markAcked, pendingChanges, pendingCount } from '../sync/local';
 import { MAX_BATCH, type CallT, type ChangeT, type SequencedChangeT } from '../sync/protocol';
 import type { Hub } from './server';
@@ -73,6 +76,7 @@ export class AdminStation {
     this.offs.push(hub.onAppended((fresh) => void this.enqueue(() => this.live(fresh))));
     hub.handleCalls((call, device) => this.call(call, device));
     this.offs.push(() => hub.handleCalls(null));
+    this.offs.push(hub.onRefused((r) => void this.enqueue(async () => this.auditRefusal(r))));
     void this.enqueue(() => this.catchUpNow());
     void this.flush();
   }
@@ -84,6 +88,24 @@ export class AdminStation {
     const result = await dispatchAs(this.station, account, device, req.procedure, req.input);
     await this.flush();
     return result;
+  }
+
+  /**
+   * Writes what the hub refused to the audit log (replicated like any audit row): the account it
+   * claimed (or 'anonymous'), the device it came from, what and why.
+   */
+  auditRefusal(r: Refusal): void {
+    const st = this.station;
+    const write = new Writer({ db: st.db, device: st.device, clock: st.clock, now: st.now, allowMasterData: true });
+    st.raw.transaction(() => {
+      write.insert(auditLog, {
+        at: r.at, accountId: r.accountId ?? 'anonymous', device: r.device.slice(0, 16), action: 'refuse',
+        entity: r.kind, entityId: r.subject.slice(0, 200), patientId: null, procedure: r.code,
+        detail: `${r.reason}${r.source ? ` (from ${r.source})` : ''}`.slice(0, 1000),
+      });
+      st.saveClock();
+    }).immediate();
+    st.emit('data.changed', { tables: ['audit_log'] });
   }
 
   /** Applies every change of the store after this station's cursor. */

@@ -22,6 +22,7 @@ import { registerHubControl } from './control';
 import { detectAfterAppend } from './detect';
 import { checkCredential, issuePairingCode, pairDevice, revokeDevice } from './pairing';
 import type { AppendResult, DetectionStore, HubStore } from './store';
+import { Refusals, type Refusal, type RefusalListener } from './refusals';
 import { hubIdentity, type HubIdentity } from './tls';
 
 /** Runs a paired station's 'call' (the admin station's); `device` is the calling station. */
@@ -84,6 +85,10 @@ export interface Hub {
   handleCalls(fn: CallHandler | null): void;
   /** Device codes connected now (said hello). */
   connectedDevices(): Promise<string[]>;
+  /** Told everything the hub refuses (the admin station audits it: main/hub/refusals.ts). */
+  onRefused(fn: RefusalListener): () => void;
+  /** Reports a refusal (logged, then told to the listeners). */
+  refuse(refusal: Omit<Refusal, 'at'>): void;
   /** Disconnects every station and stops listening (the store stays open: its owner closes it). */
   close(): Promise<void>;
 }
@@ -108,6 +113,8 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   const authorize = opts.authorize ?? (opts.open ? async () => null : (h: HelloT) => checkCredential(store, h));
   const followers = new Set<(fresh: SequencedChangeT[]) => void>();
   let calls: CallHandler | null = null;
+  const refusals = new Refusals();
+  const refuse = (r: Omit<Refusal, 'at'>): void => refusals.report({ ...r, at: now() }, log);
 
   const publish = async (changes: readonly ChangeT[], from?: Socket): Promise<AppendResult> => {
     const result = await store.append(changes, now());
@@ -308,6 +315,8 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     },
     handleCalls: (fn) => { calls = fn; },
     connectedDevices,
+    onRefused: (fn) => refusals.on(fn),
+    refuse,
     close: async () => {
       unregister();
       await new Promise<void>((resolve) => {
