@@ -184,6 +184,7 @@ export function applyRemoteChanges(station: Station, changes: readonly ChangeT[]
         result.conflicts.push({ table, rowId, message: (err as Error).message });
       }
     }
+    if (result.conflicts.length > 0) rememberConflicts(station, result.conflicts, station.now());
     if (opts.cursor !== undefined) setCursor(station, opts.cursor);
     station.saveClock();
   }).immediate();
@@ -195,7 +196,39 @@ export function applyRemoteChanges(station: Station, changes: readonly ChangeT[]
     const notice = stopNotice(station, id);
     if (notice) station.emit('notice', notice);
   }
+  for (const c of result.conflicts) station.emit('notice', conflictNotice(c, station.now()));
   return result;
+}
+
+/** Where a station keeps the rows it could not write (station_meta, local): shown until they are resolved. */
+export const CONFLICTS_META = 'sync_conflicts';
+const MAX_REMEMBERED = 200;
+
+export interface RememberedConflict { table: string; rowId: string; message: string; at: number }
+
+/** The rows this station holds changes of but could not write, newest first. */
+export function syncConflicts(station: Station): RememberedConflict[] {
+  const row = prepared(station.raw, 'SELECT value FROM station_meta WHERE key = ?').get(CONFLICTS_META) as { value: string } | undefined;
+  return row ? (JSON.parse(row.value) as RememberedConflict[]) : [];
+}
+
+/** In apply's transaction: kept with the changes, so a conflict is never only in a log line. */
+function rememberConflicts(station: Station, conflicts: ApplyResult['conflicts'], at: number): void {
+  const fresh = conflicts.map((c) => ({ ...c, at }));
+  const keys = new Set(fresh.map((c) => `${c.table}\u0001${c.rowId}`));
+  const kept = syncConflicts(station).filter((c) => !keys.has(`${c.table}\u0001${c.rowId}`));
+  prepared(station.raw, 'INSERT INTO station_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+    .run(CONFLICTS_META, JSON.stringify([...fresh, ...kept].slice(0, MAX_REMEMBERED)));
+}
+
+/** The notice a desk shows for a row it received but could not write (the hub opens a review task for it). */
+function conflictNotice(c: ApplyResult['conflicts'][number], at: number) {
+  return {
+    id: `sync_conflict:${c.table}:${c.rowId}`,
+    kind: 'sync_conflict' as const,
+    message: `同步冲突：${c.table} ${c.rowId} 未能写入本机（已在中心生成待处理任务）/ Sync conflict: a ${c.table} row could not be written here; the hub lists it under review tasks`,
+    at,
+  };
 }
 
 /** The stop-clinic notice for a session stopped by a change from the hub; none for a past day. */

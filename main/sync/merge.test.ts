@@ -171,3 +171,55 @@ describe('merge: properties', () => {
     }), { numRuns: 300 });
   });
 });
+
+describe('merge: a keyed row inserted at two desks (one record per visit)', () => {
+  const row = { table: 'medical_records', rowId: 'rec1' };
+  const blank = { id: 'rec1', visit_id: 'v1', complaint: '', findings: '', status: 'draft' };
+  const insA = () => ch({ ...row, op: 'insert', hlc: hlc(10, 0, 'A1'), columns: blank });
+  const updA = () => ch({ ...row, hlc: hlc(11, 0, 'A1'), columns: { complaint: '头痛' } });
+  const insB = () => ch({ ...row, op: 'insert', hlc: hlc(20, 0, 'B1'), columns: { ...blank, findings: '' } });
+  const updB = () => ch({ ...row, hlc: hlc(21, 0, 'B1'), columns: { findings: '血压高' } });
+
+  it('keeps both desks\' edits: an insert\'s blank never beats an update, whatever the HLCs and arrival order', () => {
+    const changes = [insA(), updA(), insB(), updB()];
+    const orders = [[0, 1, 2, 3], [3, 2, 1, 0], [2, 3, 0, 1], [1, 3, 0, 2], [2, 0, 3, 1]];
+    const states = orders.map((o) => mergeRow(o.map((i) => changes[i]!)));
+    for (const s of states) {
+      expect(s.values).toEqual({ ...blank, complaint: '头痛', findings: '血压高' });
+      expect(s.inserted).toBe(versionOf(changes[0]!));
+    }
+    for (const s of states) expect(s.versions).toEqual(states[0]!.versions);
+  });
+
+  it('takes the starting values of the earliest insert, and a status further along wins over an insert', () => {
+    const early = ch({ ...row, op: 'insert', hlc: hlc(5, 0, 'B1'), columns: { ...blank, complaint: 'B起始' } });
+    const late = ch({ ...row, op: 'insert', hlc: hlc(8, 0, 'A1'), columns: { ...blank, complaint: 'A起始' } });
+    const signed = ch({ ...row, hlc: hlc(6, 0, 'B1'), columns: { status: 'signed' } });
+    for (const order of [[early, late, signed], [late, signed, early], [signed, late, early]]) {
+      const s = mergeRow(order);
+      expect(s.values['complaint']).toBe('B起始');
+      expect(s.values['status']).toBe('signed');
+    }
+  });
+
+  it('is the same fold for any order of random inserts and updates of one keyed row (property)', () => {
+    const change = fc.record({
+      insert: fc.boolean(), ms: fc.integer({ min: 1, max: 50 }), device: fc.constantFrom('A1', 'B1', 'C1'),
+      complaint: fc.option(fc.constantFrom('', 'x', 'y'), { nil: undefined }), status: fc.option(fc.constantFrom('draft', 'signed'), { nil: undefined }),
+    });
+    fc.assert(fc.property(fc.array(change, { minLength: 1, maxLength: 8 }), fc.integer({ min: 0, max: 1000 }), (specs, seed) => {
+      const changes = specs.map((c) => ch({
+        ...row, op: c.insert ? 'insert' : 'update', hlc: hlc(c.ms, 0, c.device),
+        columns: c.insert ? { ...blank, complaint: c.complaint ?? '' } : { ...(c.complaint !== undefined ? { complaint: c.complaint } : {}), ...(c.status ? { status: c.status } : {}) },
+      }));
+      const shuffled = [...changes].sort((x, y) => ((x.id.charCodeAt(4) * seed) % 7) - ((y.id.charCodeAt(4) * seed) % 7));
+      const a = mergeRow(changes);
+      const b = mergeRow(shuffled);
+      const c = mergeRow([...shuffled, ...changes]);
+      expect(b.values).toEqual(a.values);
+      expect(c.values).toEqual(a.values);
+      expect(b.inserted).toBe(a.inserted);
+      expect(b.versions).toEqual(a.versions);
+    }));
+  });
+});

@@ -10,6 +10,13 @@
  *   the row is in that state (`rowValues`): a cancel overruled by a payment leaves no cancel time.
  * - Ledger tables: insert-only. An update is ignored; of two inserts of one id, the earliest
  *   (HLC, change id) is the row, whatever order they arrive in — the later one is a no-op.
+ * - Two inserts of one row happen only to rows keyed by a natural key (main/station/keyed-id.ts:
+ *   one medical record per visit, written at two desks while apart). An insert's values are the
+ *   row's starting values: any update of a column beats any insert's value of it (whatever their
+ *   HLCs), and of two inserts the earliest gives the starting values, as it gives `inserted`.
+ *   For a row with one insert this is the plain last-writer-wins (its updates all come after it).
+ *   A column whose value came from an insert other than the row's earliest keeps that insert's
+ *   version marked with INSERT_MARK, so the fold knows it was an insert's.
  */
 import {
   admissionStatusLifecycle, appointmentLifecycle, billLifecycle, examOrderLifecycle, feeStatusLifecycle, prescriptionLifecycle,
@@ -96,15 +103,32 @@ function rank(machine: Lifecycle<string>, value: ColumnValue): number {
   return typeof value === 'string' && Object.hasOwn(machine.rankOf, value) ? machine.rankOf[value]! : -1;
 }
 
-/** Does (value, version) beat the current one for this column? */
-function wins(table: string, column: string, value: ColumnValue, version: string, curValue: ColumnValue, curVersion: string): boolean {
+/** Marks the version of a column's value that an insert other than the row's earliest gave. */
+export const INSERT_MARK = 'i';
+
+/** One write of a column: its value, its version, and whether an insert made it. */
+interface Write { value: ColumnValue; version: string; insert: boolean }
+
+/**
+ * Does `next` beat `cur` for this column? A total order, so the fold is free of arrival order:
+ * status rank first (status columns), then an update beats an insert, then among updates the
+ * later version and among inserts the earlier.
+ */
+function wins(table: string, column: string, next: Write, cur: Write): boolean {
   const machine = STATUS_COLUMNS.get(`${table}.${column}`);
   if (machine) {
-    const a = rank(machine, value);
-    const b = rank(machine, curValue);
+    const a = rank(machine, next.value);
+    const b = rank(machine, cur.value);
     if (a !== b) return a > b;
   }
-  return version > curVersion;
+  if (next.insert !== cur.insert) return !next.insert;
+  return next.insert ? next.version < cur.version : next.version > cur.version;
+}
+
+/** The current write of a column as the state holds it. */
+function currentWrite(state: RowState, column: string, stored: string): Write {
+  const marked = stored.startsWith(INSERT_MARK);
+  return { value: state.values[column] ?? null, version: marked ? stored.slice(INSERT_MARK.length) : stored, insert: marked || stored === state.inserted };
 }
 
 export const EMPTY_ROW: RowState = Object.freeze({ values: {}, versions: {}, inserted: null }) as RowState;
@@ -120,17 +144,23 @@ export function mergeChange(state: RowState | undefined, change: MergeInput): Ro
     for (const k of Object.keys(change.columns)) versions[k] = version;
     return { values: { ...change.columns }, versions, inserted: version };
   }
+  const insert = change.op === 'insert';
+  const inserted = insert && (cur.inserted === null || version < cur.inserted) ? version : cur.inserted;
   let values: Record<string, ColumnValue> | undefined;
   let versions: Record<string, string> | undefined;
   for (const [col, value] of Object.entries(change.columns)) {
-    const curVersion = cur.versions[col];
-    if (curVersion !== undefined && !wins(change.table, col, value, version, cur.values[col] ?? null, curVersion)) continue;
+    const stored = cur.versions[col];
+    if (stored !== undefined && !wins(change.table, col, { value, version, insert }, currentWrite(cur, col, stored))) continue;
     values ??= { ...cur.values };
     versions ??= { ...cur.versions };
     values[col] = value;
-    versions[col] = version;
+    versions[col] = insert && version !== inserted ? `${INSERT_MARK}${version}` : version;
   }
-  const inserted = change.op === 'insert' && (cur.inserted === null || version < cur.inserted) ? version : cur.inserted;
+  if (inserted !== cur.inserted && cur.inserted !== null) {
+    // An earlier insert arrived: columns the former earliest insert still holds keep its mark.
+    versions ??= { ...cur.versions };
+    for (const [col, v] of Object.entries(versions)) if (v === cur.inserted) versions[col] = `${INSERT_MARK}${v}`;
+  }
   if (!values && inserted === cur.inserted) return cur;
   return { values: values ?? cur.values, versions: versions ?? cur.versions, inserted };
 }

@@ -11,6 +11,7 @@ import { accountOf, type RequestContext } from '../context';
 import { assertPaymentMethodEnabled } from '../settings';
 import { assertBillCurrent, billItemsOf, ledgerOf, loadBill, settleIfPaid } from './billing-bills';
 import { todayOf } from './frontdesk-visits';
+import { keyedId } from '../keyed-id';
 
 export interface PayRequest {
   billId: string;
@@ -59,7 +60,9 @@ export function takePayment(
   const ledger = ledgerOf(ctx, bill.id);
   const checked = checkPayment(billBalance(bill, ledger.payments, ledger.refunds), req);
   const today = todayOf(ctx);
+  // Keyed by the idempotency key: the same payment sent from two desks while apart is one ledger row.
   const paymentId = ctx.write.insert(payments, {
+    id: keyedId('payments', req.idempotencyKey),
     billId: bill.id,
     receiptNo: receiptNo(ctx.device, today, ctx.nextSeq(`receipt:${today}`)),
     method: checked.method,

@@ -9,6 +9,7 @@ import { refundNo } from '../../domain/numbers';
 import { accountOf, type RequestContext } from '../context';
 import { balanceOf, billItemsOf, deliveredItems, ledgerOf, loadBill } from './billing-bills';
 import { loadVisit, todayOf } from './frontdesk-visits';
+import { keyedId } from '../keyed-id';
 
 export interface RefundRequest {
   billId: string;
@@ -76,14 +77,17 @@ export function refundBill(
   const today = todayOf(ctx);
   const cashierId = accountOf(ctx).id;
   const refundIds = plan.map((part, i) => {
+    const key = i === 0 ? req.idempotencyKey : `${req.idempotencyKey}#${i + 1}`;
+    // Keyed by the idempotency key (and part): one refund sent from two desks while apart is one ledger row.
     const id = ctx.write.insert(refunds, {
+      id: keyedId('refunds', key),
       billId: bill.id,
       paymentId: part.paymentId,
       refundNo: refundNo(ctx.device, today, ctx.nextSeq(`refund:${today}`)),
       method: part.method,
       amountFen: part.amountFen,
       reason: req.reason,
-      idempotencyKey: i === 0 ? req.idempotencyKey : `${req.idempotencyKey}#${i + 1}`,
+      idempotencyKey: key,
       cashierId,
       device: ctx.device,
       dayCloseId: null,

@@ -3,6 +3,7 @@ import { and, eq, max } from 'drizzle-orm';
 import { DomainError } from '../../domain/errors';
 import { RECORD_TEXT_FIELDS, type RecordTextField } from '../../domain/enums';
 import { diagnoses, medicalRecords, recordAmendments } from '../../../db/schema';
+import { keyedId } from '../keyed-id';
 import type { RequestContext } from '../context';
 import type { Handler } from '../handler';
 import { icd10ByCode } from '../icd10';
@@ -28,8 +29,9 @@ function draftFor(ctx: RequestContext, visitId: string): { visit: VisitRow; reco
   requireStarted(visit);
   let record = recordOf(ctx, visitId);
   if (!record) {
+    // One record per visit: keyed by the visit, so two desks writing it while apart make one row.
     const id = ctx.write.insert(medicalRecords, {
-      visitId, patientId: visit.patientId, doctorId: visit.doctorId, status: 'draft',
+      id: keyedId('medical_records', visitId), visitId, patientId: visit.patientId, doctorId: visit.doctorId, status: 'draft',
       complaint: '', presentIllness: '', pastHistory: '', findings: '', plan: '',
     });
     ctx.audit('create', 'medical_record', id, visit.patientId);

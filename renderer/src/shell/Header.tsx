@@ -41,7 +41,7 @@ function Notices() {
               {notices.map((n) => (
                 <div key={n.id}>
                   <Text size="xs" c="dimmed">{time(n.at)}</Text>
-                  <Text size="sm" c={n.kind === 'session_stopped' ? 'red' : undefined}>{n.message}</Text>
+                  <Text size="sm" c={n.kind === 'info' ? undefined : 'red'}>{n.message}</Text>
                 </div>
               ))}
             </Stack>

@@ -29,7 +29,7 @@ export function Root() {
       listenForChanges(),
       tr.on('notice', (n) => {
         addNotice(n);
-        notifications.show({ message: n.message, color: n.kind === 'session_stopped' ? 'red' : 'blue', autoClose: 10_000 });
+        notifications.show({ message: n.message, color: n.kind === 'info' ? 'blue' : 'red', autoClose: 10_000 });
       }),
       tr.on('sync.status', setSync),
       tr.on('session.locked', () => useSession.getState().setLocked(true)),
