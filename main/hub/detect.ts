@@ -8,6 +8,7 @@
  *   offline): main/hub/detect-money.ts.
  * - rows of a patient record that was merged away (written offline at a desk that had not heard
  *   of the merge yet): move them onto the record kept (`patients.mergeLeftovers`).
+ * - a medical record written at two desks, a batch dispensed below zero: main/hub/detect-clinical.ts.
  * A task is keyed by what it is about, so finding it again updates it; when the hub sees the
  * problem gone (records merged, a booking cancelled) the task is marked resolved.
  * Seats are counted as the station counts them (main/station/services/seats.ts).
@@ -16,6 +17,7 @@ import { SEAT_HOLDING_STATUSES } from '../station/services/seats';
 import type { RowState } from '../sync/merge';
 import type { SequencedChangeT } from '../sync/protocol';
 import { PATIENT_ROW_TABLES } from '../api/procedures/reviews';
+import { detectClinical } from './detect-clinical';
 import { detectMoneyAndStock } from './detect-money';
 import { setTask } from './detect-task';
 import type { DetectionStore, ReviewTask } from './store';
@@ -142,6 +144,7 @@ export async function detectAfterAppend(store: DetectionStore, fresh: readonly S
   // Of the patients the batch touched, only merged-away ones matter (the common case, a new visit of a live patient, is none).
   for (const p of new Set([...(await mergedAmong(store, [...mergedPatients])), ...leftovers])) await checkMergedRows(store, p, now);
   await detectMoneyAndStock(store, fresh, now);
+  await detectClinical(store, fresh, now);
 }
 
 /** The ids among `ids` of records merged into another, one query per 500 (the typed table is current). */

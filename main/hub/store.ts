@@ -43,7 +43,7 @@ export interface DeviceStatus {
 export interface ReviewTask {
   /** Stable key, e.g. "duplicate_patient:<id number>": finding it again updates the same task. */
   key: string;
-  kind: 'duplicate_patient' | 'session_overbooked' | 'merged_patient_rows' | 'bill_overpaid' | 'prescription_dispensed_twice';
+  kind: 'duplicate_patient' | 'session_overbooked' | 'merged_patient_rows' | 'bill_overpaid' | 'prescription_dispensed_twice' | 'record_two_desks' | 'stock_below_zero';
   details: Record<string, unknown>;
   createdAt: number;
   updatedAt: number;

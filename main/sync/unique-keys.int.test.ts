@@ -3,12 +3,13 @@
  * silently diverge). Before keyed ids, the same doctor saving one visit's record at two desks left
  * each desk with only its own record and the hub with both, and nobody told. Now the record's id is
  * keyed by its visit, so both desks write one row and the merge joins their columns; the hub opens a
- * review task naming both desks so the doctor can check the merged text (to come). The same for a payment sent
+ * review task naming both desks so the doctor can check the merged text. The same for a payment sent
  * with one idempotency key from two desks: one ledger row everywhere. On both hub engines.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { eachHubStore } from '../hub/stores.testing';
 import { keyedId } from '../station/keyed-id';
+import { dispatch } from '../station/dispatch';
 import { createFixture } from '../station/testing';
 import { syncConflicts } from './apply';
 import { DeskAt, syncInOrder } from './clinic-offline.testing';
@@ -59,6 +60,17 @@ describe.each(STORES)('unique keys written at two desks while apart (hub on %s)'
     expect(replicatedChecksums(b.station)).toEqual(replicatedChecksums(a.station));
     const hubRows = await th.store.query<{ id: string }>('SELECT id FROM medical_records WHERE visit_id = $1', [visit.id]);
     expect(hubRows.rows.map((r) => String(r.id))).toEqual([recordId]);
+
+    // The hub tells the doctor: each desk's own version beside the merged record.
+    const key = `record_two_desks:${recordId}`;
+    expect(await th.store.getTask(key)).toMatchObject({ kind: 'record_two_desks', resolvedAt: null, details: { recordId, visitId: visit.id, devices: ['A1', 'B1'] } });
+    const view = await dispatch(fx.station, a.as('admin'), 'reviews.get', { key });
+    expect(view.ok && view.value).toMatchObject({
+      kind: 'record_two_desks', record: { id: recordId, complaint: '头痛两天', findings: '血压 150/95' },
+      sides: [{ device: 'A1', complaint: '头痛两天', findings: '' }, { device: 'B1', complaint: '', findings: '血压 150/95' }],
+    });
+    const checked = await dispatch(fx.station, a.as('admin'), 'reviews.resolve', { key, note: '医生已核对' });
+    expect(checked).toMatchObject({ ok: true, value: { resolvedAt: expect.any(Number), handled: { note: '医生已核对' } } });
   });
 
   it('a payment sent with one idempotency key from two desks is one ledger row everywhere', async () => {

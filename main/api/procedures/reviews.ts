@@ -12,6 +12,12 @@
  * - merged_patient_rows: rows written offline for a patient record after another desk had merged
  *   it away (the desk had not heard of the merge yet). A person moves them onto the record it was
  *   merged into (`patients.mergeLeftovers`).
+ * - record_two_desks: one visit's medical record written at two desks while apart. The record is
+ *   one row (keyed by its visit) with both desks' edits merged per field; each desk's own version
+ *   is shown so the doctor can check the merged text, then marks it checked (`reviews.resolve`).
+ * - stock_below_zero: offline desks dispensed more of a batch than it held (each took the last
+ *   box). The batch's movements with desk and person; a pharmacist counts the shelf and records an
+ *   adjustment with a reason (`pharmacy.adjust`), which brings it back to zero and resolves it.
  *
  * A task resolves itself when the hub sees the problem gone. Runs at the hub (its typed tables);
  * for administrators and for reception, who meet duplicates and full sessions at the desk.
@@ -23,13 +29,15 @@ import {
 import { procedure } from '../define';
 import { Id, Instant, IsoDate, RequiredText, Sex } from '../schemas';
 
-export const REVIEW_KINDS = ['duplicate_patient', 'session_overbooked', 'merged_patient_rows', 'bill_overpaid', 'prescription_dispensed_twice'] as const;
+export const REVIEW_KINDS = [
+  'duplicate_patient', 'session_overbooked', 'merged_patient_rows', 'bill_overpaid', 'prescription_dispensed_twice', 'record_two_desks', 'stock_below_zero',
+] as const;
 export const ReviewKind = z.enum(REVIEW_KINDS);
 /**
  * Kinds a person may mark handled (`reviews.resolve`). The others resolve themselves when the hub
  * sees the problem gone (a merge, a cancellation, a refund: money can always be given back).
  */
-export const HANDLEABLE_KINDS = ['prescription_dispensed_twice'] as const;
+export const HANDLEABLE_KINDS = ['prescription_dispensed_twice', 'record_two_desks'] as const;
 
 /** Tables whose rows belong to one patient (a `patient_id` column) and move with a merge. */
 export const PATIENT_ROW_TABLES = ['appointments', 'visits', 'bills', 'medical_records', 'prescriptions', 'exam_orders', 'admissions'] as const;
@@ -135,6 +143,25 @@ export const ReviewHandled = z.object({ note: z.string(), byName: z.string(), at
 
 const TaskCommon = { key: z.string(), createdAt: Instant, updatedAt: Instant, resolvedAt: Instant.nullable() };
 
+/** One desk's own version of a record written at two desks: that desk's changes alone, merged. */
+export const ReviewRecordSide = z.object({
+  device: z.string(), lastAt: Instant, complaint: z.string(), presentIllness: z.string(), pastHistory: z.string(), findings: z.string(), plan: z.string(),
+});
+
+/** The record as merged now. */
+export const ReviewRecord = ReviewRecordSide.omit({ device: true, lastAt: true }).extend({
+  id: Id, visitId: Id, patientId: Id, patientName: z.string(), recordNo: z.string(), doctorName: z.string(), status: z.string(),
+});
+
+/** A batch that stock movements took below zero, and the movements that took it there. */
+export const ReviewBatch = z.object({
+  id: Id, drugId: Id, drugName: z.string(), spec: z.string(), unit: z.string(), batchNo: z.string(), expiryDate: IsoDate, onHand: z.number().int(),
+});
+export const ReviewBatchMove = z.object({
+  id: Id, kind: z.string(), quantity: z.number().int(), reason: z.string().nullable(), rxNo: z.string().nullable(), patientName: z.string().nullable(),
+  byName: z.string(), device: z.string().nullable(), createdAt: Instant,
+});
+
 export const ReviewTaskView = z.discriminatedUnion('kind', [
   z.object({ ...TaskCommon, kind: z.literal('duplicate_patient'), idNumber: z.string(), patients: z.array(ReviewPatient) }),
   z.object({
@@ -151,6 +178,11 @@ export const ReviewTaskView = z.discriminatedUnion('kind', [
     prescription: ReviewPrescription.nullable(), lines: z.array(ReviewRxLine), movements: z.array(ReviewStockMove),
     handled: ReviewHandled.nullable(),
   }),
+  z.object({
+    ...TaskCommon, kind: z.literal('record_two_desks'),
+    record: ReviewRecord.nullable(), sides: z.array(ReviewRecordSide), handled: ReviewHandled.nullable(),
+  }),
+  z.object({ ...TaskCommon, kind: z.literal('stock_below_zero'), batch: ReviewBatch.nullable(), movements: z.array(ReviewBatchMove) }),
 ]);
 export type ReviewTaskViewT = z.infer<typeof ReviewTaskView>;
 
@@ -177,7 +209,7 @@ export const reviewsProcedures = {
     kind: 'command',
     access: ['admin'],
     at: 'hub',
-    summary: 'Mark a prescription dispensed twice as handled, with a note (the extra cannot come back); audited. Other kinds resolve themselves.',
+    summary: 'Mark a prescription dispensed twice (the extra cannot come back) or a record written at two desks (the doctor has checked it) as handled, with a note; audited. Other kinds resolve themselves.',
     input: z.object({ key: z.string().trim().min(1).max(200), note: RequiredText(200) }),
     output: ReviewTaskView,
   }),

@@ -15,7 +15,7 @@ type Common = Pick<ReviewTaskViewT, 'key' | 'createdAt' | 'updatedAt' | 'resolve
 
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
 /** The person behind an account id: the staff member's name, else the account's username. */
-const personOf = (column: string) =>
+export const personOf = (column: string) =>
   `(SELECT coalesce(st.name, ac.username) FROM accounts ac LEFT JOIN staff st ON st.id = ac.staff_id WHERE ac.id = ${column})`;
 
 export async function overpaidView(db: Db, task: ReviewTask, common: Common): Promise<View<'bill_overpaid'>> {
@@ -57,10 +57,11 @@ export async function overpaidView(db: Db, task: ReviewTask, common: Common): Pr
  */
 export function handledMark(task: ReviewTask, by: { note: string; by: string; at: number }): Record<string, unknown> {
   const items = Array.isArray(task.details['items']) ? (task.details['items'] as Raw[]) : [];
-  return { ...by, dispensed: Object.fromEntries(items.map((i) => [str(i['itemId']), num(i['dispensed'])])) };
+  const sides = task.details['sides'];
+  return { ...by, dispensed: Object.fromEntries(items.map((i) => [str(i['itemId']), num(i['dispensed'])])), ...(Array.isArray(sides) ? { sides } : {}) };
 }
 
-async function handledView(db: Db, task: ReviewTask): Promise<View<'prescription_dispensed_twice'>['handled']> {
+export async function handledView(db: Db, task: ReviewTask): Promise<View<'prescription_dispensed_twice'>['handled']> {
   const h = task.details['handled'];
   if (typeof h !== 'object' || h === null) return null;
   const mark = h as Raw;

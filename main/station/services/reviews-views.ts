@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import { addDays } from '../../domain/dates';
 import { num, numOrNull } from '../../hub/stats/range';
 import type { HubStore, ReviewTask } from '../../hub/store';
+import { belowZeroView, twoDesksView } from './reviews-clinical-views';
 import { dispensedTwiceView, overpaidView } from './reviews-money-views';
 import { SEAT_HOLDING_STATUSES } from './seats';
 
@@ -121,5 +122,7 @@ export function reviewView(db: ReviewsDb, task: ReviewTask, today: string): Prom
     case 'merged_patient_rows': return leftoversView(db, task);
     case 'bill_overpaid': return overpaidView(db, task, common(task));
     case 'prescription_dispensed_twice': return dispensedTwiceView(db, task, common(task));
+    case 'record_two_desks': return twoDesksView(db, task, common(task));
+    case 'stock_below_zero': return belowZeroView(db, task, common(task));
   }
 }

@@ -14,6 +14,7 @@ export const pharmacy = area(
       pick: '搜索药品查看各批次库存。', available: '可用库存 {{count}}', batch: '批号', expiry: '有效期', onHand: '结存', expired: '已过期', adjust: '调整',
       adjustTitle: '调整库存：{{name}} 批号 {{batchNo}}', adjustQty: '调整数量（正数增加，负数减少）', reason: '原因', adjusted: '库存已调整',
       movements: '出入库记录',
+      belowZero: '低于零：离线重复发药，请盘点后调整',
     },
     alerts: {
       low: '库存不足', lowEmpty: '没有低于警戒线的药品。', threshold: '警戒线 {{count}}', expiring: '{{days}} 天内过期', expiringEmpty: '近期没有要过期的批次。',
@@ -34,6 +35,7 @@ export const pharmacy = area(
       pick: 'Search for a drug to see its batches.', available: 'Available {{count}}', batch: 'Batch', expiry: 'Expires', onHand: 'On hand',
       expired: 'Expired', adjust: 'Adjust', adjustTitle: 'Adjust stock: {{name}} batch {{batchNo}}', adjustQty: 'Change (positive adds, negative removes)',
       reason: 'Reason', adjusted: 'Stock adjusted', movements: 'Movements',
+      belowZero: 'Below zero: dispensed twice offline; count and adjust',
     },
     alerts: {
       low: 'Low stock', lowEmpty: 'No drug is below its threshold.', threshold: 'Threshold {{count}}', expiring: 'Expiring within {{days}} days',

@@ -52,7 +52,9 @@ function DrugStock({ drug }: { drug: Drug }) {
             <Table.Tr key={b.batchId}>
               <Table.Td className="tabular">{b.batchNo}</Table.Td>
               <Table.Td className="tabular">{b.expiryDate} {b.expired && <Badge color="red" size="xs">{t('pharmacy.stock.expired')}</Badge>}</Table.Td>
-              <Table.Td className="tabular">{b.onHand}{drug.unit}</Table.Td>
+              <Table.Td className="tabular" c={b.onHand < 0 ? 'red' : undefined}>
+                {b.onHand}{drug.unit} {b.onHand < 0 && <Badge color="red" size="xs" data-testid="below-zero">{t('pharmacy.stock.belowZero')}</Badge>}
+              </Table.Td>
               <Table.Td><Button size="compact-xs" variant="subtle" onClick={() => setAdjusting(b)}>{t('pharmacy.stock.adjust')}</Button></Table.Td>
             </Table.Tr>
           ))}

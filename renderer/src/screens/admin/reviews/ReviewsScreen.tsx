@@ -1,7 +1,7 @@
 /**
  * Review tasks: what the desks could not prevent offline (the same resident registered twice, a
  * session booked past capacity, rows left on a merged record, a bill paid twice, a prescription
- * dispensed twice), listed by the hub with both sides to decide on. In the admin area, and on the front desk's tabs for reception.
+ * dispensed twice, a record written at two desks, a batch dispensed below zero), listed by the hub with both sides to decide on. In the admin area, and on the front desk's tabs for reception.
  */
 import { Badge, Button, Stack, Switch, Text } from '@mantine/core';
 import { useState } from 'react';
@@ -10,11 +10,13 @@ import { useApiQuery } from '../../../api/query';
 import { EmptyState } from '../../../ui/EmptyState';
 import { QueryState } from '../ui/HubState';
 import { Panel } from '../ui/Panel';
+import { BelowZeroCard } from './BelowZeroCard';
 import { DoubleDispenseCard } from './DoubleDispenseCard';
 import { DuplicateCard } from './DuplicateCard';
 import { LeftoversCard } from './LeftoversCard';
 import { OverbookedCard } from './OverbookedCard';
 import { OverpaidCard } from './OverpaidCard';
+import { TwoDesksCard } from './TwoDesksCard';
 import type { ReviewTask } from './types';
 
 function TaskCard({ task }: { task: ReviewTask }) {
@@ -24,6 +26,8 @@ function TaskCard({ task }: { task: ReviewTask }) {
     case 'merged_patient_rows': return <LeftoversCard task={task} />;
     case 'bill_overpaid': return <OverpaidCard task={task} />;
     case 'prescription_dispensed_twice': return <DoubleDispenseCard task={task} />;
+    case 'record_two_desks': return <TwoDesksCard task={task} />;
+    case 'stock_below_zero': return <BelowZeroCard task={task} />;
   }
 }
 

@@ -8,3 +8,5 @@ export type LeftoversTask = Extract<ReviewTask, { kind: 'merged_patient_rows' }>
 export type ReviewPatient = DuplicateTask['patients'][number];
 export type OverpaidTask = Extract<ReviewTask, { kind: 'bill_overpaid' }>;
 export type DoubleDispenseTask = Extract<ReviewTask, { kind: 'prescription_dispensed_twice' }>;
+export type TwoDesksTask = Extract<ReviewTask, { kind: 'record_two_desks' }>;
+export type BelowZeroTask = Extract<ReviewTask, { kind: 'stock_below_zero' }>;
