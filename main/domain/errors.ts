@@ -62,6 +62,12 @@ export const ERROR_CODES = [
   'IMPORT_TOO_LARGE',
   'SETUP_CLOSED',
   'BAD_PAIRING_CODE',
+  // The station's own storage (main/station/storage-errors.ts): what failed, and what a person can do.
+  'DISK_FULL',
+  'STORAGE_READ_ONLY',
+  'STORAGE_BUSY',
+  'STORAGE_CORRUPT',
+  'STORAGE_ERROR',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

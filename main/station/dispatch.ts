@@ -12,6 +12,7 @@ import { auditLog } from '../../db/schema';
 import type { Account, RequestContext } from './context';
 import { AfterCommit } from './handler';
 import { handlers } from './handlers';
+import { storageErrorOf } from './storage-errors';
 import type { Session } from './sessions';
 import type { Station } from './station';
 import { Writer } from './writer';
@@ -33,6 +34,11 @@ export function zodDetails(error: z.ZodError): Record<string, unknown> {
 function fromThrown(err: unknown): ErrorBody {
   if (err instanceof DomainError) return err.toBody();
   if (err instanceof z.ZodError) return new DomainError('VALIDATION', 'invalid input', zodDetails(err)).toBody();
+  const storage = storageErrorOf(err);
+  if (storage) {
+    console.error('storage error in dispatch', err);
+    return storage;
+  }
   const code = (err as { code?: unknown })?.code;
   if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
     return { code: 'CONFLICT', message: 'the data conflicts with what is stored', details: { sqlite: code, reason: (err as Error).message } };

@@ -49,7 +49,7 @@ beforeAll(async () => {
 
 describe('setup.status', () => {
   it('is needed on a fresh station with a runtime, and closed where there is none or accounts exist', async () => {
-    expect(await call(a.station, 'setup.status', {})).toEqual({ ok: true, value: { needed: true, reason: null, device: a.station.device } });
+    expect(await call(a.station, 'setup.status', {})).toEqual({ ok: true, value: { needed: true, reason: null, device: a.station.device, storage: null } });
     const bare = new Station({ file: join(dir, 'bare.sqlite') });
     closers.push(() => bare.close());
     expect(await call(bare, 'setup.status', {})).toMatchObject({ ok: true, value: { needed: false, reason: 'no_runtime' } });

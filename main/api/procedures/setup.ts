@@ -5,6 +5,7 @@
  * Afterwards every call is refused with SETUP_CLOSED.
  */
 import { z } from 'zod';
+import { ERROR_CODES } from '../../domain/errors';
 import { procedure } from '../define';
 import { RequiredText, Text } from '../schemas';
 import { NewPassword, Username } from './org-schemas';
@@ -60,7 +61,11 @@ export const setupProcedures = {
     access: 'public',
     summary: 'Whether this station still needs its first-run setup, and if not, why not.',
     input: z.object({}),
-    output: z.object({ needed: z.boolean(), reason: SetupClosedReason.nullable(), device: z.string() }),
+    output: z.object({
+      needed: z.boolean(), reason: SetupClosedReason.nullable(), device: z.string(),
+      /** What stops this station saving (read-only file or folder, full disk), checked now; null when all is well. */
+      storage: z.object({ code: z.enum(ERROR_CODES), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }).nullable(),
+    }),
   }),
   'setup.discover': procedure({
     kind: 'query',

@@ -10,6 +10,7 @@ import { checkPasswordStrength } from '../../domain/password';
 import type { RequestContext } from '../context';
 import { afterCommit, type HandlersFor } from '../handler';
 import { setupRuntimeOf, type SetupRuntime } from './setup-runtime';
+import { storageProblem } from '../storage-errors';
 
 type Reason = (typeof SetupClosedReason)['options'][number];
 
@@ -50,7 +51,7 @@ function openRuntime(ctx: RequestContext): SetupRuntime {
 export const setupHandlers: HandlersFor<typeof setupProcedures> = {
   'setup.status': (ctx) => {
     const reason = setupClosedReason(ctx.raw);
-    return { needed: reason === null, reason, device: ctx.device };
+    return { needed: reason === null, reason, device: ctx.device, storage: storageProblem(ctx.raw.name) };
   },
 
   'setup.discover': (ctx) => {

@@ -62,6 +62,11 @@ export const errorsZh = {
   IMPORT_TOO_LARGE: '文件过大或行数过多，请拆分后分批导入',
   SETUP_CLOSED: '本工作站已设置完成，请直接登录',
   BAD_PAIRING_CODE: '配对码错误或已过期，请在中心服务器上获取新的配对码',
+  DISK_FULL: '本机磁盘已满，刚才的操作没有保存。请清理磁盘空间（或请管理员处理）后重试',
+  STORAGE_READ_ONLY: '本机数据文件或其文件夹只读，无法保存。请管理员检查文件权限或磁盘是否只读',
+  STORAGE_BUSY: '本机数据库正被另一个程序占用，请稍后重试；若持续出现，请关闭重复打开的程序',
+  STORAGE_CORRUPT: '本机数据文件已损坏。请立即联系管理员：可从中心服务器重新同步本机数据',
+  STORAGE_ERROR: '读写本机磁盘出错，刚才的操作没有保存。请检查磁盘后重试，或联系管理员',
   INTERNAL: '系统内部错误，请重试或联系管理员',
 } satisfies ErrorMessages;
 
@@ -124,6 +129,11 @@ export const errorsEn = {
   IMPORT_TOO_LARGE: 'The file is too large or has too many rows; split it and import in parts',
   SETUP_CLOSED: 'This station is already set up: log in instead',
   BAD_PAIRING_CODE: 'Wrong or expired pairing code: ask the hub for a new one',
+  DISK_FULL: 'This PC’s disk is full; nothing was saved. Free some disk space (or ask the administrator) and try again',
+  STORAGE_READ_ONLY: 'This PC’s data file or its folder is read-only; nothing can be saved. Ask the administrator to check the file permissions or whether the disk is read-only',
+  STORAGE_BUSY: 'This PC’s database is in use by another program; try again shortly. If it persists, close the program opened twice',
+  STORAGE_CORRUPT: 'This PC’s data file is damaged. Call the administrator now: the station can be filled again from the hub',
+  STORAGE_ERROR: 'Reading or writing this PC’s disk failed; nothing was saved. Check the disk and try again, or call the administrator',
   INTERNAL: 'Internal error; try again or call the administrator',
 } satisfies ErrorMessages;
 

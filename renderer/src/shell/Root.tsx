@@ -4,6 +4,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listenForChanges, useApiQuery } from '../api/query';
 import { transport } from '../api/transport';
+import { ApiError } from '../api/client';
+import { errorMessage } from '../i18n/translateError';
 import { useSession } from '../state/session';
 import { useStation } from '../state/station';
 import { LockScreen } from './LockScreen';
@@ -47,6 +49,9 @@ export function Root() {
     <>
       {connection === 'closed' && (
         <Alert color="orange" radius={0} py={4} data-testid="connection-lost">{t('shell.connection.lost')}</Alert>
+      )}
+      {!me && setup.data?.storage && (
+        <Alert color="red" radius={0} py={6} role="alert" data-testid="storage-problem">{errorMessage(new ApiError(setup.data.storage))}</Alert>
       )}
       {me ? <Workbench /> : inSetup || setup.data?.needed ? (
         <SetupWizard onDone={(message) => {
