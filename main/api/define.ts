@@ -20,6 +20,12 @@ export interface ProcedureDef<I extends z.ZodType = z.ZodType, O extends z.ZodTy
    * roles, then forwards the call over its hub connection; without one it answers HUB_UNREACHABLE.
    */
   readonly at?: 'hub';
+  /**
+   * Takes or returns money, or hands over stock: the commit is synced to disk before the answer
+   * (SQLite `synchronous = FULL` for this transaction), so a power cut never undoes a payment whose
+   * receipt was printed. Other commands keep WAL's `NORMAL` (durable at the next checkpoint).
+   */
+  readonly durable?: true;
 }
 
 export function procedure<I extends z.ZodType, O extends z.ZodType>(def: ProcedureDef<I, O>): ProcedureDef<I, O> {

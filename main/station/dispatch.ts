@@ -223,7 +223,12 @@ function run(
       if (write.touched.size > 0) station.saveClock();
       return out;
     });
-    value = def.kind === 'command' ? tx.immediate() : tx.deferred();
+    if (def.durable) station.raw.pragma('synchronous = FULL');
+    try {
+      value = def.kind === 'command' ? tx.immediate() : tx.deferred();
+    } finally {
+      if (def.durable) station.raw.pragma('synchronous = NORMAL');
+    }
   } catch (err) {
     station.clock.hlc = clockBefore; // the rolled-back writes never happened
     for (const fn of afterFailure) fn();

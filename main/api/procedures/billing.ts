@@ -66,6 +66,7 @@ export const billingProcedures = {
   }),
   'billing.pay': procedure({
     kind: 'command',
+    durable: true,
     access: CASH_DESK,
     summary: 'Take a payment on an open bill (part or all; cash, card, QR, insurance); a receptionist takes registration fees only.',
     input: PaymentRequest.extend({ billId: Id }),
@@ -73,6 +74,7 @@ export const billingProcedures = {
   }),
   'billing.refund': procedure({
     kind: 'command',
+    durable: true,
     access: ['cashier'],
     summary: 'Refund money on a bill with a reason: reversal rows back to the original payments, never beyond what was paid or handed over.',
     input: z.object({
@@ -87,6 +89,7 @@ export const billingProcedures = {
   }),
   'billing.discharge': procedure({
     kind: 'command',
+    durable: true,
     access: ['cashier'],
     summary: 'Discharge a visit awaiting payment that owes nothing more (e.g. its only charge was cancelled).',
     input: z.object({ visitId: Id }),
@@ -101,6 +104,7 @@ export const billingProcedures = {
   }),
   'billing.closeDay': procedure({
     kind: 'command',
+    durable: true,
     access: CASH_DESK,
     summary: 'Close my day at this workstation: totals by method (payments less refunds) since my last close, rows marked with the close.',
     input: z.object({}),

@@ -79,6 +79,7 @@ const Registered = z.object({ visit: VisitView, bill: BillView.nullable(), payme
 export const frontdeskProcedures = {
   'frontdesk.checkIn': procedure({
     kind: 'command',
+    durable: true,
     access: ['receptionist'],
     summary: "Check in today's appointment: appointment → completed, a visit with a queue number, the registration fee billed (and paid if a payment is given).",
     input: z.object({ appointmentId: Id, ...VisitOptions }),
@@ -86,6 +87,7 @@ export const frontdeskProcedures = {
   }),
   'frontdesk.walkIn': procedure({
     kind: 'command',
+    durable: true,
     access: ['receptionist'],
     summary: "Register a walk-in for a session of today with seats left, or a doctor of today: a visit with a queue number and its fee.",
     input: z
@@ -98,6 +100,7 @@ export const frontdeskProcedures = {
   }),
   'frontdesk.cancelVisit': procedure({
     kind: 'command',
+    durable: true,
     access: ['receptionist'],
     summary: 'Cancel a waiting visit (退号): a paid registration fee is refunded the way it was paid, an unpaid one voided.',
     input: z.object({ visitId: Id, reason: RequiredText(200) }),

@@ -57,6 +57,7 @@ export const pharmacyProcedures = {
   }),
   'pharmacy.dispense': procedure({
     kind: 'command',
+    durable: true,
     access: ['pharmacist'],
     summary: 'Dispense a paid prescription: stock taken earliest expiry first, never below zero.',
     input: z.object({ prescriptionId: Id }),
@@ -64,6 +65,7 @@ export const pharmacyProcedures = {
   }),
   'pharmacy.receive': procedure({
     kind: 'command',
+    durable: true,
     access: ['pharmacist'],
     summary: 'Receive stock: a batch with its number, expiry date and unit cost.',
     input: z.object({
@@ -77,6 +79,7 @@ export const pharmacyProcedures = {
   }),
   'pharmacy.adjust': procedure({
     kind: 'command',
+    durable: true,
     access: ['pharmacist'],
     summary: 'Correct a batch by a signed quantity, with a reason (stock-take, breakage); never below zero.',
     input: z.object({ batchId: Id, quantity: z.number().int().min(-1_000_000).max(1_000_000), reason: RequiredText(200) }),
@@ -84,6 +87,7 @@ export const pharmacyProcedures = {
   }),
   'pharmacy.returnItem': procedure({
     kind: 'command',
+    durable: true,
     access: ['pharmacist'],
     summary: 'Take back units of a dispensed line into the batches they came from.',
     input: z.object({ itemId: Id, quantity: z.number().int().min(1).max(100_000), reason: RequiredText(200) }),
