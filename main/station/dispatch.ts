@@ -223,11 +223,12 @@ function run(
       if (write.touched.size > 0) station.saveClock();
       return out;
     });
-    if (def.durable) station.raw.pragma('synchronous = FULL');
+    const full = def.kind === 'command' && (station.commitSync === 'all' || (station.commitSync === 'money' && def.durable === true));
+    if (full) station.raw.pragma('synchronous = FULL');
     try {
       value = def.kind === 'command' ? tx.immediate() : tx.deferred();
     } finally {
-      if (def.durable) station.raw.pragma('synchronous = NORMAL');
+      if (full) station.raw.pragma('synchronous = NORMAL');
     }
   } catch (err) {
     station.clock.hlc = clockBefore; // the rolled-back writes never happened

@@ -59,6 +59,12 @@ export class Station {
   hub: HubStore | null = null;
   /** Set by the sync client on a workstation: where `at: 'hub'` procedures are forwarded. */
   hubLink: HubLink | null = null;
+  /**
+   * Which commits are synced to disk before the answer (SQLite `synchronous = FULL`): 'money' (the
+   * default) the contract's `durable` commands (money and stock), 'all' every command, 'none' none
+   * (WAL's NORMAL everywhere; the benchmarks compare the three, bench/RESULTS.md).
+   */
+  commitSync: 'money' | 'all' | 'none' = 'money';
   private readonly emitter = new EventEmitter();
   private cachedSettings: ClinicSettings;
   private readonly seqStmt: Database.Statement<[string], { value: number }>;
