@@ -2,12 +2,15 @@
  * Property: three stations run random commands while mostly disconnected, and sync with the hub
  * in a random order at random moments (so changes are delivered in many different orders).
  * After everyone has synced twice, every replicated table has the same checksum everywhere, and
- * the hub's materialised rows and its typed tables agree with the stations' rows. On both hub
- * engines.
+ * the hub's materialised rows and its typed tables agree with the stations' rows. Medical records
+ * (unique per visit) are written at random desks, so two desks often insert the same one while
+ * apart: one row everywhere, and one review task at the hub per record inserted at two desks or
+ * more. On both hub engines.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { patients, stockMovements, visits } from '../../db/schema';
+import { medicalRecords, patients, stockMovements, visits } from '../../db/schema';
+import { keyedId } from '../station/keyed-id';
 import { dispatchSync } from '../station/dispatch';
 import { createFixture, TEST_PASSWORD, TODAY } from '../station/testing';
 import { eachHubStore } from '../hub/stores.testing';
@@ -36,6 +39,12 @@ const command = fc.oneof(
   // Through the real command path (dispatch → service → Writer), as a receptionist at that desk.
   fc.record({ kind: fc.constant('register' as const), at: who, name: fc.constantFrom('赵六', '钱七'), phone: fc.constantFrom('13800138000', '13912345678', null) }),
   fc.record({ kind: fc.constant('procUpdate' as const), at: who, pick: fc.nat(), address: fc.constantFrom('北京', '上海', null) }),
+  // A visit's medical record (unique per visit, keyed by it): written at whichever desks, so two
+  // desks often make the same row while apart; the first write at a desk inserts it, later ones update.
+  fc.record({
+    kind: fc.constant('record' as const), at: who, pick: fc.nat(),
+    column: fc.constantFrom('complaint' as const, 'findings' as const, 'plan' as const), value: fc.constantFrom('咳嗽', '发热', '头痛', ''),
+  }),
 );
 const step = fc.record({ command, advanceMs: fc.constantFrom(0, 0, 1, 500, 3000) });
 
@@ -51,6 +60,8 @@ describe.each(STORES)('sync: random commands in random delivery order converge (
       const others = [emptyStation('B1', fx.clock), emptyStation('C1', fx.clock)];
       const stations = [fx.station, others[0]!.station, others[1]!.station];
       let n = 0;
+      /** Record id → the desks that inserted it. */
+      const inserters = new Map<string, Set<string>>();
       try {
         // Bootstrap everyone, with one patient and visit known to all.
         const pid = writeAs(fx.station, (w) => w.insert(patients, { recordNo: 'A1-000000', name: '起始', sex: 'M', pinyinFull: 'qs', pinyinInitials: 'qs' }));
@@ -113,6 +124,20 @@ describe.each(STORES)('sync: random commands in random delivery order converge (
               expect(r.ok, JSON.stringify(r)).toBe(true);
               break;
             }
+            case 'record': {
+              const all = ids(s, 'visits');
+              const visitId = all[c.pick % all.length]!;
+              const id = keyedId('medical_records', visitId);
+              const mine = s.raw.prepare('SELECT id FROM medical_records WHERE id = ?').get(id);
+              if (mine) {
+                writeAs(s, (w) => w.update(medicalRecords, id, { [c.column]: c.value }));
+              } else {
+                const v = s.raw.prepare('SELECT patient_id AS p, doctor_id AS d FROM visits WHERE id = ?').get(visitId) as { p: string; d: string };
+                writeAs(s, (w) => w.insert(medicalRecords, { id, visitId, patientId: v.p, doctorId: v.d, status: 'draft', [c.column]: c.value }));
+                inserters.set(id, new Set([...(inserters.get(id) ?? []), s.device]));
+              }
+              break;
+            }
             case 'sync':
               await (await connected(s, th.hub)).stop();
               break;
@@ -133,6 +158,12 @@ describe.each(STORES)('sync: random commands in random delivery order converge (
             for (const [col, value] of Object.entries(state.values)) expect(row[col]).toEqual(value);
           }
         }
+        // One row per visit everywhere; one review task per record two desks or more inserted.
+        const records = ids(fx.station, 'medical_records');
+        expect(records.sort()).toEqual([...inserters.keys()].sort());
+        await th.hub.settled();
+        const tasks = (await th.store.tasks({ openOnly: true })).filter((t) => t.kind === 'record_two_desks').map((t) => t.key).sort();
+        expect(tasks).toEqual([...inserters].filter(([, d]) => d.size > 1).map(([id]) => `record_two_desks:${id}`).sort());
         // And the typed tables, every one, column by column.
         expect(await typedRowDifferences(fx.station, th.store, REPLICATED_NAMES)).toEqual([]);
         expect(REPLICATED_NAMES).toContain('patients');
