@@ -1,7 +1,8 @@
 /**
  * `npm run hub -- [--data data/hub] [--host 127.0.0.1] [--port 5190] [--web-port 4870] [--open]`: the LAN hub.
  * Listens on loopback unless --host says otherwise (e.g. --host 0.0.0.0 for the clinic's LAN).
- * Prints a one-time pairing code; type `code` for a new one, `revoke <device>` to revoke one.
+ * No pairing code exists until an admin asks for one: type `code` for one (or use the admin
+ * Devices screen); `revoke <device>` to revoke one.
  * `--open` lets unpaired devices in (development only).
  * `--database postgres://…` (or env CLINIC_HUB_DATABASE_URL) keeps the hub's data on a PostgreSQL
  * server instead of the PGlite data folder.
@@ -153,8 +154,6 @@ async function main(): Promise<void> {
     const { code, expiresAt } = await hub.issuePairingCode();
     console.log(`pairing code ${code} (valid until ${new Date(expiresAt).toISOString()}; type "code" for a new one)`);
   };
-  if (values.open) console.log('--open: unpaired devices are let in');
-  else await showCode();
   createInterface({ input: process.stdin }).on('line', (line) => {
     const [cmd, arg] = line.trim().split(/\s+/);
     if (cmd === 'code') void showCode();
@@ -166,6 +165,8 @@ async function main(): Promise<void> {
       );
     } else if (cmd) console.log('commands: code | revoke <device> | backup');
   });
+  if (values.open) console.log('--open: unpaired devices are let in');
+  else console.log('no pairing code yet: when a workstation joins, type "code" here for one (or use the Devices screen)');
 }
 
 try {
