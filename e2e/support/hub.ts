@@ -30,7 +30,7 @@ export async function startHubWithWeb(staticDir: string, admin: { username: stri
     const timer = setTimeout(() => fail(new Error(`the hub did not start:\n${out}`)), 90_000);
     const onData = (d: Buffer) => {
       out += d.toString();
-      const m = /admin screens on (http:\/\/\S+)/.exec(out);
+      const m = /admin screens on (https?:\/\/\S+)/.exec(out);
       if (m) { clearTimeout(timer); ok(m[1]!); }
     };
     child.stdout?.on('data', onData);
