@@ -161,10 +161,11 @@ describe('admin screens at the hub, in zh-CN', { timeout: 60_000 }, () => {
     const card = page.getByTestId('calendar-session').filter({ hasText: '李明' });
     await poll(() => card.getByTestId('session-seats').textContent()).toBe('0/2');
     const sessionId = await card.getAttribute('data-session-id');
-    // A receptionist books a patient into that Monday (set up through the API, as a desk would).
+    // A receptionist books a patient into that Monday (set up through the API, as a desk would;
+    // an admin too, since the hub's web host takes admin accounts only).
     await callsInPage(page, [
       { name: 'accounts.login', input: { username: 'admin', password: PASSWORD } },
-      { name: 'org.createAccount', input: { username: 'wangfang', roles: ['receptionist'], password: PASSWORD } },
+      { name: 'org.createAccount', input: { username: 'wangfang', roles: ['admin', 'receptionist'], password: PASSWORD } },
       { name: 'accounts.login', input: { username: 'wangfang', password: PASSWORD } },
       { name: 'patients.register', input: { name: '赵敏', sex: 'F', phone: '13912345678' } },
       { name: 'appointments.book', input: { patientId: '$3.patient.id', sessionId, source: 'phone' } },

@@ -42,7 +42,8 @@ async function atHub<N extends ProcedureName>(username: string, name: N, input: 
 
 beforeAll(async () => {
   const [staticDir, template] = await Promise.all([builtRenderer(), PgliteStore.template()]);
-  t = await startTestClinicHub(template, { web: { staticDir } });
+  // The hub's desk serves reception here (its web host takes only admins unless told otherwise).
+  t = await startTestClinicHub(template, { web: { staticDir, anyRole: true } });
   ws = await pairedWorkstation(t, 'W1');
   spare = withMasterWriter(t.clinic.admin.station, (w) => w.insert(rosterSessions, {
     date: TOMORROW, period: 'afternoon', doctorId: t.ids.staff.doctor, departmentId: t.ids.departments.internal, capacity: 5,

@@ -14,6 +14,8 @@ const ROOT = resolve(import.meta.dirname, '../..');
 export interface RunningHub {
   /** The admin screens (the hub's web host). */
   url: string;
+  /** Types a line at the hub's console (e.g. `code`). */
+  command: (line: string) => void;
   stop: () => Promise<void>;
   output: () => string;
 }
@@ -22,13 +24,13 @@ export async function startHubWithWeb(staticDir: string, admin: { username: stri
   const data = mkdtempSync(join(tmpdir(), 'clinic-e2e-hub-'));
   const child: ChildProcess = spawn(process.execPath, [
     '--import', 'tsx', 'main/cli/hub.ts', '--data', data, '--port', '0', '--web-port', '0', '--static', staticDir, '--create-admin', admin.username, ...extra,
-  ], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production', CLINIC_ADMIN_PASSWORD: admin.password } });
+  ], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production', CLINIC_ADMIN_PASSWORD: admin.password } });
   let out = '';
   const url = await new Promise<string>((ok, fail) => {
     const timer = setTimeout(() => fail(new Error(`the hub did not start:\n${out}`)), 90_000);
     const onData = (d: Buffer) => {
       out += d.toString();
-      const m = /admin screens on (http:\/\/\S+)/.exec(out);
+      const m = /admin screens on (https?:\/\/\S+)/.exec(out);
       if (m) { clearTimeout(timer); ok(m[1]!); }
     };
     child.stdout?.on('data', onData);
@@ -37,6 +39,7 @@ export async function startHubWithWeb(staticDir: string, admin: { username: stri
   });
   return {
     url,
+    command: (line) => { child.stdin?.write(`${line}\n`); },
     output: () => out,
     stop: () => new Promise<void>((ok) => {
       const done = () => { rmSync(data, { recursive: true, force: true }); ok(); };
@@ -80,8 +83,10 @@ export async function callsInPage(page: Page, steps: Step[]): Promise<unknown[]>
 }
 
 /** The hub's sync port and the pairing code it printed at start. */
+/** The hub's sync port and a pairing code the test asks for at the hub's console, as an admin would. */
 export async function pairingInfo(hub: RunningHub): Promise<{ port: number; code: string }> {
   const deadline = Date.now() + 30_000;
+  hub.command('code');
   for (;;) {
     const port = /hub listening on https?:\/\/\S+:(\d+)/.exec(hub.output())?.[1];
     const code = /pairing code (\d{6})/.exec(hub.output())?.[1];

@@ -14,6 +14,7 @@ interface Resource { from: string; to: string; filter?: string[] }
 interface Config {
   appId: string; productName: string; files: string[]; asar: boolean; asarUnpack: string[];
   extraResources: Resource[]; directories: { output: string; buildResources: string };
+  electronFuses: Record<string, unknown>;
   win: { target: { target: string }[] }; mac: { target: { target: string }[] }; linux: { target: string[] };
 }
 const config = load(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as Config;
@@ -44,6 +45,18 @@ describe('electron-builder.yml', () => {
     // The fonts are copied there by postinstall (resources/fonts/copy-fonts.mjs), with their licence.
     expect(existsSync(join(root, 'resources/fonts/NotoSansSC-Regular.ttf'))).toBe(true);
     expect(existsSync(join(root, 'resources/fonts/OFL.txt'))).toBe(true);
+  });
+
+  it('flips the security fuses: no run-as-node, NODE_OPTIONS or --inspect; code only from the checked asar; encrypted cookies', () => {
+    const fuses = config.electronFuses;
+    expect(fuses['runAsNode']).toBe(false);
+    expect(fuses['enableNodeOptionsEnvironmentVariable']).toBe(false);
+    expect(fuses['enableNodeCliInspectArguments']).toBe(false);
+    expect(fuses['enableCookieEncryption']).toBe(true);
+    expect(fuses['onlyLoadAppFromAsar']).toBe(true);
+    expect(fuses['enableEmbeddedAsarIntegrityValidation']).toBe(true);
+    // The integrity fuse checks a hash embedded in the binary at packing: only with an asar (not disableIntegrity).
+    expect(config.asar).toBe(true);
   });
 
   it('builds for Windows (NSIS), macOS (dmg) and Linux (AppImage, deb)', () => {

@@ -1,12 +1,15 @@
 /**
  * `npm run hub -- [--data data/hub] [--host 127.0.0.1] [--port 5190] [--web-port 4870] [--open]`: the LAN hub.
  * Listens on loopback unless --host says otherwise (e.g. --host 0.0.0.0 for the clinic's LAN).
- * Prints a one-time pairing code; type `code` for a new one, `revoke <device>` to revoke one.
+ * No pairing code exists until an admin asks for one: type `code` for one (or use the admin
+ * Devices screen); `revoke <device>` to revoke one.
  * `--open` lets unpaired devices in (development only).
  * `--database postgres://…` (or env CLINIC_HUB_DATABASE_URL) keeps the hub's data on a PostgreSQL
  * server instead of the PGlite data folder.
  * The admin station (main/hub/admin-station.ts) keeps its SQLite file in the data folder; the web
- * host serves the admin screens over it on --web-port (same host as --host; --no-web: none).
+ * host serves the admin screens over it on --web-port (same host as --host; --no-web: none), to
+ * admin accounts only, over HTTPS with the hub's own certificate (its fingerprint printed, for the
+ * admin to compare in the browser) unless it listens on loopback only (--web-tls: HTTPS there too).
  * `--create-admin <username>` makes the first admin account (password from stdin or env
  * CLINIC_ADMIN_PASSWORD), then the hub starts as usual.
  * Backups: every --backup-every hours (default 6; 0 = off) into --backup-dir (default
@@ -33,7 +36,7 @@ import type { HubStore } from '../hub/store';
 import { shortFingerprint } from '../hub/tls';
 
 export const HUB_USAGE = `usage: npm run hub -- [--data <dir> | --database postgres://…] [--host 127.0.0.1] [--port 5190] [--open]
-             [--web-port 4870 | --no-web] [--static out/renderer] [--allow-host NAME]...
+             [--web-port 4870 | --no-web] [--web-tls] [--static out/renderer] [--allow-host NAME]...
              [--create-admin <username>]   (password from stdin or CLINIC_ADMIN_PASSWORD)
              [--backup-dir <dir>] [--backup-every 6] [--backup-keep 14]
              [--restore <backup file> [--force]] [--rebuild-from <station.sqlite>]
@@ -70,6 +73,7 @@ async function main(): Promise<void> {
       open: { type: 'boolean', default: false },
       'web-port': { type: 'string', default: '4870' },
       'no-web': { type: 'boolean', default: false },
+      'web-tls': { type: 'boolean', default: false },
       static: { type: 'string', default: 'out/renderer' },
       'allow-host': { type: 'string', multiple: true, default: [] },
       'create-admin': { type: 'string' },
@@ -114,7 +118,7 @@ async function main(): Promise<void> {
     clinic = await startClinicHub({
       store, adminFile: join(adminDir, `station-${await hubIdOf(store)}.sqlite`), host: values.host, port, open: values.open, log,
       ...(values['no-announce'] ? { announce: false } : values.announce ? { announce: true } : {}),
-      ...(values['no-web'] ? {} : { web: { port: webPort, staticDir: resolve(values.static), hosts: values['allow-host'] } }),
+      ...(values['no-web'] ? {} : { web: { port: webPort, staticDir: resolve(values.static), hosts: values['allow-host'], ...(values['web-tls'] ? { tls: true } : {}) } }),
     });
   } catch (err) {
     await store.close();
@@ -147,14 +151,15 @@ async function main(): Promise<void> {
   }
   console.log(`hub listening on ${hub.url} (${where}, admin station ${admin.device}, last seq ${await store.lastSeq()}, ready in ${Date.now() - started} ms)`);
   console.log(`certificate fingerprint ${shortFingerprint(hub.fingerprint)}… (stations pin it when they pair; compare it with what a new station shows)`);
-  if (web) console.log(`admin screens on ${web.url} (log in with an admin account)`);
+  if (web) {
+    console.log(`admin screens on ${web.url} (admin accounts only)`);
+    if (web.url.startsWith('https:')) console.log(`  the browser shows the hub's certificate: its SHA-256 fingerprint must be ${hub.fingerprint}`);
+  }
   if (!hasActiveAdmin(admin.station)) console.log(FIRST_ADMIN_HINT);
   const showCode = async () => {
     const { code, expiresAt } = await hub.issuePairingCode();
     console.log(`pairing code ${code} (valid until ${new Date(expiresAt).toISOString()}; type "code" for a new one)`);
   };
-  if (values.open) console.log('--open: unpaired devices are let in');
-  else await showCode();
   createInterface({ input: process.stdin }).on('line', (line) => {
     const [cmd, arg] = line.trim().split(/\s+/);
     if (cmd === 'code') void showCode();
@@ -166,6 +171,8 @@ async function main(): Promise<void> {
       );
     } else if (cmd) console.log('commands: code | revoke <device> | backup');
   });
+  if (values.open) console.log('--open: unpaired devices are let in');
+  else console.log('no pairing code yet: when a workstation joins, type "code" here for one (or use the Devices screen)');
 }
 
 try {

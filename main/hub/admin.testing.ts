@@ -28,13 +28,13 @@ export interface TestClinicHub {
 }
 
 /** A paired hub with the fixture's clinic written at its admin station and published. */
-export async function startTestClinicHub(template: Blob | File, opts: { web?: { staticDir: string } } = {}): Promise<TestClinicHub> {
+export async function startTestClinicHub(template: Blob | File, opts: { web?: { staticDir: string; tls?: boolean; anyRole?: boolean } } = {}): Promise<TestClinicHub> {
   const store = await PgliteStore.open({ loadDataDir: template });
   const dir = mkdtempSync(join(tmpdir(), 'clinic-hub-'));
   const clock = { t: TEST_START };
   const start = (port = 0) => startClinicHub({
     store, adminFile: join(dir, 'admin.sqlite'), now: () => clock.t, validateOutput: true, port,
-    ...(opts.web ? { web: { port: 0, staticDir: opts.web.staticDir } } : {}),
+    ...(opts.web ? { web: { port: 0, ...opts.web } } : {}),
   });
   const t: TestClinicHub = {
     clinic: await start(), store, dir, clock, ids: undefined as unknown as ReturnType<typeof seedClinic>,

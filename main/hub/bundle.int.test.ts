@@ -34,7 +34,11 @@ describe('the hub bundle', () => {
     const station = emptyStation('Q7');
     const stranger = emptyStation('Q8');
     try {
-      const [, code] = (await hub.waitFor(/pairing code (\d{6})/, 90_000))!;
+      // No code at start: the admin asks for one at the console.
+      await hub.waitFor(/no pairing code yet/, 90_000);
+      expect(hub.output()).not.toMatch(/pairing code \d{6}/);
+      hub.proc.stdin!.write('code\n');
+      const [, code] = (await hub.waitFor(/pairing code (\d{6})/))!;
       expect(hub.output()).toMatch(/hub listening on https:\/\/127\.0\.0\.1:\d+ \(data .*, admin station HUB, last seq \d+/);
       const answer = await pairStation(station.station, `http://127.0.0.1:${port}`, code!);
       expect(answer.ok).toBe(true);

@@ -4,6 +4,8 @@
  * setup of the first admin account — over real socket.io, WebSocket and PGlite.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { get as httpsGet } from 'node:https';
+import type { TLSSocket } from 'node:tls';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -122,16 +124,27 @@ describe('devices at the hub, from a workstation', () => {
 });
 
 describe('the web host at the hub', () => {
-  it('a browser logs in at the hub and runs admin procedures on the admin station; a non-admin is refused', async () => {
+  it('a browser logs in at the hub over TLS with the hub\'s certificate and runs admin procedures on the admin station; a non-admin is refused and audited', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'clinic-hub-web-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     const staticDir = join(dir, 'renderer');
     mkdirSync(staticDir, { recursive: true });
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>desk</title>');
-    const t = await hub({ web: { staticDir } });
+    const t = await hub({ web: { staticDir, tls: true } });
     const web = t.clinic.web!;
-    expect((await fetch(web.url)).status).toBe(200);
-    const ws = new WebSocket(`ws://127.0.0.1:${web.port}/api`, { headers: { Origin: `http://127.0.0.1:${web.port}` } });
+    expect(web.url).toBe(`https://127.0.0.1:${web.port}/`);
+    // The page comes over TLS with the hub's own certificate (the fingerprint the hub's console prints).
+    const trustHub = { ca: t.clinic.hub.certificate, checkServerIdentity: () => undefined };
+    const page = await new Promise<{ status: number | undefined; fingerprint: string }>((ok, fail) => {
+      httpsGet(web.url, trustHub, (res) => {
+        res.resume();
+        ok({ status: res.statusCode, fingerprint: (res.socket as TLSSocket).getPeerCertificate().fingerprint256 });
+      }).on('error', fail);
+    });
+    expect(page).toEqual({ status: 200, fingerprint: t.clinic.hub.fingerprint });
+    // Nothing in clear on that port.
+    await expect(fetch(`http://127.0.0.1:${web.port}/`)).rejects.toThrow();
+    const ws = new WebSocket(`wss://127.0.0.1:${web.port}/api`, { headers: { Origin: `https://127.0.0.1:${web.port}` }, ...trustHub });
     cleanups.push(() => ws.terminate());
     const answers = new Map<number, (r: unknown) => void>();
     const events: { event: string; payload: unknown }[] = [];
@@ -147,8 +160,12 @@ describe('the web host at the hub', () => {
       answers.set(id, ok);
       ws.send(JSON.stringify({ id, name, input }));
     });
-    expect(await call('accounts.login', { username: 'reception', password: TEST_PASSWORD })).toMatchObject({ ok: true });
-    expect(await call('org.createDepartment', { code: 'YK', name: '眼科', nameEn: 'Ophthalmology' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // A receptionist's right password is still refused here: the hub's web host takes admins only.
+    expect(await call('accounts.login', { username: 'reception', password: TEST_PASSWORD }))
+      .toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringMatching(/not an admin/), details: { reason: 'hub_admin_only' } } });
+    expect(await call('accounts.me', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(t.clinic.admin.station.raw.prepare("SELECT entity, procedure, entity_id AS subject, detail FROM audit_log WHERE action = 'refuse'").all())
+      .toEqual([{ entity: 'web', procedure: 'FORBIDDEN', subject: 'log-in of reception', detail: expect.stringMatching(/not an admin.*\(from 127\.0\.0\.1\)/) }]);
     expect(await call('accounts.login', { username: 'admin', password: TEST_PASSWORD })).toMatchObject({ ok: true });
     const made = await call('org.createDepartment', { code: 'YK', name: '眼科', nameEn: 'Ophthalmology' }) as { ok: boolean; value: { id: string } };
     expect(made.ok).toBe(true);

@@ -2,7 +2,9 @@
  * The whole hub process minus its command line: the sync server over the store, the admin
  * station following it (administration forwarded by workstations runs there), and optionally
  * the web host over the admin station, for a browser on the LAN. main/cli/hub.ts parses the
- * options; the integration tests start the same thing.
+ * options; the integration tests start the same thing. The web host serves the whole admin
+ * replica, so it takes admin accounts only (a refused log-in goes to the hub's refusals, kind
+ * 'web') and, beyond loopback, speaks only TLS with the hub's own certificate.
  */
 import type { WebHost } from '../web/server';
 import { startWebHost } from '../web/server';
@@ -10,6 +12,8 @@ import { loadSettings } from '../station/settings';
 import { AdminStation } from './admin-station';
 import { announceHub, type Announcement } from './discovery';
 import { ensureStatsIndexes } from './stats/indexes';
+import { hubIdentity } from './tls';
+import { admitAtHubWeb } from './web-admission';
 import { startHub, type Hub, type HubOptions } from './server';
 import type { HubStore } from './store';
 
@@ -18,7 +22,13 @@ export interface ClinicHubOptions extends Omit<HubOptions, 'store'> {
   /** The admin station's SQLite file. */
   adminFile: string;
   /** The web host over the admin station; left out: none. If it cannot start, the hub runs on without it (logged). */
-  web?: { port: number; host?: string; staticDir: string; hosts?: string[]; origins?: string[] };
+  web?: {
+    port: number; host?: string; staticDir: string; hosts?: string[]; origins?: string[];
+    /** HTTPS with the hub's certificate on loopback too; beyond loopback it is always HTTPS (plain HTTP never leaves the PC). */
+    tls?: boolean;
+    /** Let every account log in, not only admins (a test whose hub desk serves reception). */
+    anyRole?: boolean;
+  };
   validateOutput?: boolean;
   /**
    * Announce the hub on the LAN over mDNS (main/hub/discovery.ts), under the clinic's name.
@@ -80,9 +90,21 @@ export async function startClinicHub(opts: ClinicHubOptions): Promise<ClinicHub>
   let web: WebHost | null = null;
   if (webOpts) {
     try {
+      const host = webOpts.host ?? hubOpts.host ?? '127.0.0.1';
+      const identity = webOpts.tls === true || !isLoopback(host) ? hubOpts.identity ?? await hubIdentity(store) : null;
       web = await startWebHost({
-        station: admin.station, staticDir: webOpts.staticDir, host: webOpts.host ?? hubOpts.host ?? '127.0.0.1', port: webOpts.port,
+        station: admin.station, staticDir: webOpts.staticDir, host, port: webOpts.port,
         policy: { hosts: webOpts.hosts ?? [], origins: webOpts.origins ?? [] },
+        ...(identity ? { tls: { key: identity.key, cert: identity.cert } } : {}),
+        ...(webOpts.anyRole ? {} : {
+          admit: (account, source) => {
+            const refused = admitAtHubWeb(account);
+            if (refused) {
+              hub.refuse({ kind: 'web', device: admin.device, accountId: account.accountId, subject: `log-in of ${account.username}`, code: refused.code, reason: refused.message, source });
+            }
+            return refused;
+          },
+        }),
       });
     } catch (err) {
       // The admin screens are not worth the stations' sync: the hub runs on without them.

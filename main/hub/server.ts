@@ -13,14 +13,15 @@ import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
 import {
-  Call, Hello, PROTOCOL_VERSION, Pair, Pull, Push, describeIssues, refusal, schemaVersion as localSchemaVersion,
-  type BroadcastT, type CallAnswerT, type CallT, type ChangeT, type HelloAnswerT, type PairAnswerT, type HelloT, type PullAnswerT,
+  Call, Hello, PROTOCOL_VERSION, Pull, Push, describeIssues, refusal, schemaVersion as localSchemaVersion,
+  type BroadcastT, type CallAnswerT, type CallT, type ChangeT, type HelloAnswerT, type HelloT, type PullAnswerT,
   type PushAnswerT, type SequencedChangeT, type SyncErrorT,
 } from '../sync/protocol';
 import { MASTER_TABLES } from '../station/tables';
 import { registerHubControl } from './control';
 import { detectAfterAppend } from './detect';
-import { checkCredential, issuePairingCode, pairDevice, revokeDevice } from './pairing';
+import { pairingDesk } from './pair-handler';
+import { checkCredential, issuePairingCode, revokeDevice, voidPairingCode } from './pairing';
 import type { AppendResult, DetectionStore, HubStore } from './store';
 import { Refusals, type Refusal, type RefusalListener } from './refusals';
 import { hubIdentity, type HubIdentity } from './tls';
@@ -68,7 +69,7 @@ export interface Hub {
   readonly certificate: string;
   readonly fingerprint: string;
   readonly io: Server;
-  /** A new one-time pairing code to show on the hub. */
+  /** A new one-time pairing code, for an admin who asked for one (none exists otherwise). */
   issuePairingCode(): Promise<{ code: string; expiresAt: number }>;
   /** Resolves when every batch so far is projected and checked by detection (tests, shutdown). */
   settled(): Promise<void>;
@@ -115,6 +116,9 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   let calls: CallHandler | null = null;
   const refusals = new Refusals();
   const refuse = (r: Omit<Refusal, 'at'>): void => refusals.report({ ...r, at: now() }, log);
+  // No code unless an admin asks for one after this start.
+  await voidPairingCode(store);
+  const pairOn = pairingDesk({ store, hubId, fingerprint: identity.fingerprint, now, log, refuse });
 
   const publish = async (changes: readonly ChangeT[], from?: Socket): Promise<AppendResult> => {
     const result = await store.append(changes, now());
@@ -174,22 +178,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       }
     });
 
-    socket.on('pair', async (payload: unknown, fn: unknown) => {
-      const ack = ackOf<PairAnswerT>(fn);
-      const pair = Pair.safeParse(payload);
-      if (!pair.success) return ack(refusal('BAD_MESSAGE', describeIssues(pair.error)));
-      if (pair.data.protocol !== PROTOCOL_VERSION) {
-        return ack(refusal('PROTOCOL_MISMATCH', `station speaks sync protocol ${pair.data.protocol}, hub ${PROTOCOL_VERSION}`));
-      }
-      try {
-        const r = await pairDevice(store, pair.data, now());
-        if ('error' in r) return ack({ ok: false, error: r.error });
-        log(`paired ${pair.data.device}`);
-        ack({ ok: true, hub: hubId, credential: r.credential });
-      } catch (err) {
-        ack(refusal('HUB_ERROR', err instanceof Error ? err.message : String(err)));
-      }
-    });
+    pairOn(socket);
 
     /** One push, checked and appended: its answer. */
     const takePush = async (payload: unknown): Promise<PushAnswerT> => {

@@ -1,15 +1,19 @@
 /**
  * A station joins the hub once: it reads the certificate the hub presents (and checks it against
- * a fingerprint it was given, when it was: found on the LAN, or read off the hub's screen), sends
- * the code shown on the hub over a connection pinned to that certificate, and keeps the device
- * credential it gets back with the pinned certificate (station_meta, never replicated). The sync
- * client presents the credential and accepts only that certificate from then on.
+ * a fingerprint it was given, when it was: found on the LAN, or read off the hub's screen), and
+ * over a connection pinned to that certificate runs the key exchange keyed by the code an admin
+ * asked for (main/sync/pake.ts): the code never goes over the wire, and the hub's MAC, bound to
+ * the certificate's fingerprint, shows that this very hub knew the code. A look-alike hub (another
+ * certificate, even relaying to the real one) fails it. Only then does the station keep the device
+ * credential it got, with the pinned certificate (station_meta, never replicated). The sync client
+ * presents the credential and accepts only that certificate from then on.
  */
 import { io } from 'socket.io-client';
 import type { Station } from '../station/station';
 import { adoptHub, getMeta, setMeta } from './local';
 import { HUB_CERT_KEY, fetchHubCertificate, normaliseHubUrl, pinnedTls, type HubPin } from './pin';
-import { PairAnswer, PROTOCOL_VERSION, type PairAnswerT } from './protocol';
+import { startStation } from './pake';
+import { PairAnswer, PairChallenge, PROTOCOL_VERSION, type PairAnswerT } from './protocol';
 
 const CREDENTIAL_KEY = 'hub_credential';
 
@@ -21,6 +25,8 @@ export interface PairOptions {
   timeoutMs?: number;
   /** The fingerprint the hub should have (from discovery or the hub's screen); another is refused. */
   fingerprint?: string;
+  /** The local address to connect from (tests of the hub's per-source limits). */
+  localAddress?: string;
 }
 
 export type PairResult = PairAnswerT & { url: string; fingerprint?: string };
@@ -33,28 +39,43 @@ export type PairResult = PairAnswerT & { url: string; fingerprint?: string };
 export async function pairStation(station: Station, address: string, code: string, opts: PairOptions = {}): Promise<PairResult> {
   const url = normaliseHubUrl(address);
   const timeoutMs = opts.timeoutMs ?? 10_000;
-  const pin: HubPin = await fetchHubCertificate(url, timeoutMs);
+  const pin: HubPin = await fetchHubCertificate(url, timeoutMs, opts.localAddress);
   if (opts.fingerprint !== undefined && opts.fingerprint.toUpperCase() !== pin.fingerprint) {
     return { ok: false, url, error: { code: 'CERT_MISMATCH', message: `the hub at ${url} has certificate ${pin.fingerprint}, not the expected ${opts.fingerprint}` } };
   }
-  const socket = io(url, { transports: ['websocket'], reconnection: false, timeout: timeoutMs, ...pinnedTls(pin) });
+  const socket = io(url, {
+    transports: ['websocket'], reconnection: false, timeout: timeoutMs, ...pinnedTls(pin),
+    ...(opts.localAddress ? { localAddress: opts.localAddress } : {}),
+  });
   try {
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', () => resolve());
       socket.once('connect_error', (err) => reject(err));
     });
-    const answer = PairAnswer.parse(
-      await socket.timeout(timeoutMs).emitWithAck('pair', { protocol: PROTOCOL_VERSION, device: station.device, code }),
+    const exchange = startStation(code, station.device);
+    const challenge = PairChallenge.parse(
+      await socket.timeout(timeoutMs).emitWithAck('pair', { protocol: PROTOCOL_VERSION, device: station.device, share: exchange.share }),
     );
-    if (answer.ok) {
-      station.raw.transaction(() => {
-        setMeta(station, CREDENTIAL_KEY, answer.credential);
-        setMeta(station, HUB_CERT_KEY, pin.cert);
-        // Another hub than before (rebuilt, restored): cursor from the start, our changes sent again.
-        adoptHub(station, answer.hub);
-        setMeta(station, 'hub_url', url);
-      }).immediate();
+    if (!challenge.ok) return { ...challenge, url, fingerprint: pin.fingerprint };
+    const done = exchange.finish(pin.fingerprint, challenge.share, challenge.mac);
+    if (!done) return { ok: false, url, error: { code: 'BAD_MESSAGE', message: `the hub at ${url} answered with a share that is not a point of the curve` } };
+    // Sent even when the hub's MAC is wrong: the real hub (behind a relay) counts and reports the failed try.
+    const answer = PairAnswer.parse(await socket.timeout(timeoutMs).emitWithAck('pair-confirm', { mac: done.stationMac }));
+    if (!answer.ok) return { ...answer, url, fingerprint: pin.fingerprint };
+    // It says yes, but did not prove it knew the code for this certificate: not the hub, whatever it says.
+    if (!done.hubProved) {
+      return {
+        ok: false, url, fingerprint: pin.fingerprint,
+        error: { code: 'BAD_PAIRING_CODE', message: `the hub at ${url} (certificate ${pin.fingerprint}) did not prove it knows this code: a wrong code, or not the hub that shows it` },
+      };
     }
+    station.raw.transaction(() => {
+      setMeta(station, CREDENTIAL_KEY, answer.credential);
+      setMeta(station, HUB_CERT_KEY, pin.cert);
+      // Another hub than before (rebuilt, restored): cursor from the start, our changes sent again.
+      adoptHub(station, answer.hub);
+      setMeta(station, 'hub_url', url);
+    }).immediate();
     return { ...answer, url, fingerprint: pin.fingerprint };
   } finally {
     socket.disconnect();

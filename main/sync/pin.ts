@@ -83,11 +83,11 @@ export function isCertificateError(err: unknown): boolean {
  * Reads the certificate the hub at `url` presents, without trusting it yet (pairing: the pin
  * is taken from here, and the pairing itself then runs pinned to it).
  */
-export function fetchHubCertificate(url: string, timeoutMs = 10_000): Promise<HubPin> {
+export function fetchHubCertificate(url: string, timeoutMs = 10_000, localAddress?: string): Promise<HubPin> {
   const { hostname, port } = new URL(url);
   const host = hostname.replace(/^\[(.*)\]$/, '$1');
   return new Promise((resolve, reject) => {
-    const socket = connect({ host, port: Number(port), rejectUnauthorized: false, timeout: timeoutMs });
+    const socket = connect({ host, port: Number(port), rejectUnauthorized: false, timeout: timeoutMs, ...(localAddress ? { localAddress } : {}) });
     const fail = (err: Error) => {
       socket.destroy();
       reject(err);

@@ -5,7 +5,8 @@
  *   station → hub  'hello' Hello            ack HelloAnswer    (first, before anything else)
  *   station → hub  'push'  Push             ack PushAnswer     (seq per change id; idempotent)
  *   station → hub  'pull'  Pull             ack PullAnswer     (changes after a cursor, seq order)
- *   station → hub  'pair'  Pair             ack PairAnswer     (once, with the code shown on the hub)
+ *   station → hub  'pair'  Pair             ack PairChallenge  (once, a key exchange keyed by the code an admin asked for:
+ *   station → hub  'pair-confirm' PairConfirm ack PairAnswer   main/sync/pake.ts; the code itself never goes over the wire)
  *   station → hub  'call'  Call             ack CallAnswer     (an `at: 'hub'` procedure for a logged-in account; after hello)
  *   hub → station  'changes' Broadcast                         (live: changes other stations pushed)
  *   hub → station  'refused' SyncError                         (then the hub drops the connection: revoked)
@@ -18,12 +19,14 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { SQLITE_MIGRATIONS } from '../../db/migrations-path';
 import { ERROR_CODES } from '../domain/errors';
+import { MAC_PATTERN, SHARE_PATTERN } from './pake';
 
-export const PROTOCOL_VERSION = 1;
+/** 2: pairing is a key exchange keyed by the code (main/sync/pake.ts), no longer the code in clear. */
+export const PROTOCOL_VERSION = 2;
 
 /** Refusals a hub can answer with; the station shows them in its sync status. */
 export const SYNC_ERROR_CODES = [
-  'SCHEMA_MISMATCH', 'PROTOCOL_MISMATCH', 'UNPAIRED', 'REVOKED', 'BAD_PAIRING_CODE', 'DEVICE_TAKEN', 'HELLO_REQUIRED', 'BAD_MESSAGE', 'HUB_ERROR', 'CERT_MISMATCH', 'READ_ONLY_TABLE',
+  'SCHEMA_MISMATCH', 'PROTOCOL_MISMATCH', 'UNPAIRED', 'REVOKED', 'BAD_PAIRING_CODE', 'PAIRING_THROTTLED', 'DEVICE_TAKEN', 'HELLO_REQUIRED', 'BAD_MESSAGE', 'HUB_ERROR', 'CERT_MISMATCH', 'READ_ONLY_TABLE',
 ] as const;
 export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
 export const SyncError = z.object({ code: z.enum(SYNC_ERROR_CODES), message: z.string() });
@@ -69,13 +72,26 @@ export const HelloAnswer = z.discriminatedUnion('ok', [
 ]);
 export type HelloAnswerT = z.infer<typeof HelloAnswer>;
 
-/** station → hub 'pair': join the hub once with the code shown on the hub; answered with a device credential. */
+/**
+ * station → hub 'pair': join the hub once. The station proves it knows the code an admin asked
+ * for without sending it: `share` is its SPAKE2 share masked by the code (main/sync/pake.ts).
+ * The hub answers with its own share and a MAC over the transcript, which names the certificate
+ * it presents; then the station sends its MAC ('pair-confirm') and gets a device credential.
+ */
 export const Pair = z.object({
   protocol: z.number().int(),
   device: z.string().regex(/^[A-Z][A-Z0-9]{0,2}$/),
-  code: z.string().regex(/^\d{6}$/),
+  share: z.string().regex(SHARE_PATTERN),
 });
 export type PairT = z.infer<typeof Pair>;
+export const PairChallenge = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), share: z.string().regex(SHARE_PATTERN), mac: z.string().regex(MAC_PATTERN) }),
+  Refused,
+]);
+export type PairChallengeT = z.infer<typeof PairChallenge>;
+/** station → hub 'pair-confirm': the station's MAC, after it checked the hub's. */
+export const PairConfirm = z.object({ mac: z.string().regex(MAC_PATTERN) });
+export type PairConfirmT = z.infer<typeof PairConfirm>;
 export const PairAnswer = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), hub: z.string(), credential: z.string().min(32) }),
   Refused,

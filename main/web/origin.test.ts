@@ -24,4 +24,11 @@ describe('host and origin checks', () => {
     expect(originAllowed('http://evil.example:5180', 'evil.example:5180', none)).toBe(false);
     expect(originAllowed('http://localhost:5173', '127.0.0.1:5180', { hosts: [], origins: ['http://localhost:5173'] })).toBe(true);
   });
+
+  it('over HTTPS, takes only the https origin of the page it served', () => {
+    const none = { hosts: [], origins: [] };
+    expect(originAllowed('https://192.168.1.10:4870', '192.168.1.10:4870', none, 'https')).toBe(true);
+    expect(originAllowed('http://192.168.1.10:4870', '192.168.1.10:4870', none, 'https')).toBe(false);
+    expect(originAllowed('https://192.168.1.10:4870', '192.168.1.10:4870', none)).toBe(false);
+  });
 });

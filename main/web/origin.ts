@@ -27,9 +27,9 @@ export function hostAllowed(hostHeader: string | undefined, policy: OriginPolicy
   return isIP(name) !== 0 || name === 'localhost' || policy.hosts.includes(name);
 }
 
-/** Origin of a WebSocket upgrade: the page this host served, or a configured origin. */
-export function originAllowed(origin: string | undefined, hostHeader: string | undefined, policy: OriginPolicy): boolean {
+/** Origin of a WebSocket upgrade: the page this host served (over `scheme`), or a configured origin. */
+export function originAllowed(origin: string | undefined, hostHeader: string | undefined, policy: OriginPolicy, scheme: 'http' | 'https' = 'http'): boolean {
   if (!origin || !hostHeader) return false;
   if (policy.origins.includes(origin)) return true;
-  return hostAllowed(hostHeader, policy) && origin === `http://${hostHeader}`;
+  return hostAllowed(hostHeader, policy) && origin === `${scheme}://${hostHeader}`;
 }

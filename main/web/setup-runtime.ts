@@ -112,6 +112,7 @@ export class HostSetupRuntime implements SetupRuntime {
         this.forget();
         const { code, message } = answer.error;
         if (code === 'BAD_PAIRING_CODE') throw new DomainError('BAD_PAIRING_CODE', message, { field: 'code' });
+        if (code === 'PAIRING_THROTTLED') throw new DomainError('BAD_PAIRING_CODE', message, { field: 'code', reason: 'pairing_throttled' });
         if (code === 'DEVICE_TAKEN') throw new DomainError('CONFLICT', message, { field: 'code', reason: 'device_taken' });
         if (code === 'CERT_MISMATCH') throw new DomainError('CONFLICT', message, { field: 'address', reason: 'cert_mismatch' });
         if (code === 'PROTOCOL_MISMATCH') throw new DomainError('CONFLICT', message, { field: 'address', reason: 'protocol' });

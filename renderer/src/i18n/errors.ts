@@ -143,6 +143,8 @@ export const reasonsZh: Record<string, Record<string, string>> = {
   WEAK_PASSWORD: { too_short: '密码至少 8 位', too_long: '密码太长', no_letter: '密码需包含字母', no_digit: '密码需包含数字' },
   SETUP_CLOSED: { has_accounts: '本工作站已有账号，请直接登录', paired: '本工作站已与中心服务器配对，请直接登录', in_process_hub: '本机已运行中心服务器，请直接登录', in_progress: '正在设置中，请稍候', no_runtime: '此处不能进行首次设置' },
   HUB_UNREACHABLE: { setup_address: '连不上该地址的中心服务器，请核对地址和网络' },
+  BAD_PAIRING_CODE: { pairing_throttled: '配对失败次数过多，请稍候再试' },
+  FORBIDDEN: { hub_admin_only: '中心服务器的管理页面只允许管理员登录，请在工作站上登录' },
   CONFLICT: { device_taken: '本工作站的设备编号已在该中心服务器配对过', protocol: '中心服务器的版本与本工作站不一致', cert_mismatch: '该地址的中心服务器证书与局域网上公布的不一致，请核对', port_in_use: '本机的中心服务器端口已被占用' },
 };
 export const reasonsEn: Record<string, Record<string, string>> = {
@@ -150,5 +152,7 @@ export const reasonsEn: Record<string, Record<string, string>> = {
   WEAK_PASSWORD: { too_short: 'At least 8 characters', too_long: 'Too long', no_letter: 'Needs a letter', no_digit: 'Needs a digit' },
   SETUP_CLOSED: { has_accounts: 'This station has accounts already: log in instead', paired: 'This station is paired with a hub already: log in instead', in_process_hub: 'This PC runs the hub already: log in instead', in_progress: 'Setting up, please wait', no_runtime: 'First-run setup is not available here' },
   HUB_UNREACHABLE: { setup_address: 'No hub answers at this address; check the address and the network' },
+  BAD_PAIRING_CODE: { pairing_throttled: 'Too many failed pairings: wait a little, then try again' },
+  FORBIDDEN: { hub_admin_only: 'Only admin accounts may log in to the hub\'s admin screens: log in at a workstation instead' },
   CONFLICT: { device_taken: 'This station\'s device code is already paired with that hub', protocol: 'The hub runs another version than this station', cert_mismatch: 'The hub at this address presents another certificate than the one announced on the LAN', port_in_use: 'The hub\'s port is taken on this PC' },
 };
