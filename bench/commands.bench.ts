@@ -7,9 +7,9 @@
 import { rosterSessions } from '../db/schema';
 import { localDate } from '../main/domain/dates';
 import { dispatchSync } from '../main/station/dispatch';
+import { logInAs } from '../main/station/testing';
 import { withMasterWriter } from '../main/station/master';
 import { Station } from '../main/station/station';
-import { DEMO_PASSWORD } from '../db/demo/index';
 import { Rng } from '../db/demo/random';
 import { mark, ms, removeDb, scratchCopy, stats, table, timed, type Stats } from './lib';
 import { probe, type ProbeTotals } from './probe';
@@ -60,11 +60,8 @@ export function runCommandBench(): CommandResult {
     const sessionId = withMasterWriter(station, (w) => w.insert(rosterSessions, {
       date: today, period: 'full_day', doctorId: doctor.id, departmentId: doctor.dept, roomId: null, capacity: 10 * (N + WARM_UP),
     }));
-    const login = (username: string) => {
-      const r = dispatchSync(station, { token: null }, 'accounts.login', { username, password: DEMO_PASSWORD });
-      if (!r.ok) throw new Error(`log-in ${username}: ${JSON.stringify(r.error)}`);
-      return { token: r.value.token };
-    };
+    // Log-in checks the password off the event loop (async dispatch); these measure the commands after it.
+    const login = (username: string) => logInAs(station, username);
     const desk = login('reception1');
     const max = (station.raw.prepare('SELECT max(rowid) AS m FROM patients').get() as { m: number }).m;
     const pick = station.raw.prepare('SELECT id FROM patients WHERE rowid = ?');
@@ -148,11 +145,10 @@ export function runCommandBench(): CommandResult {
       none: { book: [] as number[], checkIn: [] as number[], pay: [] as number[] },
     };
     try {
-      const r0 = dispatchSync(plain, { token: null }, 'accounts.login', { username: 'reception1', password: DEMO_PASSWORD });
-      if (!r0.ok) throw new Error('log-in failed');
+      const desk0 = logInAs(plain, 'reception1');
       const from = N + WARM_UP + PROBED;
       for (const patientId of all.slice(from, from + UNVALIDATED)) {
-        const r = round(plain, { token: r0.value.token }, patientId);
+        const r = round(plain, desk0, patientId);
         plainCheckIn.push(r.tc);
         plainPay.push(r.tp);
       }
@@ -161,7 +157,7 @@ export function runCommandBench(): CommandResult {
         plain.commitSync = mode;
         const at = from + UNVALIDATED + k * DURABILITY;
         for (const patientId of all.slice(at, at + DURABILITY)) {
-          const r = round(plain, { token: r0.value.token }, patientId);
+          const r = round(plain, desk0, patientId);
           durability[mode].book.push(r.tb);
           durability[mode].checkIn.push(r.tc);
           durability[mode].pay.push(r.tp);
@@ -170,7 +166,7 @@ export function runCommandBench(): CommandResult {
       plain.commitSync = 'money';
       plain.raw.pragma('wal_autocheckpoint = 0');
       for (const patientId of all.slice(from + UNVALIDATED + 2 * DURABILITY)) {
-        const r = round(plain, { token: r0.value.token }, patientId);
+        const r = round(plain, desk0, patientId);
         idle.checkIn.push(r.tc);
         idle.pay.push(r.tp);
         idle.cpuCheckIn.push(r.cc);

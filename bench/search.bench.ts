@@ -5,8 +5,8 @@
  * query finds someone; 300 different keys a kind after a warm-up.
  */
 import { dispatchSync } from '../main/station/dispatch';
+import { logInAs } from '../main/station/testing';
 import { Station } from '../main/station/station';
-import { DEMO_PASSWORD } from '../db/demo/index';
 import { Rng } from '../db/demo/random';
 import { LARGE_DB, mark, ms, stats, table, timed, type Stats } from './lib';
 
@@ -60,9 +60,7 @@ export function runSearchBench(): SearchResult {
   for (const validateOutput of [true, false]) {
     const station = new Station({ file: LARGE_DB, validateOutput });
     try {
-      const login = dispatchSync(station, { token: null }, 'accounts.login', { username: 'reception1', password: DEMO_PASSWORD });
-      if (!login.ok) throw new Error(`log-in failed: ${JSON.stringify(login.error)}`);
-      const caller = { token: login.value.token };
+      const caller = logInAs(station, 'reception1');
       const people = samples(station, PER_KIND + WARM_UP);
       for (const k of KINDS) {
         const keys = people.map(k.key).filter((q): q is string => q !== null && q !== '');

@@ -4,9 +4,9 @@
  * row); timed from just before the dispatch until B has applied A's last change of it (checked
  * on B's 'data.changed' event). Samples are spaced 20–80 ms apart, a busy clinic's pace.
  */
-import { DEMO_PASSWORD } from '../db/demo/index';
 import { Rng } from '../db/demo/random';
 import { dispatchSync } from '../main/station/dispatch';
+import { logInAs } from '../main/station/testing';
 import type { Station } from '../main/station/station';
 import { connected } from '../main/sync/testing';
 import { stats, type Stats } from './lib';
@@ -45,9 +45,7 @@ export async function runLiveLatency(seedHub: string, samples: number, warmUp = 
   const b = newStation('live-b', 'S2');
   const clients = [await connected(a, hub.hub), await connected(b, hub.hub)];
   try {
-    const login = dispatchSync(a, { token: null }, 'accounts.login', { username: 'reception1', password: DEMO_PASSWORD });
-    if (!login.ok) throw new Error(`log-in at A: ${JSON.stringify(login.error)}`);
-    const desk = { token: login.value.token };
+    const desk = logInAs(a, 'reception1');
     const ids = (a.raw.prepare('SELECT id FROM patients WHERE merged_into IS NULL ORDER BY id').all() as { id: string }[]).map((r) => r.id);
     const lastOfA = a.raw.prepare('SELECT id FROM change_log WHERE device = ? ORDER BY hlc DESC LIMIT 1');
     const countOfA = a.raw.prepare('SELECT count(*) AS n FROM change_log WHERE device = ?');

@@ -12,7 +12,7 @@ import { ROLES } from '../../main/domain/enums';
 import { normalizePhone } from '../../main/domain/phone';
 import { pinyinKeys } from '../../main/domain/pinyin';
 import { parseResidentId } from '../../main/domain/residentId';
-import { dispatchSync } from '../../main/station/dispatch';
+import { dispatch } from '../../main/station/dispatch';
 import { Station } from '../../main/station/station';
 import { phoneColumns } from '../../main/station/services/patients-fields';
 import { REPLICATED_TABLES } from '../../main/station/tables';
@@ -165,17 +165,17 @@ describe('the normal demo clinic', () => {
     expect(expiring.length).toBeGreaterThanOrEqual(3);
   });
 
-  it('has an account for every role, and each logs in with the demo password', () => {
+  it('has an account for every role, and each logs in with the demo password', async () => {
     for (const role of ROLES) expect(summary.accounts.some((a) => a.roles.includes(role)), role).toBe(true);
     const station = new Station({ file, now: () => NOW });
     try {
       for (const role of ROLES) {
         const account = summary.accounts.find((a) => a.roles.includes(role))!;
-        const r = dispatchSync(station, { token: null }, 'accounts.login', { username: account.username, password: DEMO_PASSWORD });
+        const r = await dispatch(station, { token: null }, 'accounts.login', { username: account.username, password: DEMO_PASSWORD });
         expect(r.ok, `${account.username}: ${JSON.stringify(r)}`).toBe(true);
         if (r.ok) expect(r.value.roles).toContain(role);
       }
-      const wrong = dispatchSync(station, { token: null }, 'accounts.login', { username: 'admin', password: 'wrong-password1' });
+      const wrong = await dispatch(station, { token: null }, 'accounts.login', { username: 'admin', password: 'wrong-password1' });
       expect(wrong.ok).toBe(false);
     } finally {
       station.close();

@@ -12,7 +12,8 @@ export const CALL_CHANNEL = 'clinic:call';
 export const EVENT_CHANNEL = 'clinic:event';
 
 export function serveIpc(station: Station, win: BrowserWindow, appUrl: string): void {
-  const holder = newHolder();
+  // The desk's own window: one source for throttling, apart from any web peer.
+  const holder = newHolder('window');
   const trusted = (event: IpcMainInvokeEvent) =>
     event.sender === win.webContents && event.senderFrame !== null && event.senderFrame === win.webContents.mainFrame &&
     isAppUrl(event.senderFrame.url, appUrl);

@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import type { ErrorBody } from '../domain/errors';
 import type { SyncErrorCode } from '../sync/protocol';
-import { accountProcedures } from './procedures/accounts';
+import { accountProcedures, type SessionEndReason } from './procedures/accounts';
 import { appointmentsProcedures } from './procedures/appointments';
 import { auditProcedures } from './procedures/audit';
 import { billingProcedures } from './procedures/billing';
@@ -69,6 +69,12 @@ export interface StationEvents {
   'sync.status': { online: boolean; pending: number; lastSyncAt: number | null; refused: { code: SyncErrorCode; message: string } | null };
   /** The session locked itself after being idle. */
   'session.locked': { at: number };
+  /**
+   * The station ended this UI's session: its account was disabled or its roles changed (here or by
+   * sync), it reached the clinic's longest session, or too many wrong passwords were typed in it.
+   * The UI goes to the log-in screen and says why.
+   */
+  'session.ended': { at: number; code: 'UNAUTHENTICATED' | 'ACCOUNT_DISABLED'; reason: SessionEndReason };
 }
 export type EventName = keyof StationEvents;
 export type { SyncErrorCode };
@@ -87,3 +93,4 @@ export { addDays, localDate } from '../domain/dates';
 export { ageLabel } from '../domain/age';
 export { PRINTED_DOCUMENTS, RECEIPT_PAPERS, type PrintedDocument } from './procedures/documents';
 export { PATIENT_ROW_TABLES } from './procedures/reviews';
+export { SESSION_END_REASONS, type SessionEndReason } from './procedures/accounts';

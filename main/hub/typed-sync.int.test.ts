@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatchSync } from '../station/dispatch';
-import { createFixture, TEST_PASSWORD, type Fixture } from '../station/testing';
+import { createFixture, logInAs, type Fixture } from '../station/testing';
 import type { Station } from '../station/station';
 import { addExamOrder, addPrescription, inConsultation, key, newPatient, openDesk, paidWalkIn } from '../station/services/frontdesk.testing';
 import { connected, emptyStation, REPLICATED_NAMES, replicatedChecksums } from '../sync/testing';
@@ -21,9 +21,7 @@ afterEach(async () => {
 });
 
 function login(station: Station, username: string): { token: string } {
-  const r = dispatchSync(station, { token: null }, 'accounts.login', { username, password: TEST_PASSWORD });
-  if (!r.ok) throw new Error(`login ${username} at ${station.device}: ${r.error.code}`);
-  return { token: r.value.token };
+  return logInAs(station, username);
 }
 
 function ok<T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T {

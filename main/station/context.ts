@@ -4,6 +4,8 @@ import type { Db } from '../../db/open';
 import type { AuditAction, Role } from '../domain/enums';
 import type { Writer } from './writer';
 import type { ClinicSettings } from './settings';
+import type { Session } from './sessions';
+import type { PasswordThrottle } from './throttle';
 
 export interface Account {
   id: string;
@@ -13,10 +15,33 @@ export interface Account {
   staffId: string | null;
 }
 
+/**
+ * Where a request came in, for throttling password guesses: `window` (the desk's own Electron
+ * window), `ws:<peer address>` (a web-host WebSocket), `device:<code>` (a call the hub runs for a
+ * workstation), `local` (in-process callers: tools, tests).
+ */
+export type RequestSource = string;
+
+/** What a handler's pre-step sees (main/station/handler.ts PreStep): outside the transaction, read only. */
+export interface PreContext {
+  account: Account | null;
+  session: Session | undefined;
+  source: RequestSource;
+  db: Db;
+  now: () => number;
+  settings: ClinicSettings;
+  throttle: PasswordThrottle;
+  procedure: string;
+}
+
 export interface RequestContext {
   /** Null only for public procedures (log in). */
   account: Account | null;
   sessionToken: string | null;
+  /** Where the request came in (see RequestSource). */
+  source: RequestSource;
+  /** Wrong-password state per source (main/station/password-failures.ts). */
+  throttle: PasswordThrottle;
   device: string;
   db: Db;
   raw: Database.Database;

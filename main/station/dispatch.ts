@@ -9,8 +9,8 @@ import { procedures, type Output, type ProcedureName, type Result, type StationE
 import { CALLABLE_WHILE_LOCKED, isAllowed, needsSession } from '../api/policy';
 import { DomainError, type ErrorBody } from '../domain/errors';
 import { auditLog } from '../../db/schema';
-import type { Account, RequestContext } from './context';
-import { AfterCommit } from './handler';
+import type { Account, PreContext, RequestContext, RequestSource } from './context';
+import { AfterCommit, isPreStep } from './handler';
 import { handlers } from './handlers';
 import { storageErrorOf } from './storage-errors';
 import type { Session } from './sessions';
@@ -20,6 +20,8 @@ import { Writer } from './writer';
 export interface Caller {
   /** The session token this transport holds for the window or socket, if any. */
   token: string | null;
+  /** Where the call came in (RequestSource: 'window', 'ws:<address>'); 'local' when left out. */
+  source?: RequestSource;
 }
 
 function fail(code: ErrorBody['code'], message: string, details?: Record<string, unknown>): Result<never> {
@@ -60,6 +62,15 @@ function checkedOutput(name: ProcedureName, out: unknown): unknown {
 /** Who a request runs as: the session a transport holds, or an account the hub has checked (a forwarded call). */
 type Actor = { caller: Caller } | { account: Account; device: string };
 
+function sourceOf(actor: Actor): RequestSource {
+  return 'caller' in actor ? actor.caller.source ?? 'local' : `device:${actor.device}`;
+}
+
+/** A pre-step's verdict, once it has run (main/station/handler.ts PreStep). */
+interface Prepared {
+  verdict: unknown;
+}
+
 interface Admitted {
   session: Session | undefined;
   account: Account | null;
@@ -79,7 +90,29 @@ export async function dispatch<N extends ProcedureName>(
   rawInput: unknown,
 ): Promise<Result<Output<N>>> {
   if (forwarded(station, name)) return (await forward(station, caller, name, rawInput)) as Result<Output<N>>;
-  return finish(station, name, run(station, { caller }, name, rawInput, true)) as Promise<Result<Output<N>>>;
+  return runAsync(station, { caller }, name, rawInput) as Promise<Result<Output<N>>>;
+}
+
+/** The async path of a request: a handler's pre-step (if it has one) first, then its transaction, then its after-commit work. */
+async function runAsync(station: Station, actor: Actor, name: string, rawInput: unknown): Promise<Result<unknown>> {
+  const handler: unknown = Object.hasOwn(handlers, name) ? handlers[name as ProcedureName] : undefined;
+  if (!isPreStep(handler)) return finish(station, name as ProcedureName, run(station, actor, name, rawInput, true));
+  const admitted = admit(station, actor, name, station.now());
+  if ('ok' in admitted) return admitted;
+  const parsed = procedures[name as ProcedureName].input.safeParse(rawInput ?? {});
+  if (!parsed.success) return fail('VALIDATION', 'invalid input', zodDetails(parsed.error));
+  const pre: PreContext = {
+    account: admitted.account, session: admitted.session, source: sourceOf(actor), db: station.db, now: station.now,
+    settings: station.settings, throttle: station.throttle, procedure: name,
+  };
+  let verdict: unknown;
+  try {
+    verdict = await handler.prepare(pre, parsed.data);
+  } catch (err) {
+    return { ok: false, error: fromThrown(err) };
+  }
+  // Admitted again inside run: the session may have ended or locked while the pre-step waited.
+  return finish(station, name as ProcedureName, run(station, actor, name, rawInput, true, { verdict }));
 }
 
 /**
@@ -92,7 +125,7 @@ export async function dispatchAs(station: Station, account: Account, device: str
   if (procedures[name as ProcedureName].at !== 'hub') {
     return fail('FORBIDDEN', `${name} runs at the workstation, not at the hub`, { procedure: name });
   }
-  return finish(station, name as ProcedureName, run(station, { account, device }, name, rawInput, true));
+  return runAsync(station, { account, device }, name, rawInput);
 }
 
 async function finish(station: Station, name: ProcedureName, result: Result<unknown>): Promise<Result<unknown>> {
@@ -151,7 +184,13 @@ function admit(station: Station, actor: Actor, name: string, now: number): Admit
   }
   const session = station.sessions.get(actor.caller.token, now);
   if (needsSession(def.access)) {
-    if (!session) return fail('UNAUTHENTICATED', 'log in first');
+    if (!session) {
+      const ended = station.sessions.endedBecause(actor.caller.token);
+      return ended ? fail(ended.code, ended.message, { reason: ended.reason }) : fail('UNAUTHENTICATED', 'log in first');
+    }
+    // The account as the replica has it now (a synced disable or role change), and the session's age.
+    const ended = station.checkSession(session, now);
+    if (ended) return fail(ended.code, ended.message, { reason: ended.reason });
     if (session.lockedAt !== null && !CALLABLE_WHILE_LOCKED.has(name)) {
       return fail('SESSION_LOCKED', 'the session is locked; type the password to unlock', { lockedAt: session.lockedAt });
     }
@@ -168,6 +207,7 @@ function run(
   name: string,
   rawInput: unknown,
   canWait: boolean,
+  prepared?: Prepared,
 ): Result<unknown> {
   if (!Object.hasOwn(procedures, name)) return fail('UNKNOWN_PROCEDURE', `no procedure ${name}`, { procedure: name });
   const def = procedures[name as ProcedureName];
@@ -191,6 +231,8 @@ function run(
   const ctx: RequestContext = {
     account,
     sessionToken: session?.token ?? null,
+    source: sourceOf(actor),
+    throttle: station.throttle,
     device: station.device,
     db: station.db,
     raw: station.raw,
@@ -208,7 +250,14 @@ function run(
     },
   };
 
-  const handler = handlers[name as ProcedureName] as (c: RequestContext, i: unknown) => unknown;
+  const declared: unknown = handlers[name as ProcedureName];
+  let handler: (c: RequestContext, i: unknown) => unknown;
+  if (isPreStep(declared)) {
+    if (!prepared) return fail('INTERNAL', `${name} has a step that waits (a password check off the event loop): call it through dispatch`, { procedure: name });
+    handler = (c, i) => declared.handle(c, i, prepared.verdict);
+  } else {
+    handler = declared as (c: RequestContext, i: unknown) => unknown;
+  }
   const clockBefore = station.clock.hlc;
   let value: unknown;
   try {

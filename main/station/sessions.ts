@@ -1,6 +1,7 @@
 /** Log-in sessions of one station, in memory. An idle session locks; unlocking needs the password. */
 import { randomBytes } from 'node:crypto';
 import type { Account } from './context';
+import type { SessionEnd } from './session-policy';
 
 export interface Session {
   token: string;
@@ -8,14 +9,25 @@ export interface Session {
   createdAt: number;
   lastActiveAt: number;
   lockedAt: number | null;
+  /** Wrong passwords typed in this session (unlock, password change); too many end it. */
+  passwordFailures: number;
 }
+
+export type SessionEndListener = (token: string, end: SessionEnd) => void;
+
+/** How many ended sessions' reasons are kept, so a later call with that token is told why (oldest dropped first). */
+const ENDED_KEPT = 1_000;
 
 export class Sessions {
   private readonly byToken = new Map<string, Session>();
+  private readonly endListeners = new Set<SessionEndListener>();
+  private readonly endedWhy = new Map<string, SessionEnd>();
   constructor(private readonly idleLockMs: () => number) {}
 
   create(account: Account, now: number): Session {
-    const s: Session = { token: randomBytes(24).toString('base64url'), account, createdAt: now, lastActiveAt: now, lockedAt: null };
+    const s: Session = {
+      token: randomBytes(24).toString('base64url'), account, createdAt: now, lastActiveAt: now, lockedAt: null, passwordFailures: 0,
+    };
     this.byToken.set(s.token, s);
     return s;
   }
@@ -39,10 +51,31 @@ export class Sessions {
   unlock(s: Session, now: number): void {
     s.lockedAt = null;
     s.lastActiveAt = now;
+    s.passwordFailures = 0;
   }
 
-  end(token: string): void {
-    this.byToken.delete(token);
+  /** Ends a session. With `why` (the station ended it, not the person), the UI holding it is told. */
+  end(token: string, why?: SessionEnd): void {
+    const had = this.byToken.delete(token);
+    if (!had || !why) return;
+    this.endedWhy.set(token, why);
+    if (this.endedWhy.size > ENDED_KEPT) this.endedWhy.delete(this.endedWhy.keys().next().value!);
+    for (const fn of this.endListeners) fn(token, why);
+  }
+
+  /** Why the station ended the session of this token, if it did (recently). */
+  endedBecause(token: string | null | undefined): SessionEnd | undefined {
+    return token ? this.endedWhy.get(token) : undefined;
+  }
+
+  /** Called with the token and the reason whenever the station ends a session; returns the unsubscribe function. */
+  onEnd(fn: SessionEndListener): () => void {
+    this.endListeners.add(fn);
+    return () => this.endListeners.delete(fn);
+  }
+
+  all(): Session[] {
+    return [...this.byToken.values()];
   }
 
   /** Lock every idle session; returns those newly locked (so the UI can be told). */

@@ -14,11 +14,16 @@ export const ClinicSettingsSchema = z.object({
   /** Collect the registration fee at check-in (default on); the queue shows only settled visits. */
   feeAtCheckIn: z.boolean().default(true),
   receiptHeader: z.string().default(''),
-  /** Failed log-ins before an account locks at a station, and for how long. */
+  /**
+   * Wrong passwords one source (a window, a web peer, a forwarding desk) may give for a username
+   * before it is held back, and the longest it is held back (main/station/throttle.ts).
+   */
   maxLoginFailures: z.number().int().min(1).default(5),
   loginLockMs: z.number().int().min(0).default(15 * 60_000),
   /** An idle session locks after this long. */
   idleLockMs: z.number().int().min(10_000).default(10 * 60_000),
+  /** A session ends this long after its log-in, whatever its activity (a shift). */
+  maxSessionMs: z.number().int().min(60_000).default(12 * 3_600_000),
   /** Days before expiry that a batch is listed as expiring. */
   expiryWarningDays: z.number().int().min(1).default(90),
   /** Payment methods the desks take (default: all of them); kept in PAYMENT_METHODS order. */

@@ -10,7 +10,10 @@ import type { EventName, Result, StationEvents } from '../api/contract';
 import { hlcParse, hlcToString, hlcZero } from '../domain/hlc';
 import { isDeviceCode } from '../domain/numbers';
 import { loadSettings, type ClinicSettings } from './settings';
-import { Sessions } from './sessions';
+import { sessionEnd, type AccountStanding, type SessionEnd } from './session-policy';
+import { Sessions, type Session } from './sessions';
+import { PasswordThrottle } from './throttle';
+import type { Role } from '../domain/enums';
 import type { ClockState } from './writer';
 import type { HubStore } from '../hub/store';
 
@@ -52,6 +55,8 @@ export class Station {
   readonly device: string;
   readonly clock: ClockState;
   readonly sessions: Sessions;
+  /** Wrong passwords per source and username (main/station/throttle.ts). */
+  readonly throttle = new PasswordThrottle();
   readonly now: () => number;
   readonly allowMasterData: boolean;
   readonly validateOutput: boolean;
@@ -69,6 +74,7 @@ export class Station {
   private cachedSettings: ClinicSettings;
   private readonly seqStmt: Database.Statement<[string], { value: number }>;
   private readonly metaStmt: Database.Statement<[string, string]>;
+  private readonly standingStmt: Database.Statement<[string], { active: number; roles: string }>;
 
   constructor(opts: StationOptions) {
     const { raw, db } = openDatabase(opts.file);
@@ -81,6 +87,7 @@ export class Station {
     this.seqStmt = raw.prepare(
       'INSERT INTO sequences(name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value',
     );
+    this.standingStmt = raw.prepare('SELECT active, roles FROM accounts WHERE id = ?');
     this.device = this.meta('device_code') ?? this.initDevice(opts.device);
     const hlc = this.meta('hlc');
     this.clock = { hlc: hlc ? { ...hlcParse(hlc), device: this.device } : hlcZero(this.device) };
@@ -92,6 +99,11 @@ export class Station {
     // one stays, at a larger size, as the safety net for bulk work.
     raw.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
     this.emitter.on('data.changed', () => this.checkpointSoon());
+    // A disabled account or new roles (by sync or at this station): its open sessions end now,
+    // and the UI holding one is told; every request checks again anyway (dispatch admit).
+    this.emitter.on('data.changed', (p: StationEvents['data.changed']) => {
+      if (p.tables.includes('accounts') || p.tables.includes('settings')) this.checkSessions();
+    });
   }
 
   private checkpointTimer: ReturnType<typeof setTimeout> | null = null;
@@ -148,9 +160,28 @@ export class Station {
   /** The last sync state reported (a UI that logs in later is told it at once); null: none yet. */
   syncStatus: StationEvents['sync.status'] | null = null;
 
-  /** Lock idle sessions and tell the UI; transports call this on a timer. */
+  /** Lock idle sessions and end those past their time or of a changed account, telling the UI; transports call this on a timer. */
   sweepSessions(): void {
+    this.checkSessions();
     for (const s of this.sessions.sweep(this.now())) this.emit('session.locked', { at: s.lockedAt ?? this.now() });
+  }
+
+  /** The account as this replica has it now (one primary-key lookup); undefined when there is no such row. */
+  accountStanding(accountId: string): AccountStanding | undefined {
+    const row = this.standingStmt.get(accountId);
+    return row ? { active: row.active === 1, roles: JSON.parse(row.roles) as Role[] } : undefined;
+  }
+
+  /** Ends the session if its account or age says so (main/station/session-policy.ts); returns why, or null. */
+  checkSession(s: Session, now: number): SessionEnd | null {
+    const end = sessionEnd({ createdAt: s.createdAt, roles: s.account.roles }, this.accountStanding(s.account.id), now, this.settings.maxSessionMs);
+    if (end) this.sessions.end(s.token, end);
+    return end;
+  }
+
+  checkSessions(): void {
+    const now = this.now();
+    for (const s of this.sessions.all()) this.checkSession(s, now);
   }
 
   close(): void {

@@ -6,7 +6,7 @@ import type { Input, Output, ProcedureName, Result } from '../api/contract';
 import type { Hub } from '../hub/server';
 import { dispatchSync } from '../station/dispatch';
 import type { Station } from '../station/station';
-import { createFixture, TEST_PASSWORD, type Fixture, type FixtureUsers } from '../station/testing';
+import { createFixture, logInAs, type Fixture, type FixtureUsers } from '../station/testing';
 import { connected, emptyStation, type TestHub } from './testing';
 
 /** One workstation: people log in there (offline too: accounts are replicated) and call procedures. */
@@ -18,9 +18,7 @@ export class DeskAt {
   as(username: keyof FixtureUsers): { token: string } {
     let caller = this.tokens.get(username);
     if (!caller) {
-      const r = dispatchSync(this.station, { token: null }, 'accounts.login', { username, password: TEST_PASSWORD });
-      if (!r.ok) throw new Error(`login ${username} at ${this.station.device}: ${JSON.stringify(r.error)}`);
-      caller = { token: r.value.token };
+      caller = logInAs(this.station, username);
       this.tokens.set(username, caller);
     }
     return caller;

@@ -2,7 +2,7 @@
 import { afterEach, beforeAll, expect, it } from 'vitest';
 import { PgliteStore } from '../hub/pglite-store';
 import { Station } from '../station/station';
-import { dispatchSync } from '../station/dispatch';
+import { dispatch, dispatchSync } from '../station/dispatch';
 import { createFixture, TEST_PASSWORD } from '../station/testing';
 import { connectToHub, storedHubUrl } from './connect';
 import { pendingCount } from './local';
@@ -36,7 +36,7 @@ it('pairs with the code, syncs, and on a restart reconnects to the stored hub', 
   const again = new Station({ file, now: () => fx.clock.t, allowMasterData: true });
   cleanups.push(() => again.close());
   const before = await th.store.lastSeq();
-  const login = dispatchSync(again, { token: null }, 'accounts.login', { username: 'reception', password: TEST_PASSWORD });
+  const login = await dispatch(again, { token: null }, 'accounts.login', { username: 'reception', password: TEST_PASSWORD });
   if (!login.ok) throw new Error(login.error.code);
   expect(dispatchSync(again, { token: login.value.token }, 'patients.register', { name: '周八' }).ok).toBe(true);
   const second = await connectToHub(again, {});

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { patients, visits } from '../../db/schema';
 import { createFixture, TODAY, type Fixture } from '../station/testing';
-import { dispatchSync } from '../station/dispatch';
+import { dispatch } from '../station/dispatch';
 import { eachHubStore } from '../hub/stores.testing';
 import { PgliteStore } from '../hub/pglite-store';
 import { pendingCount } from './local';
@@ -65,7 +65,7 @@ describe('sync: bootstrap and live changes', () => {
     expect(replicatedChecksums(b)).toEqual(replicatedChecksums(fx.station));
     expect(pendingCount(fx.station)).toBe(0);
     expect(b.settings.clinicName).toBe('康宁诊所');
-    const login = dispatchSync(b, { token: null }, 'accounts.login', { username: 'reception', password: 'desk2026pw' });
+    const login = await dispatch(b, { token: null }, 'accounts.login', { username: 'reception', password: 'desk2026pw' });
     expect(login.ok).toBe(true);
   });
 

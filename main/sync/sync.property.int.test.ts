@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { medicalRecords, patients, stockMovements, visits } from '../../db/schema';
 import { keyedId } from '../station/keyed-id';
 import { dispatchSync } from '../station/dispatch';
-import { createFixture, TEST_PASSWORD, TODAY } from '../station/testing';
+import { createFixture, logInAs, TODAY } from '../station/testing';
 import { eachHubStore } from '../hub/stores.testing';
 import { typedRowDifferences } from '../hub/typed-rows.testing';
 import type { Station } from '../station/station';
@@ -70,11 +70,7 @@ describe.each(STORES)('sync: random commands in random delivery order converge (
           queueOrder: 0, visitType: 'first', status: 'waiting', feeFen: 1500, feeStatus: 'unpaid', checkedInAt: fx.clock.t,
         }));
         for (const s of stations) await (await connected(s, th.hub)).stop();
-        const tokens = stations.map((s) => {
-          const r = dispatchSync(s, { token: null }, 'accounts.login', { username: 'reception', password: TEST_PASSWORD });
-          if (!r.ok) throw new Error(`login at ${s.device}: ${r.error.code}`);
-          return { token: r.value.token };
-        });
+        const tokens = stations.map((s) => logInAs(s, 'reception'));
 
         for (const { command: c, advanceMs } of steps) {
           fx.advance(advanceMs);

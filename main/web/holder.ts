@@ -8,17 +8,19 @@ import type { Station } from '../station/station';
 
 export interface SessionHolder {
   token: string | null;
+  /** Where this UI's calls come in (main/station/context.ts RequestSource): throttles password guesses per source. */
+  source: string;
   /** Told after each log-in (forwardEvents: the current sync state, which may predate it). */
   onLogin?: () => void;
 }
 
-export function newHolder(): SessionHolder {
-  return { token: null };
+export function newHolder(source: string): SessionHolder {
+  return { token: null, source };
 }
 
 /** Call a procedure for this holder; log in and log out set and clear the held token. */
 export async function callFor(station: Station, holder: SessionHolder, name: string, input: unknown): Promise<Result<unknown>> {
-  const result = await dispatch(station, { token: holder.token }, name as ProcedureName, input);
+  const result = await dispatch(station, { token: holder.token, source: holder.source }, name as ProcedureName, input);
   if (!result.ok) return result;
   if (name === 'accounts.login') {
     const info = result.value as Output<'accounts.login'>;
@@ -42,8 +44,9 @@ export function release(station: Station, holder: SessionHolder): void {
 export type EventSink = <E extends EventName>(event: E, payload: StationEvents[E]) => void;
 
 /**
- * Forward station events to one holder: only while it has a session, and `session.locked` only
- * when it is this holder's session that locked. Returns the unsubscribe function.
+ * Forward station events to one holder: only while it has a session, `session.locked` only
+ * when it is this holder's session that locked, and `session.ended` only for this holder's
+ * session (the station ended it: the UI goes to the log-in screen). Returns the unsubscribe function.
  */
 export function forwardEvents(station: Station, holder: SessionHolder, sink: EventSink): () => void {
   const live = () => holder.token !== null && station.sessions.get(holder.token, station.now()) !== undefined;
@@ -56,6 +59,11 @@ export function forwardEvents(station: Station, holder: SessionHolder, sink: Eve
     station.on('session.locked', (p) => {
       const s = holder.token ? station.sessions.get(holder.token, station.now()) : undefined;
       if (s && s.lockedAt !== null) sink('session.locked', p);
+    }),
+    station.sessions.onEnd((token, end) => {
+      if (token !== holder.token) return;
+      holder.token = null;
+      sink('session.ended', { at: end.at, code: end.code, reason: end.reason });
     }),
   ];
   return () => {

@@ -154,3 +154,31 @@ describe('web host: the API over WebSocket', () => {
     c.ws.close();
   });
 });
+
+describe('web host: sessions the station ends', () => {
+  it("tells a socket its session ended when its account is disabled (that socket only), and its next call says why", async () => {
+    const c = await connect();
+    const other = await connect();
+    await c.call('accounts.login', { username: 'doctor2', password: TEST_PASSWORD });
+    await other.call('accounts.login', { username: 'reception', password: TEST_PASSWORD });
+    fx.station.raw.prepare("UPDATE accounts SET active = 0 WHERE username = 'doctor2'").run();
+    fx.station.emit('data.changed', { tables: ['accounts'] }); // as sync's apply does
+    // Events the station sends everyone (data.changed) may come first; the session end follows.
+    let msg = await c.next();
+    while (msg.event !== 'session.ended') msg = await c.next();
+    expect(msg).toMatchObject({ event: 'session.ended', payload: { code: 'ACCOUNT_DISABLED', reason: 'account_disabled' } });
+    expect(await c.call('patients.search', { q: 'x' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await other.call('accounts.me')).toMatchObject({ ok: true, value: { username: 'reception' } });
+    fx.station.raw.prepare("UPDATE accounts SET active = 1 WHERE username = 'doctor2'").run();
+    c.ws.close();
+    other.ws.close();
+  });
+
+  it('counts wrong passwords against the socket peer address, not the account everywhere', async () => {
+    const c = await connect();
+    expect(await c.call('accounts.login', { username: 'pharmacist', password: 'wrong-pw-1' })).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
+    expect(fx.station.throttle.get('ws:127.0.0.1', 'pharmacist')?.failures).toBe(1);
+    expect(fx.station.throttle.get('local', 'pharmacist')).toBeUndefined();
+    c.ws.close();
+  });
+});

@@ -46,7 +46,8 @@ function refuse(socket: Duplex, status: number, text: string): void {
 type Admit = NonNullable<WebHostOptions['admit']>;
 
 function serveSocket(station: Station, ws: WebSocket, source: string, admit: Admit | undefined): void {
-  const holder = newHolder();
+  // Password guesses are throttled per peer address (main/station/throttle.ts).
+  const holder = newHolder(`ws:${source}`);
   const send = (msg: unknown) => { if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg)); };
   const stop = forwardEvents(station, holder, (event, payload) => send({ event, payload }));
   ws.on('message', (data, isBinary) => {

@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { procedure } from '../define';
 import { Id, Instant, Ok, RequiredText, Role } from '../schemas';
 
+/** Why the station ended a session (event `session.ended`, details.reason of the refusal). */
+export const SESSION_END_REASONS = ['account_disabled', 'roles_changed', 'session_expired', 'too_many_password_failures'] as const;
+export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
+
 export const SessionInfo = z.object({
   token: z.string(),
   accountId: Id,
@@ -11,13 +15,15 @@ export const SessionInfo = z.object({
   staffId: Id.nullable(),
   device: z.string(),
   idleLockMs: z.number().int(),
+  /** When the session ends whatever its activity (its log-in plus the clinic's longest session). */
+  endsAt: Instant,
 });
 
 export const accountProcedures = {
   'accounts.login': procedure({
     kind: 'command',
     access: 'public',
-    summary: 'Log in with username and password; repeated failures lock the account at this station for a while.',
+    summary: 'Log in with username and password; repeated wrong passwords from one place hold that place back for a while (not the account everywhere).',
     input: z.object({ username: RequiredText(64), password: z.string().min(1).max(256) }),
     output: SessionInfo,
   }),
@@ -31,7 +37,7 @@ export const accountProcedures = {
   'accounts.me': procedure({
     kind: 'query',
     access: 'any',
-    summary: 'Who is logged in, and when the session locks if idle.',
+    summary: 'Who is logged in, when the session locks if idle, and when it ends.',
     input: z.object({}),
     output: SessionInfo.omit({ token: true }).extend({ lockedAt: Instant.nullable() }),
   }),
@@ -45,7 +51,7 @@ export const accountProcedures = {
   'accounts.unlock': procedure({
     kind: 'command',
     access: 'any',
-    summary: 'Unlock an idle-locked session by typing the password again.',
+    summary: 'Unlock an idle-locked session by typing the password again; too many wrong ones end the session.',
     input: z.object({ password: z.string().min(1).max(256) }),
     output: Ok,
   }),

@@ -110,6 +110,8 @@ export const SettingsPatch = z.strictObject({
   maxLoginFailures: z.number().int().min(1).max(20).optional(),
   loginLockMs: z.number().int().min(0).max(24 * 3_600_000).optional(),
   idleLockMs: z.number().int().min(10_000).max(8 * 3_600_000).optional(),
+  /** The longest session (a shift): one hour to a day. */
+  maxSessionMs: z.number().int().min(3_600_000).max(24 * 3_600_000).optional(),
   expiryWarningDays: z.number().int().min(1).max(730).optional(),
   /** Methods the desks may take payments in; at least one. */
   paymentMethods: z.array(PaymentMethod).min(1, 'at least one payment method').optional(),
@@ -126,6 +128,7 @@ export const ClinicSettingsView = z.object({
   maxLoginFailures: z.number().int(),
   loginLockMs: z.number().int(),
   idleLockMs: z.number().int(),
+  maxSessionMs: z.number().int(),
   expiryWarningDays: z.number().int(),
   paymentMethods: z.array(PaymentMethod),
 });

@@ -1,12 +1,21 @@
-/** Log in/out, lock-out after repeated failures, idle lock, password change. */
+/**
+ * Log in/out, idle lock and unlock, password change. Passwords are checked off the event loop:
+ * each of these has a pre-step (main/station/handler.ts withPreStep) that reads the stored hash
+ * and verifies it on the hashing threads before the transaction, and hands its verdict to the
+ * handler. Wrong passwords count per source and username (main/station/password-failures.ts);
+ * in a session, too many wrong unlocks or current passwords end it.
+ */
 import { eq } from 'drizzle-orm';
+import type { ParsedInput } from '../../api/contract';
 import type { accountProcedures } from '../../api/procedures/accounts';
 import { DomainError } from '../../domain/errors';
 import { checkPasswordStrength } from '../../domain/password';
-import { accounts, loginFailures, staff } from '../../../db/schema';
-import { accountOf, type Account, type RequestContext } from '../context';
-import type { HandlersFor } from '../handler';
-import { hashPassword, verifyPassword } from '../password';
+import { accounts, staff } from '../../../db/schema';
+import { accountOf, type Account, type PreContext, type RequestContext } from '../context';
+import { withPreStep, type HandlersFor } from '../handler';
+import { hashPasswordAsync, verifyPasswordAsync } from '../password';
+import { assertMayTry, clearPasswordFailures, countPasswordFailure } from '../password-failures';
+import { sessionEndsAt } from '../session-policy';
 
 function currentSession(ctx: RequestContext) {
   const s = ctx.sessions.get(ctx.sessionToken, ctx.now());
@@ -14,16 +23,7 @@ function currentSession(ctx: RequestContext) {
   return s;
 }
 
-function recordFailure(ctx: RequestContext, username: string): void {
-  const now = ctx.now();
-  const prev = ctx.db.select().from(loginFailures).where(eq(loginFailures.username, username)).get();
-  const count = (prev && (prev.lockedUntil ?? 0) <= now && prev.count >= ctx.settings.maxLoginFailures ? 0 : prev?.count ?? 0) + 1;
-  const lockedUntil = count >= ctx.settings.maxLoginFailures ? now + ctx.settings.loginLockMs : null;
-  ctx.db.insert(loginFailures).values({ username, count, lockedUntil, lastAt: now })
-    .onConflictDoUpdate({ target: loginFailures.username, set: { count, lockedUntil, lastAt: now } }).run();
-}
-
-function sessionInfo(ctx: RequestContext, token: string, account: Account) {
+function sessionInfo(ctx: RequestContext, token: string, account: Account, createdAt: number) {
   return {
     token,
     accountId: account.id,
@@ -33,32 +33,82 @@ function sessionInfo(ctx: RequestContext, token: string, account: Account) {
     staffId: account.staffId,
     device: ctx.device,
     idleLockMs: ctx.settings.idleLockMs,
+    endsAt: sessionEndsAt(createdAt, ctx.settings.maxSessionMs),
   };
 }
 
+/** A pre-step's verdict on a password: right or not, and the hash it was checked against. */
+interface PasswordVerdict {
+  ok: boolean;
+  /** The stored hash that was checked; the handler refuses if it has changed since (a password change in between). */
+  hash: string | null;
+}
+
+function hashOf(db: PreContext['db'], where: { id: string } | { username: string }): string | undefined {
+  const cond = 'id' in where ? eq(accounts.id, where.id) : eq(accounts.username, where.username);
+  return db.select({ h: accounts.passwordHash }).from(accounts).where(cond).get()?.h;
+}
+
+let dummy: Promise<string> | undefined;
+/** Verified against for an unknown name, so timing does not tell which names exist. */
+function dummyHash(): Promise<string> {
+  dummy ??= hashPasswordAsync('not a real password');
+  return dummy;
+}
+
+/** Loads the hash, refuses a held-back source before any hashing, verifies off the event loop. */
+async function checkPassword(pre: PreContext, username: string, stored: string | undefined, password: string): Promise<PasswordVerdict> {
+  assertMayTry(pre, pre.source, username);
+  const ok = await verifyPasswordAsync(password, stored ?? (await dummyHash()));
+  return { ok: ok && stored !== undefined, hash: stored ?? null };
+}
+
+/**
+ * A wrong password typed inside a session (unlock, current password): counted for the source and,
+ * once the session has had maxLoginFailures of them, the session ends (answer UNAUTHENTICATED,
+ * reason too_many_password_failures: the person logs in again). Counted after the rollback.
+ */
+function wrongPasswordInSession(ctx: RequestContext, username: string, error: DomainError): DomainError {
+  const s = ctx.sessions.get(ctx.sessionToken, ctx.now());
+  const failures = (s?.passwordFailures ?? 0) + 1;
+  const ends = s !== undefined && failures >= ctx.settings.maxLoginFailures;
+  ctx.onFailure(() => {
+    countPasswordFailure(ctx, ctx.source, username);
+    if (!s) return;
+    s.passwordFailures = failures;
+    if (ends) {
+      ctx.sessions.end(s.token, {
+        code: 'UNAUTHENTICATED', reason: 'too_many_password_failures', message: 'too many wrong passwords; log in again', at: ctx.now(),
+      });
+    }
+  });
+  if (ends) return new DomainError('UNAUTHENTICATED', 'too many wrong passwords; log in again', { reason: 'too_many_password_failures' });
+  return error;
+}
+
 export const accountHandlers = {
-  'accounts.login': (ctx, { username, password }) => {
-    const now = ctx.now();
-    const failures = ctx.db.select().from(loginFailures).where(eq(loginFailures.username, username)).get();
-    if (failures?.lockedUntil && failures.lockedUntil > now) {
-      throw new DomainError('ACCOUNT_LOCKED', 'too many failed log-ins; try again later', { until: failures.lockedUntil });
-    }
-    const row = ctx.db.select({ a: accounts, staffName: staff.name }).from(accounts)
-      .leftJoin(staff, eq(staff.id, accounts.staffId)).where(eq(accounts.username, username)).get();
-    // Verify even for an unknown name, so timing does not tell which names exist.
-    const ok = verifyPassword(password, row?.a.passwordHash ?? dummyHash()) && row !== undefined;
-    if (!ok || !row) {
-      ctx.onFailure(() => recordFailure(ctx, username));
-      throw new DomainError('BAD_CREDENTIALS', 'wrong username or password');
-    }
-    if (!row.a.active) throw new DomainError('ACCOUNT_DISABLED', 'this account is disabled');
-    if (failures) ctx.db.delete(loginFailures).where(eq(loginFailures.username, username)).run();
-    const account: Account = {
-      id: row.a.id, username: row.a.username, displayName: row.staffName ?? row.a.username, roles: row.a.roles, staffId: row.a.staffId,
-    };
-    const s = ctx.sessions.create(account, now);
-    return sessionInfo(ctx, s.token, account);
-  },
+  'accounts.login': withPreStep(
+    (pre, { username, password }: ParsedInput<'accounts.login'>) => checkPassword(pre, username, hashOf(pre.db, { username }), password),
+    (ctx, { username }, verdict: PasswordVerdict) => {
+      const now = ctx.now();
+      // Again here: attempts that were waiting for a hash while this source's failures mounted are held back too.
+      assertMayTry(ctx, ctx.source, username);
+      if (!verdict.ok) {
+        ctx.onFailure(() => countPasswordFailure(ctx, ctx.source, username));
+        throw new DomainError('BAD_CREDENTIALS', 'wrong username or password');
+      }
+      const row = ctx.db.select({ a: accounts, staffName: staff.name }).from(accounts)
+        .leftJoin(staff, eq(staff.id, accounts.staffId)).where(eq(accounts.username, username)).get();
+      if (!row || row.a.passwordHash !== verdict.hash) throw new DomainError('BAD_CREDENTIALS', 'wrong username or password');
+      if (!row.a.active) throw new DomainError('ACCOUNT_DISABLED', 'this account is disabled');
+      clearPasswordFailures(ctx, ctx.source, username);
+      const account: Account = {
+        id: row.a.id, username: row.a.username, displayName: row.staffName ?? row.a.username, roles: row.a.roles, staffId: row.a.staffId,
+      };
+      const s = ctx.sessions.create(account, now);
+      return sessionInfo(ctx, s.token, account, s.createdAt);
+    },
+  ),
 
   'accounts.logout': (ctx) => {
     if (ctx.sessionToken) ctx.sessions.end(ctx.sessionToken);
@@ -67,7 +117,7 @@ export const accountHandlers = {
 
   'accounts.me': (ctx) => {
     const s = currentSession(ctx);
-    const { token: _t, ...info } = sessionInfo(ctx, s.token, s.account);
+    const { token: _t, ...info } = sessionInfo(ctx, s.token, s.account, s.createdAt);
     return { ...info, lockedAt: s.lockedAt };
   },
 
@@ -76,31 +126,46 @@ export const accountHandlers = {
     return { ok: true as const };
   },
 
-  'accounts.unlock': (ctx, { password }) => {
-    const s = currentSession(ctx);
-    const row = ctx.db.select().from(accounts).where(eq(accounts.id, s.account.id)).get();
-    if (!row || !row.active) throw new DomainError('ACCOUNT_DISABLED', 'this account is disabled');
-    if (!verifyPassword(password, row.passwordHash)) throw new DomainError('BAD_CREDENTIALS', 'wrong password');
-    ctx.sessions.unlock(s, ctx.now());
-    return { ok: true as const };
-  },
+  'accounts.unlock': withPreStep(
+    (pre, { password }: ParsedInput<'accounts.unlock'>) => {
+      const me = pre.account;
+      if (!me) throw new DomainError('UNAUTHENTICATED', 'log in first');
+      return checkPassword(pre, me.username, hashOf(pre.db, { id: me.id }), password);
+    },
+    (ctx, _input, verdict: PasswordVerdict) => {
+      const s = currentSession(ctx);
+      assertMayTry(ctx, ctx.source, s.account.username);
+      const row = ctx.db.select().from(accounts).where(eq(accounts.id, s.account.id)).get();
+      if (!row || !row.active) throw new DomainError('ACCOUNT_DISABLED', 'this account is disabled');
+      if (!verdict.ok || row.passwordHash !== verdict.hash) {
+        throw wrongPasswordInSession(ctx, s.account.username, new DomainError('BAD_CREDENTIALS', 'wrong password', { field: 'password' }));
+      }
+      clearPasswordFailures(ctx, ctx.source, s.account.username);
+      ctx.sessions.unlock(s, ctx.now());
+      return { ok: true as const };
+    },
+  ),
 
-  'accounts.changePassword': (ctx, { currentPassword, newPassword }) => {
-    const me = accountOf(ctx);
-    const row = ctx.db.select().from(accounts).where(eq(accounts.id, me.id)).get();
-    if (!row || !verifyPassword(currentPassword, row.passwordHash)) {
-      throw new DomainError('BAD_CREDENTIALS', 'the current password is wrong', { field: 'currentPassword' });
-    }
-    checkPasswordStrength(newPassword);
-    // Accounts are master data, but people change their own password at any station; the change
-    // replicates to the hub like any other.
-    ctx.write.update(accounts, me.id, { passwordHash: hashPassword(newPassword) }, { selfService: true });
-    return { ok: true as const };
-  },
+  'accounts.changePassword': withPreStep(
+    async (pre, { currentPassword, newPassword }: ParsedInput<'accounts.changePassword'>) => {
+      const me = pre.account;
+      if (!me) throw new DomainError('UNAUTHENTICATED', 'log in first');
+      const verdict = await checkPassword(pre, me.username, hashOf(pre.db, { id: me.id }), currentPassword);
+      if (!verdict.ok) return { ...verdict, newHash: null };
+      checkPasswordStrength(newPassword);
+      return { ...verdict, newHash: await hashPasswordAsync(newPassword) };
+    },
+    (ctx, _input, verdict: PasswordVerdict & { newHash: string | null }) => {
+      const me = accountOf(ctx);
+      assertMayTry(ctx, ctx.source, me.username);
+      const row = ctx.db.select().from(accounts).where(eq(accounts.id, me.id)).get();
+      if (!row || !verdict.ok || verdict.newHash === null || row.passwordHash !== verdict.hash) {
+        throw wrongPasswordInSession(ctx, me.username, new DomainError('BAD_CREDENTIALS', 'the current password is wrong', { field: 'currentPassword' }));
+      }
+      // Accounts are master data, but people change their own password at any station; the change
+      // replicates to the hub like any other.
+      ctx.write.update(accounts, me.id, { passwordHash: verdict.newHash }, { selfService: true });
+      return { ok: true as const };
+    },
+  ),
 } satisfies HandlersFor<typeof accountProcedures>;
-
-let dummy: string | undefined;
-function dummyHash(): string {
-  dummy ??= hashPassword('not a real password');
-  return dummy;
-}

@@ -88,12 +88,12 @@ describe('catalog', () => {
     });
   });
 
-  it('is open to every logged-in role, and to no one logged out', () => {
+  it('is open to every logged-in role, and to no one logged out', async () => {
     withMasterWriter(fx.station, (w) => {
       for (const role of ROLES) w.insert(accounts, { username: `only-${role}`, passwordHash: hashPassword(TEST_PASSWORD, TEST_SCRYPT), roles: [role] });
     });
     for (const role of ROLES) {
-      const r = fx.call({ token: null }, 'accounts.login', { username: `only-${role}`, password: TEST_PASSWORD });
+      const r = await fx.callAsync({ token: null }, 'accounts.login', { username: `only-${role}`, password: TEST_PASSWORD });
       if (!r.ok) throw new Error(r.error.code);
       for (const name of ['catalog.departments', 'catalog.doctors', 'catalog.settings'] as const) {
         expect(fx.call({ token: r.value.token }, name, {}).ok, `${role} ${name}`).toBe(true);

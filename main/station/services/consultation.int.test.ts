@@ -69,10 +69,10 @@ describe('the record of a visit', () => {
     expectRefused(fx, doctor, 'consultation.saveRecord', { visitId: '0190f0f0-0000-7000-8000-000000000000', complaint: 'x' }, 'NOT_FOUND', { field: 'visitId' });
     expectRefused(fx, doctor, 'consultation.saveRecord', { visitId, complaint: 'x'.repeat(4001) }, 'VALIDATION');
   });
-  it('needs an account linked to a staff member to write (FORBIDDEN no_staff)', () => {
+  it('needs an account linked to a staff member to write (FORBIDDEN no_staff)', async () => {
     const { visitId } = makeVisit(fx);
     withMasterWriter(fx.station, (w) => w.insert(accounts, { username: 'locum', passwordHash: hashPassword(TEST_PASSWORD, TEST_SCRYPT), roles: ['doctor'] }));
-    const login = fx.call({ token: null }, 'accounts.login', { username: 'locum', password: TEST_PASSWORD });
+    const login = await fx.callAsync({ token: null }, 'accounts.login', { username: 'locum', password: TEST_PASSWORD });
     if (!login.ok) throw new Error(JSON.stringify(login.error));
     const locum = { token: login.value.token };
     expect(fx.ok(locum, 'consultation.getRecord', { visitId }).editable).toBe(false);

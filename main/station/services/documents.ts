@@ -7,6 +7,7 @@
  * refused rolls back. It answers `afterCommit(...)`: after the commit, `dispatch` awaits the
  * rendering (pdfkit is async) and, for `documents.print`, the station's printer.
  */
+import type { ParsedInput } from '../../api/contract';
 import { DOCUMENT_ACCESS, PRINTED_ENTITIES, type PrintedDocument } from '../../api/procedures/documents';
 import type { documentsProcedures } from '../../api/procedures/documents';
 import { isAllowed } from '../../api/policy';
@@ -80,8 +81,7 @@ function asFile(p: Prepared) {
   });
 }
 
-type PrintInput = Parameters<HandlersFor<typeof documentsProcedures>['documents.print']>[1]
-  | Parameters<HandlersFor<typeof documentsProcedures>['documents.preview']>[1];
+type PrintInput = ParsedInput<'documents.print'> | ParsedInput<'documents.preview'>;
 
 function checkDocumentAccess(ctx: RequestContext, document: PrintedDocument): void {
   const roles = accountOf(ctx).roles;

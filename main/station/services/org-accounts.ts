@@ -121,6 +121,7 @@ export function resetPassword(ctx: RequestContext, id: string, password: string)
   ctx.write.update(accounts, id, { passwordHash: hashPassword(password) });
   // This station's lock-out for the name (local, not replicated) ends with the reset.
   ctx.db.delete(loginFailures).where(eq(loginFailures.username, acc.username)).run();
+  ctx.throttle.forget(acc.username);
   ctx.audit('update', 'accounts', id, null);
 }
 

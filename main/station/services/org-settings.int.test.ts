@@ -24,7 +24,7 @@ describe('org settings', () => {
   it('reads every setting with its defaults', () => {
     expect(fx.ok(desk.admin, 'org.settings', {})).toEqual({
       clinicName: '康宁诊所', clinicNameEn: 'Kangning Clinic', address: '', phone: '', timeZone: 'Asia/Shanghai', feeAtCheckIn: true,
-      receiptHeader: '', maxLoginFailures: 5, loginLockMs: 900_000, idleLockMs: 600_000, expiryWarningDays: 90,
+      receiptHeader: '', maxLoginFailures: 5, loginLockMs: 900_000, idleLockMs: 600_000, maxSessionMs: 43_200_000, expiryWarningDays: 90,
       paymentMethods: ['cash', 'card', 'qr', 'insurance'],
     });
   });
@@ -52,6 +52,8 @@ describe('org settings', () => {
     expectRefused(fx, desk.admin, 'org.updateSettings', { receiptHeader: '字'.repeat(201) }, 'VALIDATION', { field: 'receiptHeader' });
     expectRefused(fx, desk.admin, 'org.updateSettings', { receiptHeader: 'a\nb\nc\nd\ne' }, 'VALIDATION', { field: 'receiptHeader' });
     expectRefused(fx, desk.admin, 'org.updateSettings', { maxLoginFailures: 0 }, 'VALIDATION', { field: 'maxLoginFailures' });
+    expectRefused(fx, desk.admin, 'org.updateSettings', { maxSessionMs: 60_000 }, 'VALIDATION', { field: 'maxSessionMs' });
+    expectRefused(fx, desk.admin, 'org.updateSettings', { maxSessionMs: 25 * 3_600_000 }, 'VALIDATION', { field: 'maxSessionMs' });
     expectRefused(fx, desk.admin, 'org.updateSettings', { idleLockMs: 1000 }, 'VALIDATION', { field: 'idleLockMs' });
     expectRefused(fx, desk.admin, 'org.updateSettings', { clinicName: '' }, 'VALIDATION', { field: 'clinicName' });
     expectRefused(fx, desk.admin, 'org.updateSettings', { paymentMethods: [] }, 'VALIDATION', { field: 'paymentMethods' });

@@ -113,10 +113,10 @@ describe('dispensing', () => {
     expectRefused(fx, pharmacist, 'pharmacy.dispense', { prescriptionId: issued.id }, 'ILLEGAL_TRANSITION', { from: 'cancelled' });
     expectRefused(fx, pharmacist, 'pharmacy.dispense', { prescriptionId: UNKNOWN }, 'NOT_FOUND');
   });
-  it('is signed by a staff member: an account without one is refused (FORBIDDEN no_staff)', () => {
+  it('is signed by a staff member: an account without one is refused (FORBIDDEN no_staff)', async () => {
     const rx = paidRx([{ drug: 'ibuprofen', quantity: 1 }]);
     withMasterWriter(fx.station, (w) => w.insert(accounts, { username: 'temp', passwordHash: hashPassword(TEST_PASSWORD, TEST_SCRYPT), roles: ['pharmacist'] }));
-    const login = fx.call({ token: null }, 'accounts.login', { username: 'temp', password: TEST_PASSWORD });
+    const login = await fx.callAsync({ token: null }, 'accounts.login', { username: 'temp', password: TEST_PASSWORD });
     if (!login.ok) throw new Error(JSON.stringify(login.error));
     expectRefused(fx, { token: login.value.token }, 'pharmacy.dispense', { prescriptionId: rx.id }, 'FORBIDDEN', { reason: 'no_staff' });
   });

@@ -12,7 +12,7 @@ import { replicatedChecksums, type TestHub } from '../../sync/testing';
 import { dispatch, dispatchSync } from '../dispatch';
 import { withMasterWriter } from '../master';
 import type { Station } from '../station';
-import { TEST_PASSWORD, TOMORROW } from '../testing';
+import { logInAs, TOMORROW } from '../testing';
 import { residentId } from './desk.testing';
 import { twoDesksOnHub } from '../../sync/clinic-offline.testing';
 
@@ -24,9 +24,7 @@ afterEach(async () => {
 
 type Caller = { token: string };
 function login(s: Station, username: string): Caller {
-  const r = dispatchSync(s, { token: null }, 'accounts.login', { username, password: TEST_PASSWORD });
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return { token: r.value.token };
+  return logInAs(s, username);
 }
 function ok<N extends ProcedureName>(s: Station, caller: Caller, name: N, input: Input<N>): Output<N> {
   const r = dispatchSync(s, caller, name, input);

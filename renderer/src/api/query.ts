@@ -3,7 +3,7 @@
  * when the station says data changed, and session errors routed to the lock/log-in screens.
  */
 import { QueryClient, useMutation, useQuery, type UseQueryOptions } from '@tanstack/react-query';
-import type { Input, Output, ProcedureName } from '../../../main/api/contract';
+import { SESSION_END_REASONS, type Input, type Output, type ProcedureName, type SessionEndReason } from '../../../main/api/contract';
 import { useSession } from '../state/session';
 import { api, ApiError } from './client';
 import { transport } from './transport';
@@ -11,7 +11,15 @@ import { transport } from './transport';
 function onSessionError(err: unknown): void {
   if (!(err instanceof ApiError)) return;
   if (err.code === 'SESSION_LOCKED') useSession.getState().setLocked(true);
-  if (err.code === 'UNAUTHENTICATED') useSession.getState().signOut();
+  // Refused because the station ended the session (account disabled, roles changed, too old, too
+  // many wrong passwords): back to the log-in screen, which says why.
+  if (err.code === 'UNAUTHENTICATED' || (err.code === 'ACCOUNT_DISABLED' && useSession.getState().me)) {
+    useSession.getState().signOut(endReason(err.details?.['reason']));
+  }
+}
+
+function endReason(reason: unknown): SessionEndReason | undefined {
+  return SESSION_END_REASONS.find((r) => r === reason);
 }
 
 export async function apiCall<N extends ProcedureName>(name: N, input: Input<N>): Promise<Output<N>> {

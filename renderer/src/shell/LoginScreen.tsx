@@ -1,4 +1,4 @@
-import { Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiCall } from '../api/query';
@@ -10,6 +10,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 export function LoginScreen() {
   const { t } = useTranslation();
   const signIn = useSession((s) => s.signIn);
+  const ended = useSession((s) => s.ended);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -41,6 +42,7 @@ export function LoginScreen() {
             </div>
             <LanguageSwitch />
           </Group>
+          {ended && <Alert color="orange" data-testid="session-ended">{t(`shell.login.ended.${ended}`)}</Alert>}
           <TextInput
             label={t('shell.login.username')} name="username" autoComplete="username" autoFocus required
             value={username} onChange={(e) => setUsername(e.currentTarget.value)} error={fieldError(error, 'username')}

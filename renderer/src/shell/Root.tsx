@@ -35,6 +35,7 @@ export function Root() {
       }),
       tr.on('sync.status', setSync),
       tr.on('session.locked', () => useSession.getState().setLocked(true)),
+      tr.on('session.ended', (e) => useSession.getState().signOut(e.reason)),
       tr.onConnection((c) => {
         const was = useStation.getState().connection;
         setConnection(c);

@@ -90,7 +90,7 @@ export const admin = area(
     },
     settings: {
       clinic: '诊所信息', clinicName: '诊所名称', clinicNameEn: '英文名称', address: '地址', phone: '电话', timeZone: '时区',
-      policies: '规则', feeAtCheckIn: '签到时收取挂号费', idleLockMs: '无操作自动锁定（分钟）', maxLoginFailures: '连续输错密码几次后锁定', loginLockMs: '输错锁定时长（分钟）',
+      policies: '规则', feeAtCheckIn: '签到时收取挂号费', idleLockMs: '无操作自动锁定（分钟）', maxSessionMs: '登录最长有效时间（小时，到时需重新登录）', maxLoginFailures: '同一来源连续输错密码几次后开始限制', loginLockMs: '输错后最长等待时间（分钟）',
       expiryWarningDays: '药品效期预警（天）', receiptHeader: '收据抬头', 
       methods: '支付方式', methodEnabled: '启用', saved: '设置已保存',
     },
@@ -183,7 +183,7 @@ export const admin = area(
     },
     settings: {
       clinic: 'Clinic', clinicName: 'Clinic name', clinicNameEn: 'English name', address: 'Address', phone: 'Phone', timeZone: 'Time zone',
-      policies: 'Policies', feeAtCheckIn: 'Collect the registration fee at check-in', idleLockMs: 'Lock after idle (minutes)', maxLoginFailures: 'Wrong passwords before lock-out', loginLockMs: 'Lock-out (minutes)',
+      policies: 'Policies', feeAtCheckIn: 'Collect the registration fee at check-in', idleLockMs: 'Lock after idle (minutes)', maxSessionMs: 'Longest session (hours; then log in again)', maxLoginFailures: 'Wrong passwords from one place before it is slowed down', loginLockMs: 'Longest wait after wrong passwords (minutes)',
       expiryWarningDays: 'Warn of drug expiry (days ahead)', receiptHeader: 'Receipt header', 
       methods: 'Payment methods', methodEnabled: 'On', saved: 'Settings saved',
     },

@@ -63,6 +63,12 @@ export const shell = area(
     login: {
       title: '登录', username: '用户名', password: '密码', submit: '登录', device: '工作站 {{device}}',
       hint: '请输入您的账号和密码',
+      ended: {
+        account_disabled: '您的账号已被停用，登录已结束。如有疑问请联系管理员。',
+        roles_changed: '您的账号权限已变更，请重新登录。',
+        session_expired: '登录已达到最长时间（一个班次），请重新登录。',
+        too_many_password_failures: '密码输错次数过多，登录已结束，请重新登录。',
+      },
     },
     lock: {
       title: '工作站已锁定', body: '{{name}} 已离开一段时间。请输入密码继续，表单内容会保留。', password: '密码',
@@ -93,6 +99,12 @@ export const shell = area(
     login: {
       title: 'Log in', username: 'Username', password: 'Password', submit: 'Log in', device: 'Workstation {{device}}',
       hint: 'Enter your account and password',
+      ended: {
+        account_disabled: 'Your account has been disabled and you were logged out. Ask the administrator.',
+        roles_changed: "Your account's roles have changed; please log in again.",
+        session_expired: 'Your session reached its longest time (a shift); please log in again.',
+        too_many_password_failures: 'Too many wrong passwords; you were logged out. Please log in again.',
+      },
     },
     lock: {
       title: 'Workstation locked', body: '{{name}} has been away for a while. Type the password to continue; your forms are kept.',

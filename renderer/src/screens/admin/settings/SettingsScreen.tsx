@@ -10,8 +10,9 @@ import { Panel } from '../ui/Panel';
 
 type Settings = Output<'org.settings'>;
 const FIELDS = ['clinicName', 'clinicNameEn', 'address', 'phone', 'timeZone', 'feeAtCheckIn', 'receiptHeader', 'maxLoginFailures',
-  'loginLockMs', 'idleLockMs', 'expiryWarningDays', 'paymentMethods'];
+  'loginLockMs', 'idleLockMs', 'maxSessionMs', 'expiryWarningDays', 'paymentMethods'];
 const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 
 /** Every clinic setting in one form: who the clinic is, its policies, the payment methods the desks take. */
 function SettingsForm({ initial }: { initial: Settings }) {
@@ -31,6 +32,10 @@ function SettingsForm({ initial }: { initial: Settings }) {
     <NumberInput label={t(`admin.settings.${k}`)} value={Math.round(s[k] / MINUTE)} onChange={(v) => set(k, Math.max(min, Number(v)) * MINUTE)} min={min}
       allowDecimal={false} name={k} error={fieldError(err, k)} />
   );
+  const hours = (k: 'maxSessionMs', min: number, max: number) => (
+    <NumberInput label={t(`admin.settings.${k}`)} value={Math.round(s[k] / HOUR)} onChange={(v) => set(k, Math.min(max, Math.max(min, Number(v))) * HOUR)}
+      min={min} max={max} allowDecimal={false} name={k} error={fieldError(err, k)} />
+  );
   return (
     <Stack component="form" onSubmit={submit} data-testid="settings-form">
       <Grid gap="md">
@@ -48,7 +53,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
             <Panel title={t('admin.settings.policies')}>
               <Stack gap="sm">
                 <Switch label={t('admin.settings.feeAtCheckIn')} checked={s.feeAtCheckIn} onChange={(e) => set('feeAtCheckIn', e.currentTarget.checked)} name="feeAtCheckIn" />
-                {minutes('idleLockMs', 1)}{num('maxLoginFailures', 1, 20)}{minutes('loginLockMs', 0)}{num('expiryWarningDays', 1, 730)}
+                {minutes('idleLockMs', 1)}{hours('maxSessionMs', 1, 24)}{num('maxLoginFailures', 1, 20)}{minutes('loginLockMs', 0)}{num('expiryWarningDays', 1, 730)}
               </Stack>
             </Panel>
             <Panel title={t('admin.settings.methods')}>
