@@ -68,7 +68,9 @@ export interface StationEvents {
    */
   /**
    * `setAside`: changes the hub refused (kept here, never pushed again), how many and the latest
-   * with why; `clockOffsetMs`: the hub's clock minus this PC's at the last hello (null: unknown).
+   * with why; `clockOffsetMs`: the hub's clock minus this PC's at the last hello while that is beyond
+   * the bound (the desk then stamps its changes with the hub's time, main/sync/clock.ts), 0 while
+   * this PC's clock is right, null: not measured yet.
    */
   'sync.status': {
     online: boolean; pending: number; lastSyncAt: number | null; refused: { code: SyncErrorCode; message: string } | null;

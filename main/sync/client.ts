@@ -366,7 +366,8 @@ export class SyncClient implements HubLink {
     this.state.pending = pending ?? pendingCount(this.station);
     this.station.emit('sync.status', {
       online: this.state.online, pending: this.state.pending, lastSyncAt: this.state.lastSyncAt, refused: this.state.error,
-      setAside: setAsideChanges(this.station), clockOffsetMs: this.state.clockOffsetMs,
+      setAside: setAsideChanges(this.station),
+      clockOffsetMs: this.state.clockOffsetMs === null ? null : clockCorrection(this.state.clockOffsetMs),
     });
   }
 }

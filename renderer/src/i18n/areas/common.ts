@@ -47,6 +47,9 @@ const SYNC_REFUSED_EN = {
   FOREIGN_NUMBER: 'A record, receipt or prescription number was not handed out by this desk; refused.',
 } satisfies Record<SyncErrorCode, string>;
 
+/** The sync refusal codes the header has a sentence for. */
+export const SYNC_REFUSAL_TEXT_CODES: ReadonlySet<string> = new Set(Object.keys(SYNC_REFUSED_EN));
+
 export const common = area(
   {
     app: { name: '诊所工作台', tagline: '离线也能工作的诊所系统' },
@@ -92,6 +95,16 @@ export const shell = area(
       online: '已同步', offline: '离线工作', pending: '{{count}} 条待同步', unknown: '同步状态未知', lastSync: '上次同步 {{time}}',
       refused: '中心服务器拒绝同步',
       why: SYNC_REFUSED_ZH,
+      setAside: '{{count}} 条修改被拒收',
+      setAsideTitle: '中心服务器拒收的修改（已搁置，不再上传；其他修改照常同步）',
+      setAsideItem: '{{table}}：{{why}}',
+      setAsideMore: '另有 {{count}} 条',
+    },
+    clock: {
+      fast: '本机时钟比中心服务器快 {{amount}}',
+      slow: '本机时钟比中心服务器慢 {{amount}}',
+      hint: '请校准本机时间。在此之前，本机的修改按中心服务器的时间记录，照常同步。',
+      d: '{{count}} 天', h: '{{count}} 小时', m: '{{count}} 分钟',
     },
     connection: { lost: '与本机服务的连接已断开，正在重连…' },
     workspace: {
@@ -122,6 +135,16 @@ export const shell = area(
       online: 'Synced', offline: 'Working offline', pending: '{{count}} to sync', unknown: 'Sync state unknown', lastSync: 'Last sync {{time}}',
       refused: 'Hub refused this desk',
       why: SYNC_REFUSED_EN,
+      setAside: 'Changes refused: {{count}}',
+      setAsideTitle: 'Changes the hub refused (set aside, not sent again; everything else syncs as usual)',
+      setAsideItem: '{{table}}: {{why}}',
+      setAsideMore: '{{count}} more',
+    },
+    clock: {
+      fast: 'This PC’s clock is {{amount}} fast',
+      slow: 'This PC’s clock is {{amount}} slow',
+      hint: 'Set this PC’s time right. Until then its changes are stamped with the hub’s time and sync as usual.',
+      d: '{{count}} d', h: '{{count}} h', m: '{{count}} min',
     },
     connection: { lost: 'Lost the connection to this workstation’s service; reconnecting…' },
     workspace: {
