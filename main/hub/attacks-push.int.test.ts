@@ -17,6 +17,7 @@ import { PROTOCOL_VERSION, PushAnswer, schemaVersion, type ChangeT, type PushAns
 import { rawSocket, until, writeAs } from '../sync/testing';
 import { pairedWorkstation, startTestClinicHub, type TestClinicHub, type TestWorkstation } from './admin.testing';
 import { MAX_FUTURE_MS } from './push-policy';
+import { REPORTED_PER_PUSH } from './server';
 import { PgliteStore } from './pglite-store';
 
 let t: TestClinicHub;
@@ -157,6 +158,21 @@ describe('attacks on the push path: each crafted change is refused, audited, a r
 
   it('master data: an account row', async () => {
     await expectRefused(change({ table: 'accounts', rowId: t.ids.accounts.admin, op: 'update', columns: { password_hash: 'attacker' } }), 'READ_ONLY_TABLE');
+  });
+});
+
+describe('a flood of crafted changes', () => {
+  it('is refused whole change by change, but audited and made tasks one by one only up to a bound per push', async () => {
+    const bad = Array.from({ length: REPORTED_PER_PUSH + 5 }, () => change({ table: 'evil_table' }));
+    const good = change();
+    const answer = await push([...bad, good]);
+    expect(answer.refused).toHaveLength(bad.length);
+    expect(answer.acks.map((a) => a.id)).toEqual([good.id]);
+    await until(() => refusalAudit('more changes of one push') !== undefined);
+    const tasks = await Promise.all(bad.map((c) => t.store.getTask(`refused_change:${c.id}`)));
+    expect(tasks.map((x) => x !== undefined)).toEqual(bad.map((_, i) => i < REPORTED_PER_PUSH));
+    expect(bad.slice(0, REPORTED_PER_PUSH).every((c) => refusalAudit(c.id) !== undefined)).toBe(true);
+    expect(bad.slice(REPORTED_PER_PUSH).some((c) => refusalAudit(c.id) !== undefined)).toBe(false);
   });
 });
 

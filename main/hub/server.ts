@@ -31,6 +31,9 @@ import { hubIdentity, type HubIdentity } from './tls';
 /** Runs a paired station's 'call' (the admin station's); `device` is the calling station. */
 export type CallHandler = (call: CallT, device: string) => Promise<CallAnswerT>;
 
+/** Refused changes of one push audited and made review tasks one by one; the rest are reported as one. */
+export const REPORTED_PER_PUSH = 20;
+
 /** Last seen is written at most this often per device (and when its waiting-changes count changes). */
 export const SEEN_EVERY_MS = 60_000;
 
@@ -215,7 +218,13 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
         const ledgerRows = await store.changeIdsOf(ledgerInsertKeys(push.data.changes));
         const verdict = judgePush(push.data.changes, { device, now: now(), masterDataFromStations: opts.masterDataFromStations ?? false, ledgerRows });
         const { acks } = verdict.taken.length > 0 ? await publish(verdict.taken, socket) : { acks: [] };
-        for (const r of verdict.refused) await refusedChange(device, r);
+        // Each refused change is audited and made a task, up to a bound per batch: a batch of a
+        // thousand crafted changes must not become a thousand audit rows on every desk.
+        for (const r of verdict.refused.slice(0, REPORTED_PER_PUSH)) await refusedChange(device, r);
+        const unreported = verdict.refused.length - REPORTED_PER_PUSH;
+        if (unreported > 0) {
+          refuse({ kind: 'push', device, accountId: null, subject: `${unreported} more changes of one push`, code: 'BAD_MESSAGE', reason: `${verdict.refused.length} changes of one push refused; the first ${REPORTED_PER_PUSH} are reported one by one`, source: socket.handshake.address });
+        }
         touch(device, push.data.pending);
         return { ok: true, acks, refused: verdict.refused.map(({ id, code, reason }) => ({ id, code, reason })) };
       } catch (err) {
