@@ -9,7 +9,10 @@
  *   MAX_FUTURE_MS (it would win every later edit of its columns for as long as it is ahead);
  * - it rewrites an insert-only ledger (LEDGER_TABLES of main/sync/merge.ts): any update, or an
  *   insert of a row id the hub already has (a forged audit row with a tiny HLC would otherwise
- *   replace the real one everywhere: the earliest insert wins). Only the day-close stamp of a
+ *   replace the real one everywhere: the earliest insert wins). That holds for ledger rows keyed
+ *   by a natural key too (main/station/keyed-id.ts: a payment sent with one idempotency key from
+ *   two desks): the first to reach the hub is the row, the other desk's insert is refused and set
+ *   aside there, and that desk's row converges on the hub's. Only the day-close stamp of a
  *   payment or refund may be updated (LEDGER_STAMPS): the merge ignores it, so it rewrites nothing;
  * - a row's `device` column (audit_log, payments, refunds, day_closes) names another device, or a
  *   device-prefixed number (main/domain/numbers.ts) carries another device's code;
