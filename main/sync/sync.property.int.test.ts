@@ -103,7 +103,7 @@ describe.each(STORES)('sync: random commands in random delivery order converge (
               const all = ids(s, 'patients');
               writeAs(s, (w) => w.insert(visits, {
                 patientId: all[c.pick % all.length]!, visitDate: TODAY, doctorId: fx.ids.staff.doctor2, departmentId: fx.ids.departments.paeds,
-                queueNo: `${s.device}${n}`, queueOrder: n, visitType: 'first', status: 'waiting', feeFen: 2000, feeStatus: 'unpaid', checkedInAt: fx.clock.t,
+                queueNo: `${s.device}-${String(n).padStart(3, '0')}`, queueOrder: n, visitType: 'first', status: 'waiting', feeFen: 2000, feeStatus: 'unpaid', checkedInAt: fx.clock.t,
               }));
               break;
             }
