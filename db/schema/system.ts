@@ -22,7 +22,8 @@ export const auditLog = sqliteTable('audit_log', {
 /**
  * Every replicated write, in the same transaction as the write itself. `columns` holds the
  * changed columns with their database values. `seq` is the hub's global sequence number,
- * null until the hub has acknowledged the change.
+ * null until the hub has acknowledged the change. `refused_code` and `refused_reason`: the hub
+ * refused this change (main/hub/push-policy.ts); it is set aside, never pushed again.
  */
 export const changeLog = sqliteTable('change_log', {
   id: id(),
@@ -33,12 +34,16 @@ export const changeLog = sqliteTable('change_log', {
   op: text('op', { enum: ['insert', 'update'] }).notNull(),
   columns: text('columns').notNull(),
   seq: integer('seq'),
+  refusedCode: text('refused_code'),
+  refusedReason: text('refused_reason'),
 }, (t) => [
   index('change_log_seq').on(t.seq),
   // With the id, applying a batch finds a row's other changes from the index alone (main/sync/apply.ts).
   index('change_log_row').on(t.tableName, t.rowId, t.hlc, t.id),
   // The push reads unsent changes oldest first: without this it sorts the whole backlog per batch.
-  index('change_log_unsent').on(t.hlc, t.id).where(sql`${t.seq} IS NULL`),
+  // Set-aside changes are not unsent: the push moves past them (main/sync/local.ts).
+  index('change_log_unsent').on(t.hlc, t.id).where(sql`${t.seq} IS NULL AND ${t.refusedCode} IS NULL`),
+  index('change_log_refused').on(t.hlc, t.id).where(sql`${t.refusedCode} IS NOT NULL`),
 ]);
 
 /** Local counters for human-readable numbers. Never replicated: they belong to this device. */

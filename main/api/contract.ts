@@ -66,7 +66,17 @@ export interface StationEvents {
    * Sync state for the header: online, changes waiting, last sync, and why the hub refused this
    * station when it did (another schema version, a revoked device, a certificate not the pinned one…).
    */
-  'sync.status': { online: boolean; pending: number; lastSyncAt: number | null; refused: { code: SyncErrorCode; message: string } | null };
+  /**
+   * `setAside`: changes the hub refused (kept here, never pushed again), how many and the latest
+   * with why; `clockOffsetMs`: the hub's clock minus this PC's at the last hello while that is beyond
+   * the bound (the desk then stamps its changes with the hub's time, main/sync/clock.ts), 0 while
+   * this PC's clock is right, null: not measured yet.
+   */
+  'sync.status': {
+    online: boolean; pending: number; lastSyncAt: number | null; refused: { code: SyncErrorCode; message: string } | null;
+    setAside?: { count: number; latest: { id: string; table: string; rowId: string; op: 'insert' | 'update'; code: string; reason: string }[] };
+    clockOffsetMs?: number | null;
+  };
   /** The session locked itself after being idle. */
   'session.locked': { at: number };
   /**

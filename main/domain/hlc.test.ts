@@ -42,12 +42,22 @@ describe('hlcTick', () => {
   it('never goes back when the wall clock does', () => {
     expect(hlcTick({ ms: T, counter: 7, device: 'A1' }, T - 5000)).toEqual({ ms: T, counter: 8, device: 'A1' });
   });
-  it('refuses to overflow the counter', () => {
+  it('moves the physical part on when the counter is full, instead of failing', () => {
     const full = { ms: T, counter: MAX_COUNTER, device: 'A1' };
-    expect(() => hlcTick(full, T)).toThrow(ClockError);
-    expect(() => hlcTick(full, T - 1)).toThrow(/overflow/);
+    expect(hlcTick(full, T)).toEqual({ ms: T + 1, counter: 0, device: 'A1' });
+    expect(hlcTick(full, T - 1)).toEqual({ ms: T + 1, counter: 0, device: 'A1' });
     expect(hlcTick(full, T + 1)).toEqual({ ms: T + 1, counter: 0, device: 'A1' });
     expect(hlcTick({ ...full, counter: MAX_COUNTER - 1 }, T).counter).toBe(MAX_COUNTER);
+  });
+  it('keeps going past 65,536 events from a clock that stays ahead of the wall clock', () => {
+    let h: Hlc = { ms: T + 86_400_000, counter: 0, device: 'A1' };
+    const first = h;
+    for (let i = 0; i < 70_000; i += 1) {
+      const next = hlcTick(h, T);
+      expect(hlcCompare(next, h)).toBe(1);
+      h = next;
+    }
+    expect([h.ms - first.ms, h.counter]).toEqual([1, 70_000 - 65_536]);
   });
   it('is strictly monotonic and never behind the wall clock (property)', () => {
     fc.assert(
@@ -91,11 +101,14 @@ describe('hlcReceive', () => {
   it('accepts a remote clock far behind', () => {
     expect(pair(hlcReceive(local(T, 4), remote(T - 3_600_000, 9), T))).toEqual([T, 5]);
   });
-  it('refuses to overflow the counter', () => {
-    expect(() => hlcReceive(local(T, MAX_COUNTER), remote(T, 0), T)).toThrow(ClockError);
-    expect(() => hlcReceive(local(T, 0), remote(T, MAX_COUNTER), T)).toThrow(ClockError);
-    expect(() => hlcReceive(local(T - 1, 0), remote(T, MAX_COUNTER), T - 5)).toThrow(ClockError);
-    expect(() => hlcReceive(local(T, MAX_COUNTER), remote(T - 1, 0), T - 5)).toThrow(ClockError);
+  it('moves the physical part on when the counter would overflow, still after both', () => {
+    for (const [l, r, wall] of [[local(T, MAX_COUNTER), remote(T, 0), T], [local(T, 0), remote(T, MAX_COUNTER), T],
+      [local(T - 1, 0), remote(T, MAX_COUNTER), T - 5], [local(T, MAX_COUNTER), remote(T - 1, 0), T - 5]] as const) {
+      const next = hlcReceive(l, r, wall);
+      expect(pair(next)).toEqual([T + 1, 0]);
+      expect(hlcCompare(next, l)).toBe(1);
+      expect(hlcCompare(next, { ...r, device: 'A1' })).toBe(1);
+    }
   });
   it('is after both inputs and never behind the wall clock (property)', () => {
     fc.assert(

@@ -20,10 +20,14 @@ export function hlcZero(device: string): Hlc {
   return { ms: 0, counter: 0, device };
 }
 
-/** The next timestamp for a local event. */
+/**
+ * The next timestamp for a local event. A full counter (65,536 events within one ms of a clock
+ * that stays ahead of the wall clock) moves the physical part on by a millisecond instead of
+ * failing: order is kept, and the clock runs at most that much further ahead.
+ */
 export function hlcTick(last: Hlc, wallMs: number): Hlc {
   if (wallMs > last.ms) return { ms: wallMs, counter: 0, device: last.device };
-  if (last.counter >= MAX_COUNTER) throw new ClockError('HLC counter overflow');
+  if (last.counter >= MAX_COUNTER) return { ms: last.ms + 1, counter: 0, device: last.device };
   return { ms: last.ms, counter: last.counter + 1, device: last.device };
 }
 
@@ -38,7 +42,8 @@ export function hlcReceive(local: Hlc, remote: Hlc, wallMs: number): Hlc {
   else if (ms === local.ms) counter = local.counter + 1;
   else if (ms === remote.ms) counter = remote.counter + 1;
   else counter = 0;
-  if (counter > MAX_COUNTER) throw new ClockError('HLC counter overflow');
+  // A full counter moves the physical part on, as in hlcTick: still after both.
+  if (counter > MAX_COUNTER) return { ms: ms + 1, counter: 0, device: local.device };
   return { ms, counter, device: local.device };
 }
 

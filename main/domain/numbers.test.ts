@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { dayCloseNo, isDeviceCode, parseRecordNo, prescriptionNo, queueNo, receiptNo, recordNo, refundNo } from './numbers';
+import { dayCloseNo, deviceOfNumber, isDeviceCode, parseRecordNo, prescriptionNo, queueNo, receiptNo, recordNo, refundNo } from './numbers';
 import { codeOf } from './testing';
 
 
@@ -122,5 +122,18 @@ describe('no two devices collide (property)', () => {
   it('a device prefix never looks like another device (hand-picked near misses)', () => {
     expect(recordNo('A', 10_000_001)).toBe('A-10000001'); // vs 'A1-0000001'
     expect(new Set([recordNo('A', 1), recordNo('A1', 1), recordNo('A10', 1), queueNo('A1', 1), queueNo('A', 11)]).size).toBe(5);
+  });
+});
+
+describe('deviceOfNumber', () => {
+  it('reads the device back from every format', () => {
+    fc.assert(fc.property(deviceArb, seqArb, dateArb, (dev, n, date) => {
+      for (const made of [recordNo(dev, n), queueNo(dev, n), receiptNo(dev, date, n), refundNo(dev, date, n), prescriptionNo(dev, date, n), dayCloseNo(dev, date, n)]) {
+        expect(deviceOfNumber(made)).toBe(dev);
+      }
+    }));
+  });
+  it.each(['', 'A1', 'a1-0000001', 'A1-', 'R2026112-A1-0001', 'X20261122-A1-0001', 'ABCD-0001', 'A1-0001 ', 'MR-A1-000318'])('refuses %j', (s) => {
+    expect(deviceOfNumber(s)).toBeNull();
   });
 });

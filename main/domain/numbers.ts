@@ -91,3 +91,12 @@ export function prescriptionNo(dev: string, localIsoDate: string, n: number): st
 export function dayCloseNo(dev: string, localIsoDate: string, n: number): string {
   return dated('D', dev, localIsoDate, n, 2);
 }
+
+/**
+ * The device code a number of any of the formats above was handed out by; null when the text is
+ * none of them. The hub checks with it that a desk pushes only numbers of its own sequences.
+ */
+export function deviceOfNumber(s: string): string | null {
+  const m = /^(?:(?:R|RF|P|D)\d{8}-)?([A-Z][A-Z0-9]{0,2})-\d{1,16}$/.exec(s);
+  return m ? m[1]! : null;
+}

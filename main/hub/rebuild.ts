@@ -45,7 +45,7 @@ export async function rebuildFromStation(stationFile: string, store: HubStore, o
       await append(page);
       after = page[page.length - 1]!.seq!;
     }
-    const unsent = raw.prepare('SELECT * FROM change_log WHERE seq IS NULL ORDER BY hlc, id').all() as ChangeLogRow[];
+    const unsent = raw.prepare('SELECT * FROM change_log WHERE seq IS NULL AND refused_code IS NULL ORDER BY hlc, id').all() as ChangeLogRow[];
     for (let i = 0; i < unsent.length; i += BATCH) {
       const page = unsent.slice(i, i + BATCH);
       for (const r of page) devices.add(r.device);

@@ -4,6 +4,8 @@
  * Protocol: main/sync/protocol.ts. Every message is checked with zod; a station must say hello
  * (device, credential, schema version) before anything else, and a station on another schema
  * version is refused — its changes wait on the station until one side is updated.
+ * Every change of a push is checked first (main/hub/push-policy.ts): the refused ones are answered
+ * with their reason, audited and made review tasks; the rest of the batch is taken.
  * Changes enter the log one way, `publish` (a station's push, or the hub's own admin station):
  * appended, broadcast to the stations, checked by detection, told to in-process followers.
  * A paired station's 'call' (an `at: 'hub'` procedure) goes to the call handler the admin
@@ -15,9 +17,9 @@ import { Server, type Socket } from 'socket.io';
 import {
   Call, Hello, PROTOCOL_VERSION, Pull, Push, describeIssues, refusal, schemaVersion as localSchemaVersion,
   type BroadcastT, type CallAnswerT, type CallT, type ChangeT, type HelloAnswerT, type HelloT, type PullAnswerT,
-  type PushAnswerT, type SequencedChangeT, type SyncErrorT,
+  type PushAnswerT, type RefusedChangeT, type SequencedChangeT, type SyncErrorT,
 } from '../sync/protocol';
-import { MASTER_TABLES } from '../station/tables';
+import { judgePush, ledgerInsertKeys } from './push-policy';
 import { registerHubControl } from './control';
 import { detectAfterAppend } from './detect';
 import { pairingDesk } from './pair-handler';
@@ -28,6 +30,9 @@ import { hubIdentity, type HubIdentity } from './tls';
 
 /** Runs a paired station's 'call' (the admin station's); `device` is the calling station. */
 export type CallHandler = (call: CallT, device: string) => Promise<CallAnswerT>;
+
+/** Refused changes of one push audited and made review tasks one by one; the rest are reported as one. */
+export const REPORTED_PER_PUSH = 20;
 
 /** Last seen is written at most this often per device (and when its waiting-changes count changes). */
 export const SEEN_EVERY_MS = 60_000;
@@ -48,8 +53,8 @@ export interface HubOptions {
   open?: boolean;
   /**
    * Master data (staff, accounts, rosters, catalog, settings: main/station/tables.ts) is written
-   * at the hub's admin station and replicated read-only; a station's push carrying any of it is
-   * refused whole (READ_ONLY_TABLE), nothing appended. `true` accepts it (tests whose fixture
+   * at the hub's admin station and replicated read-only; a station's change of it is refused
+   * (READ_ONLY_TABLE), the rest of its push taken. `true` accepts it (tests whose fixture
    * station seeds the clinic and pushes it).
    */
   masterDataFromStations?: boolean;
@@ -172,6 +177,9 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
         await socket.join(ROOM);
         log(`hello ${h.device}`);
         touch(h.device, h.pending);
+        if (h.clock !== undefined) {
+          store.setClockSkew(h.device, h.clock - now()).catch((err: unknown) => log(`clock of ${h.device}: ${err instanceof Error ? err.message : String(err)}`));
+        }
         ack({ ok: true, hub: hubId, schemaVersion: version, lastSeq: await store.lastSeq(), serverTime: now() });
       } catch (err) {
         ack(refusal('HUB_ERROR', err instanceof Error ? err.message : String(err)));
@@ -180,22 +188,45 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
 
     pairOn(socket);
 
-    /** One push, checked and appended: its answer. */
+    /** A change the push policy refused: reported (the admin station audits it) and put to the admin as a review task. */
+    const refusedChange = async (device: string, r: RefusedChangeT & { change: ChangeT }): Promise<void> => {
+      const { change } = r;
+      refuse({
+        kind: 'push', device, accountId: null, subject: `${change.table} ${change.rowId} (change ${change.id})`, code: r.code, reason: r.reason,
+        source: socket.handshake.address,
+      });
+      const at = now();
+      await store.putTask({
+        key: `refused_change:${change.id}`, kind: 'refused_change', createdAt: at, updatedAt: at, resolvedAt: null,
+        details: { device, changeId: change.id, table: change.table, rowId: change.rowId, op: change.op, code: r.code, reason: r.reason },
+      });
+    };
+
+    /**
+     * One push, checked change by change (main/hub/push-policy.ts): the changes it takes are
+     * appended, the refused ones answered with their reason, reported and made review tasks.
+     * A batch that is not a push of this device's own changes is refused whole.
+     */
     const takePush = async (payload: unknown): Promise<PushAnswerT> => {
       if (!socket.data.device) return refusal('HELLO_REQUIRED', 'say hello first');
       const push = Push.safeParse(payload);
       if (!push.success) return refusal('BAD_MESSAGE', describeIssues(push.error));
-      const foreign = push.data.changes.find((c) => c.device !== socket.data.device);
-      if (foreign) return refusal('BAD_MESSAGE', `device ${String(socket.data.device)} may push only its own changes, not ${foreign.device}'s`);
-      const master = opts.masterDataFromStations ? undefined : push.data.changes.find((c) => MASTER_TABLES.has(c.table));
-      if (master) {
-        log(`refused a push of ${String(socket.data.device)}: master data (${master.table})`);
-        return refusal('READ_ONLY_TABLE', `${master.table} is master data, written only at the hub: change ${master.id} of device ${master.device} refused, nothing of this batch taken`);
-      }
+      const device = String(socket.data.device);
+      const foreign = push.data.changes.find((c) => c.device !== device);
+      if (foreign) return refusal('BAD_MESSAGE', `device ${device} may push only its own changes, not ${foreign.device}'s`);
       try {
-        const { acks } = await publish(push.data.changes, socket);
-        touch(String(socket.data.device), push.data.pending);
-        return { ok: true, acks };
+        const ledgerRows = await store.changeIdsOf(ledgerInsertKeys(push.data.changes));
+        const verdict = judgePush(push.data.changes, { device, now: now(), masterDataFromStations: opts.masterDataFromStations ?? false, ledgerRows });
+        const { acks } = verdict.taken.length > 0 ? await publish(verdict.taken, socket) : { acks: [] };
+        // Each refused change is audited and made a task, up to a bound per batch: a batch of a
+        // thousand crafted changes must not become a thousand audit rows on every desk.
+        for (const r of verdict.refused.slice(0, REPORTED_PER_PUSH)) await refusedChange(device, r);
+        const unreported = verdict.refused.length - REPORTED_PER_PUSH;
+        if (unreported > 0) {
+          refuse({ kind: 'push', device, accountId: null, subject: `${unreported} more changes of one push`, code: 'BAD_MESSAGE', reason: `${verdict.refused.length} changes of one push refused; the first ${REPORTED_PER_PUSH} are reported one by one`, source: socket.handshake.address });
+        }
+        touch(device, push.data.pending);
+        return { ok: true, acks, refused: verdict.refused.map(({ id, code, reason }) => ({ id, code, reason })) };
       } catch (err) {
         return refusal('HUB_ERROR', err instanceof Error ? err.message : String(err));
       }

@@ -14,7 +14,7 @@
  * in transactions of their own (main/hub/projection.ts); the store's reads of them first wait
  * until every change appended so far is projected.
  */
-import type { ColumnValue, RowState } from '../sync/merge';
+import { rowKey, type ColumnValue, type RowState } from '../sync/merge';
 import type { ChangeT, SequencedChangeT } from '../sync/protocol';
 import type { AppendResult, DeviceStatus, HubReads, HubStore, PageResult, PairedDevice, ReviewTask } from './store';
 import { fromRow, lastSeqIn, LOG_SQL, type Big, type ChangeRow, type Sql } from './log-rows';
@@ -66,6 +66,7 @@ CREATE TABLE IF NOT EXISTS hub_devices (
 );
 ALTER TABLE hub_devices ADD COLUMN IF NOT EXISTS last_seen_at bigint;
 ALTER TABLE hub_devices ADD COLUMN IF NOT EXISTS pending bigint;
+ALTER TABLE hub_devices ADD COLUMN IF NOT EXISTS clock_skew_ms bigint;
 `;
 
 /** Arbitrary but fixed: the advisory lock every append holds until it commits. */
@@ -75,6 +76,9 @@ export const SQL = {
   ...LOG_SQL,
   lockAppend: `SELECT pg_advisory_xact_lock(${APPEND_LOCK})`,
   knownIds: 'SELECT id, seq FROM hub_changes WHERE id = ANY($1::text[])',
+  /** Through hub_changes_row: the changes of the rows ($1 tables and $2 row ids, pairwise). */
+  changeIdsOf: `SELECT c.table_name, c.row_id, c.id FROM unnest($1::text[], $2::text[]) AS k(table_name, row_id)
+    JOIN hub_changes c ON c.table_name = k.table_name AND c.row_id = k.row_id`,
   insertChanges: `INSERT INTO hub_changes (seq, id, hlc, device, table_name, row_id, op, columns, received_at)
     SELECT x.seq, x.id, x.hlc, x.device, x.table_name, x.row_id, x.op, x.columns, $2
     FROM jsonb_to_recordset($1::jsonb) AS x(seq bigint, id text, hlc text, device text, table_name text, row_id text, op text, columns jsonb)`,
@@ -96,7 +100,8 @@ export const SQL = {
   getDevice: 'SELECT * FROM hub_devices WHERE device = $1',
   putDevice: `INSERT INTO hub_devices (device, credential_hash, paired_at, revoked_at) VALUES ($1, $2, $3, $4)
     ON CONFLICT (device) DO UPDATE SET credential_hash = excluded.credential_hash, paired_at = excluded.paired_at, revoked_at = excluded.revoked_at`,
-  devices: 'SELECT device, paired_at, revoked_at, last_seen_at, pending FROM hub_devices ORDER BY device',
+  devices: 'SELECT device, paired_at, revoked_at, last_seen_at, pending, clock_skew_ms FROM hub_devices ORDER BY device',
+  setClockSkew: 'UPDATE hub_devices SET clock_skew_ms = $2 WHERE device = $1',
   touchDevice: 'UPDATE hub_devices SET last_seen_at = $2, pending = coalesce($3, pending) WHERE device = $1',
 } as const;
 
@@ -325,11 +330,29 @@ export abstract class SqlHubStore implements HubStore {
   }
 
   async devices(): Promise<DeviceStatus[]> {
-    const res = await this.sql.query<{ device: string; paired_at: Big; revoked_at: Big | null; last_seen_at: Big | null; pending: Big | null }>(SQL.devices);
+    const res = await this.sql.query<{ device: string; paired_at: Big; revoked_at: Big | null; last_seen_at: Big | null; pending: Big | null; clock_skew_ms: Big | null }>(SQL.devices);
     const num = (v: Big | null) => (v === null ? null : Number(v));
     return res.rows.map((r) => ({
       device: r.device, pairedAt: Number(r.paired_at), revokedAt: num(r.revoked_at), lastSeenAt: num(r.last_seen_at), pending: num(r.pending),
+      clockSkewMs: num(r.clock_skew_ms),
     }));
+  }
+
+  async setClockSkew(device: string, skewMs: number): Promise<void> {
+    await this.sql.query(SQL.setClockSkew, [device, Math.round(skewMs)]);
+  }
+
+  async changeIdsOf(rows: readonly { table: string; rowId: string }[]): Promise<Map<string, Set<string>>> {
+    const out = new Map<string, Set<string>>();
+    if (rows.length === 0) return out;
+    const res = await this.sql.query<{ table_name: string; row_id: string; id: string }>(SQL.changeIdsOf, [rows.map((r) => r.table), rows.map((r) => r.rowId)]);
+    for (const r of res.rows) {
+      const key = rowKey(r.table_name, r.row_id);
+      let ids = out.get(key);
+      if (!ids) out.set(key, (ids = new Set()));
+      ids.add(r.id);
+    }
+    return out;
   }
 
   async touchDevice(device: string, seenAt: number, pending: number | null): Promise<void> {

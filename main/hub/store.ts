@@ -37,13 +37,16 @@ export interface DeviceStatus {
   lastSeenAt: number | null;
   /** Changes waiting on the device, as it last reported them. */
   pending: number | null;
+  /** How far the device's clock ran ahead of the hub's (negative: behind) at its last hello, ms; null: not told. */
+  clockSkewMs: number | null;
 }
 
 /** Something the hub found that a person must look at (merge two patients, move a booking). */
 export interface ReviewTask {
   /** Stable key, e.g. "duplicate_patient:<id number>": finding it again updates the same task. */
   key: string;
-  kind: 'duplicate_patient' | 'session_overbooked' | 'merged_patient_rows' | 'bill_overpaid' | 'prescription_dispensed_twice' | 'record_two_desks' | 'stock_below_zero';
+  kind: 'duplicate_patient' | 'session_overbooked' | 'merged_patient_rows' | 'bill_overpaid' | 'prescription_dispensed_twice' | 'record_two_desks' | 'stock_below_zero'
+    | 'refused_change';
   details: Record<string, unknown>;
   createdAt: number;
   updatedAt: number;
@@ -88,6 +91,8 @@ export interface HubStore extends HubReads {
    */
   snapshotAfter(cursor: number, upto: number, limit: number): Promise<PageResult>;
   lastSeq(): Promise<number>;
+  /** The ids of the logged changes of these rows, by rowKey(table, rowId) (main/sync/merge.ts); rows without any are left out. */
+  changeIdsOf(rows: readonly { table: string; rowId: string }[]): Promise<Map<string, Set<string>>>;
   /** Resolves once every change up to `seq` is projected, without hurrying the projection. */
   projected(seq: number): Promise<void>;
   /**
@@ -114,6 +119,8 @@ export interface HubStore extends HubReads {
   devices(): Promise<DeviceStatus[]>;
   /** Notes that a device was seen, and its waiting changes when it told them (null: keep the last known). */
   touchDevice(device: string, seenAt: number, pending: number | null): Promise<void>;
+  /** Notes how far the device's clock is off the hub's (at its hello). */
+  setClockSkew(device: string, skewMs: number): Promise<void>;
   /** Lets a projection under way finish (the rest waits for the next open), then closes. */
   close(): Promise<void>;
 }

@@ -90,7 +90,7 @@ export class Station {
     this.standingStmt = raw.prepare('SELECT active, roles FROM accounts WHERE id = ?');
     this.device = this.meta('device_code') ?? this.initDevice(opts.device);
     const hlc = this.meta('hlc');
-    this.clock = { hlc: hlc ? { ...hlcParse(hlc), device: this.device } : hlcZero(this.device) };
+    this.clock = { hlc: hlc ? { ...hlcParse(hlc), device: this.device } : hlcZero(this.device), offsetMs: Number(this.meta('clock_offset') ?? 0) || 0 };
     this.cachedSettings = loadSettings(db);
     this.sessions = new Sessions(() => this.cachedSettings.idleLockMs);
     // WAL checkpoints off the command path: SQLite's automatic one runs inside whichever commit
@@ -140,6 +140,17 @@ export class Station {
 
   nextSeq(name: string): number {
     return this.seqStmt.get(name)!.value;
+  }
+
+  /** The clock the HLC follows: this PC's, corrected by the offset to the hub's while this one is off (main/sync/clock.ts). */
+  hlcNow(): number {
+    return this.now() + (this.clock.offsetMs ?? 0);
+  }
+
+  /** Follow the hub's clock by `offsetMs` (0: this PC's clock is right); kept across restarts. */
+  setClockOffset(offsetMs: number): void {
+    this.clock.offsetMs = offsetMs;
+    this.metaStmt.run('clock_offset', String(offsetMs));
   }
 
   /** Persist the clock after a transaction that ticked it. */

@@ -21,6 +21,11 @@ import { isMasterTable } from './tables';
 
 export interface ClockState {
   hlc: Hlc;
+  /**
+   * Added to the local clock for the HLC: the hub's time minus ours while this PC's clock is off
+   * beyond the bound, else 0 (main/sync/clock.ts; kept in station_meta 'clock_offset').
+   */
+  offsetMs?: number;
 }
 
 type Row<T extends Table> = InferInsertModel<T>;
@@ -124,7 +129,7 @@ export class Writer {
 
   /** The change-log entry of a write; `columns` is already in database values. */
   private log(name: string, rowId: string, op: 'insert' | 'update', columns: Record<string, unknown>): void {
-    this.o.clock.hlc = hlcTick(this.o.clock.hlc, this.o.now());
+    this.o.clock.hlc = hlcTick(this.o.clock.hlc, this.o.now() + (this.o.clock.offsetMs ?? 0));
     statementOf(this.o.db, CHANGE_LOG_SQL).run(
       this.o.newId ? this.o.newId(this.o.now()) : uuidv7(), hlcToString(this.o.clock.hlc), this.o.device, name, rowId, op, JSON.stringify(columns),
     );

@@ -87,7 +87,13 @@ function toMergeInput(r: ChangeLogRow): MergeInput {
  * acknowledged by the hub: their seqs are stored and their rows merged again, without reading
  * them back first.
  */
-export function applyRemoteChanges(station: Station, changes: readonly ChangeT[], opts: { cursor?: number; pushed?: boolean } = {}): ApplyResult {
+/**
+ * `remerge`: rows to merge again from change_log alone (rows of changes just set aside: they
+ * converge on what the hub has; a row whose insert was set aside stays as it is here).
+ */
+export function applyRemoteChanges(
+  station: Station, changes: readonly ChangeT[], opts: { cursor?: number; pushed?: boolean; remerge?: readonly { table: string; rowId: string }[] } = {},
+): ApplyResult {
   const raw = station.raw;
   const storedStmt = prepared(raw, 'SELECT * FROM change_log WHERE id = ?');
   const seqStmt = prepared(raw, 'UPDATE change_log SET seq = ? WHERE id = ? AND seq IS NULL');
@@ -111,6 +117,10 @@ export function applyRemoteChanges(station: Station, changes: readonly ChangeT[]
       if (!row) affected.set(key, (row = { table: c.table, rowId: c.rowId, changes: new Map() }));
       row.changes.set(c.id, c);
     };
+    for (const r of opts.remerge ?? []) {
+      const key = `${r.table}\u0001${r.rowId}`;
+      if (!affected.has(key)) affected.set(key, { table: r.table, rowId: r.rowId, changes: new Map() });
+    }
     for (const c of changes) {
       if (opts.pushed) {
         result.known += 1;
@@ -131,7 +141,7 @@ export function applyRemoteChanges(station: Station, changes: readonly ChangeT[]
       result.received += 1;
       note(c);
       try {
-        station.clock.hlc = hlcReceive(station.clock.hlc, hlcParse(c.hlc), station.now());
+        station.clock.hlc = hlcReceive(station.clock.hlc, hlcParse(c.hlc), station.hlcNow());
       } catch (err) {
         // A clock far ahead of ours (or a full counter) must not block sync: the merge orders by
         // the change's own HLC anyway; our clock just does not follow it.
@@ -142,7 +152,10 @@ export function applyRemoteChanges(station: Station, changes: readonly ChangeT[]
     const allChangesOf = (table: string, rowId: string, inBatch: Map<string, MergeInput>): MergeInput[] => {
       const all = [...inBatch.values()];
       for (const id of rowIdsStmt.all(table, rowId) as string[]) {
-        if (!inBatch.has(id)) all.push(toMergeInput(storedStmt.get(id) as ChangeLogRow));
+        if (inBatch.has(id)) continue;
+        const stored = storedStmt.get(id) as ChangeLogRow;
+        // A change the hub refused is set aside: it no longer counts (main/sync/local.ts setAside).
+        if (stored.refused_code == null) all.push(toMergeInput(stored));
       }
       return all.sort((x, y) => (x.hlc < y.hlc ? -1 : x.hlc > y.hlc ? 1 : 0));
     };

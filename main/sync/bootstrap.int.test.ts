@@ -15,10 +15,13 @@ import { client, connected, emptyStation, replicatedChecksums, startTestHub, unt
 const template = hubTemplate();
 const cleanups = cleanupsAfterEach();
 
-/** `n` patients, each edited five times (phone, address, emergency contact in turn): most updates end superseded. */
-function busyHistory(station: Station, n: number, tag: string): void {
+/**
+ * `n` patients, each edited five times (phone, address, emergency contact in turn): most updates end
+ * superseded. Record numbers of the station's own sequence (the hub takes no other), from `from`.
+ */
+function busyHistory(station: Station, n: number, from = 0): void {
   const ids = writeAs(station, (w) => Array.from({ length: n }, (_, i) =>
-    w.insert(patients, { recordNo: `${tag}-${String(i).padStart(6, '0')}`, name: `病人${i}`, sex: i % 2 ? 'M' : 'F', pinyinFull: 'bingren', pinyinInitials: 'br' })));
+    w.insert(patients, { recordNo: `${station.device}-${String(from + i).padStart(6, '0')}`, name: `病人${i}`, sex: i % 2 ? 'M' : 'F', pinyinFull: 'bingren', pinyinInitials: 'br' })));
   for (let round = 0; round < 5; round++) {
     writeAs(station, (w) => {
       for (const id of ids) w.update(patients, id, round % 3 === 0 ? { phone: `1380000${round}` } : round % 3 === 1 ? { address: `路${round}` } : { emergencyName: `第${round}次` });
@@ -43,7 +46,7 @@ describe('bootstrap from a snapshot', () => {
     cleanups.push(th.close);
     const fx = createFixture({ device: 'A1' });
     cleanups.push(fx.close);
-    busyHistory(fx.station, 200, 'A1');
+    busyHistory(fx.station, 200);
     const a = await connected(fx.station, th.hub);
     cleanups.push(() => a.stop());
     const last = await th.store.lastSeq();
@@ -72,7 +75,7 @@ describe('bootstrap from a snapshot', () => {
     cleanups.push(th.close);
     const fx = createFixture({ device: 'A1' });
     cleanups.push(fx.close);
-    busyHistory(fx.station, 300, 'A1');
+    busyHistory(fx.station, 300);
     const a = await connected(fx.station, th.hub);
     cleanups.push(() => a.stop());
     const upto = await th.store.lastSeq();
@@ -101,7 +104,7 @@ describe('bootstrap from a snapshot', () => {
     const pullsBefore = pulls.length;
 
     // The clinic goes on while the new desk is cut off.
-    busyHistory(fx.station, 20, 'A2');
+    busyHistory(fx.station, 20, 1_000);
     await a.syncNow();
     const now = await th.store.lastSeq();
     expect(now).toBeGreaterThan(upto);

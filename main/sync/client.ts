@@ -1,8 +1,12 @@
 /**
  * A station's sync client: says hello to the hub, pushes unsent changes in batches and marks
  * them with the hub's seq, pulls everything after its cursor, applies live broadcasts, and
- * reconnects by itself. Reports `sync.status` {online, pending, lastSyncAt} through the station.
- * One sync run at a time; runs are triggered by connecting, by local changes and by broadcasts.
+ * reconnects by itself. Reports `sync.status` {online, pending, lastSyncAt, setAside, clockOffsetMs}
+ * through the station. One sync run at a time; runs are triggered by connecting, by local changes,
+ * by broadcasts, and after a timeout or a hub error while connected by a retry with backoff.
+ * Changes the hub refuses are set aside with their reason (main/sync/local.ts setAside): the push
+ * moves past them and they show in the header. At hello the desk measures its clock against the
+ * hub's (main/sync/clock.ts).
  * While it runs it is the station's hub link: `at: 'hub'` procedures go to the hub as 'call's.
  */
 import { io, type Socket } from 'socket.io-client';
@@ -11,10 +15,11 @@ import type { HubCall, HubLink, Station } from '../station/station';
 import { applyRemoteChanges } from './apply';
 import { storedCredential } from './pair';
 import { isCertificateError, normaliseHubUrl, pinnedTls, storedPin, type HubPin } from './pin';
-import { adoptHub, bootstrapUpto, getCursor, pendingChanges, pendingCount, setBootstrapUpto } from './local';
+import { CLOCK_SKEW_BOUND_MS, clockCorrection, measureOffset } from './clock';
+import { adoptHub, bootstrapUpto, getCursor, pendingChanges, pendingCount, setAside, setAsideChanges, setBootstrapUpto } from './local';
 import {
   Broadcast, CallAnswer, HelloAnswer, PROTOCOL_VERSION, PullAnswer, PushAnswer, SyncError, schemaVersion as localSchemaVersion,
-  type ChangeT, type SequencedChangeT, type SyncErrorT,
+  type ChangeT, type RefusedChangeT, type SequencedChangeT, type SyncErrorT,
 } from './protocol';
 
 /** Push batches on their way at once: the next one travels while the hub appends the last. */
@@ -32,6 +37,9 @@ export interface SyncClientOptions {
   /** How long to wait for an answer before treating the connection as broken. */
   timeoutMs?: number;
   reconnectDelayMs?: number;
+  /** After a timeout or a hub error while still connected: the first retry's delay, doubled each time up to `retryDelayMaxMs`. */
+  retryDelayMs?: number;
+  retryDelayMaxMs?: number;
   /** How long a forwarded `at: 'hub'` call may take before it answers HUB_UNREACHABLE. */
   callTimeoutMs?: number;
   log?: (line: string) => void;
@@ -43,6 +51,8 @@ export interface SyncState {
   lastSyncAt: number | null;
   /** Why the hub refused us (schema mismatch, unpaired…), until a later run succeeds. */
   error: SyncErrorT | null;
+  /** The hub's clock minus ours at the last hello, ms (null: not measured yet). */
+  clockOffsetMs: number | null;
 }
 
 function unreachable(message: string): Result<never> {
@@ -55,7 +65,9 @@ export class SyncClient implements HubLink {
   private chain: Promise<void> = Promise.resolve();
   private scheduled = false;
   private readonly off: (() => void)[] = [];
-  readonly state: SyncState = { online: false, pending: 0, lastSyncAt: null, error: null };
+  readonly state: SyncState = { online: false, pending: 0, lastSyncAt: null, error: null, clockOffsetMs: null };
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private retryDelay = 0;
 
   constructor(readonly station: Station, private readonly opts: SyncClientOptions) {}
 
@@ -123,6 +135,8 @@ export class SyncClient implements HubLink {
 
   async stop(): Promise<void> {
     for (const f of this.off.splice(0)) f();
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
     await this.chain;
     this.socket?.disconnect();
     this.socket = undefined;
@@ -158,12 +172,31 @@ export class SyncClient implements HubLink {
 
   private enqueue(fn: () => Promise<void>): Promise<void> {
     const run = this.chain.then(fn).catch((err: unknown) => {
-      // A timeout or a dropped connection: the changes stay pending; the next connect retries.
+      // A timeout or a dropped connection: the changes stay pending; a retry (still connected) or
+      // the next connect sends them.
       this.state.error = { code: 'HUB_ERROR', message: err instanceof Error ? err.message : String(err) };
       this.report();
+      this.retryLater();
     });
     this.chain = run;
     return run;
+  }
+
+  /**
+   * Tries again by itself after a timeout or a hub error while the socket stays up (a hub that
+   * was busy or stuck answers later): backoff from `retryDelayMs`, doubled up to `retryDelayMaxMs`,
+   * back to the start once a run succeeds. A lost connection is socket.io's to reconnect.
+   */
+  private retryLater(): void {
+    if (this.retryTimer !== undefined || !this.socket) return;
+    const base = this.opts.retryDelayMs ?? 1_000;
+    this.retryDelay = this.retryDelay === 0 ? base : Math.min(this.retryDelay * 2, this.opts.retryDelayMaxMs ?? 30_000);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      if (!this.socket?.connected) return;
+      void this.enqueue(() => (this.ready ? this.run() : this.hello()));
+    }, this.retryDelay);
+    this.retryTimer.unref();
   }
 
   private schedule(): void {
@@ -183,18 +216,22 @@ export class SyncClient implements HubLink {
 
   private async hello(): Promise<void> {
     this.ready = false;
+    const sentAt = this.station.now();
     const answer = HelloAnswer.parse(await this.ask('hello', {
       protocol: PROTOCOL_VERSION,
       device: this.station.device,
       credential: this.opts.credential !== undefined ? this.opts.credential : storedCredential(this.station),
       schemaVersion: this.opts.schemaVersion ?? localSchemaVersion(),
       pending: pendingCount(this.station),
+      clock: Math.max(0, Math.round(sentAt)),
     }));
     if (!answer.ok) {
       this.state.error = answer.error;
       this.report();
+      if (answer.error.code === 'HUB_ERROR') this.retryLater();
       return;
     }
+    this.followHubClock(measureOffset(sentAt, this.station.now(), answer.serverTime));
     // Another hub than the one we knew (restored from a backup, rebuilt): start the cursor
     // again and resend our own changes, so it regains whatever it lost.
     if (adoptHub(this.station, answer.hub)) this.opts.log?.(`hub ${answer.hub} is new to this station: pulling from the start, resending own changes`);
@@ -206,6 +243,17 @@ export class SyncClient implements HubLink {
     this.ready = true;
     this.state.error = null;
     await this.run();
+  }
+
+  /** This PC's clock against the hub's: beyond the bound the HLC follows the hub's time (main/sync/clock.ts). */
+  private followHubClock(offsetMs: number): void {
+    this.state.clockOffsetMs = offsetMs;
+    const correction = clockCorrection(offsetMs);
+    if (correction !== (this.station.clock.offsetMs ?? 0)) {
+      this.station.setClockOffset(correction);
+      this.opts.log?.(correction === 0 ? 'this PC\'s clock agrees with the hub\'s again'
+        : `this PC's clock is ${Math.round(-offsetMs / 1000)} s off the hub's (more than ${CLOCK_SKEW_BOUND_MS / 1000} s): changes are stamped with the hub's time`);
+    }
   }
 
   private async run(): Promise<void> {
@@ -230,7 +278,7 @@ export class SyncClient implements HubLink {
       if (!head) break;
       const answer = PushAnswer.parse(await head.answer);
       if (!answer.ok) return this.refused(answer.error);
-      this.acknowledged(head.changes, answer.acks);
+      this.acknowledged(head.changes, answer.acks, answer.refused ?? []);
       unsent = Math.max(0, unsent - head.changes.length);
       this.report(unsent);
     }
@@ -264,6 +312,7 @@ export class SyncClient implements HubLink {
     }
     this.state.lastSyncAt = this.station.now();
     this.state.error = null;
+    this.retryDelay = 0;
     this.report();
   }
 
@@ -271,9 +320,17 @@ export class SyncClient implements HubLink {
    * Pushed changes the hub acknowledged: their seqs stored and their rows merged again, in one
    * transaction — a local write the merge overrules (a status set backwards) converges here, since
    * our pulls leave our own changes out. When the acks follow our cursor without a gap, the cursor
-   * moves past them (nothing else can lie between).
+   * moves past them (nothing else can lie between). Changes the hub refused are set aside first,
+   * and their rows merged again without them.
    */
-  private acknowledged(pushed: readonly ChangeT[], acks: readonly { id: string; seq: number }[]): void {
+  private acknowledged(pushed: readonly ChangeT[], acks: readonly { id: string; seq: number }[], refused: readonly RefusedChangeT[]): void {
+    if (refused.length > 0) {
+      const mine = new Map(pushed.map((c) => [c.id, c]));
+      const known = refused.filter((r) => mine.has(r.id));
+      setAside(this.station, known);
+      for (const r of known) this.opts.log?.(`the hub refused change ${r.id} (${mine.get(r.id)!.table}): ${r.code} ${r.reason}; set aside`);
+      applyRemoteChanges(this.station, [], { remerge: known.map((r) => ({ table: mine.get(r.id)!.table, rowId: mine.get(r.id)!.rowId })) });
+    }
     const seqOf = new Map(acks.map((a) => [a.id, a.seq]));
     const sequenced = pushed.filter((c) => seqOf.has(c.id)).map((c) => ({ ...c, seq: seqOf.get(c.id)! }));
     const seqs = [...new Set(sequenced.map((c) => c.seq))].sort((a, b) => a - b);
@@ -300,12 +357,17 @@ export class SyncClient implements HubLink {
     this.state.error = error;
     if (error.code === 'HELLO_REQUIRED') this.ready = false;
     this.report();
+    if (error.code === 'HUB_ERROR' || error.code === 'HELLO_REQUIRED') this.retryLater();
   }
 
   /** Tells the station's listeners the sync state; `pending` when the caller knows it (else counted). */
   private report(pending?: number): void {
     this.state.online = this.ready;
     this.state.pending = pending ?? pendingCount(this.station);
-    this.station.emit('sync.status', { online: this.state.online, pending: this.state.pending, lastSyncAt: this.state.lastSyncAt, refused: this.state.error });
+    this.station.emit('sync.status', {
+      online: this.state.online, pending: this.state.pending, lastSyncAt: this.state.lastSyncAt, refused: this.state.error,
+      setAside: setAsideChanges(this.station),
+      clockOffsetMs: this.state.clockOffsetMs === null ? null : clockCorrection(this.state.clockOffsetMs),
+    });
   }
 }

@@ -16,6 +16,8 @@ export interface ChangeLogRow {
   op: 'insert' | 'update';
   columns: string;
   seq: number | null;
+  refused_code?: string | null;
+  refused_reason?: string | null;
 }
 
 export function toWire(r: ChangeLogRow): ChangeT {
@@ -33,14 +35,50 @@ export function pendingChanges(station: Station, limit: number, after?: { hlc: s
   // The partial index of unsent changes (migration 0003) is already in this order: no sort of the
   // backlog per batch (SQLite's planner would pick change_log_seq and sort, 35 ms at 110,000 unsent).
   const rows = (after
-    ? station.raw.prepare('SELECT * FROM change_log INDEXED BY change_log_unsent WHERE seq IS NULL AND (hlc, id) > (?, ?) ORDER BY hlc, id LIMIT ?')
+    ? station.raw.prepare(`SELECT * FROM change_log INDEXED BY change_log_unsent WHERE ${UNSENT} AND (hlc, id) > (?, ?) ORDER BY hlc, id LIMIT ?`)
       .all(after.hlc, after.id, limit)
-    : station.raw.prepare('SELECT * FROM change_log INDEXED BY change_log_unsent WHERE seq IS NULL ORDER BY hlc, id LIMIT ?').all(limit)) as ChangeLogRow[];
+    : station.raw.prepare(`SELECT * FROM change_log INDEXED BY change_log_unsent WHERE ${UNSENT} ORDER BY hlc, id LIMIT ?`).all(limit)) as ChangeLogRow[];
   return rows.map(toWire);
 }
 
+/** Unsent: not acknowledged by the hub, and not set aside after the hub refused it (migration 0006). */
+const UNSENT = 'seq IS NULL AND refused_code IS NULL';
+
 export function pendingCount(station: Station): number {
-  return (station.raw.prepare('SELECT count(*) AS n FROM change_log WHERE seq IS NULL').get() as { n: number }).n;
+  return (station.raw.prepare(`SELECT count(*) AS n FROM change_log INDEXED BY change_log_unsent WHERE ${UNSENT}`).get() as { n: number }).n;
+}
+
+/** A change the hub refused, as the station keeps it set aside. */
+export interface SetAsideChange {
+  id: string;
+  table: string;
+  rowId: string;
+  op: 'insert' | 'update';
+  code: string;
+  reason: string;
+}
+
+/**
+ * Sets aside changes the hub refused, with its reason: never pushed again, and left out of the
+ * merge of their rows from now on (main/sync/apply.ts), so the row converges on what the hub has.
+ */
+export function setAside(station: Station, refused: readonly { id: string; code: string; reason: string }[]): void {
+  const stmt = station.raw.prepare('UPDATE change_log SET refused_code = ?, refused_reason = ? WHERE id = ? AND seq IS NULL');
+  station.raw.transaction(() => {
+    for (const r of refused) stmt.run(r.code, r.reason, r.id);
+  }).immediate();
+}
+
+/** How many changes are set aside, and the latest `limit` of them (newest first). */
+export function setAsideChanges(station: Station, limit = 20): { count: number; latest: SetAsideChange[] } {
+  const count = (station.raw.prepare('SELECT count(*) AS n FROM change_log INDEXED BY change_log_refused WHERE refused_code IS NOT NULL').get() as { n: number }).n;
+  if (count === 0) return { count, latest: [] };
+  const rows = station.raw.prepare(`SELECT id, table_name, row_id, op, refused_code, refused_reason FROM change_log INDEXED BY change_log_refused
+    WHERE refused_code IS NOT NULL ORDER BY hlc DESC, id DESC LIMIT ?`).all(limit) as Required<Pick<ChangeLogRow, 'id' | 'table_name' | 'row_id' | 'op' | 'refused_code' | 'refused_reason'>>[];
+  return {
+    count,
+    latest: rows.map((r) => ({ id: r.id, table: r.table_name, rowId: r.row_id, op: r.op, code: r.refused_code ?? '', reason: r.refused_reason ?? '' })),
+  };
 }
 
 /** Marks pushed changes with the hub's sequence numbers, in one transaction. */

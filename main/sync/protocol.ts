@@ -3,7 +3,7 @@
  * shared by both ends and checked with zod on both ends.
  *
  *   station → hub  'hello' Hello            ack HelloAnswer    (first, before anything else)
- *   station → hub  'push'  Push             ack PushAnswer     (seq per change id; idempotent)
+ *   station → hub  'push'  Push             ack PushAnswer     (seq per change id; idempotent; refused changes with their reason)
  *   station → hub  'pull'  Pull             ack PullAnswer     (changes after a cursor, seq order)
  *   station → hub  'pair'  Pair             ack PairChallenge  (once, a key exchange keyed by the code an admin asked for:
  *   station → hub  'pair-confirm' PairConfirm ack PairAnswer   main/sync/pake.ts; the code itself never goes over the wire)
@@ -27,6 +27,8 @@ export const PROTOCOL_VERSION = 2;
 /** Refusals a hub can answer with; the station shows them in its sync status. */
 export const SYNC_ERROR_CODES = [
   'SCHEMA_MISMATCH', 'PROTOCOL_MISMATCH', 'UNPAIRED', 'REVOKED', 'BAD_PAIRING_CODE', 'PAIRING_THROTTLED', 'DEVICE_TAKEN', 'HELLO_REQUIRED', 'BAD_MESSAGE', 'HUB_ERROR', 'CERT_MISMATCH', 'READ_ONLY_TABLE',
+  // One change of a push refused by the hub's checks (main/hub/push-policy.ts); the rest of the batch is taken.
+  'UNKNOWN_TABLE', 'UNKNOWN_COLUMN', 'BAD_ROW_ID', 'FOREIGN_HLC', 'FUTURE_HLC', 'LEDGER_REWRITE', 'FOREIGN_DEVICE', 'FOREIGN_NUMBER',
 ] as const;
 export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
 export const SyncError = z.object({ code: z.enum(SYNC_ERROR_CODES), message: z.string() });
@@ -61,12 +63,15 @@ export const Hello = z.object({
   schemaVersion: z.number().int().nonnegative(),
   /** Changes waiting on the station to be pushed (shown on the hub's device list). */
   pending: z.number().int().nonnegative().optional(),
+  /** The station's own wall clock (UTC ms) as it says hello: the hub lists how far it is off. */
+  clock: z.number().int().nonnegative().optional(),
 });
 export type HelloT = z.infer<typeof Hello>;
 
 const Refused = z.object({ ok: z.literal(false), error: SyncError });
 
 export const HelloAnswer = z.discriminatedUnion('ok', [
+  /** `serverTime`: the hub's clock (UTC ms) when it answered; the station measures its own clock against it. */
   z.object({ ok: z.literal(true), hub: z.string(), schemaVersion: z.number().int(), lastSeq: z.number().int().nonnegative(), serverTime: z.number() }),
   Refused,
 ]);
@@ -104,8 +109,19 @@ export const Push = z.object({
   pending: z.number().int().nonnegative().optional(),
 });
 export type PushT = z.infer<typeof Push>;
+/** One change of a push the hub did not take, and why: the station sets it aside and shows it. */
+export const RefusedChange = z.object({ id: z.string(), code: z.enum(SYNC_ERROR_CODES), reason: z.string() });
+export type RefusedChangeT = z.infer<typeof RefusedChange>;
+/**
+ * `acks`: the changes taken (new or already known), with their seqs; `refused`: the changes of the
+ * batch the hub's checks refused (never appended). Every change of the batch is in one or the other.
+ */
 export const PushAnswer = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), acks: z.array(z.object({ id: z.string(), seq: z.number().int().positive() })) }),
+  z.object({
+    ok: z.literal(true),
+    acks: z.array(z.object({ id: z.string(), seq: z.number().int().positive() })),
+    refused: z.array(RefusedChange).optional(),
+  }),
   Refused,
 ]);
 export type PushAnswerT = z.infer<typeof PushAnswer>;

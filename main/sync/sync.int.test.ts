@@ -17,6 +17,7 @@ import {
   client, connected, emptyStation, replicatedChecksums, startTestHub, until, writeAs, type TestHub,
 } from './testing';
 import type { Station } from '../station/station';
+import { MASTER_TABLES } from '../station/tables';
 import type { StationEvents } from '../api/contract';
 import type { SyncClient } from './client';
 
@@ -60,8 +61,10 @@ describe('sync: bootstrap and live changes', () => {
     const seen: StationEvents['sync.status'][] = [];
     const { fx, others } = await setup(['B1'], (s) => s.on('sync.status', (e) => seen.push(e)));
     const b = others[0]!.station;
-    expect(seen[0]).toEqual({ online: false, pending: 0, lastSyncAt: null, refused: null });
-    expect(seen.at(-1)).toEqual({ online: true, pending: 0, lastSyncAt: fx.clock.t, refused: null });
+    expect(seen[0]).toEqual({ online: false, pending: 0, lastSyncAt: null, refused: null, setAside: { count: 0, latest: [] }, clockOffsetMs: null });
+    expect(seen.at(-1)).toEqual({
+      online: true, pending: 0, lastSyncAt: fx.clock.t, refused: null, setAside: { count: 0, latest: [] }, clockOffsetMs: expect.any(Number) as number,
+    });
     expect(replicatedChecksums(b)).toEqual(replicatedChecksums(fx.station));
     expect(pendingCount(fx.station)).toBe(0);
     expect(b.settings.clinicName).toBe('康宁诊所');
@@ -92,7 +95,7 @@ describe('sync: own changes', () => {
     };
     const pid = newPatient(fx.station, '李雷', 'A1-000001');
     const visitId = writeAs(fx.station, (w) => w.insert(visits, {
-      patientId: pid, visitDate: TODAY, doctorId: fx.ids.staff.doctor, departmentId: fx.ids.departments.internal, queueNo: 'A001',
+      patientId: pid, visitDate: TODAY, doctorId: fx.ids.staff.doctor, departmentId: fx.ids.departments.internal, queueNo: 'A1-001',
       queueOrder: 1, visitType: 'first', status: 'waiting', feeFen: 1500, feeStatus: 'unpaid', checkedInAt: fx.clock.t,
     }));
     fx.advance(1000);
@@ -122,7 +125,7 @@ describe.each(STORES)('sync: offline edits converge (hub on %s)', (_name, hubOf)
     const [b, c] = others as [{ station: Station; client: SyncClient }, { station: Station; client: SyncClient }];
     const pid = newPatient(fx.station, '李雷', 'A1-000001');
     const visitId = writeAs(fx.station, (w) => w.insert(visits, {
-      patientId: pid, visitDate: TODAY, doctorId: fx.ids.staff.doctor, departmentId: fx.ids.departments.internal, queueNo: 'A001',
+      patientId: pid, visitDate: TODAY, doctorId: fx.ids.staff.doctor, departmentId: fx.ids.departments.internal, queueNo: 'A1-001',
       queueOrder: 1, visitType: 'first', status: 'waiting', feeFen: 1500, feeStatus: 'unpaid', checkedInAt: fx.clock.t,
     }));
     await until(() => patientRow(b.station, pid) !== undefined && patientRow(c.station, pid) !== undefined);
@@ -234,7 +237,7 @@ describe('sync: refusals', () => {
     expect(await th.store.lastSeq()).toBe(before);
   });
 
-  it('a hub refuses master data from a station: the whole batch, nothing appended; the station says why and its changes wait', async () => {
+  it('a hub refuses master data from a station change by change: the rest is appended, the refused ones are set aside with why', async () => {
     const template = await PgliteStore.template();
     const th = await startTestHub(template, { masterDataFromStations: false });
     cleanups.push(th.close);
@@ -247,24 +250,27 @@ describe('sync: refusals', () => {
     const c = client(fx.station, th.hub);
     cleanups.push(() => c.stop());
     c.start();
-    await until(() => c.state.error !== null);
+    await until(() => c.state.lastSyncAt !== null);
     await c.idle();
-    expect(c.state.error?.code).toBe('READ_ONLY_TABLE');
-    // The desk's header hears why.
-    expect(told.at(-1)?.refused?.code).toBe('READ_ONLY_TABLE');
-    expect(c.state.error?.message).toMatch(/is master data, written only at the hub/);
-    expect(await th.store.lastSeq()).toBe(0);
-    expect(pendingCount(fx.station)).toBe(pending);
-    // A station writing only its own kind of rows syncs with the same hub.
-    const b = emptyStation('B1', fx.clock);
-    cleanups.push(b.close);
-    newPatient(b.station, '普通', 'B1-000001');
-    const cb = await connected(b.station, th.hub);
-    cleanups.push(() => cb.stop());
-    expect(await th.store.lastSeq()).toBe(1);
+    expect(c.state.error).toBeNull();
+    const master = (fx.station.raw.prepare(`SELECT count(*) AS n FROM change_log WHERE table_name IN (${[...MASTER_TABLES].map((t) => `'${t}'`).join(', ')})`).get() as { n: number }).n;
+    expect(master).toBeGreaterThan(0);
+    // The desk's header hears how many were refused, and why.
+    const aside = told.at(-1)?.setAside;
+    expect(aside?.count).toBe(master);
+    expect(new Set(aside?.latest.map((x) => x.code))).toEqual(new Set(['READ_ONLY_TABLE']));
+    expect(aside?.latest[0]?.reason).toMatch(/is master data, written only at the hub/);
+    // Nothing of master data appended, everything else taken; nothing waits.
+    const log = (await th.store.after(0, 1000)).changes;
+    expect(log.filter((x) => MASTER_TABLES.has(x.table))).toEqual([]);
+    expect(log).toHaveLength(pending - master);
+    expect(pendingCount(fx.station)).toBe(0);
+    // Set aside for good: a later run pushes none of them again.
+    await c.syncNow();
+    expect((await th.store.after(0, 1000)).changes).toHaveLength(pending - master);
   });
 
-  it('pushes sent one behind the other are taken in order; those behind a refused one are refused too, nothing of them appended', async () => {
+  it('pushes sent one behind the other are taken in order; those behind a batch refused whole are refused too, nothing of them appended', async () => {
     const th = await startTestHub(await PgliteStore.template(), { masterDataFromStations: false });
     cleanups.push(th.close);
     const raw = rawSocket(th.hub);
@@ -272,14 +278,14 @@ describe('sync: refusals', () => {
     await new Promise<void>((r) => raw.once('connect', () => r()));
     await raw.emitWithAck('hello', { protocol: PROTOCOL_VERSION, device: 'Z9', credential: null, schemaVersion: schemaVersion() });
     let n = 0;
-    const change = (table: string) => ({
-      id: `01900000-0000-7000-8000-${String(++n).padStart(12, '0')}`, hlc: `${String(1_800_000_000_000 + n).padStart(15, '0')}-0000-Z9`, device: 'Z9',
-      table, rowId: `01900000-0000-7000-8000-0000000001${String(n).padStart(2, '0')}`, op: 'insert' as const, columns: { name: `n${n}` }, seq: null,
+    const change = (device: string) => ({
+      id: `01900000-0000-7000-8000-${String(++n).padStart(12, '0')}`, hlc: `${String(Date.now() - 60_000 + n).padStart(15, '0')}-0000-${device}`, device,
+      table: 'patients', rowId: `01900000-0000-7000-8000-0000000001${String(n).padStart(2, '0')}`, op: 'insert' as const, columns: { name: `n${n}` }, seq: null,
     });
-    // Three batches at once: the first is fine, the second master data, the third fine.
-    const [a, b, c] = [change('patients'), change('staff'), change('patients')];
+    // Three batches at once: the first is fine, the second not this device's (refused whole), the third fine.
+    const [a, b, c] = [change('Z9'), change('Y8'), change('Z9')];
     const answers = (await Promise.all([a, b, c].map((x) => raw.emitWithAck('push', { changes: [x] })))) as PushAnswerT[];
-    expect(answers.map((x) => (x.ok ? 'ok' : x.error.code))).toEqual(['ok', 'READ_ONLY_TABLE', 'HUB_ERROR']);
+    expect(answers.map((x) => (x.ok ? 'ok' : x.error.code))).toEqual(['ok', 'BAD_MESSAGE', 'HUB_ERROR']);
     expect((await th.store.after(0, 10)).changes.map((x) => x.id)).toEqual([a.id]);
     // Sent again on its own, the third is taken: the refusal does not outlast the batches queued behind it.
     const again = (await raw.emitWithAck('push', { changes: [c] })) as PushAnswerT;

@@ -66,7 +66,7 @@ describe.each(STORES)('sync: random commands in random delivery order converge (
         // Bootstrap everyone, with one patient and visit known to all.
         const pid = writeAs(fx.station, (w) => w.insert(patients, { recordNo: 'A1-000000', name: '起始', sex: 'M', pinyinFull: 'qs', pinyinInitials: 'qs' }));
         writeAs(fx.station, (w) => w.insert(visits, {
-          patientId: pid, visitDate: TODAY, doctorId: fx.ids.staff.doctor, departmentId: fx.ids.departments.internal, queueNo: 'A000',
+          patientId: pid, visitDate: TODAY, doctorId: fx.ids.staff.doctor, departmentId: fx.ids.departments.internal, queueNo: 'A1-000',
           queueOrder: 0, visitType: 'first', status: 'waiting', feeFen: 1500, feeStatus: 'unpaid', checkedInAt: fx.clock.t,
         }));
         for (const s of stations) await (await connected(s, th.hub)).stop();
@@ -99,7 +99,7 @@ describe.each(STORES)('sync: random commands in random delivery order converge (
               const all = ids(s, 'patients');
               writeAs(s, (w) => w.insert(visits, {
                 patientId: all[c.pick % all.length]!, visitDate: TODAY, doctorId: fx.ids.staff.doctor2, departmentId: fx.ids.departments.paeds,
-                queueNo: `${s.device}${n}`, queueOrder: n, visitType: 'first', status: 'waiting', feeFen: 2000, feeStatus: 'unpaid', checkedInAt: fx.clock.t,
+                queueNo: `${s.device}-${String(n).padStart(3, '0')}`, queueOrder: n, visitType: 'first', status: 'waiting', feeFen: 2000, feeStatus: 'unpaid', checkedInAt: fx.clock.t,
               }));
               break;
             }

@@ -21,12 +21,16 @@ export const DeviceView = z.object({
   pending: z.number().int().nonnegative().nullable(),
   /** Connected to the hub now. */
   online: z.boolean(),
+  /** How far its clock ran ahead of the hub's at its last hello (negative: behind), ms; null: not told. */
+  clockSkewMs: z.number().int().nullable(),
+  /** Off beyond the bound: the desk stamps its changes with the hub's time until its clock is set right. */
+  clockOff: z.boolean(),
 });
 
 export const devicesProcedures = {
   'devices.list': procedure({
     kind: 'query', access: ['admin'], at: 'hub',
-    summary: 'Paired workstations: paired at, last seen, changes waiting, online, revoked.',
+    summary: 'Paired workstations: paired at, last seen, changes waiting, online, revoked, how far each clock is off.',
     input: z.object({}),
     output: z.object({ devices: z.array(DeviceView), hubDevice: z.string() }),
   }),

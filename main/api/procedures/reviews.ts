@@ -18,6 +18,9 @@
  * - stock_below_zero: offline desks dispensed more of a batch than it held (each took the last
  *   box). The batch's movements with desk and person; a pharmacist counts the shelf and records an
  *   adjustment with a reason (`pharmacy.adjust`), which brings it back to zero and resolves it.
+ * - refused_change: a change a desk pushed that the hub's checks refused (main/hub/push-policy.ts):
+ *   the device, table, row and why. Never appended; the desk keeps it set aside. A person looks
+ *   at the desk (a wrong clock, a tampered PC) and marks the task handled with a note.
  *
  * A task resolves itself when the hub sees the problem gone. Runs at the hub (its typed tables);
  * for administrators and for reception, who meet duplicates and full sessions at the desk.
@@ -31,13 +34,14 @@ import { Id, Instant, IsoDate, RequiredText, Sex } from '../schemas';
 
 export const REVIEW_KINDS = [
   'duplicate_patient', 'session_overbooked', 'merged_patient_rows', 'bill_overpaid', 'prescription_dispensed_twice', 'record_two_desks', 'stock_below_zero',
+  'refused_change',
 ] as const;
 export const ReviewKind = z.enum(REVIEW_KINDS);
 /**
  * Kinds a person may mark handled (`reviews.resolve`). The others resolve themselves when the hub
  * sees the problem gone (a merge, a cancellation, a refund: money can always be given back).
  */
-export const HANDLEABLE_KINDS = ['prescription_dispensed_twice', 'record_two_desks'] as const;
+export const HANDLEABLE_KINDS = ['prescription_dispensed_twice', 'record_two_desks', 'refused_change'] as const;
 
 /** Tables whose rows belong to one patient (a `patient_id` column) and move with a merge. */
 export const PATIENT_ROW_TABLES = ['appointments', 'visits', 'bills', 'medical_records', 'prescriptions', 'exam_orders', 'admissions'] as const;
@@ -183,6 +187,12 @@ export const ReviewTaskView = z.discriminatedUnion('kind', [
     record: ReviewRecord.nullable(), sides: z.array(ReviewRecordSide), handled: ReviewHandled.nullable(),
   }),
   z.object({ ...TaskCommon, kind: z.literal('stock_below_zero'), batch: ReviewBatch.nullable(), movements: z.array(ReviewBatchMove) }),
+  z.object({
+    ...TaskCommon, kind: z.literal('refused_change'),
+    device: z.string(), table: z.string(), rowId: z.string(), changeId: z.string(), op: z.string(),
+    /** A sync refusal code (main/sync/protocol.ts SYNC_ERROR_CODES), and the hub's sentence. */
+    code: z.string(), reason: z.string(), handled: ReviewHandled.nullable(),
+  }),
 ]);
 export type ReviewTaskViewT = z.infer<typeof ReviewTaskView>;
 
@@ -193,7 +203,7 @@ export const reviewsProcedures = {
     kind: 'query',
     access: ACCESS,
     at: 'hub',
-    summary: 'Review tasks found by the hub (duplicates, overbooked sessions, rows left on a merged record, bills paid twice, prescriptions dispensed twice), open ones first, each with both sides to decide on.',
+    summary: 'Review tasks found by the hub (duplicates, overbooked sessions, rows left on a merged record, bills paid twice, prescriptions dispensed twice, changes the hub refused), open ones first, each with both sides to decide on.',
     input: z.object({ includeResolved: z.boolean().default(false), limit: z.number().int().min(1).max(200).default(50) }),
     output: z.object({ items: z.array(ReviewTaskView), openCount: Count }),
   }),
@@ -209,7 +219,7 @@ export const reviewsProcedures = {
     kind: 'command',
     access: ['admin'],
     at: 'hub',
-    summary: 'Mark a prescription dispensed twice (the extra cannot come back) or a record written at two desks (the doctor has checked it) as handled, with a note; audited. Other kinds resolve themselves.',
+    summary: 'Mark a prescription dispensed twice (the extra cannot come back), a record written at two desks (the doctor has checked it) or a change the hub refused as handled, with a note; audited. Other kinds resolve themselves.',
     input: z.object({ key: z.string().trim().min(1).max(200), note: RequiredText(200) }),
     output: ReviewTaskView,
   }),

@@ -3,6 +3,7 @@
  * and the running hub's control (main/hub/control.ts) for dropping a revoked device's connection.
  * Without a hub store (a workstation's replica, the test fixture) they answer HUB_UNREACHABLE.
  */
+import { CLOCK_SKEW_BOUND_MS } from '../../sync/clock';
 import type { devicesProcedures } from '../../api/procedures/devices';
 import { DomainError } from '../../domain/errors';
 import { hubControlFor } from '../../hub/control';
@@ -24,7 +25,9 @@ export const devicesHandlers = {
       const live = new Set(online);
       return {
         // The hub's own admin station is reserved in the device table; it is not a workstation.
-        devices: all.filter((d) => d.device !== ctx.device).map((d) => ({ ...d, online: live.has(d.device) && d.revokedAt === null })),
+        devices: all.filter((d) => d.device !== ctx.device).map((d) => ({
+          ...d, online: live.has(d.device) && d.revokedAt === null, clockOff: d.clockSkewMs !== null && Math.abs(d.clockSkewMs) > CLOCK_SKEW_BOUND_MS,
+        })),
         hubDevice: ctx.device,
       };
     });

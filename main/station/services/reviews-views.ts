@@ -13,6 +13,7 @@ import { num, numOrNull } from '../../hub/stats/range';
 import type { HubStore, ReviewTask } from '../../hub/store';
 import { belowZeroView, twoDesksView } from './reviews-clinical-views';
 import { dispensedTwiceView, overpaidView } from './reviews-money-views';
+import { refusedChangeView } from './reviews-refused-view';
 import { SEAT_HOLDING_STATUSES } from './seats';
 
 export type ReviewsDb = Pick<HubStore, 'query'>;
@@ -124,5 +125,6 @@ export function reviewView(db: ReviewsDb, task: ReviewTask, today: string): Prom
     case 'prescription_dispensed_twice': return dispensedTwiceView(db, task, common(task));
     case 'record_two_desks': return twoDesksView(db, task, common(task));
     case 'stock_below_zero': return belowZeroView(db, task, common(task));
+    case 'refused_change': return refusedChangeView(db, task, common(task));
   }
 }

@@ -1,5 +1,6 @@
 import { Badge, Button, Group, Indicator, Kbd, Menu, Popover, SegmentedControl, Stack, Text, Title, Tooltip, UnstyledButton } from '@mantine/core';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
+import type { SyncErrorCode } from '../../../main/api/contract';
 import { useTranslation } from 'react-i18next';
 import { apiCall } from '../api/query';
 import { workspacesFor, useRoute, type Workspace } from '../state/route';
@@ -10,18 +11,52 @@ import { dateTime, time } from '../ui/format';
 import { useClinic } from '../ui/useClinic';
 import { ChangePassword } from './ChangePassword';
 import { LanguageSwitch } from './LanguageSwitch';
-import { syncBadge } from './syncBadge';
+import { skewParts, syncBadge } from './syncBadge';
+import { SYNC_REFUSAL_TEXT_CODES as SYNC_CODES } from '../i18n/areas/common';
 
 function SyncBadge() {
   const { t } = useTranslation();
   const sync = useStation((s) => s.sync);
   const state = syncBadge(sync);
-  const label = state.label === 'shell.sync.pending' ? t('shell.sync.pending', { count: state.count ?? 0 }) : t(state.label);
-  const badge = <Badge variant="light" tt="none" color={state.tone} data-testid="sync-state" data-refused={state.refused ?? undefined}>{label}</Badge>;
+  const label = state.label === 'shell.sync.pending' || state.label === 'shell.sync.setAside' ? t(state.label, { count: state.count ?? 0 }) : t(state.label);
+  const badge = <Badge variant="light" tt="none" color={state.tone} data-testid="sync-state" data-refused={state.refused ?? undefined}
+    data-set-aside={state.setAside || undefined} style={state.setAside > 0 ? { cursor: 'pointer' } : undefined}>{label}</Badge>;
   const why = state.refused ? `${t(`shell.sync.why.${state.refused}`)}${state.count ? ` (${t('shell.sync.pending', { count: state.count })})` : ''}` : null;
   const last = sync?.lastSyncAt ? t('shell.sync.lastSync', { time: dateTime(sync.lastSyncAt) }) : null;
   const tip = [why, last].filter(Boolean).join(' · ');
-  return tip ? <Tooltip label={tip} multiline maw={360}>{badge}</Tooltip> : badge;
+  const shown = state.setAside > 0 && sync?.setAside ? <SetAside aside={sync.setAside} badge={badge} /> : tip ? <Tooltip label={tip} multiline maw={360}>{badge}</Tooltip> : badge;
+  return <>{state.clockOffMs !== null && <ClockOff offMs={state.clockOffMs} />}{shown}</>;
+}
+
+type SetAsideT = NonNullable<NonNullable<ReturnType<typeof useStation.getState>['sync']>['setAside']>;
+
+/** The changes the hub refused, with why, on a click of the badge. */
+function SetAside({ aside, badge }: { aside: SetAsideT; badge: ReactNode }) {
+  const { t } = useTranslation();
+  const whyOf = (code: string) => (SYNC_CODES.has(code) ? t(`shell.sync.why.${code as SyncErrorCode}`) : code);
+  return (
+    <Popover width={380} position="bottom-end" shadow="md">
+      <Popover.Target><UnstyledButton data-testid="set-aside-open">{badge}</UnstyledButton></Popover.Target>
+      <Popover.Dropdown data-testid="set-aside">
+        <Stack gap={6}>
+          <Text size="sm" fw={600}>{t('shell.sync.setAsideTitle')}</Text>
+          {aside.latest.map((c) => <Text key={c.id} size="xs" data-code={c.code}>{t('shell.sync.setAsideItem', { table: c.table, why: whyOf(c.code) })}</Text>)}
+          {aside.count > aside.latest.length && <Text size="xs" c="dimmed">{t('shell.sync.setAsideMore', { count: aside.count - aside.latest.length })}</Text>}
+        </Stack>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}
+
+/** "This PC's clock is 1 d fast": the desk stamps its changes with the hub's time meanwhile. */
+function ClockOff({ offMs }: { offMs: number }) {
+  const { t } = useTranslation();
+  const amount = skewParts(offMs).map((p) => t(`shell.clock.${p.unit}`, { count: p.count })).join(' ');
+  return (
+    <Tooltip label={t('shell.clock.hint')} multiline maw={320}>
+      <Badge variant="filled" color="orange" tt="none" data-testid="clock-off">{t(offMs > 0 ? 'shell.clock.fast' : 'shell.clock.slow', { amount })}</Badge>
+    </Tooltip>
+  );
 }
 
 function Notices() {

@@ -87,6 +87,7 @@ export const admin = area(
       hub: '中心', revokeConfirm: '吊销工作站 {{device}}？吊销后它不能再与中心同步，需要重新配对。', pairing: '配对新工作站', newCode: '生成配对码',
       pairingHint: '在新工作站首次启动时输入这个一次性配对码。生成新码后旧码失效。', codeValid: '有效期至 {{time}}', never: '从未', pairedAt: '配对时间',
       none: '还没有配对的工作站。',
+      clock: '时钟', clockOk: '正常', clockFast: '快 {{amount}}', clockSlow: '慢 {{amount}}',
     },
     settings: {
       clinic: '诊所信息', clinicName: '诊所名称', clinicNameEn: '英文名称', address: '地址', phone: '电话', timeZone: '时区',
@@ -180,6 +181,7 @@ export const admin = area(
       hub: 'hub', revokeConfirm: 'Revoke workstation {{device}}? It can no longer sync with the hub until it is paired again.', pairing: 'Pair a new workstation', newCode: 'New pairing code',
       pairingHint: 'Type this one-time code at the new workstation when it first starts. A new code replaces the old one.', codeValid: 'Valid until {{time}}', never: 'Never', pairedAt: 'Paired',
       none: 'No workstation is paired yet.',
+      clock: 'Clock', clockOk: 'Right', clockFast: '{{amount}} fast', clockSlow: '{{amount}} slow',
     },
     settings: {
       clinic: 'Clinic', clinicName: 'Clinic name', clinicNameEn: 'English name', address: 'Address', phone: 'Phone', timeZone: 'Time zone',

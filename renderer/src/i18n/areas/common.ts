@@ -15,6 +15,14 @@ const SYNC_REFUSED_ZH = {
   HUB_ERROR: '中心服务器暂时出错，稍后自动重试。',
   CERT_MISMATCH: '该地址上的服务器证书与配对时记录的不同，可能不是本诊所的中心服务器，已拒绝连接。本机的修改会保留等待。',
   READ_ONLY_TABLE: '本机试图上传只能在中心服务器修改的基础数据，已被拒绝。请联系管理员。',
+  UNKNOWN_TABLE: '中心服务器没有这张数据表，拒收了这条修改。',
+  UNKNOWN_COLUMN: '修改中有中心服务器不认识的字段，已被拒收。',
+  BAD_ROW_ID: '修改中的记录编号前后不一致，已被拒收。',
+  FOREIGN_HLC: '修改的时间戳不是本机生成的，已被拒收。',
+  FUTURE_HLC: '修改的时间远晚于中心服务器的时间（本机时钟可能不准），已被拒收。',
+  LEDGER_REWRITE: '收费、退费、库存流水和审计记录只能新增，不能修改或重写，这条修改已被拒收。',
+  FOREIGN_DEVICE: '这条记录写的是另一台电脑的设备编号，已被拒收。',
+  FOREIGN_NUMBER: '病历号、收据号、处方号等编号不是本机发出的，已被拒收。',
 } satisfies Record<SyncErrorCode, string>;
 const SYNC_REFUSED_EN = {
   SCHEMA_MISMATCH: 'This desk and the hub run different versions: update, then sync. Changes made here wait meanwhile.',
@@ -29,7 +37,18 @@ const SYNC_REFUSED_EN = {
   HUB_ERROR: 'The hub had a problem; trying again shortly.',
   CERT_MISMATCH: 'The server at the hub’s address shows another certificate than the one pinned at pairing: it may not be your clinic’s hub, so this desk refuses it. Changes made here wait meanwhile.',
   READ_ONLY_TABLE: 'This desk tried to send master data, which only the hub may change; refused. Ask the administrator.',
+  UNKNOWN_TABLE: 'The hub has no such table; the change was refused.',
+  UNKNOWN_COLUMN: 'The change names a field the hub does not know; refused.',
+  BAD_ROW_ID: 'The change gives its record two different ids; refused.',
+  FOREIGN_HLC: 'The change carries a timestamp this desk did not make; refused.',
+  FUTURE_HLC: 'The change is dated far ahead of the hub’s clock (this PC’s clock may be wrong); refused.',
+  LEDGER_REWRITE: 'Payments, refunds, stock movements and audit records can only be added, never changed or rewritten; refused.',
+  FOREIGN_DEVICE: 'The record names another computer’s device code; refused.',
+  FOREIGN_NUMBER: 'A record, receipt or prescription number was not handed out by this desk; refused.',
 } satisfies Record<SyncErrorCode, string>;
+
+/** The sync refusal codes the header has a sentence for. */
+export const SYNC_REFUSAL_TEXT_CODES: ReadonlySet<string> = new Set(Object.keys(SYNC_REFUSED_EN));
 
 export const common = area(
   {
@@ -82,6 +101,16 @@ export const shell = area(
       online: '已同步', offline: '离线工作', pending: '{{count}} 条待同步', unknown: '同步状态未知', lastSync: '上次同步 {{time}}',
       refused: '中心服务器拒绝同步',
       why: SYNC_REFUSED_ZH,
+      setAside: '{{count}} 条修改被拒收',
+      setAsideTitle: '中心服务器拒收的修改（已搁置，不再上传；其他修改照常同步）',
+      setAsideItem: '{{table}}：{{why}}',
+      setAsideMore: '另有 {{count}} 条',
+    },
+    clock: {
+      fast: '本机时钟比中心服务器快 {{amount}}',
+      slow: '本机时钟比中心服务器慢 {{amount}}',
+      hint: '请校准本机时间。在此之前，本机的修改按中心服务器的时间记录，照常同步。',
+      d: '{{count}} 天', h: '{{count}} 小时', m: '{{count}} 分钟',
     },
     connection: { lost: '与本机服务的连接已断开，正在重连…' },
     workspace: {
@@ -118,6 +147,16 @@ export const shell = area(
       online: 'Synced', offline: 'Working offline', pending: '{{count}} to sync', unknown: 'Sync state unknown', lastSync: 'Last sync {{time}}',
       refused: 'Hub refused this desk',
       why: SYNC_REFUSED_EN,
+      setAside: 'Changes refused: {{count}}',
+      setAsideTitle: 'Changes the hub refused (set aside, not sent again; everything else syncs as usual)',
+      setAsideItem: '{{table}}: {{why}}',
+      setAsideMore: '{{count}} more',
+    },
+    clock: {
+      fast: 'This PC’s clock is {{amount}} fast',
+      slow: 'This PC’s clock is {{amount}} slow',
+      hint: 'Set this PC’s time right. Until then its changes are stamped with the hub’s time and sync as usual.',
+      d: '{{count}} d', h: '{{count}} h', m: '{{count}} min',
     },
     connection: { lost: 'Lost the connection to this workstation’s service; reconnecting…' },
     workspace: {

@@ -83,6 +83,12 @@ export const reviews = area(
       kinds: { dispense: '发药', return: '退药', receive: '入库', adjust: '调整' },
       howto: '请药剂师清点货架上这一批次的实际数量，在药房“库存”中对该批次做“调整”，数量使系统库存与实物一致，原因写“离线重复发药盘点”。调整同步到中心服务器后，此事项自动解决。',
     },
+    refused: {
+      title: '中心服务器拒收了工作站 {{device}} 的一条修改（{{table}}）',
+      hint: '这条修改没有进入中心服务器，工作站已将其搁置，其他修改照常同步。请检查该工作站（时钟是否准确、软件是否被改动）。',
+      why: '原因', detail: '详情', row: '记录', change: '修改编号',
+      markHandled: '标记为已处理', markNote: '处理说明', handledBy: '{{name}} 于 {{time}} 标记为已处理：{{note}}',
+    },
     dispensed: {
       title: '重复发药：{{name}}（{{recordNo}}），处方 {{rxNo}}',
       rxGone: '该处方已不存在。',
@@ -178,6 +184,12 @@ export const reviews = area(
       rx: 'Prescription / reason',
       kinds: { dispense: 'Dispense', return: 'Return', receive: 'Receive', adjust: 'Adjust' },
       howto: 'A pharmacist counts this batch on the shelf and records an “Adjust” on it at the pharmacy’s stock view so that the stock on record matches the shelf, with the reason “stock-take after offline double dispensing”. The task resolves once the adjustment reaches the hub.',
+    },
+    refused: {
+      title: 'The hub refused a change from workstation {{device}} ({{table}})',
+      hint: 'The change never reached the hub; the workstation set it aside and syncs everything else. Look at that workstation (is its clock right, was its software changed?).',
+      why: 'Why', detail: 'Detail', row: 'Row', change: 'Change',
+      markHandled: 'Mark handled', markNote: 'What was done', handledBy: 'Marked handled by {{name}} at {{time}}: {{note}}',
     },
     dispensed: {
       title: 'Prescription dispensed twice: {{name}} ({{recordNo}}), prescription {{rxNo}}',

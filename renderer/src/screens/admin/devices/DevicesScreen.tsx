@@ -1,4 +1,5 @@
 import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { skewParts } from '../../../shell/syncBadge';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../../main/api/contract';
@@ -51,7 +52,7 @@ export function DevicesScreen() {
           <Table striped data-testid="devices-table">
             <Table.Thead><Table.Tr>
               <Table.Th>{t('admin.devices.device')}</Table.Th><Table.Th>{t('admin.devices.pairedAt')}</Table.Th><Table.Th>{t('admin.devices.lastSeen')}</Table.Th>
-              <Table.Th>{t('admin.devices.pending')}</Table.Th><Table.Th>{t('admin.common.status')}</Table.Th><Table.Th>{t('admin.common.actions')}</Table.Th>
+              <Table.Th>{t('admin.devices.pending')}</Table.Th><Table.Th>{t('admin.devices.clock')}</Table.Th><Table.Th>{t('admin.common.status')}</Table.Th><Table.Th>{t('admin.common.actions')}</Table.Th>
             </Table.Tr></Table.Thead>
             <Table.Tbody>
               {d.devices.map((x) => (
@@ -60,6 +61,11 @@ export function DevicesScreen() {
                   <Table.Td className="tabular">{dateTime(x.pairedAt)}</Table.Td>
                   <Table.Td className="tabular">{x.lastSeenAt ? dateTime(x.lastSeenAt) : t('admin.devices.never')}</Table.Td>
                   <Table.Td className="tabular">{x.pending ?? t('admin.common.none')}</Table.Td>
+                  <Table.Td data-testid="device-clock">{x.clockOff && x.clockSkewMs !== null
+                    ? <Text span size="sm" c="orange">{t(x.clockSkewMs > 0 ? 'admin.devices.clockFast' : 'admin.devices.clockSlow', {
+                      amount: skewParts(x.clockSkewMs).map((p) => t(`shell.clock.${p.unit}`, { count: p.count })).join(' '),
+                    })}</Text>
+                    : t('admin.devices.clockOk')}</Table.Td>
                   <Table.Td><Status d={x} /></Table.Td>
                   <Table.Td>{x.revokedAt === null && x.device !== d.hubDevice && (
                     <Button size="compact-xs" variant="subtle" color="red" data-testid="revoke"

@@ -1,7 +1,7 @@
 /**
  * Review tasks: what the desks could not prevent offline (the same resident registered twice, a
  * session booked past capacity, rows left on a merged record, a bill paid twice, a prescription
- * dispensed twice, a record written at two desks, a batch dispensed below zero), listed by the hub with both sides to decide on. In the admin area, and on the front desk's tabs for reception.
+ * dispensed twice, a record written at two desks, a batch dispensed below zero, a change the hub refused), listed by the hub with both sides to decide on. In the admin area, and on the front desk's tabs for reception.
  */
 import { Badge, Button, Stack, Switch, Text } from '@mantine/core';
 import { useState } from 'react';
@@ -17,6 +17,7 @@ import { LeftoversCard } from './LeftoversCard';
 import { OverbookedCard } from './OverbookedCard';
 import { OverpaidCard } from './OverpaidCard';
 import { TwoDesksCard } from './TwoDesksCard';
+import { RefusedChangeCard } from './RefusedChangeCard';
 import type { ReviewTask } from './types';
 
 function TaskCard({ task }: { task: ReviewTask }) {
@@ -28,6 +29,7 @@ function TaskCard({ task }: { task: ReviewTask }) {
     case 'prescription_dispensed_twice': return <DoubleDispenseCard task={task} />;
     case 'record_two_desks': return <TwoDesksCard task={task} />;
     case 'stock_below_zero': return <BelowZeroCard task={task} />;
+    case 'refused_change': return <RefusedChangeCard task={task} />;
   }
 }
 

@@ -10,3 +10,4 @@ export type OverpaidTask = Extract<ReviewTask, { kind: 'bill_overpaid' }>;
 export type DoubleDispenseTask = Extract<ReviewTask, { kind: 'prescription_dispensed_twice' }>;
 export type TwoDesksTask = Extract<ReviewTask, { kind: 'record_two_desks' }>;
 export type BelowZeroTask = Extract<ReviewTask, { kind: 'stock_below_zero' }>;
+export type RefusedChangeTask = Extract<ReviewTask, { kind: 'refused_change' }>;
