@@ -15,6 +15,7 @@ import { getTableName } from 'drizzle-orm';
 import { PgliteStore } from './pglite-store';
 import { rebuildFromStation } from './rebuild';
 import { TEST_STATION_KEY } from '../station/keys.testing';
+import { Station } from '../station/station';
 
 let template: Blob | File;
 beforeAll(async () => {
@@ -110,6 +111,10 @@ describe('rebuilding the hub from a station', { timeout: 120_000 }, () => {
       writeFileSync(notStation, '');
       await expect(rebuildFromStation(notStation, store, { key: TEST_STATION_KEY })).rejects.toThrow(/not a station database/);
       await expect(rebuildFromStation(join(dir, 'missing.sqlite'), store, { key: TEST_STATION_KEY })).rejects.toThrow();
+      // A station file with another key than the one given: STORAGE_KEY_WRONG, nothing appended.
+      const encrypted = join(dir, 'encrypted.sqlite');
+      new Station({ file: encrypted, key: TEST_STATION_KEY, device: 'Q7' }).close();
+      await expect(rebuildFromStation(encrypted, store, { key: Buffer.alloc(32, 1) })).rejects.toMatchObject({ code: 'STORAGE_KEY_WRONG' });
       expect(await store.lastSeq()).toBe(0);
     } finally {
       await store.close();
