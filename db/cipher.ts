@@ -69,10 +69,13 @@ export function openKeyed(file: string, key: Buffer, opts: Database.Options = {}
   return raw;
 }
 
-/** Group and others lose every bit: folders 0700, files 0600 (or narrower). Answers whether it changed. */
+/**
+ * Group and others lose every bit: folders 0700, files 0600 — or narrower: nothing is added (a
+ * folder made read-only stays read-only). Answers whether it changed.
+ */
 export function makePrivate(path: string, kind: 'dir' | 'file'): boolean {
   const mode = statSync(path).mode & 0o777;
-  const want = kind === 'dir' ? 0o700 : mode & 0o600;
+  const want = mode & (kind === 'dir' ? 0o700 : 0o600);
   if (mode === want) return false;
   chmodSync(path, want);
   return true;
