@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['main/**/*.test.ts', 'db/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}', 'electron/**/*.test.ts', 'e2e/**/*.test.ts'],
     pool: 'forks',
+    // Station keys of tests go to key files, never into the OS keystore of whoever runs them.
+    env: { CLINIC_KEYSTORE: 'file' },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

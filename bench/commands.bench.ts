@@ -13,6 +13,7 @@ import { Station } from '../main/station/station';
 import { Rng } from '../db/demo/random';
 import { mark, ms, removeDb, scratchCopy, stats, table, timed, type Stats } from './lib';
 import { probe, type ProbeTotals } from './probe';
+import { TEST_STATION_KEY } from '../main/station/keys.testing';
 
 const N = 400;
 const WARM_UP = 30;
@@ -53,7 +54,7 @@ export interface CommandResult {
 export function runCommandBench(): CommandResult {
   const file = scratchCopy('commands');
   // As the app opens it (outputs checked against their schemas), plus master data for the bench's session.
-  const station = new Station({ file, allowMasterData: true });
+  const station = new Station({ key: TEST_STATION_KEY, file, allowMasterData: true });
   try {
     const today = localDate(Date.now(), station.settings.timeZone);
     const doctor = station.raw.prepare("SELECT id, department_id AS dept FROM staff WHERE position = 'doctor' ORDER BY name LIMIT 1").get() as { id: string; dept: string };
@@ -136,7 +137,7 @@ export function runCommandBench(): CommandResult {
 
     // The same on a station that does not check outputs against their zod schemas.
     station.close();
-    const plain = new Station({ file, validateOutput: false });
+    const plain = new Station({ key: TEST_STATION_KEY, file, validateOutput: false });
     const plainCheckIn: number[] = [];
     const plainPay: number[] = [];
     const idle = { checkIn: [] as number[], pay: [] as number[], cpuCheckIn: [] as number[], cpuPay: [] as number[], checkpointMs: [] as number[] };

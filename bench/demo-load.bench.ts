@@ -6,10 +6,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { createDemoClinic } from '../db/demo/index';
 import { addBulkPatientsAndVisits } from '../db/demo/large';
 import { ms, table, timed } from './lib';
+import { openKeyed } from '../db/cipher';
+import { TEST_STATION_KEY } from '../main/station/keys.testing';
 
 const PATIENTS = 100_000;
 const VISITS = 300_000;
@@ -21,8 +22,8 @@ export function runDemoLoadBench(): string {
     const rows: (string | number)[][] = [];
     for (const rebuildIndexes of [false, true]) {
       const file = join(dir, `${rebuildIndexes}.sqlite`);
-      const s = createDemoClinic(file, { now, patients: 1000, historyDays: 3 });
-      const raw = new Database(file);
+      const s = createDemoClinic(file, { key: TEST_STATION_KEY, now, patients: 1000, historyDays: 3 });
+      const raw = openKeyed(file, TEST_STATION_KEY);
       raw.pragma('journal_mode = WAL');
       raw.pragma('synchronous = NORMAL');
       raw.pragma('cache_size = -32000');

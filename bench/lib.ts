@@ -2,9 +2,10 @@
 import { copyFileSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
 import { createDemoClinic } from '../db/demo/index';
 import { addDays, localDate } from '../main/domain/dates';
+import { openKeyed } from '../db/cipher';
+import { TEST_STATION_KEY } from '../main/station/keys.testing';
 
 export const OUT = fileURLToPath(new URL('./out/', import.meta.url));
 export const LARGE_DB = `${OUT}large.sqlite`;
@@ -88,9 +89,9 @@ export function ensureLargeDb(log: (s: string) => void): LargeDbInfo {
   }
   for (const f of [LARGE_DB, `${LARGE_DB}-wal`, `${LARGE_DB}-shm`, LARGE_META]) rmSync(f, { force: true });
   log('making the large demo (1,000,000 patients, 3,000,000 visits) — a few minutes, once…');
-  const s = createDemoClinic(LARGE_DB, { large: true });
+  const s = createDemoClinic(LARGE_DB, { key: TEST_STATION_KEY, large: true });
   // Fold the WAL into the file so copies and opens start from one file.
-  const raw = new Database(LARGE_DB);
+  const raw = openKeyed(LARGE_DB, TEST_STATION_KEY);
   raw.pragma('wal_checkpoint(TRUNCATE)');
   raw.close();
   const info: LargeDbInfo = {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Station } from '../main/station/station';
 import { LARGE_DB, mark, ms, stats, table } from './lib';
+import { TEST_STATION_KEY } from '../main/station/keys.testing';
 
 const RUNS = 10;
 export const OPEN_TARGET_MS = 300;
@@ -19,7 +20,7 @@ export interface OpenResult {
 
 function openOnce(file: string, device?: string): number {
   const t = performance.now();
-  const s = new Station({ file, device });
+  const s = new Station({ key: TEST_STATION_KEY, file, device });
   const dt = performance.now() - t;
   s.close();
   return dt;
@@ -46,7 +47,7 @@ export function runOpenBench(): OpenResult {
     const markdown = [
       '## Opening a station',
       '',
-      `\`new Station({ file })\`: open, pragmas (WAL), drizzle migrations, device code, clock, settings. ${RUNS} opens each;`,
+      `\`new Station({ key: TEST_STATION_KEY, file })\`: open, pragmas (WAL), drizzle migrations, device code, clock, settings. ${RUNS} opens each;`,
       'the first open of the large file is listed as "first" (page cache as the machine had it). Times in ms.',
       '',
       table(['database', 'first', 'p50', 'p95', 'max', `< ${OPEN_TARGET_MS} ms`], rows.map(([name, s], i) => [

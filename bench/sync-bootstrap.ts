@@ -22,6 +22,7 @@ import { getCursor } from '../main/sync/local';
 import { client, until } from '../main/sync/testing';
 import { cpuSince, meterStore, meterTransactions, type Meter } from './sync-measure';
 import { SYNC_OUT, dropStation, fileMiB, hubFrom, newStation, removeFiles } from './sync-setup';
+import { TEST_STATION_KEY } from '../main/station/keys.testing';
 
 export interface BigHub {
   dataDir: string;
@@ -46,7 +47,7 @@ export async function ensureBigHub(n: number, log: (s: string) => void): Promise
   copyFileSync(join(SYNC_OUT, 'seed.sqlite'), file);
   log(`  writing ${n.toLocaleString('en')} patients at a station…`);
   const t0 = performance.now();
-  const station = new Station({ file, validateOutput: false });
+  const station = new Station({ key: TEST_STATION_KEY, file, validateOutput: false });
   try {
     const rng = new Rng(11);
     const usedIds = new Set((station.raw.prepare('SELECT id_number AS v FROM patients WHERE id_number IS NOT NULL').all() as { v: string }[]).map((r) => r.v));
@@ -71,7 +72,7 @@ export async function ensureBigHub(n: number, log: (s: string) => void): Promise
   const store = await PgliteStore.open({ dataDir });
   let changes = 0;
   try {
-    changes = (await rebuildFromStation(file, store)).changes;
+    changes = (await rebuildFromStation(file, store, { key: TEST_STATION_KEY })).changes;
   } finally {
     await store.close();
   }

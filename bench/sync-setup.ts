@@ -23,6 +23,7 @@ import { Writer } from '../main/station/writer';
 import { getCursor } from '../main/sync/local';
 import { startTestHubOn, type TestHub } from '../main/sync/testing';
 import { OUT } from './lib';
+import { TEST_STATION_KEY } from '../main/station/keys.testing';
 
 export const SYNC_OUT = join(OUT, 'sync');
 const SEED_HUB = join(SYNC_OUT, 'seed-hub');
@@ -43,10 +44,10 @@ export async function ensureSeedHub(log: (s: string) => void): Promise<{ dataDir
   if (!existsSync(marker)) {
     log('making the seed hub (small demo clinic rebuilt into PGlite)…');
     removeFiles(SEED_FILE, SEED_HUB);
-    createDemoClinic(SEED_FILE, { patients: 300, historyDays: 3 });
+    createDemoClinic(SEED_FILE, { key: TEST_STATION_KEY, patients: 300, historyDays: 3 });
     const store = await PgliteStore.open({ dataDir: SEED_HUB });
     try {
-      await rebuildFromStation(SEED_FILE, store);
+      await rebuildFromStation(SEED_FILE, store, { key: TEST_STATION_KEY });
     } finally {
       await store.close();
     }
@@ -62,7 +63,7 @@ export async function seedOnPostgres(pg: TestPostgres): Promise<string> {
   const url = await pg.createDatabase();
   const store = await PostgresHubStore.open(url);
   try {
-    await rebuildFromStation(SEED_FILE, store);
+    await rebuildFromStation(SEED_FILE, store, { key: TEST_STATION_KEY });
   } finally {
     await store.close();
   }
@@ -90,7 +91,7 @@ export function newStation(name: string, device: string): Station {
   mkdirSync(SYNC_OUT, { recursive: true });
   const file = join(SYNC_OUT, `${name}.sqlite`);
   removeFiles(file);
-  return new Station({ file, device, validateOutput: false });
+  return new Station({ key: TEST_STATION_KEY, file, device, validateOutput: false });
 }
 
 export function dropStation(station: Station): void {

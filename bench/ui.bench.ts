@@ -7,12 +7,13 @@
  * Measured inside the page with performance.now(): from the keydown (or beforeinput, for Chinese text) of the last character to
  * the frame after the result list changed to the full query's answer.
  */
-import Database from 'better-sqlite3';
 import { builtRenderer } from '../e2e/support/build';
 import { startHost } from '../e2e/support/host';
 import { DEMO_PASSWORD } from '../db/demo/data/org';
 import { chromium, type Page } from 'playwright-core';
 import { LARGE_DB, ms, stats, table, mark } from './lib';
+import { openKeyed } from '../db/cipher';
+import { TEST_STATION_KEY } from '../main/station/keys.testing';
 
 export const UI_INTERACTIVE_TARGET_MS = 1500;
 export const UI_SEARCH_TARGET_MS = 50;
@@ -24,7 +25,7 @@ interface Probe { key: string; query: string; paste?: boolean }
 
 /** Real values from the large demo: one patient's name, pinyin initials, phone, ID and record numbers. */
 function probes(): Probe[] {
-  const db = new Database(LARGE_DB, { readonly: true });
+  const db = openKeyed(LARGE_DB, TEST_STATION_KEY, { readonly: true });
   try {
     const p = db.prepare(`SELECT name, phone, id_number AS idNumber, record_no AS recordNo, pinyin_initials AS initials
       FROM patients WHERE phone IS NOT NULL AND id_number IS NOT NULL AND length(name) = 3 LIMIT 1 OFFSET 654321`).get() as

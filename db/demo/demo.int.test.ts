@@ -5,7 +5,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openKeyed } from '../cipher';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../main/domain/dates';
 import { ROLES } from '../../main/domain/enums';
@@ -18,6 +19,7 @@ import { phoneColumns } from '../../main/station/services/patients-fields';
 import { REPLICATED_TABLES } from '../../main/station/tables';
 import { getTableName } from 'drizzle-orm';
 import { createDemoClinic, DEMO_PASSWORD, type DemoSummary } from './index';
+import { TEST_STATION_KEY } from '../../main/station/keys.testing';
 
 const NOW = Date.parse('2026-11-23T03:30:00Z'); // 11:30 in Shanghai, a Monday
 let dir: string;
@@ -30,8 +32,8 @@ const one = <T>(sql: string, ...p: unknown[]) => db.prepare(sql).get(...p) as T;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'demo-'));
   file = join(dir, 'demo.sqlite');
-  summary = createDemoClinic(file, { seed: 42, now: NOW });
-  db = new Database(file, { readonly: true });
+  summary = createDemoClinic(file, { key: TEST_STATION_KEY, seed: 42, now: NOW });
+  db = openKeyed(file, TEST_STATION_KEY, { readonly: true });
 }, 300_000);
 
 afterAll(() => {
@@ -167,7 +169,7 @@ describe('the normal demo clinic', () => {
 
   it('has an account for every role, and each logs in with the demo password', async () => {
     for (const role of ROLES) expect(summary.accounts.some((a) => a.roles.includes(role)), role).toBe(true);
-    const station = new Station({ file, now: () => NOW });
+    const station = new Station({ key: TEST_STATION_KEY, file, now: () => NOW });
     try {
       for (const role of ROLES) {
         const account = summary.accounts.find((a) => a.roles.includes(role))!;

@@ -2,10 +2,11 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openKeyed } from '../cipher';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tableChecksums } from '../../main/station/checksum';
 import { createDemoClinic } from './index';
+import { TEST_STATION_KEY } from '../../main/station/keys.testing';
 
 const dir = mkdtempSync(join(tmpdir(), 'demo-det-'));
 const NOW = Date.parse('2026-03-02T07:15:00Z');
@@ -13,8 +14,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function make(name: string, seed: number) {
   const file = join(dir, name);
-  const summary = createDemoClinic(file, { seed, now: NOW, patients: 800, historyDays: 12 });
-  const db = new Database(file, { readonly: true });
+  const summary = createDemoClinic(file, { key: TEST_STATION_KEY, seed, now: NOW, patients: 800, historyDays: 12 });
+  const db = openKeyed(file, TEST_STATION_KEY, { readonly: true });
   try {
     return { summary, sums: tableChecksums(db) };
   } finally {
@@ -38,6 +39,6 @@ describe('demo determinism', () => {
   it('refuses to fill a database that exists', () => {
     const file = join(dir, 'a.sqlite');
     expect(existsSync(file)).toBe(true);
-    expect(() => createDemoClinic(file, { seed: 1, now: NOW })).toThrow(/exists/);
+    expect(() => createDemoClinic(file, { key: TEST_STATION_KEY, seed: 1, now: NOW })).toThrow(/exists/);
   });
 });

@@ -27,6 +27,8 @@ export const DEFAULT_SEED = 42;
 export const NORMAL_PATIENTS = 5_000;
 
 export interface DemoOptionsIn {
+  /** The new station file's key (main/station/keys.ts stationKeyFor; tests: TEST_STATION_KEY). */
+  key: Buffer;
   seed?: number;
   large?: boolean;
   /** The moment the demo is made (ms); defaults to the real clock. */
@@ -49,7 +51,7 @@ export interface DemoSummary {
   ms: { total: number; clinic: number; bulk: number; indexes: number };
 }
 
-export function createDemoClinic(file: string, opts: DemoOptionsIn = {}): DemoSummary {
+export function createDemoClinic(file: string, opts: DemoOptionsIn): DemoSummary {
   const t0 = performance.now();
   if (existsSync(file)) throw new Error(`${file} exists: the demo fills a new database only`);
   mkdirSync(dirname(file), { recursive: true });
@@ -60,7 +62,7 @@ export function createDemoClinic(file: string, opts: DemoOptionsIn = {}): DemoSu
   // counter never overflows and the result depends on the seed and `now` alone.
   let readings = 0;
   const clock = () => base + Math.floor(readings++ / 3000);
-  const station = new Station({ file, device: DEMO_DEVICE, now: clock, allowMasterData: true, validateOutput: false });
+  const station = new Station({ file, key: opts.key, device: DEMO_DEVICE, now: clock, allowMasterData: true, validateOutput: false });
   const today = localDate(base, TIME_ZONE);
   const ms = { total: 0, clinic: 0, bulk: 0, indexes: 0 };
   let accounts: DemoSummary['accounts'] = [];

@@ -7,13 +7,16 @@ import { addDays, localDate } from '../../main/domain/dates';
 import { withMasterWriter } from '../../main/station/master';
 import { Station } from '../../main/station/station';
 import { seedClinic, TEST_PASSWORD } from '../../main/station/testing';
+import { TEST_STATION_KEY, writeTestKeyFile } from '../../main/station/keys.testing';
 
 export const PASSWORD = TEST_PASSWORD;
 export const USERS = { reception: 'reception', doctor: 'doctor', doctor2: 'doctor2', cashier: 'cashier', pharmacist: 'pharmacist', admin: 'admin', frontcash: 'frontcash' } as const;
 export const TIME_ZONE = 'Asia/Shanghai';
 
 export function seedSmallClinic(file: string): { today: string } {
-  const station = new Station({ file, device: 'E2', allowMasterData: true });
+  // The web host process reads the station's key from the key file beside it (CLINIC_KEYSTORE=file in tests).
+  writeTestKeyFile(file);
+  const station = new Station({ key: TEST_STATION_KEY, file, device: 'E2', allowMasterData: true });
   try {
     const ids = seedClinic(station);
     const today = localDate(Date.now(), TIME_ZONE);

@@ -33,6 +33,10 @@ describe('electron-builder.yml', () => {
     expect(config.asar).toBe(true);
     expect(config.asarUnpack.some((p) => p.includes('better-sqlite3'))).toBe(true);
     expect(pkg.dependencies['better-sqlite3']).toBeDefined();
+    // The encrypting build under the name drizzle imports (db/cipher.ts needs its PRAGMA key).
+    expect(pkg.dependencies['better-sqlite3']).toMatch(/^npm:better-sqlite3-multiple-ciphers@/);
+    const installed = JSON.parse(readFileSync(join(root, 'node_modules/better-sqlite3/package.json'), 'utf8')) as { name: string };
+    expect(installed.name).toBe('better-sqlite3-multiple-ciphers');
   });
 
   it('copies every runtime file the app reads to the path it reads it from', () => {

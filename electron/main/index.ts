@@ -9,6 +9,7 @@ import { setStationPrinter } from '../../main/station/services/documents';
 import { Station } from '../../main/station/station';
 import { offerSetup } from '../../main/web/setup-runtime';
 import { serveIpc } from './ipc';
+import { desktopStationKey } from './station-key';
 import { electronPrinter } from './printer';
 import { loadPrinterSetting } from './printerSetting';
 import { runtimePath, RUNTIME_FILES } from './resources';
@@ -28,7 +29,10 @@ function openStation(): Station {
   setFontDirectory(runtimePath(RUNTIME_FILES.fonts));
   setIcd10File(runtimePath(RUNTIME_FILES.icd10));
   // (The migrations travel inside the bundle: electron.vite.config.ts copies them beside it.)
-  const station = new Station({ file: process.env['CLINIC_DESK_DB'] ?? join(dir, 'station.sqlite') });
+  const file = process.env['CLINIC_DESK_DB'] ?? join(dir, 'station.sqlite');
+  const log = (line: string) => console.log(`[station] ${line}`);
+  const station = new Station({ file, key: desktopStationKey(file, log).key });
+  if (station.converted) log(`the plain station file from before is encrypted now (${station.converted.tables} tables, ${station.converted.ms} ms)`);
   void warmUpDocuments().catch((err: unknown) => console.warn('documents: warm-up failed', err));
   setInterval(() => station.sweepSessions(), 5_000);
   // Documents print on this computer's printer (the setting is read at each print).

@@ -5,6 +5,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createDemoClinic, DEFAULT_SEED } from '../../db/demo/index';
+import { stationKeyFor } from '../station/keys';
 
 function main(): number {
   const { values } = parseArgs({
@@ -41,7 +42,9 @@ function main(): number {
     for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
   }
   console.log(`making the ${values.large ? 'large ' : ''}demo clinic in ${file} (seed ${seed})…`);
-  const s = createDemoClinic(file, { seed, large: values.large, now });
+  const { key, where } = stationKeyFor(file, { log: (line) => console.log(line) });
+  console.log(`the file is encrypted; its key is in the ${where}`);
+  const s = createDemoClinic(file, { key, seed, large: values.large, now });
   const c = s.counts;
   console.log(`done in ${(s.ms.total / 1000).toFixed(1)} s: ${c['patients']} patients, ${c['visits']} visits, ` +
     `${c['prescriptions']} prescriptions, ${c['payments']} payments, ${c['drugs']} drugs, ${c['change_log']} change-log entries`);

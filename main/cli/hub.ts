@@ -13,9 +13,16 @@
  * `--create-admin <username>` makes the first admin account (password from stdin or env
  * CLINIC_ADMIN_PASSWORD), then the hub starts as usual.
  * Backups: every --backup-every hours (default 6; 0 = off) into --backup-dir (default
- * <data>/backups), the last --backup-keep (default 14) kept; type `backup` for one now.
- * `--restore <file> [--force]` restores one (hub stopped) and exits. `--rebuild-from
- * <station.sqlite>` fills a new, empty hub from a station's replica, then starts the hub.
+ * <data>/backups), the last --backup-keep (default 14) kept; type `backup` for one now. They are
+ * encrypted with the clinic's passphrase: the first line of --backup-key-file (mode 600) or env
+ * CLINIC_BACKUP_PASSPHRASE; without one the hub writes no backups and says so at start.
+ * `--restore <file> [--force]` restores one (hub stopped) and exits; it reads the passphrase the
+ * same way, or from stdin. `--rebuild-from <station.sqlite>` fills a new, empty hub from a
+ * station's replica, then starts the hub; the replica's key is read from --rebuild-key-file
+ * (default: its key file `<station.sqlite>.key`, or the OS keystore).
+ * Data at rest: the hub's files are its user's alone (umask 077; the data folder is checked at
+ * each start, main/hub/private-files.ts); the admin station's file is encrypted, its key in the
+ * OS keystore or in `<admin station>.key` (0600) beside it (main/station/keys.ts).
  * The sync socket is TLS with the hub's own certificate (made on first run; its fingerprint is
  * printed). Listening beyond loopback, the hub announces itself on the LAN over mDNS
  * (--no-announce: don't; --announce: even on loopback).
@@ -28,7 +35,8 @@ import { DomainError } from '../domain/errors';
 import { createFirstAdmin, FIRST_ADMIN_HINT, hasActiveAdmin } from '../hub/first-admin';
 import { PgliteStore } from '../hub/pglite-store';
 import { PostgresHubStore } from '../hub/postgres-store';
-import { backupNow, backupSettings, restoreHub, startBackups } from '../hub/maintenance';
+import { BACKUP_PASSPHRASE_ENV, backupNow, backupPassphrase, backupSettings, restoreHub, startBackups } from '../hub/maintenance';
+import { stationKeyFor } from '../station/keys';
 import { rebuildFromStation } from '../hub/rebuild';
 import { startClinicHub, type ClinicHub } from '../hub/run';
 import { hubIdOf } from '../hub/server';
@@ -38,8 +46,8 @@ import { shortFingerprint } from '../hub/tls';
 export const HUB_USAGE = `usage: npm run hub -- [--data <dir> | --database postgres://…] [--host 127.0.0.1] [--port 5190] [--open]
              [--web-port 4870 | --no-web] [--web-tls] [--static out/renderer] [--allow-host NAME]...
              [--create-admin <username>]   (password from stdin or CLINIC_ADMIN_PASSWORD)
-             [--backup-dir <dir>] [--backup-every 6] [--backup-keep 14]
-             [--restore <backup file> [--force]] [--rebuild-from <station.sqlite>]
+             [--backup-dir <dir>] [--backup-every 6] [--backup-keep 14] [--backup-key-file <file>]
+             [--restore <backup file> [--force]] [--rebuild-from <station.sqlite> [--rebuild-key-file <file>]]
              [--announce | --no-announce]`;
 
 function portOf(text: string, flag: string): number {
@@ -48,21 +56,28 @@ function portOf(text: string, flag: string): number {
   return port;
 }
 
-/** The first line of stdin (the new admin's password), unless the environment gives it. */
-async function readPassword(username: string): Promise<string> {
-  const fromEnv = process.env['CLINIC_ADMIN_PASSWORD'];
-  if (fromEnv !== undefined) return fromEnv;
-  if (process.stdin.isTTY) process.stdout.write(`password for ${username}: `);
+/** The first line of stdin. */
+async function firstLine(prompt: string, missing: string): Promise<string> {
+  if (process.stdin.isTTY) process.stdout.write(prompt);
   const rl = createInterface({ input: process.stdin });
   try {
     for await (const line of rl) return line;
   } finally {
     rl.close();
   }
-  throw new Error('--create-admin: no password on stdin (or set CLINIC_ADMIN_PASSWORD)');
+  throw new Error(missing);
+}
+
+/** The new admin's password: env, else the first line of stdin. */
+async function readPassword(username: string): Promise<string> {
+  const fromEnv = process.env['CLINIC_ADMIN_PASSWORD'];
+  if (fromEnv !== undefined) return fromEnv;
+  return firstLine(`password for ${username}: `, '--create-admin: no password on stdin (or set CLINIC_ADMIN_PASSWORD)');
 }
 
 async function main(): Promise<void> {
+  // Whatever the hub writes (PGlite's files, the admin station, backups, keys) is its user's alone.
+  process.umask(0o077);
   const { values } = parseArgs({
     args: process.argv.slice(2),
     options: {
@@ -80,6 +95,8 @@ async function main(): Promise<void> {
       'backup-dir': { type: 'string' },
       'backup-every': { type: 'string', default: '6' },
       'backup-keep': { type: 'string', default: '14' },
+      'backup-key-file': { type: 'string' },
+      'rebuild-key-file': { type: 'string' },
       restore: { type: 'string' },
       force: { type: 'boolean', default: false },
       'rebuild-from': { type: 'string' },
@@ -95,28 +112,37 @@ async function main(): Promise<void> {
   const newAdmin = values['create-admin'];
   const password = newAdmin !== undefined ? await readPassword(newAdmin) : undefined;
   const dataDir = resolve(values.data);
-  const backups = backupSettings(resolve(values['backup-dir'] ?? join(dataDir, 'backups')), values['backup-every'], values['backup-keep']);
+  const keyFile = values['backup-key-file'] === undefined ? undefined : resolve(values['backup-key-file']);
+  const passphrase = backupPassphrase(keyFile);
+  const backups = backupSettings(resolve(values['backup-dir'] ?? join(dataDir, 'backups')), values['backup-every'], values['backup-keep'], passphrase);
   if (values.restore !== undefined) {
-    console.log(await restoreHub(resolve(values.restore), { dataDir, database }, values.force));
+    const file = resolve(values.restore);
+    const key = passphrase ?? (file.endsWith('.enc') ? await firstLine('backup passphrase: ', `${file} is encrypted: give its passphrase (--backup-key-file, ${BACKUP_PASSPHRASE_ENV} or stdin)`) : undefined);
+    console.log(await restoreHub(file, { dataDir, database }, values.force, key));
     return;
   }
   const started = Date.now();
   mkdirSync(dataDir, { recursive: true });
   // The store first: PGlite makes a new data folder only while it is empty.
-  const store: HubStore = database ? await PostgresHubStore.open(database) : await PgliteStore.open({ dataDir });
-  const where = database ? `database ${database.replace(/\/\/[^@/]*@/, '//…@')}` : `data ${dataDir}`;
   const log = (line: string) => console.log(`[hub] ${line}`);
+  const store: HubStore = database ? await PostgresHubStore.open(database) : await PgliteStore.open({ dataDir, log });
+  const where = database ? `database ${database.replace(/\/\/[^@/]*@/, '//…@')}` : `data ${dataDir}`;
   let clinic: ClinicHub;
   try {
     if (values['rebuild-from'] !== undefined) {
-      const r = await rebuildFromStation(resolve(values['rebuild-from']), store);
+      const from = resolve(values['rebuild-from']);
+      const fromKey = stationKeyFor(from, { readOnly: true, ...(values['rebuild-key-file'] ? { keyFile: resolve(values['rebuild-key-file']) } : {}) });
+      const r = await rebuildFromStation(from, store, { key: fromKey.key });
       log(`rebuilt from ${values['rebuild-from']}: ${r.changes} changes of devices ${r.fromDevices.join(', ')}; new hub id ${r.hubId}; stations pair again`);
     }
     // Named by the hub's id: one data folder never mixes two hubs' replicas (several databases, one --data).
     const adminDir = join(dataDir, 'admin');
-    mkdirSync(adminDir, { recursive: true });
+    mkdirSync(adminDir, { recursive: true, mode: 0o700 });
+    const adminFile = join(adminDir, `station-${await hubIdOf(store)}.sqlite`);
+    const adminKey = stationKeyFor(adminFile, { log });
+    log(`admin station ${adminFile} is encrypted; its key is in the ${adminKey.where}${adminKey.created ? ' (made now)' : ''}`);
     clinic = await startClinicHub({
-      store, adminFile: join(adminDir, `station-${await hubIdOf(store)}.sqlite`), host: values.host, port, open: values.open, log,
+      store, adminFile, adminKey: adminKey.key, host: values.host, port, open: values.open, log,
       ...(values['no-announce'] ? { announce: false } : values.announce ? { announce: true } : {}),
       ...(values['no-web'] ? {} : { web: { port: webPort, staticDir: resolve(values.static), hosts: values['allow-host'], ...(values['web-tls'] ? { tls: true } : {}) } }),
     });

@@ -68,6 +68,11 @@ export const ERROR_CODES = [
   'STORAGE_BUSY',
   'STORAGE_CORRUPT',
   'STORAGE_ERROR',
+  'STORAGE_KEY_WRONG',
+  'STORAGE_KEY_MISSING',
+  'STORAGE_KEY_UNSAFE',
+  'BACKUP_KEY_WRONG',
+  'BACKUP_KEY_MISSING',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -16,6 +16,7 @@ import { until, writeAs } from '../sync/testing';
 import { pairedWorkstation, startTestClinicHub, type TestClinicHub, type TestWorkstation } from './admin.testing';
 import { PgliteStore } from './pglite-store';
 import { startClinicHub } from './run';
+import { TEST_STATION_KEY } from '../station/keys.testing';
 
 let template: Blob | File;
 beforeAll(async () => {
@@ -147,7 +148,7 @@ describe('hub administration from a workstation', () => {
     expect(a!.station.hubLink).toBeNull();
     expect(await a!.call(admin, 'org.departments', {})).toMatchObject({ ok: false, error: { code: 'HUB_UNREACHABLE' } });
     // (a running hub again, for the cleanup to close)
-    t.clinic = await startClinicHub({ store: t.store, adminFile: `${t.dir}/admin.sqlite`, now: () => t.clock.t });
+    t.clinic = await startClinicHub({ store: t.store, adminFile: `${t.dir}/admin.sqlite`, adminKey: TEST_STATION_KEY, now: () => t.clock.t });
   }, 20_000);
 
   it('a stopped session reaches every desk as a notice; a session stopped for a past day does not', async () => {
@@ -191,7 +192,7 @@ describe('hub administration from a workstation', () => {
     const after = t.store.after.bind(t.store);
     t.store.after = (cursor, limit) => { asked.push(cursor); return after(cursor, limit); };
     cleanups.push(() => { t.store.after = after; });
-    t.clinic = await startClinicHub({ store: t.store, adminFile: `${t.dir}/admin.sqlite`, now: () => t.clock.t });
+    t.clinic = await startClinicHub({ store: t.store, adminFile: `${t.dir}/admin.sqlite`, adminKey: TEST_STATION_KEY, now: () => t.clock.t });
     expect(asked[0]).toBe(cursorBefore);
     expect(getCursor(t.clinic.admin.station)).toBe(await t.store.lastSeq());
     expect(t.clinic.admin.station.raw.prepare("SELECT name FROM patients WHERE record_no = 'A1-000001'").get()).toEqual({ name: '张三' });
@@ -201,7 +202,7 @@ describe('hub administration from a workstation', () => {
     await t.clinic.close();
     rmSync(`${t.dir}/admin.sqlite`);
     asked.length = 0;
-    t.clinic = await startClinicHub({ store: t.store, adminFile: `${t.dir}/admin.sqlite`, now: () => t.clock.t });
+    t.clinic = await startClinicHub({ store: t.store, adminFile: `${t.dir}/admin.sqlite`, adminKey: TEST_STATION_KEY, now: () => t.clock.t });
     expect(asked[0]).toBe(0);
     expect(t.clinic.admin.device).toMatch(/^H[A-Z0-9]{2}$/);
     expect(t.clinic.admin.device).not.toBe('HUB');

@@ -27,6 +27,8 @@ export interface AdminStationOptions {
   store: HubStore;
   /** The admin station's SQLite file (created on the first run). */
   file: string;
+  /** Its key (main/station/keys.ts). */
+  key: Buffer;
   now?: () => number;
   validateOutput?: boolean;
   log?: (line: string) => void;
@@ -49,7 +51,7 @@ export class AdminStation {
     const now = opts.now ?? Date.now;
     const device = existsSync(opts.file) ? undefined : await freeDeviceCode(store);
     const station = new Station({
-      file: opts.file, now, allowMasterData: true, ...(device ? { device } : {}),
+      file: opts.file, key: opts.key, now, allowMasterData: true, ...(device ? { device } : {}),
       ...(opts.validateOutput !== undefined ? { validateOutput: opts.validateOutput } : {}),
     });
     station.hub = store;

@@ -15,6 +15,7 @@ import { pairStation } from '../sync/pair';
 import { connected, emptyStation } from '../sync/testing';
 import { PgliteStore } from './pglite-store';
 import { startClinicHub, type ClinicHub } from './run';
+import { TEST_STATION_KEY } from '../station/keys.testing';
 
 export interface TestClinicHub {
   clinic: ClinicHub;
@@ -33,7 +34,7 @@ export async function startTestClinicHub(template: Blob | File, opts: { web?: { 
   const dir = mkdtempSync(join(tmpdir(), 'clinic-hub-'));
   const clock = { t: TEST_START };
   const start = (port = 0) => startClinicHub({
-    store, adminFile: join(dir, 'admin.sqlite'), now: () => clock.t, validateOutput: true, port,
+    store, adminFile: join(dir, 'admin.sqlite'), adminKey: TEST_STATION_KEY, now: () => clock.t, validateOutput: true, port,
     ...(opts.web ? { web: { port: 0, ...opts.web } } : {}),
   });
   const t: TestClinicHub = {

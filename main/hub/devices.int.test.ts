@@ -20,6 +20,7 @@ import { AdminStation } from './admin-station';
 import { pairedWorkstation, startTestClinicHub, type TestClinicHub } from './admin.testing';
 import { createFirstAdmin, hasActiveAdmin } from './first-admin';
 import { PgliteStore } from './pglite-store';
+import { TEST_STATION_KEY } from '../station/keys.testing';
 
 let template: Blob | File;
 beforeAll(async () => {
@@ -186,7 +187,7 @@ describe('first admin on a new hub', () => {
     cleanups.push(() => store.close());
     const dir = mkdtempSync(join(tmpdir(), 'clinic-first-admin-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const admin = await AdminStation.open({ store, file: join(dir, 'admin.sqlite') });
+    const admin = await AdminStation.open({ store, file: join(dir, 'admin.sqlite'), key: TEST_STATION_KEY });
     cleanups.push(() => admin.close());
     expect(hasActiveAdmin(admin.station)).toBe(false);
     await expect(createFirstAdmin(admin, 'boss', 'short1', { scrypt: TEST_SCRYPT })).rejects.toMatchObject({ code: 'WEAK_PASSWORD', details: { reason: 'too_short' } });

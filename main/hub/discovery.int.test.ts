@@ -14,6 +14,7 @@ import { withMasterWriter } from '../station/master';
 import { browseHubs, toFoundHub } from './discovery';
 import { PgliteStore } from './pglite-store';
 import { startClinicHub } from './run';
+import { TEST_STATION_KEY } from '../station/keys.testing';
 
 const template = hubTemplate();
 const cleanups = cleanupsAfterEach();
@@ -21,7 +22,7 @@ const cleanups = cleanupsAfterEach();
 async function lanHub(announce?: boolean) {
   const store = await PgliteStore.open({ loadDataDir: template() });
   const dir = mkdtempSync(join(tmpdir(), 'clinic-disc-'));
-  const clinic = await startClinicHub({ store, adminFile: join(dir, 'admin.sqlite'), host: '0.0.0.0', port: 0, ...(announce === undefined ? {} : { announce }) });
+  const clinic = await startClinicHub({ store, adminFile: join(dir, 'admin.sqlite'), adminKey: TEST_STATION_KEY, host: '0.0.0.0', port: 0, ...(announce === undefined ? {} : { announce }) });
   cleanups.push(async () => { await clinic.close(); await store.close(); rmSync(dir, { recursive: true, force: true }); });
   return clinic;
 }

@@ -1,11 +1,14 @@
 /** `npm run hub` first-run setup: the hint, `--create-admin` from the environment or stdin, refused once an admin exists. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runTs } from '../sync/fault-testing';
 import { PgliteStore } from './pglite-store';
 import { freePort } from './postgres-testing';
+import { enforcePrivateTree } from './private-files';
+
+const PASS = 'clinic backup passphrase 2026';
 
 const dir = mkdtempSync(join(tmpdir(), 'clinic-hub-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -59,21 +62,51 @@ describe('hub CLI: the first admin', () => {
 });
 
 describe('hub CLI: backups', () => {
-  it('writes one on demand, restores it into a new folder, refuses a folder in use and bad settings', async () => {
+  it('with no passphrase says backups are off and writes none; with one writes an encrypted one, restores it with the passphrase, refuses a wrong one and restores nothing', async () => {
     const backups = join(dir, 'backups');
-    const running = await hubRun(['--backup-dir', backups, '--backup-every', '0']);
+    const none = await hubRun(['--backup-dir', backups]);
+    try {
+      await none.waitFor(/no pairing code yet/);
+      expect(none.output()).toMatch(/!!! no backup passphrase: backups are OFF until one is given/);
+      none.proc.stdin!.write('backup\n');
+      await none.waitFor(/backup failed: no backup passphrase/);
+    } finally {
+      await none.kill('SIGTERM');
+    }
+    expect(await none.exited, none.output()).toBe(0);
+    expect(existsSync(backups) ? readdirSync(backups) : []).toEqual([]);
+
+    const env = { CLINIC_BACKUP_PASSPHRASE: PASS };
+    const running = await hubRun(['--backup-dir', backups, '--backup-every', '0'], env);
     try {
       await running.waitFor(/no pairing code yet/);
       running.proc.stdin!.write('backup\n');
-      await running.waitFor(/backup written: \S+hub-\d{8}T\d{6}Z\.tar\.gz/);
+      await running.waitFor(/backup written: \S+hub-\d{8}T\d{6}Z\.tar\.gz\.enc/);
     } finally {
       await running.kill('SIGTERM');
     }
     expect(await running.exited, running.output()).toBe(0);
     const file = /backup written: (\S+)/.exec(running.output())![1]!;
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    // The hub's data folder after a run: nothing in it open to other users.
+    expect(enforcePrivateTree(join(dir, 'hub')).fixed).toEqual([]);
 
+    // A wrong passphrase on stdin: refused, nothing restored.
     const target = join(dir, 'restored');
-    const restore = runTs('main/cli/hub.ts', ['--data', target, '--restore', file]);
+    const wrong = runTs('main/cli/hub.ts', ['--data', target, '--restore', file]);
+    wrong.proc.stdin!.end('not the passphrase at all\n');
+    expect(await wrong.exited).toBe(1);
+    expect(wrong.output()).toMatch(/backup passphrase is wrong/);
+    expect(existsSync(target)).toBe(false);
+
+    // The right one, from a key file of mode 600 (one of 644 is refused first).
+    const keyFile = join(dir, 'backup.key');
+    writeFileSync(keyFile, `${PASS}\n`, { mode: 0o644 });
+    const unsafe = runTs('main/cli/hub.ts', ['--data', target, '--restore', file, '--backup-key-file', keyFile]);
+    expect(await unsafe.exited).toBe(1);
+    expect(unsafe.output()).toMatch(/backup key file .* has mode 644/);
+    chmodSync(keyFile, 0o600);
+    const restore = runTs('main/cli/hub.ts', ['--data', target, '--restore', file, '--backup-key-file', keyFile]);
     expect(await restore.exited, restore.output()).toBe(0);
     expect(restore.output()).toMatch(/restored .* new id/);
     const store = await PgliteStore.open({ dataDir: target });
@@ -83,11 +116,11 @@ describe('hub CLI: backups', () => {
       await store.close();
     }
 
-    const inUse = runTs('main/cli/hub.ts', ['--data', target, '--restore', file]);
+    const inUse = runTs('main/cli/hub.ts', ['--data', target, '--restore', file], env);
     expect(await inUse.exited).toBe(1);
     expect(inUse.output()).toContain('--force');
     const badKeep = await hubRun(['--backup-keep', '0']);
     expect(await badKeep.exited).toBe(1);
     expect(badKeep.output()).toContain('--backup-keep');
-  }, 240_000);
+  }, 300_000);
 });

@@ -6,18 +6,20 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runTs } from '../sync/fault-testing';
 import { until } from '../sync/testing';
 import { freePort } from './postgres-testing';
+import { openKeyed } from '../../db/cipher';
+import { stationKeyFor } from '../station/keys';
 
 const dir = mkdtempSync(join(tmpdir(), 'clinic-in-process-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const file = join(dir, 'station.sqlite');
 
 function usernames(): string[] {
-  const db = new Database(file, { readonly: true });
+  // The serve process made the station's key; with no OS keystore here, in the key file beside it.
+  const db = openKeyed(file, stationKeyFor(file, { keystore: null, readOnly: true }).key, { readonly: true });
   try {
     return (db.prepare('SELECT username FROM accounts').all() as { username: string }[]).map((r) => r.username);
   } finally {

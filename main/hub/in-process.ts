@@ -14,6 +14,7 @@ import { createFirstAdmin } from './first-admin';
 import { PgliteStore } from './pglite-store';
 import { startClinicHub, type ClinicHub } from './run';
 import { hubIdOf } from './server';
+import { stationKeyFor } from '../station/keys';
 
 export interface InProcessHubOptions {
   /** The hub's data folder; left out: the one this station used before. */
@@ -23,6 +24,8 @@ export interface InProcessHubOptions {
   /** The first admin account, for a new clinic (refused once an admin exists). */
   firstAdmin?: { username: string; password: string };
   log?: (line: string) => void;
+  /** The admin station's key; left out: main/station/keys.ts finds (or makes) it. */
+  adminKey?: Buffer;
 }
 
 export interface InProcessHub {
@@ -41,11 +44,12 @@ export async function startInProcessHub(station: Station, opts: InProcessHubOpti
   const dataDir = resolve(opts.dataDir ?? inProcessHubDir(station) ?? 'data/hub');
   mkdirSync(join(dataDir, 'admin'), { recursive: true });
   const log = opts.log ?? (() => undefined);
-  const store = await PgliteStore.open({ dataDir });
+  const store = await PgliteStore.open({ dataDir, log });
   let clinic: ClinicHub;
   try {
+    const adminFile = join(dataDir, 'admin', `station-${await hubIdOf(store)}.sqlite`);
     clinic = await startClinicHub({
-      store, adminFile: join(dataDir, 'admin', `station-${await hubIdOf(store)}.sqlite`),
+      store, adminFile, adminKey: opts.adminKey ?? stationKeyFor(adminFile, { log }).key,
       host: opts.host ?? '127.0.0.1', port: opts.port ?? 5190, log,
     });
   } catch (err) {

@@ -14,6 +14,7 @@ import { HUB_TABLES } from './pg-schema';
 import { eachHubStore } from './stores.testing';
 import { columnDefaultsOf } from './typed-rows';
 import { hubShapes, shapeDifferences, stationShapes } from './typed-tables';
+import { TEST_STATION_KEY } from '../station/keys.testing';
 
 const STORES = eachHubStore();
 
@@ -21,7 +22,7 @@ let dir: string;
 let station: OpenedDb;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'clinic-drift-'));
-  station = openDatabase(join(dir, 'station.sqlite'));
+  station = openDatabase(join(dir, 'station.sqlite'), { key: TEST_STATION_KEY });
 });
 afterAll(() => {
   station?.raw.close();
@@ -72,7 +73,7 @@ describe.each(STORES)('hub typed tables on %s against the station SQLite schema'
   it('catch a migration that adds a column or changes a type in the real SQLite file', async () => {
     const th = await hubOf();
     const d = mkdtempSync(join(tmpdir(), 'clinic-drift-'));
-    const doctored = openDatabase(join(d, 'station.sqlite'));
+    const doctored = openDatabase(join(d, 'station.sqlite'), { key: TEST_STATION_KEY });
     try {
       doctored.raw.exec(`ALTER TABLE visits ADD COLUMN triage_level integer;
         CREATE INDEX visits_triage ON visits (triage_level);

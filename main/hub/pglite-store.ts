@@ -2,7 +2,9 @@
  * HubStore on PGlite (embedded PostgreSQL) in a data folder: the SQL of main/hub/sql-store.ts
  * on one in-process connection, and the typed tables of main/hub/pg-schema.ts.
  */
+import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { keepPrivate } from './private-files';
 import type { ProjectorOptions } from './projection';
 import { HUB_DDL, SqlHubStore, type Sql } from './sql-store';
 
@@ -13,10 +15,18 @@ export class PgliteStore extends SqlHubStore {
   }
 
   /** Opens (creating if needed) the store: a folder, or in memory from a dumped data dir (tests). */
-  static async open(opts: { dataDir?: string; loadDataDir?: Blob | File; projection?: ProjectorOptions } = {}): Promise<PgliteStore> {
+  static async open(opts: { dataDir?: string; loadDataDir?: Blob | File; projection?: ProjectorOptions; log?: (line: string) => void } = {}): Promise<PgliteStore> {
+    const log = opts.log ?? (() => undefined);
+    // The data folder is the hub user's alone (main/hub/private-files.ts): checked before PGlite
+    // opens it and again once it has (it makes its files 0666 under the usual umask).
+    if (opts.dataDir && !opts.loadDataDir) {
+      mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+      keepPrivate(opts.dataDir, log);
+    }
     const db = opts.loadDataDir ? new PGlite({ loadDataDir: opts.loadDataDir }) : new PGlite(opts.dataDir);
     await db.waitReady;
     try {
+      if (opts.dataDir && !opts.loadDataDir) keepPrivate(opts.dataDir, log);
       await db.exec(HUB_DDL);
       const store = new PgliteStore(db);
       await store.prepare(opts.projection);

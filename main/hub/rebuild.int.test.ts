@@ -14,6 +14,8 @@ import { connected, emptyStation, startTestHub, startTestHubOn, until, writeAs, 
 import { getTableName } from 'drizzle-orm';
 import { PgliteStore } from './pglite-store';
 import { rebuildFromStation } from './rebuild';
+import { TEST_STATION_KEY } from '../station/keys.testing';
+import { Station } from '../station/station';
 
 let template: Blob | File;
 beforeAll(async () => {
@@ -60,7 +62,7 @@ describe('rebuilding the hub from a station', { timeout: 120_000 }, () => {
     const rebuilt = await PgliteStore.open({ loadDataDir: template });
     try {
       const oldHubId = await th.store.getMeta('hub_id');
-      const report = await rebuildFromStation(join(fx.dir, 'station.sqlite'), rebuilt, { now: fx.clock.t });
+      const report = await rebuildFromStation(join(fx.dir, 'station.sqlite'), rebuilt, { key: TEST_STATION_KEY, now: fx.clock.t });
       expect(report.changes).toBe(lastSeq + 2);
       expect(report.fromDevices).toEqual(['A1', 'B2']);
       expect(report.hubId).not.toBe(oldHubId);
@@ -78,7 +80,7 @@ describe('rebuilding the hub from a station', { timeout: 120_000 }, () => {
       expect((await rebuilt.row('patients', patient.id))?.values['address']).toBe('南京路 1 号');
 
       // Not twice into the same store.
-      await expect(rebuildFromStation(join(fx.dir, 'station.sqlite'), rebuilt)).rejects.toThrow(/not empty/);
+      await expect(rebuildFromStation(join(fx.dir, 'station.sqlite'), rebuilt, { key: TEST_STATION_KEY })).rejects.toThrow(/not empty/);
     } catch (err) {
       await rebuilt.close();
       throw err;
@@ -107,8 +109,12 @@ describe('rebuilding the hub from a station', { timeout: 120_000 }, () => {
     try {
       const notStation = join(dir, 'other.sqlite');
       writeFileSync(notStation, '');
-      await expect(rebuildFromStation(notStation, store)).rejects.toThrow(/not a station database/);
-      await expect(rebuildFromStation(join(dir, 'missing.sqlite'), store)).rejects.toThrow();
+      await expect(rebuildFromStation(notStation, store, { key: TEST_STATION_KEY })).rejects.toThrow(/not a station database/);
+      await expect(rebuildFromStation(join(dir, 'missing.sqlite'), store, { key: TEST_STATION_KEY })).rejects.toThrow();
+      // A station file with another key than the one given: STORAGE_KEY_WRONG, nothing appended.
+      const encrypted = join(dir, 'encrypted.sqlite');
+      new Station({ file: encrypted, key: TEST_STATION_KEY, device: 'Q7' }).close();
+      await expect(rebuildFromStation(encrypted, store, { key: Buffer.alloc(32, 1) })).rejects.toMatchObject({ code: 'STORAGE_KEY_WRONG' });
       expect(await store.lastSeq()).toBe(0);
     } finally {
       await store.close();

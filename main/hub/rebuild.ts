@@ -11,6 +11,7 @@
  * device credentials were on the lost disk.
  */
 import Database from 'better-sqlite3';
+import { isPlainSqlite, openKeyed } from '../../db/cipher';
 import { toWire, type ChangeLogRow } from '../sync/local';
 import type { HubStore } from './store';
 
@@ -22,9 +23,16 @@ export interface RebuildReport {
 
 const BATCH = 1000;
 
-export async function rebuildFromStation(stationFile: string, store: HubStore, opts: { now?: number } = {}): Promise<RebuildReport> {
+export interface RebuildOptions {
+  /** The station file's key (main/station/keys.ts); a replica from before encryption is read without. */
+  key: Buffer;
+  now?: number;
+}
+
+export async function rebuildFromStation(stationFile: string, store: HubStore, opts: RebuildOptions): Promise<RebuildReport> {
   if ((await store.lastSeq()) !== 0) throw new Error('the hub store is not empty: rebuild into a new data folder or database');
-  const raw = new Database(stationFile, { readonly: true, fileMustExist: true });
+  const readOnly = { readonly: true, fileMustExist: true };
+  const raw = isPlainSqlite(stationFile) ? new Database(stationFile, readOnly) : openKeyed(stationFile, opts.key, readOnly);
   let changes = 0;
   const devices = new Set<string>();
   const append = async (page: ChangeLogRow[]) => {

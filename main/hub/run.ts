@@ -21,6 +21,8 @@ export interface ClinicHubOptions extends Omit<HubOptions, 'store'> {
   store: HubStore;
   /** The admin station's SQLite file. */
   adminFile: string;
+  /** Its key (main/station/keys.ts stationKeyFor; tests: TEST_STATION_KEY). */
+  adminKey: Buffer;
   /** The web host over the admin station; left out: none. If it cannot start, the hub runs on without it (logged). */
   web?: {
     port: number; host?: string; staticDir: string; hosts?: string[]; origins?: string[];
@@ -50,11 +52,11 @@ export interface ClinicHub {
 }
 
 export async function startClinicHub(opts: ClinicHubOptions): Promise<ClinicHub> {
-  const { store, adminFile, web: webOpts, validateOutput, ...hubOpts } = opts;
+  const { store, adminFile, adminKey, web: webOpts, validateOutput, ...hubOpts } = opts;
   // Built at start, not on the admin's first statistic (minutes on a big hub).
   await ensureStatsIndexes(store);
   const admin = await AdminStation.open({
-    store, file: adminFile, ...(hubOpts.now ? { now: hubOpts.now } : {}), ...(hubOpts.log ? { log: hubOpts.log } : {}),
+    store, file: adminFile, key: adminKey, ...(hubOpts.now ? { now: hubOpts.now } : {}), ...(hubOpts.log ? { log: hubOpts.log } : {}),
     ...(validateOutput !== undefined ? { validateOutput } : {}),
   });
   let hub: Hub;

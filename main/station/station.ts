@@ -6,6 +6,7 @@ import { EventEmitter } from 'node:events';
 import { randomInt } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { openDatabase, type Db } from '../../db/open';
+import type { Conversion } from '../../db/cipher';
 import type { EventName, Result, StationEvents } from '../api/contract';
 import { hlcParse, hlcToString, hlcZero } from '../domain/hlc';
 import { isDeviceCode } from '../domain/numbers';
@@ -40,6 +41,8 @@ const AUTO_CHECKPOINT_PAGES = 8000;
 
 export interface StationOptions {
   file: string;
+  /** The file's 256-bit key (main/station/keys.ts stationKeyFor; tests: TEST_STATION_KEY). */
+  key: Buffer;
   /** Device code for a new database (the hub assigns one at pairing); ignored once set. */
   device?: string;
   now?: () => number;
@@ -60,6 +63,8 @@ export class Station {
   readonly now: () => number;
   readonly allowMasterData: boolean;
   readonly validateOutput: boolean;
+  /** Set when this start encrypted a replica written before encryption (for the log). */
+  readonly converted: Conversion | null;
   /** Set by the hub process on its own admin station: hub procedures run here, against this store. */
   hub: HubStore | null = null;
   /** Set by the sync client on a workstation: where `at: 'hub'` procedures are forwarded. */
@@ -77,7 +82,8 @@ export class Station {
   private readonly standingStmt: Database.Statement<[string], { active: number; roles: string }>;
 
   constructor(opts: StationOptions) {
-    const { raw, db } = openDatabase(opts.file);
+    const { raw, db, converted } = openDatabase(opts.file, { key: opts.key });
+    this.converted = converted;
     this.raw = raw;
     this.db = db;
     this.now = opts.now ?? Date.now;

@@ -16,6 +16,7 @@ import { dispatch, dispatchSync, type Caller } from './dispatch';
 import { withMasterWriter } from './master';
 import { hashPassword } from './password';
 import { Station } from './station';
+import { TEST_STATION_KEY } from './keys.testing';
 
 /** Cheap scrypt for tests only (the stored hash carries its parameters). */
 export const TEST_SCRYPT = { N: 1 << 10, r: 8, p: 1 };
@@ -55,7 +56,7 @@ export type FixtureUsers = typeof FIXTURE_USERS;
 export function createFixture(opts: { device?: string; file?: string } = {}): Fixture {
   const dir = mkdtempSync(join(tmpdir(), 'clinic-desk-'));
   const clock = { t: TEST_START };
-  const station = new Station({ file: opts.file ?? join(dir, 'station.sqlite'), device: opts.device ?? 'A1', now: () => clock.t, allowMasterData: true });
+  const station = new Station({ key: TEST_STATION_KEY, file: opts.file ?? join(dir, 'station.sqlite'), device: opts.device ?? 'A1', now: () => clock.t, allowMasterData: true });
   const ids = seedClinic(station);
   const call: Fixture['call'] = (caller, name, input) => dispatchSync(station, caller, name, input);
   return {

@@ -7,6 +7,7 @@ import { withMasterWriter } from './master';
 import { Station } from './station';
 import { createFixture, type Fixture } from './testing';
 import { Writer } from './writer';
+import { TEST_STATION_KEY } from './keys.testing';
 
 let fx: Fixture;
 afterEach(() => fx?.close());
@@ -115,10 +116,10 @@ describe('Writer', () => {
     withMasterWriter(fx.station, (w) => w.insert(patients, patientRow('B7-1')));
     const clock = fx.station.clock.hlc;
     fx.station.close();
-    const again = new Station({ file, device: 'ZZ', now: () => fx.clock.t - 60_000 });
+    const again = new Station({ key: TEST_STATION_KEY, file, device: 'ZZ', now: () => fx.clock.t - 60_000 });
     expect(again.device).toBe('B7');
     expect(again.clock.hlc).toEqual(clock);
     again.close();
-    fx.station = new Station({ file, now: () => fx.clock.t });
+    fx.station = new Station({ key: TEST_STATION_KEY, file, now: () => fx.clock.t });
   });
 });

@@ -7,6 +7,7 @@ import { createFixture, TEST_PASSWORD } from '../station/testing';
 import { connectToHub, storedHubUrl } from './connect';
 import { pendingCount } from './local';
 import { startTestHub, until } from './testing';
+import { TEST_STATION_KEY } from '../station/keys.testing';
 
 let template: Blob | File;
 beforeAll(async () => { template = await PgliteStore.template(); });
@@ -33,7 +34,7 @@ it('pairs with the code, syncs, and on a restart reconnects to the stored hub', 
   // Restart: the same file, no options — it finds the hub and pushes what was written meanwhile.
   const file = `${fx.dir}/station.sqlite`;
   fx.station.close();
-  const again = new Station({ file, now: () => fx.clock.t, allowMasterData: true });
+  const again = new Station({ key: TEST_STATION_KEY, file, now: () => fx.clock.t, allowMasterData: true });
   cleanups.push(() => again.close());
   const before = await th.store.lastSeq();
   const login = await dispatch(again, { token: null }, 'accounts.login', { username: 'reception', password: TEST_PASSWORD });

@@ -7,10 +7,11 @@
 import { Station } from '../station/station';
 import { SyncClient } from './client';
 import { getCursor, pendingCount } from './local';
+import { TEST_STATION_KEY } from '../station/keys.testing';
 
 const [file, url, batch] = process.argv.slice(2);
 if (!file || !url) throw new Error('usage: fault-station.ts <sqlite file> <hub url> <batch size>');
-const station = new Station({ file });
+const station = new Station({ key: TEST_STATION_KEY, file });
 const client = new SyncClient(station, { url, batchSize: Number(batch ?? 100), timeoutMs: 5_000, reconnectDelayMs: 50 });
 client.start();
 const started = Date.now();

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { patients } from '../../db/schema';
 import { Station } from '../station/station';
 import { writeAs } from './testing';
+import { TEST_STATION_KEY } from '../station/keys.testing';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -71,7 +72,7 @@ export function runTs(script: string, args: string[], env: Record<string, string
 /** A station file in a temp folder holding `n` unsent patient inserts (every tenth also edited). */
 export function filledStation(device: string, n: number): { file: string; ids: string[] } {
   const file = join(mkdtempSync(join(tmpdir(), `clinic-fault-${device}-`)), 'station.sqlite');
-  const station = new Station({ file, device });
+  const station = new Station({ key: TEST_STATION_KEY, file, device });
   const ids: string[] = [];
   try {
     writeAs(station, (w) => {

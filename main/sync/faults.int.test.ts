@@ -18,6 +18,7 @@ import { cuttingProxy, filledStation, runTs, seeded, type Child } from './fault-
 import { getCursor, pendingCount } from './local';
 import { fetchHubCertificate, normaliseHubUrl, pinOf } from './pin';
 import { emptyStation, pinInFile, replicatedChecksums, startTestHub, startTestHubOn, until } from './testing';
+import { TEST_STATION_KEY } from '../station/keys.testing';
 
 let template: Blob | File;
 let postgres: TestPostgres;
@@ -96,7 +97,7 @@ describe('faults: a station killed mid-push', () => {
       expect(run.proc.signalCode).toBe('SIGKILL');
       expect(atKill).toBeGreaterThanOrEqual(threshold);
       // What the killed station had recorded: some acked, the rest still unsent.
-      const s1 = new Station({ file });
+      const s1 = new Station({ key: TEST_STATION_KEY, file });
       const unsent = pendingCount(s1);
       s1.close();
       const hubHas = await th.store.lastSeq();
@@ -111,7 +112,7 @@ describe('faults: a station killed mid-push', () => {
     expect(await second.exited).toBe(0);
     expect(Number(cursor)).toBe(total);
 
-    const station = new Station({ file });
+    const station = new Station({ key: TEST_STATION_KEY, file });
     cleanups.push(() => station.close());
     expect(pendingCount(station)).toBe(0);
     await expectExactlyOnce(th.store, station);
@@ -146,7 +147,7 @@ describe.each(HUB_DATA)('faults: the hub killed mid-batch (%s)', (_where, hubDat
     const { file } = filledStation('H1', N);
     cleanups.push(() => rmSync(dirname(file), { recursive: true, force: true }));
     const total = N + N / 10;
-    const station = new Station({ file });
+    const station = new Station({ key: TEST_STATION_KEY, file });
     cleanups.push(() => station.close());
     const c = new SyncClient(station, { url, pin, batchSize: 200, timeoutMs: 5_000, reconnectDelayMs: 50 });
     cleanups.push(() => c.stop());
@@ -198,7 +199,7 @@ describe('faults: connections cut by a proxy', () => {
     const stations = ['P1', 'P2', 'P3'].map((device) => {
       const { file } = filledStation(device, M);
       cleanups.push(() => rmSync(dirname(file), { recursive: true, force: true }));
-      const station = new Station({ file });
+      const station = new Station({ key: TEST_STATION_KEY, file });
       cleanups.push(() => station.close());
       const c = new SyncClient(station, { url, pin: pinOf(th.hub.certificate), batchSize: 25, timeoutMs: 2_000, reconnectDelayMs: 20 });
       cleanups.push(() => c.stop());

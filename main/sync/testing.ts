@@ -18,6 +18,7 @@ import { SyncClient, type SyncClientOptions } from './client';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import { setMeta } from './local';
 import { HUB_CERT_KEY, pinOf, pinnedTls } from './pin';
+import { TEST_STATION_KEY } from '../station/keys.testing';
 
 export interface TestHub {
   hub: Hub;
@@ -44,7 +45,7 @@ export async function startTestHubOn(store: HubStore, opts: Partial<HubOptions> 
 /** An empty station (no master data: it bootstraps from the hub) on a file in its own temp folder. */
 export function emptyStation(device: string, clock: { t: number } = { t: TEST_START }): { station: Station; close: () => void } {
   const dir = mkdtempSync(join(tmpdir(), `clinic-sync-${device}-`));
-  const station = new Station({ file: join(dir, 'station.sqlite'), device, now: () => clock.t });
+  const station = new Station({ key: TEST_STATION_KEY, file: join(dir, 'station.sqlite'), device, now: () => clock.t });
   return { station, close: () => { station.close(); rmSync(dir, { recursive: true, force: true }); } };
 }
 
@@ -81,7 +82,7 @@ export function rawSocket(hub: HubAddress, opts: Partial<ManagerOptions & Socket
 
 /** Pins `certificate` in the station file as pairing would (a station started in a child process). */
 export function pinInFile(file: string, certificate: string): void {
-  const station = new Station({ file });
+  const station = new Station({ key: TEST_STATION_KEY, file });
   try {
     station.raw.transaction(() => setMeta(station, HUB_CERT_KEY, certificate)).immediate();
   } finally {

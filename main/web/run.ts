@@ -10,6 +10,7 @@ import type { SyncClient } from '../sync/client';
 import { connectToHub } from '../sync/connect';
 import { startWebHost, type WebHost } from './server';
 import { defaultHubDataDir, offerSetup } from './setup-runtime';
+import { stationKeyFor } from '../station/keys';
 
 export interface ServeOptions {
   file: string;
@@ -75,21 +76,24 @@ export function parseServeArgs(argv: string[]): ServeOptions {
   };
 }
 
-function createDemo(file: string): void {
+function createDemo(file: string, key: Buffer): void {
   if (existsSync(file)) {
     console.log(`${file} exists: opening it as it is (the demo fills a new database only)`);
     return;
   }
   console.log(`creating the demo clinic in ${file} …`);
-  const demo = createDemoClinic(file, {});
+  const demo = createDemoClinic(file, { key });
   console.log(`demo clinic ready: log in as ${demo.accounts.map((a) => a.username).join(', ')} with the password ${demo.password}`);
 }
 
 export async function runWebHost(opts: ServeOptions): Promise<{ host: WebHost; station: Station }> {
   mkdirSync(dirname(opts.file), { recursive: true });
-  if (opts.demo) createDemo(opts.file);
+  const stationKey = stationKeyFor(opts.file, { log: (line) => console.log(line) });
+  if (opts.demo) createDemo(opts.file, stationKey.key);
   else if (!existsSync(opts.file)) console.log(`creating an empty station database at ${opts.file}`);
-  const station = new Station({ file: opts.file });
+  const station = new Station({ file: opts.file, key: stationKey.key });
+  console.log(`station file ${opts.file} is encrypted; its key is in the ${stationKey.where}${stationKey.created ? ' (made now)' : ''}`);
+  if (station.converted) console.log(`it was a plain file from before: encrypted now (${station.converted.tables} tables, ${station.converted.ms} ms), nothing plain kept`);
   const { n } = station.raw.prepare('SELECT count(*) AS n FROM accounts').get() as { n: number };
   if (n === 0) console.log('this station has no accounts yet: the first-run wizard in the browser starts a new clinic or joins a hub (or start with --demo for a demo clinic)');
   // The first-run wizard (setup.*) starts a hub here or pairs with one; it answers only while the station is unset.

@@ -16,6 +16,7 @@ import { createFixture } from '../station/testing';
 import { storedCredential } from '../sync/pair';
 import { until } from '../sync/testing';
 import { HostSetupRuntime, offerSetup } from './setup-runtime';
+import { TEST_STATION_KEY } from '../station/keys.testing';
 
 const dir = mkdtempSync(join(tmpdir(), 'clinic-setup-'));
 const closers: (() => unknown)[] = [];
@@ -27,7 +28,7 @@ afterAll(async () => {
 interface Desk { station: Station; runtime: HostSetupRuntime; hubDir: string }
 
 async function freshDesk(name: string, hubPort?: number, hubHost = '127.0.0.1'): Promise<Desk> {
-  const station = new Station({ file: join(dir, `${name}.sqlite`) });
+  const station = new Station({ key: TEST_STATION_KEY, file: join(dir, `${name}.sqlite`) });
   const hubDir = join(dir, `${name}-hub`);
   const runtime = offerSetup(station, {
     hubDataDir: hubDir, hubHost, hubPort: hubPort ?? await freePort(), log: () => undefined, discoverMs: 1_500, pairTimeoutMs: 3_000,
@@ -50,7 +51,7 @@ beforeAll(async () => {
 describe('setup.status', () => {
   it('is needed on a fresh station with a runtime, and closed where there is none or accounts exist', async () => {
     expect(await call(a.station, 'setup.status', {})).toEqual({ ok: true, value: { needed: true, reason: null, device: a.station.device, storage: null } });
-    const bare = new Station({ file: join(dir, 'bare.sqlite') });
+    const bare = new Station({ key: TEST_STATION_KEY, file: join(dir, 'bare.sqlite') });
     closers.push(() => bare.close());
     expect(await call(bare, 'setup.status', {})).toMatchObject({ ok: true, value: { needed: false, reason: 'no_runtime' } });
     expect(await call(bare, 'setup.joinHub', { address: '127.0.0.1', code: '123456' }))

@@ -67,6 +67,11 @@ export const errorsZh = {
   STORAGE_BUSY: '本机数据库正被另一个程序占用，请稍后重试；若持续出现，请关闭重复打开的程序',
   STORAGE_CORRUPT: '本机数据文件已损坏。请立即联系管理员：可从中心服务器重新同步本机数据',
   STORAGE_ERROR: '读写本机磁盘出错，刚才的操作没有保存。请检查磁盘后重试，或联系管理员',
+  STORAGE_KEY_WRONG: '本机数据文件无法用现有密钥打开（密钥不对或文件已损坏），数据未做任何改动；请联系管理员',
+  STORAGE_KEY_MISSING: '找不到本机数据文件的密钥，数据文件未做任何改动；请联系管理员恢复密钥',
+  STORAGE_KEY_UNSAFE: '密钥文件的权限过宽（其他用户可读），已拒绝使用；请改为仅本用户可读（600）',
+  BACKUP_KEY_WRONG: '备份密钥不对或备份已损坏，未恢复任何数据',
+  BACKUP_KEY_MISSING: '未设置备份密钥，无法写入或恢复加密备份',
   INTERNAL: '系统内部错误，请重试或联系管理员',
 } satisfies ErrorMessages;
 
@@ -134,6 +139,11 @@ export const errorsEn = {
   STORAGE_BUSY: 'This PC’s database is in use by another program; try again shortly. If it persists, close the program opened twice',
   STORAGE_CORRUPT: 'This PC’s data file is damaged. Call the administrator now: the station can be filled again from the hub',
   STORAGE_ERROR: 'Reading or writing this PC’s disk failed; nothing was saved. Check the disk and try again, or call the administrator',
+  STORAGE_KEY_WRONG: 'This PC\'s data file cannot be opened with its key (wrong key or damaged file); nothing was changed. Call the administrator',
+  STORAGE_KEY_MISSING: 'The key of this PC\'s data file is missing; nothing was changed. The administrator must restore the key',
+  STORAGE_KEY_UNSAFE: 'The key file can be read by other users, so it is not used; make it readable by its owner only (600)',
+  BACKUP_KEY_WRONG: 'Wrong backup key, or a damaged backup; nothing was restored',
+  BACKUP_KEY_MISSING: 'No backup key is set: encrypted backups cannot be written or restored',
   INTERNAL: 'Internal error; try again or call the administrator',
 } satisfies ErrorMessages;
 
