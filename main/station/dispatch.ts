@@ -166,6 +166,13 @@ async function finish(station: Station, name: ProcedureName, result: Result<unkn
 
 /** Session, lock and roles here, then the call goes to the hub over the station's hub link, with the person's hub token. */
 async function forward(station: Station, caller: Caller, name: ProcedureName, rawInput: unknown): Promise<Result<unknown>> {
+  const result = await forwardNow(station, caller, name, rawInput);
+  if (result.ok || result.error.code !== 'HUB_UNREACHABLE' || name !== 'accounts.changePassword') return result;
+  // A password lives at the hub: changed only there, so that every desk and the hub agree on it.
+  return fail('HUB_UNREACHABLE', 'your password is kept at the hub: change it when the hub can be reached', { procedure: name, reason: 'change_password' });
+}
+
+async function forwardNow(station: Station, caller: Caller, name: ProcedureName, rawInput: unknown): Promise<Result<unknown>> {
   const now = station.now();
   const admitted = admit(station, { caller }, name, now);
   if ('ok' in admitted) return admitted;
