@@ -135,7 +135,7 @@ describe('the hub trusts no account id a desk names', () => {
   }, 120_000);
 
   it('a person who logged in while the hub was unreachable confirms the password once, then reaches the hub', async () => {
-    const { t, ws: [a] } = await setup(['A1']);
+    const { ws: [a] } = await setup(['A1']);
     await a!.client.stop();
     const admin = await a!.login('admin');
     expect(sessionOf(a!, admin)?.hubToken).toBeUndefined();
