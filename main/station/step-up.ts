@@ -7,7 +7,6 @@
  * channel (audited). The async path uses verifyPasswordAsync/hashPasswordAsync; the synchronous
  * one (dispatchSync: tests and tools) the synchronous hashes.
  */
-import { verifySync as argon2VerifySync } from '@node-rs/argon2';
 import { procedures, type ProcedureName } from '../api/contract';
 import { checkPasswordStrength } from '../domain/password';
 import { DomainError, type ErrorBody } from '../domain/errors';
@@ -93,17 +92,8 @@ export async function prepare(station: Station, asker: Asker, name: ProcedureNam
 export function prepareSync(station: Station, asker: Asker, name: ProcedureName, rawInput: unknown): Prepared | ErrorBody {
   const p = plan(station, asker, name, rawInput);
   if ('code' in p) return p;
-  if (p.proof && !verifyPasswordSync(p.proof.password, p.proof.stored)) return wrongPassword(station, asker, name, p.proof.field);
+  if (p.proof && !verifyPassword(p.proof.password, p.proof.stored)) return wrongPassword(station, asker, name, p.proof.field);
   return { ...NOTHING_PREPARED, newPasswordHash: p.newPassword === null ? null : hashPassword(p.newPassword) };
-}
-
-function verifyPasswordSync(password: string, stored: string): boolean {
-  if (!stored.startsWith('$argon2')) return verifyPassword(password, stored);
-  try {
-    return argon2VerifySync(stored, password);
-  } catch {
-    return false;
-  }
 }
 
 /** The hash prepared for a handler that writes a new password (INTERNAL if dispatch did not prepare one). */
