@@ -35,7 +35,7 @@ export function PasswordPromptHost() {
   const title = purpose === 'hub' ? i18next.t('common.proof.hubTitle') : i18next.t('common.proof.stepUpTitle');
   const body = purpose === 'hub' ? i18next.t('common.proof.hubBody') : i18next.t('common.proof.stepUpBody');
   return (
-    <Modal opened={ask !== null} onClose={() => close(null)} centered title={title} data-testid="password-prompt">
+    <Modal opened={ask !== null} onClose={() => close(null)} centered title={title} zIndex={1000} data-testid="password-prompt">
       <Stack component="form" onSubmit={submit}>
         <Text size="sm">{body}</Text>
         <PasswordInput label={i18next.t('common.proof.password')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} required
