@@ -41,7 +41,7 @@ describe('changing a password', () => {
     expect(await a.call(me, 'accounts.changePassword', { currentPassword: 'wrong-pass1', newPassword: NEW }))
       .toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS', details: { field: 'currentPassword' } } });
     expect(await a.call(me, 'accounts.changePassword', { currentPassword: TEST_PASSWORD, newPassword: 'short' }))
-      .toMatchObject({ ok: false, error: { code: 'WEAK_PASSWORD', details: { field: 'newPassword' } } });
+      .toMatchObject({ ok: false, error: { code: 'WEAK_PASSWORD' } });
     const hubStation = t.clinic.admin.station;
     const oldHash = hashAt(hubStation, 'reception');
     expect(await a.call(me, 'accounts.changePassword', { currentPassword: TEST_PASSWORD, newPassword: NEW })).toEqual({ ok: true, value: { ok: true } });
