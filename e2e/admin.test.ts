@@ -40,6 +40,13 @@ const accessible = async (p: Page) => {
   await expectAccessible(p);
 };
 /** A Mantine Select: open it by its label, pick the option. */
+/** The step-up: account, role, device and pairing changes ask for the admin's own password first. */
+const confirmOwnPassword = async () => {
+  const prompt = page.getByTestId('password-prompt');
+  await prompt.locator('input[name="confirmPassword"]').fill(PASSWORD);
+  await prompt.getByRole('button', { name: '确认' }).click();
+  await prompt.waitFor({ state: 'hidden' });
+};
 const pick = async (scope: Page | ReturnType<Page['getByTestId']>, label: string, option: string | RegExp) => {
   await scope.getByLabel(new RegExp(`^${label}( \\*)?$`)).click();
   await page.getByRole('option', { name: option }).first().click();
@@ -124,9 +131,11 @@ describe('admin screens at the hub, in zh-CN', { timeout: 60_000 }, () => {
     await account.locator('input[name="username"]').fill('liming');
     await account.locator('input[name="password"]').fill('Weak');
     await account.getByRole('button', { name: '开通账号' }).click();
+    await confirmOwnPassword();
     await poll(() => account.textContent()).toMatch(/密码/);
     await account.locator('input[name="password"]').fill(PASSWORD);
     await account.getByRole('button', { name: '开通账号' }).click();
+    await confirmOwnPassword();
     await account.waitFor({ state: 'detached' });
     const row = page.getByTestId('staff-row').filter({ hasText: '李明' });
     await poll(() => row.textContent()).toContain('liming');
@@ -165,7 +174,7 @@ describe('admin screens at the hub, in zh-CN', { timeout: 60_000 }, () => {
     // an admin too, since the hub's web host takes admin accounts only).
     await callsInPage(page, [
       { name: 'accounts.login', input: { username: 'admin', password: PASSWORD } },
-      { name: 'org.createAccount', input: { username: 'wangfang', roles: ['admin', 'receptionist'], password: PASSWORD } },
+      { name: 'org.createAccount', input: { username: 'wangfang', roles: ['admin', 'receptionist'], password: PASSWORD, confirmPassword: PASSWORD } },
       { name: 'accounts.login', input: { username: 'wangfang', password: PASSWORD } },
       { name: 'patients.register', input: { name: '赵敏', sex: 'F', phone: '13912345678' } },
       { name: 'appointments.book', input: { patientId: '$3.patient.id', sessionId, source: 'phone' } },
@@ -265,6 +274,7 @@ describe('admin screens at the hub, in zh-CN', { timeout: 60_000 }, () => {
   it('lists the devices with a pairing code, and keeps the clinic settings', async () => {
     await open('devices');
     await page.getByTestId('issue-code').click();
+    await confirmOwnPassword();
     await poll(() => page.getByTestId('pairing-code').textContent()).toMatch(/^\d{6}$/);
     await shot('devices');
     await accessible(page);

@@ -42,7 +42,7 @@ beforeAll(async () => {
   const ID = makeResidentId('110101', '1980-05-06', 11, 'M');
   await callsInPage(page, [
     { name: 'accounts.login', input: { username: 'admin', password: PASSWORD } },
-    { name: 'org.createAccount', input: { username: 'lihua', roles: ['admin', 'receptionist'], password: PASSWORD } },
+    { name: 'org.createAccount', input: { username: 'lihua', roles: ['admin', 'receptionist'], password: PASSWORD, confirmPassword: PASSWORD } },
     { name: 'accounts.login', input: { username: 'lihua', password: PASSWORD } },
     { name: 'patients.register', input: { name: '张伟', idNumber: ID, phone: '13800138000', allergies: '青霉素' } },
     { name: 'patients.register', input: { name: '张伟', idNumber: ID, phone: '13900139000', address: '朝阳区建国路 1 号', confirmDuplicate: true, acknowledgedDuplicateIds: ['$3.patient.id'] } },

@@ -26,6 +26,14 @@ export interface ProcedureDef<I extends z.ZodType = z.ZodType, O extends z.ZodTy
    * receipt was printed. Other commands keep WAL's `NORMAL` (durable at the next checkpoint).
    */
   readonly durable?: true;
+  /**
+   * The acting person's own password, in this input field, checked where the procedure runs
+   * before its transaction: 'confirmPassword' is the step-up of account, role, device and pairing
+   * changes; 'currentPassword' proves it is really them changing their password.
+   */
+  readonly proof?: 'confirmPassword' | 'currentPassword';
+  /** This input field holds a new password: hashed (argon2id, off the event loop) before the transaction. */
+  readonly newPassword?: 'newPassword';
 }
 
 export function procedure<I extends z.ZodType, O extends z.ZodType>(def: ProcedureDef<I, O>): ProcedureDef<I, O> {

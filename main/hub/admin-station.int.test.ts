@@ -12,6 +12,7 @@ import { dispatchSync } from '../station/dispatch';
 import { withMasterWriter } from '../station/master';
 import { SyncClient } from '../sync/client';
 import { getCursor, pendingChanges } from '../sync/local';
+import { TEST_PASSWORD } from '../station/testing';
 import { until, writeAs } from '../sync/testing';
 import { pairedWorkstation, startTestClinicHub, type TestClinicHub, type TestWorkstation } from './admin.testing';
 import { PgliteStore } from './pglite-store';
@@ -58,7 +59,7 @@ describe('hub administration from a workstation', () => {
     // A workstation cannot write master data itself; the row came from the hub's admin station.
     expect(a!.station.raw.prepare('SELECT device FROM change_log WHERE row_id = ?').get(id)).toEqual({ device: t.clinic.admin.device });
 
-    const acct = await a!.call(admin, 'org.createAccount', { username: 'nurse.li', roles: ['receptionist'], password: 'Front2026desk' });
+    const acct = await a!.call(admin, 'org.createAccount', { username: 'nurse.li', roles: ['receptionist'], password: 'Front2026desk', confirmPassword: TEST_PASSWORD });
     expect(acct.ok).toBe(true);
     if (!acct.ok) return;
     const audit = t.clinic.admin.station.raw.prepare("SELECT account_id AS accountId, device FROM audit_log WHERE entity = 'accounts' AND entity_id = ?")
@@ -93,9 +94,9 @@ describe('hub administration from a workstation', () => {
   it('an account disabled at the hub but still active in a stale workstation replica is refused at the hub', async () => {
     const { t, ws: [a, b] } = await setup();
     const admin = await a!.login('admin');
-    const made = await a!.call(admin, 'org.createAccount', { username: 'admin.two', roles: ['admin'], password: 'Second2026admin' });
+    const made = await a!.call(admin, 'org.createAccount', { username: 'admin.two', roles: ['admin'], password: 'Second2026admin', confirmPassword: TEST_PASSWORD });
     if (!made.ok) throw new Error(JSON.stringify(made.error));
-    const off = await a!.call(admin, 'org.setAccountActive', { id: made.value.id, active: false });
+    const off = await a!.call(admin, 'org.setAccountActive', { id: made.value.id, active: false, confirmPassword: TEST_PASSWORD });
     expect(off).toMatchObject({ ok: true, value: { active: false } });
     const activeAt = (w: TestWorkstation) => (w.station.raw.prepare('SELECT active FROM accounts WHERE id = ?').get(made.value.id) as { active: number } | undefined)?.active;
     await until(() => activeAt(b!) === 0);
@@ -105,14 +106,24 @@ describe('hub administration from a workstation', () => {
     if (!login.ok) throw new Error(JSON.stringify(login.error));
     const two = { token: login.value.token };
     const before = await t.store.lastSeq();
+    // The hub refused the password it was shown at the log-in: no hub token, so the desk asks for it again…
     const r = await b!.call(two, 'org.createDepartment', { code: 'ZZ', name: '停用科', nameEn: 'Disabled' });
-    expect(r).toMatchObject({ ok: false, error: { code: 'ACCOUNT_DISABLED' } });
-    expect(await t.store.lastSeq()).toBe(before);
-    // An account the hub does not know at all is refused too (a forged id from a paired desk).
-    const stranger = await t.clinic.admin.call({ procedure: 'org.departments', input: {}, accountId: '01900000-0000-7000-8000-0000000000ff' }, 'B1');
-    expect(stranger).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'HUB_LOGIN_REQUIRED' } });
+    // …and the hub, which knows the account is disabled, says so.
+    expect(await b!.call(two, 'accounts.hubLogin', { password: 'Second2026admin' })).toMatchObject({ ok: false, error: { code: 'ACCOUNT_DISABLED' } });
+    expect(await b!.call(two, 'org.createDepartment', { code: 'ZZ', name: '停用科', nameEn: 'Disabled' })).toMatchObject({ ok: false, error: { code: 'HUB_LOGIN_REQUIRED' } });
+    // Nothing but the audit rows of the refusals reached the log.
+    await t.clinic.admin.idle();
+    const since = (await t.store.after(before, 100)).changes;
+    expect(since.length).toBeGreaterThan(0);
+    expect(since.filter((c) => c.table !== 'audit_log' || c.columns['action'] !== 'refuse')).toEqual([]);
+    // A call without a person token is refused too (main/hub/attacks-people.int.test.ts tries the forgeries).
+    const stranger = await t.clinic.admin.call({ procedure: 'org.departments', input: {} }, 'B1');
+    expect(stranger).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', details: { reason: 'missing' } } });
     // And the hub runs only hub procedures for a desk: nothing of a desk's own work.
-    const desk = await t.clinic.admin.call({ procedure: 'patients.search', input: { query: 'x' }, accountId: t.ids.accounts.admin }, 'B1');
+    const proven = await t.clinic.admin.people.login('admin', TEST_PASSWORD, 'B1');
+    if (!proven.ok) throw new Error('admin log-in at the hub failed');
+    const desk = await t.clinic.admin.call({ procedure: 'patients.search', input: { query: 'x' }, token: proven.token }, 'B1');
     expect(desk).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 

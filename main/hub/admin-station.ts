@@ -12,11 +12,11 @@ import { existsSync } from 'node:fs';
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import type { Result } from '../api/contract';
 import { dispatchAs } from '../station/dispatch';
-import type { Account } from '../station/context';
 import { Station } from '../station/station';
 import { applyRemoteChanges } from '../sync/apply';
 import { auditLog } from '../../db/schema';
 import { Writer } from '../station/writer';
+import { HubPeople, personTokenSecret } from './people';
 import type { Refusal } from './refusals';
 import { getCursor, markAcked, pendingChanges, pendingCount } from '../sync/local';
 import { MAX_BATCH, type CallT, type ChangeT, type SequencedChangeT } from '../sync/protocol';
@@ -42,8 +42,12 @@ export class AdminStation {
   private publisher: ((changes: readonly ChangeT[]) => Promise<AppendResult>) | null = null;
   private readonly offs: (() => void)[] = [];
   private flushing = false;
+  /** The running hub's refusal channel once attached (refused calls are audited through it). */
+  private refuse: ((r: Omit<Refusal, 'at'>) => void) | null = null;
 
-  private constructor(readonly station: Station, readonly store: HubStore, private readonly log: (line: string) => void) {}
+  private constructor(
+    readonly station: Station, readonly store: HubStore, readonly people: HubPeople, private readonly log: (line: string) => void,
+  ) {}
 
   /** Opens (or creates) the admin station and brings it up to the store's last change. */
   static async open(opts: AdminStationOptions): Promise<AdminStation> {
@@ -59,7 +63,7 @@ export class AdminStation {
     if (!(await store.getDevice(station.device))) {
       await store.putDevice({ device: station.device, credentialHash: createHash('sha256').update(randomBytes(32)).digest('hex'), pairedAt: now(), revokedAt: null });
     }
-    const admin = new AdminStation(station, store, opts.log ?? (() => undefined));
+    const admin = new AdminStation(station, store, new HubPeople(station, await personTokenSecret(store)), opts.log ?? (() => undefined));
     await admin.catchUp();
     await admin.flush();
     admin.offs.push(station.on('data.changed', () => {
@@ -77,17 +81,34 @@ export class AdminStation {
     this.publisher = (changes) => hub.publish(changes);
     this.offs.push(hub.onAppended((fresh) => void this.enqueue(() => this.live(fresh))));
     hub.handleCalls((call, device) => this.call(call, device));
-    this.offs.push(() => hub.handleCalls(null));
+    hub.handleAuth((username, password, device) => this.people.login(username, password, device));
+    this.refuse = (r) => hub.refuse(r);
+    this.station.reportRefusal = (r) => hub.refuse(r);
+    this.offs.push(() => {
+      hub.handleCalls(null);
+      hub.handleAuth(null);
+      this.refuse = null;
+      this.station.reportRefusal = null;
+    });
     this.offs.push(hub.onRefused((r) => void this.enqueue(async () => this.auditRefusal(r))));
     void this.enqueue(() => this.catchUpNow());
     void this.flush();
   }
 
-  /** Runs a workstation's `at: 'hub'` call as its account, then publishes what it wrote before answering. */
+  /**
+   * Runs a workstation's `at: 'hub'` call as the person its token proves (checked here: signed by
+   * this hub, for this device, not expired, the account known and active, its roles from this
+   * replica), then publishes what it wrote before answering. Anything else runs nothing and is
+   * refused and audited.
+   */
   async call(req: CallT, device: string): Promise<Result<unknown>> {
-    const account = activeAccount(this.station, req.accountId);
-    if ('code' in account) return { ok: false, error: account };
-    const result = await dispatchAs(this.station, account, device, req.procedure, req.input);
+    const who = this.people.authenticate(req.token, device);
+    if (!who.ok) {
+      const reason = typeof who.error.details?.['reason'] === 'string' ? ` (${who.error.details['reason']})` : '';
+      this.refuse?.({ kind: 'call', device, accountId: who.accountId, subject: req.procedure, code: who.error.code, reason: `${who.error.message}${reason}` });
+      return { ok: false, error: who.error };
+    }
+    const result = await dispatchAs(this.station, who.account, device, req.procedure, req.input);
     await this.flush();
     return result;
   }
@@ -178,16 +199,6 @@ export class AdminStation {
       this.flushing = false;
     }
   }
-}
-
-/** A forwarded call's account, as this replica knows it: it must exist and be active. */
-export function activeAccount(station: Station, accountId: string): Account | { code: 'UNAUTHENTICATED' | 'ACCOUNT_DISABLED'; message: string } {
-  const row = station.raw.prepare(`SELECT a.id, a.username, a.roles, a.staff_id AS staffId, a.active, s.name AS staffName
-    FROM accounts a LEFT JOIN staff s ON s.id = a.staff_id WHERE a.id = ?`).get(accountId) as
-    { id: string; username: string; roles: string; staffId: string | null; active: number; staffName: string | null } | undefined;
-  if (!row) return { code: 'UNAUTHENTICATED', message: 'the hub does not know this account' };
-  if (row.active !== 1) return { code: 'ACCOUNT_DISABLED', message: 'this account is disabled at the hub' };
-  return { id: row.id, username: row.username, displayName: row.staffName ?? row.username, roles: JSON.parse(row.roles) as Account['roles'], staffId: row.staffId };
 }
 
 async function freeDeviceCode(store: HubStore): Promise<string> {

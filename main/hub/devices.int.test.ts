@@ -12,7 +12,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { SEEN_EVERY_MS } from './server';
 import { pairStation, storedCredential } from '../sync/pair';
-import { HelloAnswer, PROTOCOL_VERSION, schemaVersion } from '../sync/protocol';
+import { AuthAnswer, HelloAnswer, PROTOCOL_VERSION, schemaVersion } from '../sync/protocol';
 import { emptyStation, rawSocket, until } from '../sync/testing';
 import type { Hub } from './server';
 import { TEST_PASSWORD, TEST_SCRYPT } from '../station/testing';
@@ -92,11 +92,18 @@ describe('devices at the hub, from a workstation', () => {
     const raw = rawSocket(t.clinic.hub, { reconnection: false });
     cleanups.push(() => raw.disconnect());
     await new Promise<void>((ok, fail) => { raw.once('connect', () => ok()); raw.once('connect_error', fail); });
-    const call = { procedure: 'devices.list', input: {}, accountId: t.ids.accounts.admin };
+    const call = { procedure: 'devices.list', input: {} };
     expect(await raw.timeout(5_000).emitWithAck('call', call)).toMatchObject({ ok: false, error: { code: 'HUB_UNREACHABLE' } });
+    expect(await raw.timeout(5_000).emitWithAck('auth', { username: 'admin', password: TEST_PASSWORD })).toMatchObject({ ok: false, error: { code: 'HUB_UNREACHABLE' } });
     expect(HelloAnswer.parse(await raw.timeout(5_000).emitWithAck('hello', { protocol: PROTOCOL_VERSION, device: 'B1', credential: cred, schemaVersion: schemaVersion() })).ok).toBe(true);
-    expect(await raw.timeout(5_000).emitWithAck('call', { ...call, accountId: '' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    expect(await raw.timeout(5_000).emitWithAck('call', call)).toMatchObject({ ok: true, value: { hubDevice: t.clinic.admin.device } });
+    expect(await raw.timeout(5_000).emitWithAck('call', { ...call, procedure: '' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await raw.timeout(5_000).emitWithAck('auth', { username: 'admin' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    // The device credential alone runs nothing: a person's password at the hub first.
+    expect(await raw.timeout(5_000).emitWithAck('call', call)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', details: { reason: 'missing' } } });
+    const auth = AuthAnswer.parse(await raw.timeout(5_000).emitWithAck('auth', { username: 'admin', password: TEST_PASSWORD }));
+    if (!auth.ok) throw new Error(JSON.stringify(auth.error));
+    expect(auth.accountId).toBe(t.ids.accounts.admin);
+    expect(await raw.timeout(5_000).emitWithAck('call', { ...call, token: auth.token })).toMatchObject({ ok: true, value: { hubDevice: t.clinic.admin.device } });
   });
 
   it('revokes a desk (it is dropped and refused), refuses unknown and malformed codes, issues a code a new desk pairs with', async () => {
@@ -106,16 +113,16 @@ describe('devices at the hub, from a workstation', () => {
     const b = await pairedWorkstation(t, 'B1');
     cleanups.push(b.close);
     const admin = await a.login('admin');
-    expect(await a.call(admin, 'devices.revoke', { device: 'B1' })).toEqual({ ok: true, value: { ok: true } });
+    expect(await a.call(admin, 'devices.revoke', { device: 'B1', confirmPassword: TEST_PASSWORD })).toEqual({ ok: true, value: { ok: true } });
     await until(() => b.client.state.error?.code === 'REVOKED');
     expect(b.client.state.online).toBe(false);
     const listed = await a.call(admin, 'devices.list', {});
     expect(listed.ok && listed.value.devices.find((d) => d.device === 'B1')).toMatchObject({ revokedAt: t.clock.t, online: false });
-    expect(await a.call(admin, 'devices.revoke', { device: 'Z9' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', details: { field: 'device' } } });
-    expect(await a.call(admin, 'devices.revoke', { device: t.clinic.admin.device })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await a.call(admin, 'devices.revoke', { device: 'b1' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { field: 'device' } } });
+    expect(await a.call(admin, 'devices.revoke', { device: 'Z9', confirmPassword: TEST_PASSWORD })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', details: { field: 'device' } } });
+    expect(await a.call(admin, 'devices.revoke', { device: t.clinic.admin.device, confirmPassword: TEST_PASSWORD })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await a.call(admin, 'devices.revoke', { device: 'b1', confirmPassword: TEST_PASSWORD })).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { field: 'device' } } });
 
-    const code = await a.call(admin, 'devices.issuePairingCode', {});
+    const code = await a.call(admin, 'devices.issuePairingCode', { confirmPassword: TEST_PASSWORD });
     if (!code.ok) throw new Error(JSON.stringify(code.error));
     expect(code.value.code).toMatch(/^\d{6}$/);
     const c = emptyStation('C1', t.clock);

@@ -15,21 +15,27 @@ import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
 import {
-  Call, Hello, PROTOCOL_VERSION, Pull, Push, describeIssues, refusal, schemaVersion as localSchemaVersion,
-  type BroadcastT, type CallAnswerT, type CallT, type ChangeT, type HelloAnswerT, type HelloT, type PullAnswerT,
+  Auth, Call, Hello, PROTOCOL_VERSION, Pull, Push, describeIssues, refusal, schemaVersion as localSchemaVersion,
+  type AuthAnswerT, type BroadcastT, type CallAnswerT, type CallT, type ChangeT, type HelloAnswerT, type HelloT, type PullAnswerT,
   type PushAnswerT, type RefusedChangeT, type SequencedChangeT, type SyncErrorT,
 } from '../sync/protocol';
+import type { ErrorBody } from '../domain/errors';
 import { judgePush, ledgerInsertKeys } from './push-policy';
 import { registerHubControl } from './control';
 import { detectAfterAppend } from './detect';
 import { pairingDesk } from './pair-handler';
 import { checkCredential, issuePairingCode, revokeDevice, voidPairingCode } from './pairing';
 import type { AppendResult, DetectionStore, HubStore } from './store';
+import { LoginThrottle } from './login-throttle';
 import { Refusals, type Refusal, type RefusalListener } from './refusals';
 import { hubIdentity, type HubIdentity } from './tls';
 
 /** Runs a paired station's 'call' (the admin station's); `device` is the calling station. */
 export type CallHandler = (call: CallT, device: string) => Promise<CallAnswerT>;
+/** Checks a person's password for a paired station (the admin station's people): a person token or a refusal. */
+export type AuthHandler = (username: string, password: string, device: string) => Promise<
+  { ok: true; token: string; accountId: string; expiresAt: number } | { ok: false; error: ErrorBody; accountId: string | null }
+>;
 
 /** Refused changes of one push audited and made review tasks one by one; the rest are reported as one. */
 export const REPORTED_PER_PUSH = 20;
@@ -89,6 +95,8 @@ export interface Hub {
   onAppended(fn: (fresh: SequencedChangeT[]) => void): () => void;
   /** Where paired stations' 'call's go; null: answered HUB_UNREACHABLE. */
   handleCalls(fn: CallHandler | null): void;
+  /** Where paired stations' 'auth's go (a person's password); null: answered HUB_UNREACHABLE. */
+  handleAuth(fn: AuthHandler | null): void;
   /** Device codes connected now (said hello). */
   connectedDevices(): Promise<string[]>;
   /** Told everything the hub refuses (the admin station audits it: main/hub/refusals.ts). */
@@ -119,6 +127,9 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   const authorize = opts.authorize ?? (opts.open ? async () => null : (h: HelloT) => checkCredential(store, h));
   const followers = new Set<(fresh: SequencedChangeT[]) => void>();
   let calls: CallHandler | null = null;
+  let auth: AuthHandler | null = null;
+  /** Wrong passwords per device: a desk cannot guess at the hub's speed. */
+  const throttle = new LoginThrottle();
   const refusals = new Refusals();
   const refuse = (r: Omit<Refusal, 'at'>): void => refusals.report({ ...r, at: now() }, log);
   // No code unless an admin asks for one after this start.
@@ -276,6 +287,33 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       }
     });
 
+    socket.on('auth', async (payload: unknown, fn: unknown) => {
+      const ack = ackOf<AuthAnswerT>(fn);
+      if (!socket.data.device) return ack({ ok: false, error: { code: 'HUB_UNREACHABLE', message: 'say hello to the hub first' } });
+      const device = String(socket.data.device);
+      const req = Auth.safeParse(payload);
+      if (!req.success) return ack({ ok: false, error: { code: 'VALIDATION', message: describeIssues(req.error) } });
+      if (!auth) return ack({ ok: false, error: { code: 'HUB_UNREACHABLE', message: 'this hub runs no admin station' } });
+      const until = throttle.blockedUntil(device, now());
+      if (until !== null) {
+        refuse({ kind: 'login', device, accountId: null, subject: req.data.username, code: 'TOO_MANY_ATTEMPTS', reason: 'too many wrong passwords from this device', source: socket.handshake.address });
+        return ack({ ok: false, error: { code: 'TOO_MANY_ATTEMPTS', message: 'too many wrong passwords from this workstation: wait a minute', details: { until } } });
+      }
+      try {
+        const answer = await auth(req.data.username, req.data.password, device);
+        if (answer.ok) {
+          throttle.succeeded(device);
+          return ack(answer);
+        }
+        if (answer.error.code === 'BAD_CREDENTIALS') throttle.failed(device, now());
+        refuse({ kind: 'login', device, accountId: answer.accountId, subject: req.data.username, code: answer.error.code, reason: answer.error.message, source: socket.handshake.address });
+        ack({ ok: false, error: answer.error });
+      } catch (err) {
+        log(`auth from ${device} failed: ${err instanceof Error ? err.message : String(err)}`);
+        ack({ ok: false, error: { code: 'INTERNAL', message: 'internal error at the hub' } });
+      }
+    });
+
     socket.on('call', async (payload: unknown, fn: unknown) => {
       const ack = ackOf<CallAnswerT>(fn);
       if (!socket.data.device) return ack({ ok: false, error: { code: 'HUB_UNREACHABLE', message: 'say hello to the hub first' } });
@@ -334,6 +372,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       return () => followers.delete(fn);
     },
     handleCalls: (fn) => { calls = fn; },
+    handleAuth: (fn) => { auth = fn; },
     connectedDevices,
     onRefused: (fn) => refusals.on(fn),
     refuse,

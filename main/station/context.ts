@@ -58,6 +58,8 @@ export interface RequestContext {
   hub: import('../hub/store').HubStore | null;
   /** Run after the transaction rolled back (e.g. counting a failed log-in, which must stick). */
   onFailure: (fn: () => void) => void;
+  /** What dispatch worked out before the transaction (main/station/step-up.ts): a new password's hash, a hub token. */
+  prepared: import('./step-up').Prepared;
   /** A notice for every desk (a stopped session), told to this station's listeners once the transaction has committed. */
   notify: (notice: import('../api/contract').StationEvents['notice']) => void;
 }

@@ -13,8 +13,10 @@ import type { Account, PreContext, RequestContext, RequestSource } from './conte
 import { AfterCommit, isPreStep } from './handler';
 import { handlers } from './handlers';
 import { storageErrorOf } from './storage-errors';
+import { attachHubToken, hubLoginToken } from './hub-login';
 import type { Session } from './sessions';
 import type { Station } from './station';
+import { NOTHING_PREPARED, needsPreparing, prepare, prepareSync, type Prepared as Proven } from './step-up';
 import { Writer } from './writer';
 
 export interface Caller {
@@ -90,13 +92,18 @@ export async function dispatch<N extends ProcedureName>(
   rawInput: unknown,
 ): Promise<Result<Output<N>>> {
   if (forwarded(station, name)) return (await forward(station, caller, name, rawInput)) as Result<Output<N>>;
-  return runAsync(station, { caller }, name, rawInput) as Promise<Result<Output<N>>>;
+  const proven = await before(station, { caller }, name, rawInput, 'web');
+  if ('ok' in proven) return proven;
+  const result = await runAsync(station, { caller }, name, rawInput, proven);
+  // A person logged in at a desk proves it to the hub too (briefly: an absent hub never holds the log-in up).
+  if (name === 'accounts.login' && result.ok && !station.allowMasterData) await attachHubToken(station, result.value as Output<'accounts.login'>, rawInput);
+  return result as Result<Output<N>>;
 }
 
 /** The async path of a request: a handler's pre-step (if it has one) first, then its transaction, then its after-commit work. */
-async function runAsync(station: Station, actor: Actor, name: string, rawInput: unknown): Promise<Result<unknown>> {
+async function runAsync(station: Station, actor: Actor, name: string, rawInput: unknown, proven: Proven): Promise<Result<unknown>> {
   const handler: unknown = Object.hasOwn(handlers, name) ? handlers[name as ProcedureName] : undefined;
-  if (!isPreStep(handler)) return finish(station, name as ProcedureName, run(station, actor, name, rawInput, true));
+  if (!isPreStep(handler)) return finish(station, name as ProcedureName, run(station, actor, name, rawInput, true, undefined, proven));
   const admitted = admit(station, actor, name, station.now());
   if ('ok' in admitted) return admitted;
   const parsed = procedures[name as ProcedureName].input.safeParse(rawInput ?? {});
@@ -112,20 +119,38 @@ async function runAsync(station: Station, actor: Actor, name: string, rawInput: 
     return { ok: false, error: fromThrown(err) };
   }
   // Admitted again inside run: the session may have ended or locked while the pre-step waited.
-  return finish(station, name as ProcedureName, run(station, actor, name, rawInput, true, { verdict }));
+  return finish(station, name as ProcedureName, run(station, actor, name, rawInput, true, { verdict }, proven));
 }
 
 /**
- * At the hub: runs an `at: 'hub'` procedure for an account a workstation forwarded it for. The
- * caller (main/hub/admin-station.ts) has found the account active in this replica; the roles are
- * checked here as for every request, and audit rows name the workstation `device`.
+ * At the hub: runs an `at: 'hub'` procedure for the person a workstation's call proved (the
+ * caller, main/hub/admin-station.ts, has checked the token and found the account active in this
+ * replica); the roles and any step-up are checked here as for every request, and audit rows name
+ * the workstation `device`.
  */
 export async function dispatchAs(station: Station, account: Account, device: string, name: string, rawInput: unknown): Promise<Result<unknown>> {
   if (!Object.hasOwn(procedures, name)) return fail('UNKNOWN_PROCEDURE', `no procedure ${name}`, { procedure: name });
   if (procedures[name as ProcedureName].at !== 'hub') {
     return fail('FORBIDDEN', `${name} runs at the workstation, not at the hub`, { procedure: name });
   }
-  return runAsync(station, { account, device }, name, rawInput);
+  const proven = await before(station, { account, device }, name, rawInput, 'call');
+  if ('ok' in proven) return proven;
+  return runAsync(station, { account, device }, name, rawInput, proven);
+}
+
+/** The async part before a transaction (step-up, new password hashes, a hub token): refused here, nothing is written. */
+async function before(station: Station, actor: Actor, name: string, rawInput: unknown, origin: 'call' | 'web'): Promise<Proven | Result<never>> {
+  const hubLogin = name === 'accounts.hubLogin';
+  if (!hubLogin && !needsPreparing(name)) return NOTHING_PREPARED;
+  const admitted = admit(station, actor, name, station.now());
+  if ('ok' in admitted) return admitted;
+  if (!admitted.account) return NOTHING_PREPARED; // run refuses it
+  if (hubLogin) {
+    const token = await hubLoginToken(station, admitted.account, rawInput);
+    return token !== null && 'code' in token ? { ok: false, error: token } : { ...NOTHING_PREPARED, hubToken: token };
+  }
+  const prepared = await prepare(station, { account: admitted.account, device: admitted.device, origin }, name as ProcedureName, rawInput);
+  return 'code' in prepared ? { ok: false, error: prepared } : prepared;
 }
 
 async function finish(station: Station, name: ProcedureName, result: Result<unknown>): Promise<Result<unknown>> {
@@ -139,18 +164,35 @@ async function finish(station: Station, name: ProcedureName, result: Result<unkn
   }
 }
 
-/** Session, lock and roles here, then the call goes to the hub over the station's hub link. */
+/** Session, lock and roles here, then the call goes to the hub over the station's hub link, with the person's hub token. */
 async function forward(station: Station, caller: Caller, name: ProcedureName, rawInput: unknown): Promise<Result<unknown>> {
+  const result = await forwardNow(station, caller, name, rawInput);
+  if (result.ok || result.error.code !== 'HUB_UNREACHABLE' || name !== 'accounts.changePassword') return result;
+  // A password lives at the hub: changed only there, so that every desk and the hub agree on it.
+  return fail('HUB_UNREACHABLE', 'your password is kept at the hub: change it when the hub can be reached', { procedure: name, reason: 'change_password' });
+}
+
+async function forwardNow(station: Station, caller: Caller, name: ProcedureName, rawInput: unknown): Promise<Result<unknown>> {
   const now = station.now();
   const admitted = admit(station, { caller }, name, now);
   if ('ok' in admitted) return admitted;
   const parsed = procedures[name].input.safeParse(rawInput ?? {});
   if (!parsed.success) return fail('VALIDATION', 'invalid input', zodDetails(parsed.error));
-  if (!admitted.account) return fail('UNAUTHENTICATED', 'log in first');
+  const session = admitted.session;
+  if (!admitted.account || !session) return fail('UNAUTHENTICATED', 'log in first');
   const link = station.hubLink;
   if (!link) return fail('HUB_UNREACHABLE', `${name} runs at the hub, and this workstation has no hub connection`, { procedure: name });
-  const result = await link.call({ procedure: name, input: rawInput ?? {}, accountId: admitted.account.id });
-  if (admitted.session && station.sessions.get(admitted.session.token, now)) station.sessions.touch(admitted.session, station.now());
+  const hubToken = session.hubToken;
+  if (!hubToken || hubToken.expiresAt <= now) {
+    return fail('HUB_LOGIN_REQUIRED', 'confirm your password to reach the hub (you logged in while it was unreachable)', { procedure: name });
+  }
+  const result = await link.call({ procedure: name, input: rawInput ?? {}, token: hubToken.token });
+  if (station.sessions.get(session.token, now)) station.sessions.touch(session, station.now());
+  if (!result.ok && result.error.code === 'UNAUTHENTICATED') {
+    // The hub no longer takes this token (expired, the hub's secret is new): ask for the password again.
+    delete session.hubToken;
+    return fail('HUB_LOGIN_REQUIRED', 'confirm your password to reach the hub again', { procedure: name, reason: result.error.details?.['reason'] ?? null });
+  }
   return result;
 }
 
@@ -170,7 +212,18 @@ export function dispatchSync<N extends ProcedureName>(
     if ('ok' in admitted) return admitted;
     return fail('HUB_UNREACHABLE', `${name} runs at the hub: call it through dispatch`, { procedure: name });
   }
-  return run(station, { caller }, name, rawInput, false) as Result<Output<N>>;
+  let prepared = NOTHING_PREPARED;
+  if (name === 'accounts.hubLogin' && !station.allowMasterData) return fail('HUB_UNREACHABLE', `${name} asks the hub: call it through dispatch`, { procedure: name });
+  if (needsPreparing(name)) {
+    const admitted = admit(station, { caller }, name, station.now());
+    if ('ok' in admitted) return admitted;
+    if (admitted.account) {
+      const p = prepareSync(station, { account: admitted.account, device: admitted.device, origin: 'web' }, name as ProcedureName, rawInput);
+      if ('code' in p) return { ok: false, error: p };
+      prepared = p;
+    }
+  }
+  return run(station, { caller }, name, rawInput, false, undefined, prepared) as Result<Output<N>>;
 }
 
 /** Session → idle lock → roles, for a request by a local session; roles only for an account the hub checked. */
@@ -208,6 +261,7 @@ function run(
   rawInput: unknown,
   canWait: boolean,
   prepared?: Prepared,
+  proven: Proven = NOTHING_PREPARED,
 ): Result<unknown> {
   if (!Object.hasOwn(procedures, name)) return fail('UNKNOWN_PROCEDURE', `no procedure ${name}`, { procedure: name });
   const def = procedures[name as ProcedureName];
@@ -243,6 +297,7 @@ function run(
     sessions: station.sessions,
     procedure: name,
     hub: station.hub,
+    prepared: proven,
     onFailure: (fn) => afterFailure.push(fn),
     notify: (notice) => notices.push(notice),
     audit: (action, entity, entityId, patientId) => {

@@ -7,6 +7,9 @@ describe('password hashing', () => {
     expect(h).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(await verifyPasswordAsync('秘密2024abc', h)).toBe(true);
     expect(await verifyPasswordAsync('秘密2024abd', h)).toBe(false);
+    // The synchronous check knows them too (a password changed at the hub reaches desks whose log-in is synchronous).
+    expect(verifyPassword('秘密2024abc', h)).toBe(true);
+    expect(verifyPassword('秘密2024abd', h)).toBe(false);
     expect(needsRehash(h)).toBe(false);
   });
 
@@ -21,6 +24,7 @@ describe('password hashing', () => {
   it('answers false, never throws, for an unreadable stored hash', async () => {
     for (const bad of ['', 'scrypt$x$8$1$AA$AA', '$argon2id$garbage', 'plain-text']) {
       expect(await verifyPasswordAsync('whatever1', bad)).toBe(false);
+      expect(verifyPassword('whatever1', bad)).toBe(false);
     }
   });
 

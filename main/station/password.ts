@@ -9,7 +9,7 @@
  * The synchronous scrypt functions remain for the demo seeder (reproducible files) and tools.
  */
 import { randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
-import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
+import { hash as argon2Hash, verify as argon2Verify, verifySync as argon2VerifySync } from '@node-rs/argon2';
 
 export interface ScryptParams { N: number; r: number; p: number }
 /** ~40 ms a hash on the reference machine; parameters are stored in the hash so they can grow. */
@@ -38,8 +38,18 @@ function parseScrypt(stored: string): ScryptHash | null {
   return { N, r, p, salt: Buffer.from(parts[4]!, 'base64'), expected: Buffer.from(parts[5]!, 'base64') };
 }
 
-/** Synchronous check of a scrypt hash (tools and tests); request paths use verifyPasswordAsync. */
+/**
+ * Synchronous check of a scrypt or argon2id hash (tools, tests, and the synchronous log-in until it
+ * moves to verifyPasswordAsync: a password changed at the hub is argon2id); request paths use verifyPasswordAsync.
+ */
 export function verifyPassword(password: string, stored: string): boolean {
+  if (stored.startsWith('$argon2')) {
+    try {
+      return argon2VerifySync(stored, password);
+    } catch {
+      return false;
+    }
+  }
   const h = parseScrypt(stored);
   if (!h) return false;
   const actual = scryptSync(password, h.salt, h.expected.length, { N: h.N, r: h.r, p: h.p, maxmem: 128 * h.N * h.r * 2 });

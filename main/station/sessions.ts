@@ -11,6 +11,8 @@ export interface Session {
   lockedAt: number | null;
   /** Wrong passwords typed in this session (unlock, password change); too many end it. */
   passwordFailures: number;
+  /** The hub's proof of this person (main/hub/person-token.ts), kept in memory only; absent while the hub was unreachable. */
+  hubToken?: import('./station').HubToken;
 }
 
 export type SessionEndListener = (token: string, end: SessionEnd) => void;

@@ -18,11 +18,27 @@ import type { Role } from '../domain/enums';
 import type { ClockState } from './writer';
 import type { HubStore } from '../hub/store';
 
-/** A call of an `at: 'hub'` procedure, forwarded by a workstation for one of its logged-in accounts. */
+/** A call of an `at: 'hub'` procedure, forwarded by a workstation with the person token the hub gave its session. */
 export interface HubCall {
   procedure: string;
   input: unknown;
-  accountId: string;
+  token: string;
+}
+
+/** What the hub signed for a person whose password it checked (main/hub/person-token.ts). */
+export interface HubToken {
+  token: string;
+  expiresAt: number;
+}
+
+/** A refusal a station running at the hub reports (its admin station: main/hub/refusals.ts audits it). */
+export interface StationRefusal {
+  kind: 'call' | 'web';
+  device: string;
+  accountId: string | null;
+  subject: string;
+  code: string;
+  reason: string;
 }
 
 /**
@@ -32,6 +48,8 @@ export interface HubCall {
  */
 export interface HubLink {
   call(req: HubCall): Promise<Result<unknown>>;
+  /** A person's password, checked at the hub: its token, or why not (HUB_UNREACHABLE after `timeoutMs`). */
+  auth(req: { username: string; password: string }, timeoutMs?: number): Promise<Result<HubToken>>;
 }
 
 /** Quiet time after the last change before the WAL is checkpointed. */
@@ -75,6 +93,8 @@ export class Station {
    * (WAL's NORMAL everywhere; the benchmarks compare the three, bench/RESULTS.md).
    */
   commitSync: 'money' | 'all' | 'none' = 'money';
+  /** Set on the hub's admin station while its hub runs: where dispatch reports a refused step-up. */
+  reportRefusal: ((r: StationRefusal) => void) | null = null;
   private readonly emitter = new EventEmitter();
   private cachedSettings: ClinicSettings;
   private readonly seqStmt: Database.Statement<[string], { value: number }>;

@@ -119,9 +119,9 @@ export class Writer {
   readonly touched = new Set<string>();
   constructor(private readonly o: WriterOptions) {}
 
-  private guard(table: Table, selfService = false): TableInfo {
+  private guard(table: Table): TableInfo {
     const info = infoOf(table);
-    if (!this.o.allowMasterData && !selfService && info.master) {
+    if (!this.o.allowMasterData && info.master) {
       throw new DomainError('READ_ONLY_MASTER_DATA', `${info.name} is master data; it is changed at the hub`, { table: info.name });
     }
     return info;
@@ -172,14 +172,9 @@ export class Writer {
     this.log(info.name, key, 'update', toDriverValues(settings, { key, value, updatedAt }));
   }
 
-  /**
-   * Change some columns of one row; logs exactly those columns (and `updatedAt`).
-   * `selfService`: a person's change to their own master-data row (their password).
-   */
-  update<T extends TableWithId>(
-    table: T, id: string, patch: Partial<Omit<Row<T>, 'id' | 'createdAt'>>, opts: { selfService?: boolean } = {},
-  ): void {
-    const info = this.guard(table, opts.selfService);
+  /** Change some columns of one row; logs exactly those columns (and `updatedAt`). */
+  update<T extends TableWithId>(table: T, id: string, patch: Partial<Omit<Row<T>, 'id' | 'createdAt'>>): void {
+    const info = this.guard(table);
     const values: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(patch)) if (value !== undefined) values[key] = value;
     if (info.hasUpdatedAt) values['updatedAt'] ??= this.o.now();

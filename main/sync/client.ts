@@ -11,14 +11,14 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import type { Result } from '../api/contract';
-import type { HubCall, HubLink, Station } from '../station/station';
+import type { HubCall, HubLink, HubToken, Station } from '../station/station';
 import { applyRemoteChanges } from './apply';
 import { storedCredential } from './pair';
 import { isCertificateError, normaliseHubUrl, pinnedTls, storedPin, type HubPin } from './pin';
 import { CLOCK_SKEW_BOUND_MS, clockCorrection, measureOffset } from './clock';
 import { adoptHub, bootstrapUpto, getCursor, pendingChanges, pendingCount, setAside, setAsideChanges, setBootstrapUpto } from './local';
 import {
-  Broadcast, CallAnswer, HelloAnswer, PROTOCOL_VERSION, PullAnswer, PushAnswer, SyncError, schemaVersion as localSchemaVersion,
+  AuthAnswer, Broadcast, CallAnswer, HelloAnswer, PROTOCOL_VERSION, PullAnswer, PushAnswer, SyncError, schemaVersion as localSchemaVersion,
   type ChangeT, type RefusedChangeT, type SequencedChangeT, type SyncErrorT,
 } from './protocol';
 
@@ -168,6 +168,21 @@ export class SyncClient implements HubLink {
     const answer = CallAnswer.safeParse(raw);
     if (!answer.success) return unreachable('the hub answered something this station does not understand');
     return answer.data.ok ? { ok: true, value: answer.data.value } : { ok: false, error: answer.data.error };
+  }
+
+  /** A person's password checked at the hub: the token it signed for this station, or its refusal; HUB_UNREACHABLE when it cannot be asked in time. */
+  async auth(req: { username: string; password: string }, timeoutMs = this.opts.callTimeoutMs ?? 10_000): Promise<Result<HubToken>> {
+    const socket = this.socket;
+    if (!socket?.connected || !this.ready) return unreachable('not connected to the hub');
+    let raw: unknown;
+    try {
+      raw = await socket.timeout(timeoutMs).emitWithAck('auth', req);
+    } catch {
+      return unreachable(`the hub did not answer within ${Math.round(timeoutMs / 100) / 10} s`);
+    }
+    const answer = AuthAnswer.safeParse(raw);
+    if (!answer.success) return unreachable('the hub answered something this station does not understand');
+    return answer.data.ok ? { ok: true, value: { token: answer.data.token, expiresAt: answer.data.expiresAt } } : { ok: false, error: answer.data.error };
   }
 
   private enqueue(fn: () => Promise<void>): Promise<void> {

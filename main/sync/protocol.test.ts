@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Call, CallAnswer, Change, Hello, Pair, Pull, Push, schemaVersion, MAX_BATCH } from './protocol';
+import { Auth, Call, CallAnswer, Change, Hello, Pair, Pull, Push, schemaVersion, MAX_BATCH } from './protocol';
 
 const change = {
   id: '01900000-0000-7000-8000-000000000001', hlc: '001764000000000-0000-A1', device: 'A1',
@@ -46,9 +46,15 @@ describe('sync protocol', () => {
 
   it('checks a forwarded call and its answer: a Result with a known error code', () => {
     const id = '01900000-0000-7000-8000-000000000001';
-    expect(Call.safeParse({ procedure: 'org.departments', input: {}, accountId: id }).success).toBe(true);
-    expect(Call.safeParse({ procedure: '', input: {}, accountId: id }).success).toBe(false);
-    expect(Call.safeParse({ procedure: 'org.departments', input: {} }).success).toBe(false);
+    expect(Call.safeParse({ procedure: 'org.departments', input: {}, token: 'body.sig' })).toMatchObject({ success: true, data: { token: 'body.sig' } });
+    expect(Call.safeParse({ procedure: '', input: {}, token: 'body.sig' }).success).toBe(false);
+    expect(Call.safeParse({ procedure: 'org.departments', input: {}, token: 'x'.repeat(2001) }).success).toBe(false);
+    // A bare account id is no proof: it is dropped, and the hub sees a call without a token.
+    const bare = Call.safeParse({ procedure: 'org.departments', input: {}, accountId: id });
+    expect(bare.success && bare.data).toEqual({ procedure: 'org.departments', input: {} });
+    expect(Auth.safeParse({ username: 'admin', password: 'pw' }).success).toBe(true);
+    expect(Auth.safeParse({ username: '', password: 'pw' }).success).toBe(false);
+    expect(Auth.safeParse({ username: 'admin', password: 'p'.repeat(257) }).success).toBe(false);
     expect(CallAnswer.safeParse({ ok: true, value: { items: [] } }).success).toBe(true);
     expect(CallAnswer.safeParse({ ok: false, error: { code: 'FORBIDDEN', message: 'no', details: { procedure: 'x' } } }).success).toBe(true);
     expect(CallAnswer.safeParse({ ok: false, error: { code: 'NO_SUCH_CODE', message: 'no' } }).success).toBe(false);

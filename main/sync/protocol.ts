@@ -7,7 +7,8 @@
  *   station → hub  'pull'  Pull             ack PullAnswer     (changes after a cursor, seq order)
  *   station → hub  'pair'  Pair             ack PairChallenge  (once, a key exchange keyed by the code an admin asked for:
  *   station → hub  'pair-confirm' PairConfirm ack PairAnswer   main/sync/pake.ts; the code itself never goes over the wire)
- *   station → hub  'call'  Call             ack CallAnswer     (an `at: 'hub'` procedure for a logged-in account; after hello)
+ *   station → hub  'auth'  Auth             ack AuthAnswer     (a person's password, checked at the hub: a person token; after hello)
+ *   station → hub  'call'  Call             ack CallAnswer     (an `at: 'hub'` procedure, with the person token; after hello)
  *   hub → station  'changes' Broadcast                         (live: changes other stations pushed)
  *   hub → station  'refused' SyncError                         (then the hub drops the connection: revoked)
  *
@@ -144,20 +145,37 @@ export const PullAnswer = z.discriminatedUnion('ok', [
 ]);
 export type PullAnswerT = z.infer<typeof PullAnswer>;
 
-/** station → hub 'call': an `at: 'hub'` procedure, checked at the station, run at the hub as `accountId`. */
+/**
+ * station → hub 'auth': a person logging in at a desk proves it to the hub with the password; the
+ * hub answers a token it signed (main/hub/person-token.ts) for this device's socket only.
+ */
+export const Auth = z.object({
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+export type AuthT = z.infer<typeof Auth>;
+const CallError = z.object({ code: z.enum(ERROR_CODES), message: z.string(), details: z.record(z.string(), z.unknown()).optional() });
+export const AuthAnswer = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), token: z.string().min(1).max(2000), accountId: z.string(), expiresAt: z.number() }),
+  z.object({ ok: z.literal(false), error: CallError }),
+]);
+export type AuthAnswerT = z.infer<typeof AuthAnswer>;
+
+/**
+ * station → hub 'call': an `at: 'hub'` procedure, checked at the station, run at the hub as the
+ * person the token proves (never an account id the station names). Without a valid token the
+ * hub runs nothing: the station's device credential alone can only push and pull.
+ */
 export const Call = z.object({
   procedure: z.string().min(1).max(100),
   input: z.unknown(),
-  accountId: z.string().min(1).max(64),
+  token: z.string().min(1).max(2000).optional(),
 });
 export type CallT = z.infer<typeof Call>;
 /** The procedure's own Result: `{ok, value}` or a structured error the UI translates. */
 export const CallAnswer = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), value: z.unknown() }),
-  z.object({
-    ok: z.literal(false),
-    error: z.object({ code: z.enum(ERROR_CODES), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }),
-  }),
+  z.object({ ok: z.literal(false), error: CallError }),
 ]);
 export type CallAnswerT = z.infer<typeof CallAnswer>;
 

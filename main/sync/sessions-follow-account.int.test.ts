@@ -7,7 +7,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PgliteStore } from '../hub/pglite-store';
 import type { SessionEnd } from '../station/session-policy';
-import { logInAs } from '../station/testing';
+import { logInAs, TEST_PASSWORD } from '../station/testing';
 import { twoDesksOnHub } from './clinic-offline.testing';
 import { startTestHub } from './testing';
 import { dispatchSync } from '../station/dispatch';
@@ -26,7 +26,7 @@ describe('sessions follow the account over sync', () => {
     const ended: SessionEnd[] = [];
     b.sessions.onEnd((token, e) => { if (token === atB.token) ended.push(e); });
 
-    fx.ok(admin, 'org.setAccountActive', { id: fx.ids.accounts.reception, active: false });
+    fx.ok(admin, 'org.setAccountActive', { id: fx.ids.accounts.reception, active: false, confirmPassword: TEST_PASSWORD });
     // Before the change arrives, the desk cannot know.
     expect(dispatchSync(b, atB, 'patients.search', { q: '周' }).ok).toBe(true);
     await sync(fx.station);
@@ -41,7 +41,7 @@ describe('sessions follow the account over sync', () => {
     const { fx, b, sync } = await twoDesksOnHub(() => startTestHub(template), cleanups);
     const admin = fx.login('admin');
     const atB = logInAs(b, 'cashier');
-    fx.ok(admin, 'org.updateAccount', { id: fx.ids.accounts.cashier, roles: ['receptionist'] });
+    fx.ok(admin, 'org.updateAccount', { id: fx.ids.accounts.cashier, roles: ['receptionist'], confirmPassword: TEST_PASSWORD });
     await sync(fx.station);
     await sync(b);
     expect(dispatchSync(b, atB, 'accounts.me', {}))

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { procedure } from '../define';
 import { Instant, Ok } from '../schemas';
+import { ConfirmPassword } from './org-schemas';
 
 /** A device code as pairing accepts it: a capital letter, then up to two capitals or digits. */
 export const DeviceCode = z.string().regex(/^[A-Z][A-Z0-9]{0,2}$/, 'expected a device code such as A1');
@@ -35,15 +36,15 @@ export const devicesProcedures = {
     output: z.object({ devices: z.array(DeviceView), hubDevice: z.string() }),
   }),
   'devices.revoke': procedure({
-    kind: 'command', access: ['admin'], at: 'hub',
+    kind: 'command', access: ['admin'], at: 'hub', proof: 'confirmPassword',
     summary: 'Revoke a workstation: the hub drops its connection and refuses it from now on (it can pair again with a new code).',
-    input: z.object({ device: DeviceCode }),
+    input: z.object({ device: DeviceCode, confirmPassword: ConfirmPassword }),
     output: Ok,
   }),
   'devices.issuePairingCode': procedure({
-    kind: 'command', access: ['admin'], at: 'hub',
+    kind: 'command', access: ['admin'], at: 'hub', proof: 'confirmPassword',
     summary: 'A new one-time pairing code (valid 10 minutes) to type at a new workstation; replaces any earlier code.',
-    input: z.object({}),
+    input: z.object({ confirmPassword: ConfirmPassword }),
     output: z.object({ code: z.string().regex(/^\d{6}$/), expiresAt: Instant }),
   }),
 } as const;

@@ -14,6 +14,8 @@ export const DepartmentCode = z.string().trim().toUpperCase()
 export const Username = z.string().trim().regex(/^[a-z][a-z0-9._-]{2,31}$/, 'lower-case letters, digits, . _ -; 3–32, starting with a letter');
 /** Checked against the password policy by the service (WEAK_PASSWORD), so only the size here. */
 export const NewPassword = z.string().min(1).max(256);
+/** The acting admin's own password, typed again for account, role, device and pairing changes (checked before the transaction). */
+export const ConfirmPassword = z.string().min(1).max(256);
 export const RoleList = z.array(Role).min(1, 'at least one role');
 
 export const DepartmentAdminView = z.object({

@@ -8,7 +8,7 @@ import { STAFF_POSITIONS, STAFF_STATUSES } from '../../domain/enums';
 import { procedure } from '../define';
 import { Id, RequiredText } from '../schemas';
 import {
-  AccountAdminView, ClinicSettingsView, DepartmentAdminView, DepartmentCode, NewPassword, RoleList, RoomAdminView, SettingsPatch,
+  AccountAdminView, ClinicSettingsView, ConfirmPassword, DepartmentAdminView, DepartmentCode, NewPassword, RoleList, RoomAdminView, SettingsPatch,
   StaffAdminView, StaffCreateInput, StaffPatch, Username,
 } from './org-schemas';
 
@@ -97,27 +97,27 @@ export const orgProcedures = {
     output: z.object({ items: z.array(AccountAdminView) }),
   }),
   'org.createAccount': procedure({
-    kind: 'command', access: ADMIN, at: 'hub',
+    kind: 'command', access: ADMIN, at: 'hub', proof: 'confirmPassword',
     summary: 'Create an account: unique username, one or more roles, an initial password meeting the policy, optionally linked to a person.',
-    input: z.object({ username: Username, roles: RoleList, password: NewPassword, staffId: Id.nullable().default(null) }),
+    input: z.object({ username: Username, roles: RoleList, password: NewPassword, staffId: Id.nullable().default(null), confirmPassword: ConfirmPassword }),
     output: AccountAdminView,
   }),
   'org.updateAccount': procedure({
-    kind: 'command', access: ADMIN, at: 'hub',
+    kind: 'command', access: ADMIN, at: 'hub', proof: 'confirmPassword',
     summary: "Change an account's roles or linked person (null unlinks); the last active admin keeps the admin role, and so does one's own account.",
-    input: z.object({ id: Id, roles: RoleList.optional(), staffId: Id.nullable().optional() }),
+    input: z.object({ id: Id, roles: RoleList.optional(), staffId: Id.nullable().optional(), confirmPassword: ConfirmPassword }),
     output: AccountAdminView,
   }),
   'org.resetPassword': procedure({
-    kind: 'command', access: ADMIN, at: 'hub',
+    kind: 'command', access: ADMIN, at: 'hub', proof: 'confirmPassword',
     summary: "Set a new password for an account (the policy applies); clears this station's log-in lock-out for it.",
-    input: z.object({ id: Id, password: NewPassword }),
+    input: z.object({ id: Id, password: NewPassword, confirmPassword: ConfirmPassword }),
     output: AccountAdminView,
   }),
   'org.setAccountActive': procedure({
-    kind: 'command', access: ADMIN, at: 'hub',
+    kind: 'command', access: ADMIN, at: 'hub', proof: 'confirmPassword',
     summary: 'Disable or enable an account; one may not disable one\'s own account or the last active admin.',
-    input: z.object({ id: Id, active: z.boolean() }),
+    input: z.object({ id: Id, active: z.boolean(), confirmPassword: ConfirmPassword }),
     output: AccountAdminView,
   }),
 

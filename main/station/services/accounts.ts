@@ -146,6 +146,13 @@ export const accountHandlers = {
     },
   ),
 
+  'accounts.hubLogin': (ctx) => {
+    const s = currentSession(ctx);
+    // dispatch asked the hub before this transaction (main/station/hub-login.ts); at the hub itself there is nothing to hold.
+    if (ctx.prepared.hubToken) s.hubToken = ctx.prepared.hubToken;
+    return { ok: true as const };
+  },
+
   'accounts.changePassword': withPreStep(
     async (pre, { currentPassword, newPassword }: ParsedInput<'accounts.changePassword'>) => {
       const me = pre.account;
@@ -162,9 +169,9 @@ export const accountHandlers = {
       if (!row || !verdict.ok || verdict.newHash === null || row.passwordHash !== verdict.hash) {
         throw wrongPasswordInSession(ctx, me.username, new DomainError('BAD_CREDENTIALS', 'the current password is wrong', { field: 'currentPassword' }));
       }
-      // Accounts are master data, but people change their own password at any station; the change
-      // replicates to the hub like any other.
-      ctx.write.update(accounts, me.id, { passwordHash: verdict.newHash }, { selfService: true });
+      // Runs at the hub (`at: 'hub'`): written there, it replicates to every desk.
+      ctx.write.update(accounts, me.id, { passwordHash: verdict.newHash });
+      ctx.audit('update', 'accounts', me.id, null);
       return { ok: true as const };
     },
   ),

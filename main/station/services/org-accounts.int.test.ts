@@ -36,7 +36,7 @@ describe('org accounts', () => {
 
   it('creates an account linked to a person; it logs in with the initial password; logged and audited', async () => {
     const person = fx.ok(admin, 'org.createStaff', { name: '钱进', sex: 'M', position: 'cashier' }).id;
-    const a = fx.ok(admin, 'org.createAccount', { username: 'qianjin', roles: ['cashier', 'receptionist', 'cashier'], password: NEW_PW, staffId: person });
+    const a = fx.ok(admin, 'org.createAccount', { username: 'qianjin', roles: ['cashier', 'receptionist', 'cashier'], password: NEW_PW, staffId: person, confirmPassword: TEST_PASSWORD });
     expect(a).toMatchObject({ username: 'qianjin', roles: ['cashier', 'receptionist'], staffId: person, staffName: '钱进', active: true });
     expect(JSON.stringify(a)).not.toContain('scrypt');
     expect(logged(a.id)).toBe(1);
@@ -45,85 +45,85 @@ describe('org accounts', () => {
     expect(r.ok && r.value.roles).toEqual(['cashier', 'receptionist']);
     expect(r.ok && r.value.displayName).toBe('钱进');
     // Without a person.
-    expect(fx.ok(admin, 'org.createAccount', { username: 'kiosk.1', roles: ['receptionist'], password: NEW_PW }).staffId).toBeNull();
+    expect(fx.ok(admin, 'org.createAccount', { username: 'kiosk.1', roles: ['receptionist'], password: NEW_PW, confirmPassword: TEST_PASSWORD }).staffId).toBeNull();
   });
 
   it('refuses a taken username, bad usernames, no roles, a weak password, a person who left or has an account', () => {
     const before = accountCount();
     const base = { username: 'newbie', roles: ['cashier'] as const, password: NEW_PW };
-    expectRefused(fx, admin, 'org.createAccount', { ...base, roles: [...base.roles], username: 'doctor' }, 'ALREADY_EXISTS', {
+    expectRefused(fx, admin, 'org.createAccount', { ...base, roles: [...base.roles], username: 'doctor', confirmPassword: TEST_PASSWORD }, 'ALREADY_EXISTS', {
       field: 'username', id: fx.ids.accounts.doctor,
     });
     for (const username of ['Newbie', 'ab', '1abc', 'new bie', 'x'.repeat(33)]) {
-      expectRefused(fx, admin, 'org.createAccount', { ...base, roles: [...base.roles], username }, 'VALIDATION', { field: 'username' });
+      expectRefused(fx, admin, 'org.createAccount', { ...base, roles: [...base.roles], username, confirmPassword: TEST_PASSWORD }, 'VALIDATION', { field: 'username' });
     }
-    expectRefused(fx, admin, 'org.createAccount', { ...base, roles: [] }, 'VALIDATION', { field: 'roles' });
-    expectRefused(fx, admin, 'org.createAccount', { ...base, roles: ['janitor' as never] }, 'VALIDATION', { field: 'roles.0' });
-    expectRefused(fx, admin, 'org.createAccount', { ...base, roles: [...base.roles], password: 'short1' }, 'WEAK_PASSWORD', { field: 'password', reason: 'too_short' });
-    expectRefused(fx, admin, 'org.createAccount', { ...base, roles: [...base.roles], password: 'longenoughpw' }, 'WEAK_PASSWORD', { field: 'password', reason: 'no_digit' });
-    expectRefused(fx, admin, 'org.createAccount', { ...base, roles: [...base.roles], staffId: fx.ids.staff.cashier }, 'ALREADY_EXISTS', {
+    expectRefused(fx, admin, 'org.createAccount', { ...base, roles: [], confirmPassword: TEST_PASSWORD }, 'VALIDATION', { field: 'roles' });
+    expectRefused(fx, admin, 'org.createAccount', { ...base, roles: ['janitor' as never], confirmPassword: TEST_PASSWORD }, 'VALIDATION', { field: 'roles.0' });
+    expectRefused(fx, admin, 'org.createAccount', { ...base, roles: [...base.roles], password: 'short1', confirmPassword: TEST_PASSWORD }, 'WEAK_PASSWORD', { field: 'password', reason: 'too_short' });
+    expectRefused(fx, admin, 'org.createAccount', { ...base, roles: [...base.roles], password: 'longenoughpw', confirmPassword: TEST_PASSWORD }, 'WEAK_PASSWORD', { field: 'password', reason: 'no_digit' });
+    expectRefused(fx, admin, 'org.createAccount', { ...base, roles: [...base.roles], staffId: fx.ids.staff.cashier, confirmPassword: TEST_PASSWORD }, 'ALREADY_EXISTS', {
       field: 'staffId', reason: 'staff_has_account', username: 'cashier',
     });
     const gone = withMasterWriter(fx.station, (w) => w.insert(staff, { name: '钱进', sex: 'M', position: 'cashier', status: 'left' }));
-    expectRefused(fx, admin, 'org.createAccount', { ...base, roles: [...base.roles], staffId: gone }, 'STAFF_LEFT', { field: 'staffId' });
-    expectRefused(fx, admin, 'org.createAccount', { ...base, roles: [...base.roles], staffId: fx.ids.departments.internal }, 'NOT_FOUND', { field: 'staffId' });
+    expectRefused(fx, admin, 'org.createAccount', { ...base, roles: [...base.roles], staffId: gone, confirmPassword: TEST_PASSWORD }, 'STAFF_LEFT', { field: 'staffId' });
+    expectRefused(fx, admin, 'org.createAccount', { ...base, roles: [...base.roles], staffId: fx.ids.departments.internal, confirmPassword: TEST_PASSWORD }, 'NOT_FOUND', { field: 'staffId' });
     expect(accountCount()).toBe(before);
   });
 
   it("changes roles and the linked person; the new roles hold at the next log-in", () => {
     const id = fx.ids.accounts.reception;
-    const a = fx.ok(admin, 'org.updateAccount', { id, roles: ['receptionist', 'cashier'] });
+    const a = fx.ok(admin, 'org.updateAccount', { id, roles: ['receptionist', 'cashier'], confirmPassword: TEST_PASSWORD });
     expect(a.roles).toEqual(['receptionist', 'cashier']);
     expect(audited('update', id)).toBe(1);
     expect(fx.ok(fx.login('reception'), 'accounts.me', {}).roles).toEqual(['receptionist', 'cashier']);
     const person = fx.ok(admin, 'org.createStaff', { name: '钱进', sex: 'M', position: 'receptionist' }).id;
-    expect(fx.ok(admin, 'org.updateAccount', { id, staffId: person })).toMatchObject({ staffId: person, staffName: '钱进' });
-    expect(fx.ok(admin, 'org.updateAccount', { id, staffId: null })).toMatchObject({ staffId: null, staffName: null });
+    expect(fx.ok(admin, 'org.updateAccount', { id, staffId: person, confirmPassword: TEST_PASSWORD })).toMatchObject({ staffId: person, staffName: '钱进' });
+    expect(fx.ok(admin, 'org.updateAccount', { id, staffId: null, confirmPassword: TEST_PASSWORD })).toMatchObject({ staffId: null, staffName: null });
     const logRows = logged(id);
-    fx.ok(admin, 'org.updateAccount', { id, roles: ['receptionist', 'cashier'], staffId: null });
+    fx.ok(admin, 'org.updateAccount', { id, roles: ['receptionist', 'cashier'], staffId: null, confirmPassword: TEST_PASSWORD });
     expect(logged(id)).toBe(logRows); // nothing changed, nothing written
-    expectRefused(fx, admin, 'org.updateAccount', { id, staffId: fx.ids.staff.doctor }, 'ALREADY_EXISTS', { field: 'staffId', username: 'doctor' });
-    expectRefused(fx, admin, 'org.updateAccount', { id, roles: [] }, 'VALIDATION', { field: 'roles' });
+    expectRefused(fx, admin, 'org.updateAccount', { id, staffId: fx.ids.staff.doctor, confirmPassword: TEST_PASSWORD }, 'ALREADY_EXISTS', { field: 'staffId', username: 'doctor' });
+    expectRefused(fx, admin, 'org.updateAccount', { id, roles: [], confirmPassword: TEST_PASSWORD }, 'VALIDATION', { field: 'roles' });
   });
 
   it('keeps one active admin: the last one keeps the role and stays enabled; nobody disables or demotes themself', async () => {
     const me = fx.ids.accounts.admin;
-    expectRefused(fx, admin, 'org.setAccountActive', { id: me, active: false }, 'OWN_ACCOUNT', { field: 'active', reason: 'disable_own' });
-    expectRefused(fx, admin, 'org.updateAccount', { id: me, roles: ['cashier'] }, 'OWN_ACCOUNT', { field: 'roles', reason: 'remove_own_admin' });
+    expectRefused(fx, admin, 'org.setAccountActive', { id: me, active: false, confirmPassword: TEST_PASSWORD }, 'OWN_ACCOUNT', { field: 'active', reason: 'disable_own' });
+    expectRefused(fx, admin, 'org.updateAccount', { id: me, roles: ['cashier'], confirmPassword: TEST_PASSWORD }, 'OWN_ACCOUNT', { field: 'roles', reason: 'remove_own_admin' });
     const other = secondAdmin();
     // Another admin may be demoted or disabled while one active admin remains …
-    fx.ok(admin, 'org.updateAccount', { id: other, roles: ['admin', 'cashier'] });
-    fx.ok(admin, 'org.setAccountActive', { id: other, active: false });
+    fx.ok(admin, 'org.updateAccount', { id: other, roles: ['admin', 'cashier'], confirmPassword: TEST_PASSWORD });
+    fx.ok(admin, 'org.setAccountActive', { id: other, active: false, confirmPassword: TEST_PASSWORD });
     // … and with admin2 active again, admin2 may demote the first admin, but not disable itself.
-    fx.ok(admin, 'org.setAccountActive', { id: other, active: true });
+    fx.ok(admin, 'org.setAccountActive', { id: other, active: true, confirmPassword: TEST_PASSWORD });
     const admin2 = { token: ((await login('admin2', TEST_PASSWORD)) as { ok: true; value: { token: string } }).value.token };
-    expect(fx.ok(admin2, 'org.updateAccount', { id: me, roles: ['cashier'] }).roles).toEqual(['cashier']);
-    expectRefused(fx, admin2, 'org.setAccountActive', { id: other, active: false }, 'OWN_ACCOUNT', { field: 'active' });
+    expect(fx.ok(admin2, 'org.updateAccount', { id: me, roles: ['cashier'], confirmPassword: TEST_PASSWORD }).roles).toEqual(['cashier']);
+    expectRefused(fx, admin2, 'org.setAccountActive', { id: other, active: false, confirmPassword: TEST_PASSWORD }, 'OWN_ACCOUNT', { field: 'active' });
   });
 
   it('refuses disabling or demoting the last active admin when done by another admin', async () => {
     const other = secondAdmin();
     const admin2 = { token: ((await login('admin2', TEST_PASSWORD)) as { ok: true; value: { token: string } }).value.token };
-    fx.ok(admin, 'org.setAccountActive', { id: other, active: false }); // admin2 disabled: admin is the last active admin
+    fx.ok(admin, 'org.setAccountActive', { id: other, active: false, confirmPassword: TEST_PASSWORD }); // admin2 disabled: admin is the last active admin
     // admin2's open session ends with its account (main/station/session-policy.ts) …
-    expectRefused(fx, admin2, 'org.setAccountActive', { id: fx.ids.accounts.admin, active: false }, 'ACCOUNT_DISABLED', { reason: 'account_disabled' });
+    expectRefused(fx, admin2, 'org.setAccountActive', { id: fx.ids.accounts.admin, active: false, confirmPassword: TEST_PASSWORD }, 'ACCOUNT_DISABLED', { reason: 'account_disabled' });
     // … and a call run for admin2 as the hub runs a forwarded one (its replica not yet told): the rows still decide.
     const asAdmin2 = { id: other, username: 'admin2', displayName: 'admin2', roles: ['admin' as const], staffId: null };
-    expect(await dispatchAs(fx.station, asAdmin2, 'B2', 'org.setAccountActive', { id: fx.ids.accounts.admin, active: false }))
+    expect(await dispatchAs(fx.station, asAdmin2, 'B2', 'org.setAccountActive', { id: fx.ids.accounts.admin, active: false, confirmPassword: TEST_PASSWORD }))
       .toMatchObject({ ok: false, error: { code: 'LAST_ADMIN', details: { field: 'active' } } });
-    expect(await dispatchAs(fx.station, asAdmin2, 'B2', 'org.updateAccount', { id: fx.ids.accounts.admin, roles: ['cashier'] }))
+    expect(await dispatchAs(fx.station, asAdmin2, 'B2', 'org.updateAccount', { id: fx.ids.accounts.admin, roles: ['cashier'], confirmPassword: TEST_PASSWORD }))
       .toMatchObject({ ok: false, error: { code: 'LAST_ADMIN', details: { field: 'roles' } } });
   });
 
   it('disables and enables an account: a disabled one cannot log in', async () => {
     const id = fx.ids.accounts.cashier;
-    expect(fx.ok(admin, 'org.setAccountActive', { id, active: false }).active).toBe(false);
+    expect(fx.ok(admin, 'org.setAccountActive', { id, active: false, confirmPassword: TEST_PASSWORD }).active).toBe(false);
     expect(audited('update', id)).toBe(1);
     expect(logged(id)).toBe(2);
     expect(await login('cashier', TEST_PASSWORD)).toMatchObject({ ok: false, error: { code: 'ACCOUNT_DISABLED' } });
-    expect(fx.ok(admin, 'org.setAccountActive', { id, active: true }).active).toBe(true);
+    expect(fx.ok(admin, 'org.setAccountActive', { id, active: true, confirmPassword: TEST_PASSWORD }).active).toBe(true);
     expect((await login('cashier', TEST_PASSWORD)).ok).toBe(true);
-    expectRefused(fx, admin, 'org.setAccountActive', { id: '019a0000-0000-7000-8000-000000000009', active: false }, 'NOT_FOUND', { field: 'id' });
+    expectRefused(fx, admin, 'org.setAccountActive', { id: '019a0000-0000-7000-8000-000000000009', active: false, confirmPassword: TEST_PASSWORD }, 'NOT_FOUND', { field: 'id' });
   });
 
   it('resets a password under the policy and clears the lock-out here', async () => {
@@ -131,8 +131,8 @@ describe('org accounts', () => {
     for (let i = 0; i < fx.station.settings.maxLoginFailures; i++) await login('pharmacist', 'wrong1234');
     // This source is held back now (main/station/throttle.ts), even with the right password.
     expect(await login('pharmacist', TEST_PASSWORD)).toMatchObject({ ok: false, error: { code: 'ACCOUNT_LOCKED', details: { scope: 'source' } } });
-    expectRefused(fx, admin, 'org.resetPassword', { id, password: 'abcdefgh' }, 'WEAK_PASSWORD', { field: 'password', reason: 'no_digit' });
-    fx.ok(admin, 'org.resetPassword', { id, password: NEW_PW });
+    expectRefused(fx, admin, 'org.resetPassword', { id, password: 'abcdefgh', confirmPassword: TEST_PASSWORD }, 'WEAK_PASSWORD', { field: 'password', reason: 'no_digit' });
+    fx.ok(admin, 'org.resetPassword', { id, password: NEW_PW, confirmPassword: TEST_PASSWORD });
     expect(audited('update', id)).toBe(1);
     const row = fx.station.raw.prepare("SELECT columns FROM change_log WHERE table_name = 'accounts' AND row_id = ? AND op = 'update'").get(id) as { columns: string };
     expect(Object.keys(JSON.parse(row.columns)).sort()).toEqual(['password_hash', 'updated_at']);

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { departments, rosterSessions, rosterTemplates } from '../../../db/schema';
 import { DomainError } from '../../domain/errors';
 import { withMasterWriter } from '../master';
-import { createFixture, TOMORROW, type Fixture } from '../testing';
+import { createFixture, TEST_PASSWORD, TOMORROW, type Fixture } from '../testing';
 import { count, expectRefused } from '../testing-expect';
 import { inRequest } from './desk.testing';
 import { departmentIdByCode, validateStaff } from './org-staff';
@@ -78,7 +78,7 @@ describe('org staff', () => {
     expectRefused(fx, admin, 'org.updateStaff', { id, status: 'left', title: '已离职' }, 'IN_USE', {
       field: 'status', reason: 'staff_in_use', accounts: [{ id: fx.ids.accounts.doctor, username: 'doctor' }], upcomingSessions: 3,
     });
-    fx.ok(admin, 'org.setAccountActive', { id: fx.ids.accounts.doctor, active: false });
+    fx.ok(admin, 'org.setAccountActive', { id: fx.ids.accounts.doctor, active: false, confirmPassword: TEST_PASSWORD });
     const template = withMasterWriter(fx.station, (w) => {
       for (const s of [fx.ids.sessions.todayMorning, fx.ids.sessions.todayAfternoon, fx.ids.sessions.tomorrow]) w.update(rosterSessions, s, { stopped: true });
       return w.insert(rosterTemplates, { doctorId: id, weekday: 2, period: 'morning', roomId: null, capacity: 10 });

@@ -8,6 +8,7 @@ import { useRoute, WORKSPACE_ROLES, workspacesFor, type Workspace } from '../sta
 import { usePatientSearch } from '../state/search';
 import { useSession } from '../state/session';
 import { ConfirmHost } from '../ui/Confirm';
+import { PasswordPromptHost } from '../ui/PasswordPrompt';
 import { joinList } from '../ui/punct';
 import { Header } from './Header';
 
@@ -82,6 +83,7 @@ export function Workbench() {
       <PatientFinder />
       <PatientDrawer />
       <ConfirmHost />
+      <PasswordPromptHost />
     </AppShell>
   );
 }

@@ -62,6 +62,11 @@ export const common = area(
     unit: { yuan: '元', people: '人', days: '天' },
     notFound: '页面不存在',
     punct: { colon: '：', list: '、', withUnit: '{{label}}（{{unit}}）' },
+    proof: {
+      stepUpTitle: '确认是您本人', stepUpBody: '更改账号、角色、设备或配对需要再次输入您自己的密码。',
+      hubTitle: '连接中心服务器', hubBody: '您登录时中心服务器不可达。请确认您的密码以连接中心服务器。',
+      password: '您的密码',
+    },
   },
   {
     app: { name: 'Clinic desk', tagline: 'The clinic system that works offline' },
@@ -74,6 +79,11 @@ export const common = area(
     unit: { yuan: 'yuan', people: 'people', days: ' days' },
     notFound: 'No such page',
     punct: { colon: ': ', list: ', ', withUnit: '{{label}} ({{unit}})' },
+    proof: {
+      stepUpTitle: 'Confirm it is you', stepUpBody: 'Changing accounts, roles, devices or pairing needs your own password again.',
+      hubTitle: 'Reach the hub', hubBody: 'The hub was unreachable when you logged in. Confirm your password to reach the hub.',
+      password: 'Your password',
+    },
   },
 );
 
