@@ -31,9 +31,12 @@ describe('sync protocol', () => {
     expect(Pull.safeParse({ after: 0, limit: MAX_BATCH + 1 }).success).toBe(false);
     expect(Hello.safeParse({ protocol: 1, device: 'A1', credential: null, schemaVersion: 1 }).success).toBe(true);
     expect(Hello.safeParse({ protocol: 1, device: 'A1', schemaVersion: 1 }).success).toBe(false);
-    expect(Pair.safeParse({ protocol: 1, device: 'A1', code: '123456' }).success).toBe(true);
-    expect(Pair.safeParse({ protocol: 1, device: 'a1', code: '123456' }).success).toBe(false);
-    expect(Pair.safeParse({ protocol: 1, device: 'A1', code: '12345' }).success).toBe(false);
+    // Pairing sends a SPAKE2 share (a compressed P-256 point), never the code.
+    const share = `02${'ab'.repeat(32)}`;
+    expect(Pair.safeParse({ protocol: 2, device: 'A1', share }).success).toBe(true);
+    expect(Pair.safeParse({ protocol: 2, device: 'a1', share }).success).toBe(false);
+    expect(Pair.safeParse({ protocol: 2, device: 'A1', share: share.slice(2) }).success).toBe(false);
+    expect(Pair.safeParse({ protocol: 2, device: 'A1', code: '123456' }).success).toBe(false);
   });
 
   it('carries a waiting-changes count in hello and push (optional, never negative)', () => {
