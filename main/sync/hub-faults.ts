@@ -80,11 +80,11 @@ export async function exactlyOnceProblems(store: HubStore, stations: Station[]):
   return { problems, duplicated, changes };
 }
 
-async function waitUntil(check: () => boolean | Promise<boolean>, ms: number, what: string, nudge?: () => unknown): Promise<void> {
+async function waitUntil(check: () => boolean | Promise<boolean>, ms: number, what: () => string, nudge?: () => unknown): Promise<void> {
   const start = Date.now();
   let nudged = Date.now();
   while (!(await check())) {
-    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what()}`);
     if (nudge && Date.now() - nudged > 1_000) {
       nudged = Date.now();
       void nudge();
@@ -96,7 +96,9 @@ async function waitUntil(check: () => boolean | Promise<boolean>, ms: number, wh
 /** `faults` random faults at a hub process while two desks write; checked at the end. */
 export async function runHubFaults(opts: { faults: number; seed: number; log?: (s: string) => void }): Promise<HubFaultReport> {
   const t0 = Date.now();
+  // The faults' sequence is its own (repeatable whatever the writers draw).
   const random = seeded(opts.seed);
+  const draw = seeded(opts.seed + 1);
   const dir = mkdtempSync(join(tmpdir(), 'clinic-hub-faults-'));
   const dataDir = join(dir, 'hub');
   const port = await freePort();
@@ -130,12 +132,12 @@ export async function runHubFaults(opts: { faults: number; seed: number; log?: (
         const id = writeAs(d.station, (w) => {
           const name = `${d.station.device}-${i}`;
           const p = w.insert(patients, { recordNo: `${d.station.device}-${String(i).padStart(6, '0')}`, name, sex: i % 2 ? 'F' : 'M', pinyinFull: name, pinyinInitials: 'x' });
-          if (i % 4 === 3) w.update(patients, d.ops[Math.floor(random() * d.ops.length)]!, { phone: `139${String(n)}${String(i).padStart(7, '0')}` });
+          if (i % 4 === 3) w.update(patients, d.ops[Math.floor(draw() * d.ops.length)]!, { phone: `139${String(n)}${String(i).padStart(7, '0')}` });
           return p;
         });
         d.ops.push(id);
         report.operations += 1;
-        await new Promise((r) => setTimeout(r, 10 + random() * 40));
+        await new Promise((r) => setTimeout(r, 10 + draw() * 40));
       }
     });
 
@@ -166,7 +168,7 @@ export async function runHubFaults(opts: { faults: number; seed: number; log?: (
     const count = (s: Station) => (s.raw.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n;
     await waitUntil(() => desks.every((d) => pendingCount(d.station) === 0 && d.client.state.online)
       && getCursor(desks[0]!.station) === getCursor(desks[1]!.station) && count(desks[0]!.station) === count(desks[1]!.station),
-    120_000, 'both desks synced', () => {
+    120_000, () => `both desks synced (${desks.map((d) => `${d.station.device}: ${pendingCount(d.station)} pending, cursor ${getCursor(d.station)}, ${count(d.station)} changes, online ${d.client.state.online}, error ${JSON.stringify(d.client.state.error)}`).join('; ')})`, () => {
       report.nudges += 1;
       return Promise.all(desks.map((d) => d.client.syncNow()));
     });
