@@ -2,14 +2,14 @@
  * A front desk in a process of its own, for the desk-kill fault runs (main/sync/desk-kills.ts),
  * which SIGKILL it at a random moment and check the file it leaves:
  *   tsx main/sync/fault-desk.ts <sqlite file> <json: DeskPlan>
- * Runs real commands through dispatch in a loop (register a patient, a walk-in paid in cash, an
+ * Runs real commands through dispatch (async, as the transports call it) in a loop (register a patient, a walk-in paid in cash, an
  * update of the patient, an exam ordered and its bill paid) and prints one line per command only
  * after it returned ok — a reported commit:
  *   ok patient <id> | ok visit <visitId> <paymentId> | ok address <patientId> <value> | ok paid <billId> <paymentId>
  * Exits with code 3 at the first refused command (the parent reports its output).
  */
 import type { Input, Output, ProcedureName } from '../api/contract';
-import { dispatchSync } from '../station/dispatch';
+import { dispatch } from '../station/dispatch';
 import { Station } from '../station/station';
 import { TEST_PASSWORD } from '../station/testing';
 import type { DeskPlan } from './desk-kills';
@@ -22,33 +22,33 @@ const started = Date.now();
 const station = new Station({ file, now: () => plan.clockStart + (Date.now() - started) });
 
 type Caller = { token: string | null };
-function ok<N extends ProcedureName>(caller: Caller, name: N, input: Input<N>): Output<N> {
-  const r = dispatchSync(station, caller, name, input);
+async function ok<N extends ProcedureName>(caller: Caller, name: N, input: Input<N>): Promise<Output<N>> {
+  const r = await dispatch(station, caller, name, input);
   if (!r.ok) {
     console.error(`refused ${name}: ${JSON.stringify(r.error)}`);
     process.exit(3);
   }
   return r.value;
 }
-const login = (username: string): Caller => ({ token: ok({ token: null }, 'accounts.login', { username, password: TEST_PASSWORD }).token });
+const login = async (username: string): Promise<Caller> => ({ token: (await ok({ token: null }, 'accounts.login', { username, password: TEST_PASSWORD })).token });
 
-const reception = login('reception');
-const doctor = login('doctor2');
-const cashier = login('cashier');
+const reception = await login('reception');
+const doctor = await login('doctor2');
+const cashier = await login('cashier');
 console.log('ready');
 for (let i = 0; ; i++) {
   const tag = `${plan.run}-${i}`;
-  const patient = ok(reception, 'patients.register', { name: `断电${tag}` }).patient;
+  const { patient } = await ok(reception, 'patients.register', { name: `断电${tag}` });
   console.log(`ok patient ${patient.id}`);
-  const walkIn = ok(reception, 'frontdesk.walkIn', { patientId: patient.id, sessionId: plan.sessionId, payment: { method: 'cash', idempotencyKey: `w-${tag}` } });
+  const walkIn = await ok(reception, 'frontdesk.walkIn', { patientId: patient.id, sessionId: plan.sessionId, payment: { method: 'cash', idempotencyKey: `w-${tag}` } });
   console.log(`ok visit ${walkIn.visit.id} ${walkIn.payment?.id ?? '-'}`);
   const address = `地址 ${tag}`;
-  ok(reception, 'patients.update', { id: patient.id, address });
+  await ok(reception, 'patients.update', { id: patient.id, address });
   console.log(`ok address ${patient.id} ${address}`);
-  ok(doctor, 'queue.start', { visitId: walkIn.visit.id });
-  ok(doctor, 'consultation.orderExam', { visitId: walkIn.visit.id, examItemId: plan.examItemId });
-  const { bill } = ok(cashier, 'billing.build', { visitId: walkIn.visit.id });
+  await ok(doctor, 'queue.start', { visitId: walkIn.visit.id });
+  await ok(doctor, 'consultation.orderExam', { visitId: walkIn.visit.id, examItemId: plan.examItemId });
+  const { bill } = await ok(cashier, 'billing.build', { visitId: walkIn.visit.id });
   if (!bill) throw new Error('no bill to pay');
-  const paid = ok(cashier, 'billing.pay', { billId: bill.id, method: 'cash', amountFen: bill.dueFen, idempotencyKey: `b-${tag}` });
+  const paid = await ok(cashier, 'billing.pay', { billId: bill.id, method: 'cash', amountFen: bill.dueFen, idempotencyKey: `b-${tag}` });
   console.log(`ok paid ${bill.id} ${paid.payment.id}`);
 }
