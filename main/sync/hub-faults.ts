@@ -36,6 +36,8 @@ export interface HubFaultReport {
   duplicated: number;
   /** Runs the final wait asked for (a push timed out in a freeze waits for the next write or run). */
   nudges: number;
+  /** Times the final wait cut the connections of a desk left connected but not ready (a hello that timed out). */
+  helloCuts: number;
   problems: string[];
   ms: number;
 }
@@ -103,7 +105,7 @@ export async function runHubFaults(opts: { faults: number; seed: number; log?: (
   const dataDir = join(dir, 'hub');
   const port = await freePort();
   const hubArgs = ['--data', dataDir, '--port', String(port), '--open'];
-  const report: HubFaultReport = { faults: 0, kills: 0, cuts: 0, freezes: 0, operations: 0, changes: 0, lost: 0, duplicated: 0, nudges: 0, problems: [], ms: 0 };
+  const report: HubFaultReport = { faults: 0, kills: 0, cuts: 0, freezes: 0, operations: 0, changes: 0, lost: 0, duplicated: 0, nudges: 0, helloCuts: 0, problems: [], ms: 0 };
   const cleanups: (() => unknown)[] = [() => rmSync(dir, { recursive: true, force: true })];
   const startHubProcess = async (): Promise<Child> => {
     const c = runTs('main/cli/hub.ts', hubArgs);
@@ -164,12 +166,16 @@ export async function runHubFaults(opts: { faults: number; seed: number; log?: (
     await Promise.all(writers);
 
     // Everything synced: nothing pending, both desks at the same cursor holding the same changes.
-    // A push that timed out in a freeze is retried by the next write or run: the wait asks for a run now and then.
+    // A push that timed out in a freeze is retried by the next write or run: the wait asks for a run
+    // now and then. A hello that timed out (a freeze, or a restarted hub slow to answer) leaves the
+    // client connected but not ready, and nothing but a new connection says hello again (the client
+    // does not retry it yet): the wait then cuts the connections, and counts it.
     const count = (s: Station) => (s.raw.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n;
     await waitUntil(() => desks.every((d) => pendingCount(d.station) === 0 && d.client.state.online)
       && getCursor(desks[0]!.station) === getCursor(desks[1]!.station) && count(desks[0]!.station) === count(desks[1]!.station),
     120_000, () => `both desks synced (${desks.map((d) => `${d.station.device}: ${pendingCount(d.station)} pending, cursor ${getCursor(d.station)}, ${count(d.station)} changes, online ${d.client.state.online}, error ${JSON.stringify(d.client.state.error)}`).join('; ')})`, () => {
       report.nudges += 1;
+      if (desks.some((d) => !d.client.state.online)) report.helloCuts += proxy.cutAll() > 0 ? 1 : 0;
       return Promise.all(desks.map((d) => d.client.syncNow()));
     });
     for (const d of desks) await d.client.syncNow();
