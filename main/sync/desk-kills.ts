@@ -9,6 +9,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { rosterSessions } from '../../db/schema';
 import { withMasterWriter } from '../station/master';
+import { TEST_STATION_KEY } from '../station/keys.testing';
 import { Station } from '../station/station';
 import { REPLICATED_TABLES } from '../station/tables';
 import { createFixture, TEST_START } from '../station/testing';
@@ -120,7 +121,7 @@ export async function runDeskKills(opts: { kills: number; seed: number; maxDelay
         await desk.kill('SIGKILL');
       }
       report.kills += 1;
-      const station = new Station({ file });
+      const station = new Station({ key: TEST_STATION_KEY, file });
       try {
         const integrity = station.raw.pragma('integrity_check', { simple: true });
         if (integrity !== 'ok') report.problems.push(`run ${run}: integrity_check ${String(integrity)}`);

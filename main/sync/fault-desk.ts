@@ -10,6 +10,7 @@
  */
 import type { Input, Output, ProcedureName } from '../api/contract';
 import { dispatch } from '../station/dispatch';
+import { TEST_STATION_KEY } from '../station/keys.testing';
 import { Station } from '../station/station';
 import { TEST_PASSWORD } from '../station/testing';
 import type { DeskPlan } from './desk-kills';
@@ -19,7 +20,7 @@ if (!file || !planJson) throw new Error('usage: fault-desk.ts <sqlite file> <jso
 const plan = JSON.parse(planJson) as DeskPlan;
 const started = Date.now();
 // The fixture's roster is of its test day: the desk's clock starts there, later at each run.
-const station = new Station({ file, now: () => plan.clockStart + (Date.now() - started) });
+const station = new Station({ key: TEST_STATION_KEY, file, now: () => plan.clockStart + (Date.now() - started) });
 
 type Caller = { token: string | null };
 async function ok<N extends ProcedureName>(caller: Caller, name: N, input: Input<N>): Promise<Output<N>> {

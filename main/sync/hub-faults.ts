@@ -143,14 +143,17 @@ export async function runHubFaults(opts: { faults: number; seed: number; log?: (
       }
     });
 
+    const kinds: ('kill' | 'cut' | 'freeze')[] = ['kill', 'cut', 'freeze'];
     for (let k = 0; k < opts.faults; k++) {
       await new Promise((r) => setTimeout(r, 200 + random() * 800));
-      const pick = random();
-      if (pick < 1 / 3) {
+      // Each three faults in a row are one of each kind, in a random order.
+      if (k % 3 === 0) kinds.sort(() => random() - 0.5);
+      const kind = kinds[k % 3];
+      if (kind === 'kill') {
         await hub.kill('SIGKILL');
         hub = await startHubProcess();
         report.kills += 1;
-      } else if (pick < 2 / 3) {
+      } else if (kind === 'cut') {
         proxy.cutAll();
         report.cuts += 1;
       } else {
