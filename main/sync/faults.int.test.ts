@@ -15,6 +15,7 @@ import type { HubStore } from '../hub/store';
 import { Station } from '../station/station';
 import { SyncClient } from './client';
 import { cuttingProxy, filledStation, runTs, seeded, type Child } from './fault-testing';
+import { hubLog } from './hub-faults';
 import { getCursor, pendingCount } from './local';
 import { fetchHubCertificate, normaliseHubUrl, pinOf } from './pin';
 import { emptyStation, pinInFile, replicatedChecksums, startTestHub, startTestHubOn, until } from './testing';
@@ -44,17 +45,6 @@ function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'clinic-fault-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
-}
-
-/** Every change of the hub, in seq order, read page by page. */
-async function hubLog(store: HubStore): Promise<{ id: string; seq: number; device: string }[]> {
-  const out: { id: string; seq: number; device: string }[] = [];
-  for (let cursor = 0; ;) {
-    const page = await store.after(cursor, 1000);
-    out.push(...page.changes.map((c) => ({ id: c.id, seq: c.seq, device: c.device })));
-    cursor = page.cursor;
-    if (!page.more) return out;
-  }
 }
 
 /** The hub holds exactly the station's changes, each once, seqs 1..n without a gap, as the station recorded them. */
