@@ -9,7 +9,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { connect as tlsConnect, createServer as createTlsServer, type TLSSocket } from 'node:tls';
 import { Server } from 'socket.io';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pairStation, storedCredential } from '../sync/pair';
 import { storedPin } from '../sync/pin';
 import { answerStation } from '../sync/pake';
@@ -17,20 +17,14 @@ import { emptyStation } from '../sync/testing';
 import { startTestClinicHub, type TestClinicHub } from './admin.testing';
 import { MAX_PAIRING_TRIES } from './pairing';
 import { FIRST_DELAY_MS } from './pairing-throttle';
-import { PgliteStore } from './pglite-store';
+import { cleanupsAfterEach, hubTemplate } from '../sync/hooks.testing';
 import { makeHubIdentity } from './tls';
 
-let template: Blob | File;
-beforeAll(async () => {
-  template = await PgliteStore.template();
-});
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const f of cleanups.splice(0).reverse()) await f();
-});
+const template = hubTemplate();
+const cleanups = cleanupsAfterEach();
 
 async function hub(): Promise<TestClinicHub> {
-  const t = await startTestClinicHub(template);
+  const t = await startTestClinicHub(template());
   cleanups.push(t.close);
   return t;
 }

@@ -5,7 +5,7 @@
  * pairing code and reset the admin's password, and the audit blamed the real admin.
  */
 import { randomBytes } from 'node:crypto';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import { dispatch } from '../station/dispatch';
 import { TEST_PASSWORD } from '../station/testing';
@@ -14,19 +14,13 @@ import { PROTOCOL_VERSION, schemaVersion } from '../sync/protocol';
 import { rawSocket, until } from '../sync/testing';
 import { pairedWorkstation, startTestClinicHub, type TestClinicHub, type TestWorkstation } from './admin.testing';
 import { PERSON_TOKEN_MAX_MS, signPersonToken } from './person-token';
-import { PgliteStore } from './pglite-store';
+import { cleanupsAfterEach, hubTemplate } from '../sync/hooks.testing';
 
-let template: Blob | File;
-beforeAll(async () => {
-  template = await PgliteStore.template();
-});
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const f of cleanups.splice(0).reverse()) await f();
-});
+const template = hubTemplate();
+const cleanups = cleanupsAfterEach();
 
 async function setup(devices: string[]): Promise<{ t: TestClinicHub; ws: TestWorkstation[] }> {
-  const t = await startTestClinicHub(template);
+  const t = await startTestClinicHub(template());
   cleanups.push(t.close);
   const ws: TestWorkstation[] = [];
   for (const d of devices) {

@@ -3,25 +3,19 @@
  * which are master data; before, the desk wrote it, the hub refused the batch and every change
  * behind it waited for ever while the hub kept the old password). Real hub, two desks, real sockets.
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dispatch } from '../station/dispatch';
 import { TEST_PASSWORD } from '../station/testing';
 import { pendingCount } from '../sync/local';
 import { until } from '../sync/testing';
 import { pairedWorkstation, startTestClinicHub, type TestClinicHub, type TestWorkstation } from './admin.testing';
-import { PgliteStore } from './pglite-store';
+import { cleanupsAfterEach, hubTemplate } from '../sync/hooks.testing';
 
-let template: Blob | File;
-beforeAll(async () => {
-  template = await PgliteStore.template();
-});
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const f of cleanups.splice(0).reverse()) await f();
-});
+const template = hubTemplate();
+const cleanups = cleanupsAfterEach();
 
 async function setup(): Promise<{ t: TestClinicHub; a: TestWorkstation; b: TestWorkstation }> {
-  const t = await startTestClinicHub(template);
+  const t = await startTestClinicHub(template());
   cleanups.push(t.close);
   const a = await pairedWorkstation(t, 'A1');
   cleanups.push(a.close);

@@ -5,18 +5,16 @@
  * its prescription and desk; the pharmacy screen marks the batch; a pharmacist's adjustment with a
  * reason brings it back to zero and the task resolves itself. On both hub engines.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eachHubStore } from '../hub/stores.testing';
 import { dispatch } from '../station/dispatch';
-import { createFixture, type Fixture } from '../station/testing';
-import { DeskAt, syncInOrder } from './clinic-offline.testing';
-import { emptyStation, replicatedChecksums } from './testing';
+import type { Fixture } from '../station/testing';
+import { DeskAt, syncInOrder, twoDesksOnHub } from './clinic-offline.testing';
+import { cleanupsAfterEach } from './hooks.testing';
+import { replicatedChecksums } from './testing';
 
 const STORES = eachHubStore();
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const f of cleanups.splice(0).reverse()) await f();
-});
+const cleanups = cleanupsAfterEach();
 
 /** A patient seen, prescribed one box of ibuprofen, billed and paid at desk A: a prescription waiting at the pharmacy. */
 function paidPrescription(fx: Fixture, a: DeskAt, name: string, n: number): string {
@@ -35,14 +33,8 @@ function paidPrescription(fx: Fixture, a: DeskAt, name: string, n: number): stri
 
 describe.each(STORES)('the last box dispensed at two desks while apart (hub on %s)', (_engine, hubOf) => {
   it('stock below zero is a review task naming both dispenses; an adjustment with a reason resolves it', async () => {
-    const th = await hubOf();
-    cleanups.push(th.close);
-    const fx = createFixture({ device: 'A1' });
-    cleanups.push(fx.close);
-    fx.station.hub = th.store;
-    const other = emptyStation('B1', fx.clock);
-    cleanups.push(other.close);
-    const stations = [fx.station, other.station];
+    const { th, fx, b: other } = await twoDesksOnHub(hubOf, cleanups);
+    const stations = [fx.station, other];
     const [a, b] = stations.map((s) => new DeskAt(s)) as [DeskAt, DeskAt];
     const batchId = fx.ids.batches.ibuprofen;
     const onHand = (d: DeskAt) => d.count('SELECT coalesce(sum(quantity), 0) n FROM stock_movements WHERE batch_id = ?', batchId);
@@ -74,7 +66,7 @@ describe.each(STORES)('the last box dispensed at two desks while apart (hub on %
 
     // The pharmacist counts one box that had not been booked in and records it.
     b.ok('pharmacist', 'pharmacy.adjust', { batchId, quantity: 1, reason: '离线重复发药盘点' });
-    await syncInOrder(th.hub, [other.station, fx.station]);
+    await syncInOrder(th.hub, [other, fx.station]);
     await th.hub.settled();
     expect([onHand(a), onHand(b)]).toEqual([0, 0]);
     expect(await th.store.getTask(key)).toMatchObject({ resolvedAt: expect.any(Number) });

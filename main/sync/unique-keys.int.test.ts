@@ -6,34 +6,30 @@
  * review task naming both desks so the doctor can check the merged text. The same for a payment sent
  * with one idempotency key from two desks: one ledger row everywhere. On both hub engines.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eachHubStore } from '../hub/stores.testing';
 import { keyedId } from '../station/keyed-id';
 import { dispatch } from '../station/dispatch';
-import { createFixture } from '../station/testing';
 import { syncConflicts } from './apply';
-import { DeskAt, syncInOrder } from './clinic-offline.testing';
+import { DeskAt, syncInOrder, twoDesksOnHub } from './clinic-offline.testing';
+import { cleanupsAfterEach } from './hooks.testing';
 import { pendingCount } from './local';
-import { emptyStation, replicatedChecksums } from './testing';
+import { replicatedChecksums, type TestHub } from './testing';
 
 const STORES = eachHubStore();
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const f of cleanups.splice(0).reverse()) await f();
-});
+const cleanups = cleanupsAfterEach();
+
+/** The hub, the fixture's desk A and an empty desk B, synced, each with people to call procedures as. */
+async function deskPair(hubOf: () => Promise<TestHub>) {
+  const { th, fx, b: other } = await twoDesksOnHub(hubOf, cleanups);
+  const stations = [fx.station, other];
+  const [a, b] = stations.map((s) => new DeskAt(s)) as [DeskAt, DeskAt];
+  return { th, fx, stations, a, b };
+}
 
 describe.each(STORES)('unique keys written at two desks while apart (hub on %s)', (_engine, hubOf) => {
   it('one visit\'s record saved at two desks: one row everywhere, both desks\' fields kept, a review task at the hub', async () => {
-    const th = await hubOf();
-    cleanups.push(th.close);
-    const fx = createFixture({ device: 'A1' });
-    cleanups.push(fx.close);
-    fx.station.hub = th.store;
-    const other = emptyStation('B1', fx.clock);
-    cleanups.push(other.close);
-    const stations = [fx.station, other.station];
-    const [a, b] = stations.map((s) => new DeskAt(s)) as [DeskAt, DeskAt];
-    await syncInOrder(th.hub, stations);
+    const { th, fx, stations, a, b } = await deskPair(hubOf);
 
     const patientId = a.ok('reception', 'patients.register', { name: '唐小明', phone: '13800138111' }).patient.id;
     const { visit } = a.ok('reception', 'frontdesk.walkIn', { patientId, doctorId: fx.ids.staff.doctor2, payment: { method: 'cash', idempotencyKey: 'reg-1' } });
@@ -74,16 +70,7 @@ describe.each(STORES)('unique keys written at two desks while apart (hub on %s)'
   });
 
   it('a payment sent with one idempotency key from two desks is one ledger row everywhere', async () => {
-    const th = await hubOf();
-    cleanups.push(th.close);
-    const fx = createFixture({ device: 'A1' });
-    cleanups.push(fx.close);
-    fx.station.hub = th.store;
-    const other = emptyStation('B1', fx.clock);
-    cleanups.push(other.close);
-    const stations = [fx.station, other.station];
-    const [a, b] = stations.map((s) => new DeskAt(s)) as [DeskAt, DeskAt];
-    await syncInOrder(th.hub, stations);
+    const { th, fx, stations, a, b } = await deskPair(hubOf);
     const patientId = a.ok('reception', 'patients.register', { name: '许多多', phone: '13800138222' }).patient.id;
     const { visit } = a.ok('reception', 'frontdesk.walkIn', { patientId, doctorId: fx.ids.staff.doctor2, payment: { method: 'cash', idempotencyKey: 'reg-2' } });
     a.ok('doctor2', 'queue.start', { visitId: visit.id });
