@@ -4,23 +4,16 @@
  * pharmacist records a return (at the pharmacy), so this card gives the instruction; when the
  * extra cannot come back, an administrator marks the task handled with a note.
  */
-import { Alert, Button, Group, Table, Text } from '@mantine/core';
-import { useState } from 'react';
+import { Alert, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useApiMutation } from '../../../api/query';
-import { hasRole, useSession } from '../../../state/session';
 import { dateTime } from '../../../ui/format';
-import { ReasonDialog } from '../../../ui/ReasonDialog';
+import { MarkHandled } from './MarkHandled';
 import { TaskFrame } from './TaskFrame';
 import type { DoubleDispenseTask } from './types';
 
 export function DoubleDispenseCard({ task }: { task: DoubleDispenseTask }) {
   const { t } = useTranslation();
-  const me = useSession((s) => s.me);
-  const [marking, setMarking] = useState(false);
-  const [done, setDone] = useState(false);
-  const resolve = useApiMutation('reviews.resolve', { onSuccess: () => { setMarking(false); setDone(true); } });
-  const open = task.resolvedAt === null && !done;
+  const open = task.resolvedAt === null;
   const rx = task.prescription;
   const drugOf = new Map(task.lines.map((l) => [l.itemId, l.drugName]));
   return (
@@ -65,18 +58,11 @@ export function DoubleDispenseCard({ task }: { task: DoubleDispenseTask }) {
         </Table.Tbody>
       </Table>
       {open && <Alert color="pink" variant="light" data-testid="dispensed-howto">{t('reviews.dispensed.howto')}</Alert>}
-      {open && hasRole(me, 'admin') && (
-        <Group><Button variant="light" color="pink" onClick={() => setMarking(true)} data-testid="mark-handled">{t('reviews.dispensed.markHandled')}</Button></Group>
-      )}
-      {task.handled && (
-        <Text size="sm" c="dimmed" data-testid="dispensed-handled">
-          {t('reviews.dispensed.handledBy', { name: task.handled.byName, time: dateTime(task.handled.at), note: task.handled.note })}
-        </Text>
-      )}
-      {done && <Text size="sm" c="teal" data-testid="dispensed-done">{t('reviews.dispensed.markedDone')}</Text>}
-      <ReasonDialog opened={marking} onClose={() => setMarking(false)} busy={resolve.isPending} error={resolve.error}
-        title={t('reviews.dispensed.markTitle')} label={t('reviews.dispensed.markNote')} submit={t('reviews.dispensed.markSubmit')}
-        onSubmit={(note) => resolve.mutate({ key: task.key, note })} />
+      <MarkHandled task={task} handled={task.handled} color="pink" testPrefix="dispensed" text={{
+        button: t('reviews.dispensed.markHandled'), title: t('reviews.dispensed.markTitle'), note: t('reviews.dispensed.markNote'),
+        submit: t('reviews.dispensed.markSubmit'), done: t('reviews.dispensed.markedDone'),
+        handledBy: (h) => t('reviews.dispensed.handledBy', { name: h.byName, time: dateTime(h.at), note: h.note }),
+      }} />
     </TaskFrame>
   );
 }

@@ -4,13 +4,10 @@
  * merged text; a doctor or administrator marks it checked with a note (later edits are amendments
  * or edits at a desk as usual).
  */
-import { Alert, Button, Group, Table, Text } from '@mantine/core';
-import { useState } from 'react';
+import { Alert, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useApiMutation } from '../../../api/query';
-import { hasRole, useSession } from '../../../state/session';
 import { dateTime } from '../../../ui/format';
-import { ReasonDialog } from '../../../ui/ReasonDialog';
+import { MarkHandled } from './MarkHandled';
 import { TaskFrame } from './TaskFrame';
 import type { TwoDesksTask } from './types';
 
@@ -18,11 +15,7 @@ const FIELDS = ['complaint', 'presentIllness', 'pastHistory', 'findings', 'plan'
 
 export function TwoDesksCard({ task }: { task: TwoDesksTask }) {
   const { t } = useTranslation();
-  const me = useSession((s) => s.me);
-  const [marking, setMarking] = useState(false);
-  const [done, setDone] = useState(false);
-  const resolve = useApiMutation('reviews.resolve', { onSuccess: () => { setMarking(false); setDone(true); } });
-  const open = task.resolvedAt === null && !done;
+  const open = task.resolvedAt === null;
   const r = task.record;
   return (
     <TaskFrame task={task} color="grape" title={r ? t('reviews.twoDesks.title', { name: r.patientName, recordNo: r.recordNo, doctor: r.doctorName }) : t('reviews.twoDesks.gone')}
@@ -46,18 +39,11 @@ export function TwoDesksCard({ task }: { task: TwoDesksTask }) {
         </Table.Tbody>
       </Table>
       {open && <Alert color="grape" variant="light" data-testid="two-desks-howto">{t('reviews.twoDesks.howto')}</Alert>}
-      {open && hasRole(me, 'admin') && (
-        <Group><Button variant="light" color="grape" onClick={() => setMarking(true)} data-testid="mark-handled">{t('reviews.twoDesks.markChecked')}</Button></Group>
-      )}
-      {task.handled && (
-        <Text size="sm" c="dimmed" data-testid="two-desks-handled">
-          {t('reviews.dispensed.handledBy', { name: task.handled.byName, time: dateTime(task.handled.at), note: task.handled.note })}
-        </Text>
-      )}
-      {done && <Text size="sm" c="teal">{t('reviews.dispensed.markedDone')}</Text>}
-      <ReasonDialog opened={marking} onClose={() => setMarking(false)} busy={resolve.isPending} error={resolve.error}
-        title={t('reviews.twoDesks.markTitle')} label={t('reviews.dispensed.markNote')} submit={t('reviews.dispensed.markSubmit')}
-        onSubmit={(note) => resolve.mutate({ key: task.key, note })} />
+      <MarkHandled task={task} handled={task.handled} color="grape" testPrefix="two-desks" text={{
+        button: t('reviews.twoDesks.markChecked'), title: t('reviews.twoDesks.markTitle'), note: t('reviews.dispensed.markNote'),
+        submit: t('reviews.dispensed.markSubmit'), done: t('reviews.dispensed.markedDone'),
+        handledBy: (h) => t('reviews.dispensed.handledBy', { name: h.byName, time: dateTime(h.at), note: h.note }),
+      }} />
     </TaskFrame>
   );
 }
