@@ -2,6 +2,7 @@
 import type { Input, Output } from '../../api/contract';
 import { examOrders, prescriptionItems, prescriptions } from '../../../db/schema';
 import type { ExamOrderStatus, InsuranceType, PrescriptionStatus } from '../../domain/enums';
+import { prescriptionNo } from '../../domain/numbers';
 import { withMasterWriter } from '../master';
 import type { Fixture } from '../testing';
 
@@ -70,7 +71,8 @@ export function addPrescription(
 ): { prescriptionId: string; itemIds: string[] } {
   return withMasterWriter(fx.station, (w) => {
     const prescriptionId = w.insert(prescriptions, {
-      rxNo: `P-TEST-${++rxSeq}`, visitId: visit.id, patientId: visit.patientId, doctorId: visit.doctorId, status,
+      // The station's own prescription format (the hub refuses numbers of no device), on a day no test prescribes on.
+      rxNo: prescriptionNo(fx.station.device, '2000-01-01', ++rxSeq), visitId: visit.id, patientId: visit.patientId, doctorId: visit.doctorId, status,
       issuedAt: status === 'draft' ? null : fx.clock.t,
     });
     const itemIds = items.map(([drugId, quantity, unitPriceFen], i) => w.insert(prescriptionItems, {
