@@ -1,6 +1,9 @@
 // ESLint (flat config). Besides the usual TypeScript checks it holds the process boundaries:
-// the renderer reaches main/ only through the API contract, and nothing under main/ (which must
-// run under plain Node) imports Electron.
+// the renderer reaches main/ only through the API contract; nothing under main/ (which must run
+// under plain Node) imports Electron; a workstation's code (main/station) never imports the hub's
+// (main/hub: the hub registers its procedures into its own admin station, not the other way);
+// db/ keeps tables, migrations and opening a file, and imports only pure rules from main/domain
+// (and the checksum a conversion is verified with), so nothing like the demo clinic lives there.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -11,6 +14,15 @@ const restrictedMainForRenderer = {
 const electronImports = {
   paths: [{ name: 'electron', message: 'Electron imports stay in electron/; main/ runs under plain Node.' }],
   patterns: [{ group: ['electron/*'], message: 'Electron imports stay in electron/; main/ runs under plain Node.' }],
+};
+
+const hubFromStation = {
+  regex: String.raw`^\.{1,2}/(.*/)?hub(/|$)`,
+  message: 'main/station must not import main/hub: hub-side procedures live in main/hub and are registered into the hub\'s admin station (main/hub/handlers.ts).',
+};
+const mainFromDb = {
+  regex: String.raw`(^|/)main/(?!domain/|station/checksum$)`,
+  message: 'db/ holds tables, migrations and opening a file; it may import only main/domain (and main/station/checksum). Generators and services live under main/.',
 };
 
 export default tseslint.config(
@@ -32,5 +44,14 @@ export default tseslint.config(
   {
     files: ['main/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', electronImports] },
+  },
+  {
+    // (a later block replaces the rule's options for these files, so Electron is restricted again here)
+    files: ['main/station/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { ...electronImports, patterns: [...electronImports.patterns, hubFromStation] }] },
+  },
+  {
+    files: ['db/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [mainFromDb] }] },
   },
 );

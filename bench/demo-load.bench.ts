@@ -6,8 +6,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDemoClinic } from '../db/demo/index';
-import { addBulkPatientsAndVisits } from '../db/demo/large';
+import { createDemoClinic } from '../main/demo/index';
+import { addBulkPatientsAndVisits } from '../main/demo/large';
 import { ms, table, timed } from './lib';
 import { openKeyed } from '../db/cipher';
 import { TEST_STATION_KEY } from '../main/station/keys.testing';
@@ -38,7 +38,7 @@ export function runDemoLoadBench(): string {
       `${PATIENTS.toLocaleString('en')} patients and ${VISITS.toLocaleString('en')} visits into a small clinic, prepared statements,`,
       'transactions of 50,000 rows, no change log; the indexes are those of the migrations (patients: record number,',
       'name, pinyin ×2, phone, reversed phone, ID number; visits: queue, patient, date). Seconds, wall then CPU. At this',
-      'size the indexes still fit in memory; at the full size (1,000,000 / 3,000,000) see db/demo/README.md.',
+      'size the indexes still fit in memory; at the full size (1,000,000 / 3,000,000) see main/demo/README.md.',
       '',
       table(['strategy', 'insert', 'indexes + ANALYZE', 'total', 'CPU total'], rows),
     ].join('\n');

@@ -2,7 +2,7 @@
 import { copyFileSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { createDemoClinic } from '../db/demo/index';
+import { createDemoClinic } from '../main/demo/index';
 import { addDays, localDate } from '../main/domain/dates';
 import { openKeyed } from '../db/cipher';
 import { TEST_STATION_KEY } from '../main/station/keys.testing';

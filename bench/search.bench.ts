@@ -7,7 +7,7 @@
 import { dispatchSync } from '../main/station/dispatch';
 import { logInAs } from '../main/station/testing';
 import { Station } from '../main/station/station';
-import { Rng } from '../db/demo/random';
+import { Rng } from '../main/demo/random';
 import { LARGE_DB, mark, ms, stats, table, timed, type Stats } from './lib';
 import { TEST_STATION_KEY } from '../main/station/keys.testing';
 

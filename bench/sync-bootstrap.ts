@@ -10,8 +10,8 @@
 import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { patients } from '../db/schema';
-import { drawPatient } from '../db/demo/patients';
-import { Rng } from '../db/demo/random';
+import { drawPatient } from '../main/demo/patients';
+import { Rng } from '../main/demo/random';
 import { localDate } from '../main/domain/dates';
 import { recordNo } from '../main/domain/numbers';
 import { PgliteStore } from '../main/hub/pglite-store';

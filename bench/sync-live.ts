@@ -4,7 +4,7 @@
  * row); timed from just before the dispatch until B has applied A's last change of it (checked
  * on B's 'data.changed' event). Samples are spaced 20–80 ms apart, a busy clinic's pace.
  */
-import { Rng } from '../db/demo/random';
+import { Rng } from '../main/demo/random';
 import { dispatchSync } from '../main/station/dispatch';
 import { logInAs } from '../main/station/testing';
 import type { Station } from '../main/station/station';

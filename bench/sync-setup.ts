@@ -9,9 +9,9 @@
 import { cpSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { patients, visits } from '../db/schema';
-import { createDemoClinic } from '../db/demo/index';
-import { drawPatient } from '../db/demo/patients';
-import { Rng } from '../db/demo/random';
+import { createDemoClinic } from '../main/demo/index';
+import { drawPatient } from '../main/demo/patients';
+import { Rng } from '../main/demo/random';
 import { localDate } from '../main/domain/dates';
 import { recordNo, queueNo } from '../main/domain/numbers';
 import { PgliteStore } from '../main/hub/pglite-store';

@@ -9,7 +9,7 @@
  */
 import { builtRenderer } from '../e2e/support/build';
 import { startHost } from '../e2e/support/host';
-import { DEMO_PASSWORD } from '../db/demo/data/org';
+import { DEMO_PASSWORD } from '../main/demo/data/org';
 import { chromium, type Page } from 'playwright-core';
 import { LARGE_DB, ms, stats, table, mark } from './lib';
 import { openKeyed } from '../db/cipher';

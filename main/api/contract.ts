@@ -50,6 +50,10 @@ export const procedures = {
 
 export type Procedures = typeof procedures;
 export type ProcedureName = keyof Procedures;
+/** The procedures that run at the hub (`at: 'hub'`): their handlers live in main/hub and are registered into the hub's admin station. */
+export type HubProcedureName = { [N in ProcedureName]: Procedures[N] extends { readonly at: 'hub' } ? N : never }[ProcedureName];
+/** The procedures a workstation runs itself. */
+export type DeskProcedureName = Exclude<ProcedureName, HubProcedureName>;
 export type Input<N extends ProcedureName> = z.input<Procedures[N]['input']>;
 export type ParsedInput<N extends ProcedureName> = z.output<Procedures[N]['input']>;
 export type Output<N extends ProcedureName> = z.output<Procedures[N]['output']>;

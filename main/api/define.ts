@@ -36,6 +36,10 @@ export interface ProcedureDef<I extends z.ZodType = z.ZodType, O extends z.ZodTy
   readonly newPassword?: 'newPassword';
 }
 
+/** A procedure that runs at the hub keeps `at: 'hub'` in its type, so handlers split by where they run (HubProcedureName). */
+export function procedure<I extends z.ZodType, O extends z.ZodType>(def: ProcedureDef<I, O> & { readonly at: 'hub' }): ProcedureDef<I, O> & { readonly at: 'hub' };
+export function procedure<I extends z.ZodType, O extends z.ZodType>(def: ProcedureDef<I, O>): ProcedureDef<I, O>;
 export function procedure<I extends z.ZodType, O extends z.ZodType>(def: ProcedureDef<I, O>): ProcedureDef<I, O> {
   return def;
 }
+

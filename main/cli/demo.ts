@@ -1,10 +1,10 @@
 /**
  * npm run demo -- --file data/demo.sqlite [--seed 42] [--large] [--force] [--now 2026-11-23T10:30:00+08:00]
- * Fills a new station database with the demo clinic (db/demo/README.md says what is in it).
+ * Fills a new station database with the demo clinic (main/demo/README.md says what is in it).
  */
 import { existsSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createDemoClinic, DEFAULT_SEED } from '../../db/demo/index';
+import { createDemoClinic, DEFAULT_SEED } from '../demo/index';
 import { stationKeyFor } from '../station/keys';
 
 function main(): number {

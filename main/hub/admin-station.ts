@@ -16,6 +16,7 @@ import { Station } from '../station/station';
 import { applyRemoteChanges } from '../sync/apply';
 import { auditLog } from '../../db/schema';
 import { Writer } from '../station/writer';
+import { hubHandlers } from './handlers';
 import { HubPeople, personTokenSecret } from './people';
 import type { Refusal } from './refusals';
 import { getCursor, markAcked, pendingChanges, pendingCount } from '../sync/local';
@@ -55,7 +56,7 @@ export class AdminStation {
     const now = opts.now ?? Date.now;
     const device = existsSync(opts.file) ? undefined : await freeDeviceCode(store);
     const station = new Station({
-      file: opts.file, key: opts.key, now, allowMasterData: true, ...(device ? { device } : {}),
+      file: opts.file, key: opts.key, now, allowMasterData: true, hubHandlers, ...(device ? { device } : {}),
       ...(opts.validateOutput !== undefined ? { validateOutput: opts.validateOutput } : {}),
     });
     station.hub = store;

@@ -54,8 +54,8 @@ export interface RequestContext {
   /** Session operations, for the accounts service. */
   sessions: import('./sessions').Sessions;
   procedure: string;
-  /** The hub's store when this request runs at the hub (its admin station); null at a workstation. */
-  hub: import('../hub/store').HubStore | null;
+  /** The hub's store when this request runs at the hub (its admin station), opaque here (main/hub/services/hub-context.ts reads it); null at a workstation. */
+  hub: unknown;
   /** Run after the transaction rolled back (e.g. counting a failed log-in, which must stick). */
   onFailure: (fn: () => void) => void;
   /** What dispatch worked out before the transaction (main/station/step-up.ts): a new password's hash, a hub token. */

@@ -80,9 +80,17 @@ interface Admitted {
   device: string;
 }
 
-/** A workstation forwards `at: 'hub'` procedures; a station with master data (the hub's own) runs them. */
+/** A workstation forwards `at: 'hub'` procedures; the hub's admin station, given their handlers, runs them. */
 function forwarded(station: Station, name: string): boolean {
-  return !station.allowMasterData && Object.hasOwn(procedures, name) && procedures[name as ProcedureName].at === 'hub';
+  return station.hubHandlers === null && Object.hasOwn(procedures, name) && procedures[name as ProcedureName].at === 'hub';
+}
+
+/** The handler this station runs for `name`: its own, or the hub's it was given; undefined for an unknown name. */
+function handlerOf(station: Station, name: string): unknown {
+  if (Object.hasOwn(handlers, name)) return handlers[name as keyof typeof handlers];
+  const hub = station.hubHandlers;
+  if (hub && Object.hasOwn(hub, name)) return hub[name as keyof typeof hub];
+  return undefined;
 }
 
 export async function dispatch<N extends ProcedureName>(
@@ -102,7 +110,7 @@ export async function dispatch<N extends ProcedureName>(
 
 /** The async path of a request: a handler's pre-step (if it has one) first, then its transaction, then its after-commit work. */
 async function runAsync(station: Station, actor: Actor, name: string, rawInput: unknown, proven: Proven): Promise<Result<unknown>> {
-  const handler: unknown = Object.hasOwn(handlers, name) ? handlers[name as ProcedureName] : undefined;
+  const handler = handlerOf(station, name);
   if (!isPreStep(handler)) return finish(station, name as ProcedureName, run(station, actor, name, rawInput, true, undefined, proven));
   const admitted = admit(station, actor, name, station.now());
   if ('ok' in admitted) return admitted;
@@ -305,7 +313,7 @@ function run(
     },
   };
 
-  const declared: unknown = handlers[name as ProcedureName];
+  const declared = handlerOf(station, name);
   let handler: (c: RequestContext, i: unknown) => unknown;
   if (isPreStep(declared)) {
     if (!prepared) return fail('INTERNAL', `${name} has a step that waits (a password check off the event loop): call it through dispatch`, { procedure: name });

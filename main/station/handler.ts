@@ -1,6 +1,6 @@
 /** Handler types derived from the contract: a missing or mistyped handler fails to compile. */
 import type { z } from 'zod';
-import type { ParsedInput, ProcedureName, Procedures } from '../api/contract';
+import type { DeskProcedureName, HubProcedureName, ParsedInput, ProcedureName, Procedures } from '../api/contract';
 import type { PreContext, RequestContext } from './context';
 
 /**
@@ -51,4 +51,8 @@ export type Handler<N extends ProcedureName> =
 /** The handlers of one domain's procedure map, e.g. `HandlersFor<typeof patientsProcedures>`. */
 export type HandlersFor<P> = { [N in keyof P & ProcedureName]: Handler<N> };
 
+/** What a workstation runs itself (main/station/handlers.ts). */
+export type DeskHandlers = { [N in DeskProcedureName]: Handler<N> };
+/** What runs at the hub: main/hub/handlers.ts, registered into the hub's admin station (StationOptions.hubHandlers). */
+export type HubHandlers = { [N in HubProcedureName]: Handler<N> };
 export type AllHandlers = HandlersFor<Procedures>;

@@ -16,7 +16,7 @@ import { Sessions, type Session } from './sessions';
 import { PasswordThrottle } from './throttle';
 import type { Role } from '../domain/enums';
 import type { ClockState } from './writer';
-import type { HubStore } from '../hub/store';
+import type { HubHandlers } from './handler';
 
 /** A call of an `at: 'hub'` procedure, forwarded by a workstation with the person token the hub gave its session. */
 export interface HubCall {
@@ -68,6 +68,11 @@ export interface StationOptions {
   allowMasterData?: boolean;
   /** Check every output against its zod schema (on in tests; costs time on big outputs). */
   validateOutput?: boolean;
+  /**
+   * The handlers of the hub's procedures (`at: 'hub'`), given by the hub to its own admin station
+   * (main/hub/handlers.ts): this station then runs them instead of forwarding them.
+   */
+  hubHandlers?: HubHandlers;
 }
 
 export class Station {
@@ -83,8 +88,13 @@ export class Station {
   readonly validateOutput: boolean;
   /** Set when this start encrypted a replica written before encryption (for the log). */
   readonly converted: Conversion | null;
-  /** Set by the hub process on its own admin station: hub procedures run here, against this store. */
-  hub: HubStore | null = null;
+  /** The hub's procedures, when this station runs them (the hub's admin station); null at a workstation. */
+  readonly hubHandlers: HubHandlers | null;
+  /**
+   * Set by the hub process on its own admin station: the hub's store, which the hub's handlers
+   * read (main/hub/services/hub-context.ts). Opaque here: the station never looks inside.
+   */
+  hub: unknown = null;
   /** Set by the sync client on a workstation: where `at: 'hub'` procedures are forwarded. */
   hubLink: HubLink | null = null;
   /**
@@ -109,6 +119,7 @@ export class Station {
     this.now = opts.now ?? Date.now;
     this.allowMasterData = opts.allowMasterData ?? false;
     this.validateOutput = opts.validateOutput ?? true;
+    this.hubHandlers = opts.hubHandlers ?? null;
     this.metaStmt = raw.prepare('INSERT INTO station_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
     this.seqStmt = raw.prepare(
       'INSERT INTO sequences(name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value',

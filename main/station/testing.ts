@@ -17,6 +17,7 @@ import { withMasterWriter } from './master';
 import { hashPassword } from './password';
 import { Station } from './station';
 import { TEST_STATION_KEY } from './keys.testing';
+import type { HubHandlers } from './handler';
 
 /** Cheap scrypt for tests only (the stored hash carries its parameters). */
 export const TEST_SCRYPT = { N: 1 << 10, r: 8, p: 1 };
@@ -53,10 +54,10 @@ export const FIXTURE_USERS = {
 } satisfies Record<string, Role[]>;
 export type FixtureUsers = typeof FIXTURE_USERS;
 
-export function createFixture(opts: { device?: string; file?: string } = {}): Fixture {
+export function createFixture(opts: { device?: string; file?: string; hubHandlers?: HubHandlers } = {}): Fixture {
   const dir = mkdtempSync(join(tmpdir(), 'clinic-desk-'));
   const clock = { t: TEST_START };
-  const station = new Station({ key: TEST_STATION_KEY, file: opts.file ?? join(dir, 'station.sqlite'), device: opts.device ?? 'A1', now: () => clock.t, allowMasterData: true });
+  const station = new Station({ key: TEST_STATION_KEY, file: opts.file ?? join(dir, 'station.sqlite'), device: opts.device ?? 'A1', now: () => clock.t, allowMasterData: true, ...(opts.hubHandlers ? { hubHandlers: opts.hubHandlers } : {}) });
   const ids = seedClinic(station);
   const call: Fixture['call'] = (caller, name, input) => dispatchSync(station, caller, name, input);
   return {

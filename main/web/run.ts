@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createDemoClinic } from '../../db/demo/index';
+import { createDemoClinic } from '../demo/index';
 import { warmUpDocuments } from '../documents/index';
 import { Station } from '../station/station';
 import { inProcessHubDir, startInProcessHub, type InProcessHub } from '../hub/in-process';

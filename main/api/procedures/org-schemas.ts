@@ -1,7 +1,7 @@
 /**
  * Shapes of the hub's organisation administration (`org.*`): departments, rooms, staff,
  * accounts and clinic settings. The staff shapes are also what the staff import validates each
- * row against (main/station/services/org-staff.ts).
+ * row against (main/hub/services/org-staff.ts).
  */
 import { z } from 'zod';
 import { STAFF_POSITIONS, STAFF_STATUSES } from '../../domain/enums';

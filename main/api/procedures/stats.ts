@@ -40,7 +40,7 @@ export const DashboardView = WaitFigures.extend({
   noShows: Count,
 });
 
-const ranged = <O extends z.ZodType>(summary: string, output: O): ProcedureDef<typeof Range, O> =>
+const ranged = <O extends z.ZodType>(summary: string, output: O): ProcedureDef<typeof Range, O> & { readonly at: 'hub' } =>
   procedure({ kind: 'query', access: ['admin'], at: 'hub', summary, input: Range, output });
 
 export const statsProcedures = {

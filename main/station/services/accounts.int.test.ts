@@ -112,8 +112,7 @@ describe('sessions', () => {
     fx = createFixture();
     const me = fx.login('reception');
     fx.advance(fx.station.settings.idleLockMs + 1);
-    const locked = await fx.callAsync(me, 'accounts.changePassword', { currentPassword: TEST_PASSWORD, newPassword: 'abc12345x' });
-    expect(locked).toMatchObject({ ok: false, error: { code: 'SESSION_LOCKED' } });
+    expect(fx.call(me, 'patients.search', { q: '张' })).toMatchObject({ ok: false, error: { code: 'SESSION_LOCKED' } });
     expect(fx.ok(me, 'accounts.me', {}).lockedAt).not.toBeNull();
     expect(await fx.callAsync(me, 'accounts.unlock', { password: 'wrong-pass1' })).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS', details: { field: 'password' } } });
     expect(await fx.callAsync(me, 'accounts.unlock', { password: TEST_PASSWORD })).toEqual({ ok: true, value: { ok: true } });
@@ -181,42 +180,6 @@ describe('sessions', () => {
     fx.station.sweepSessions();
     expect(ended).toEqual(['session_expired']);
     expect(fx.call(later, 'accounts.me', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-  });
-});
-
-describe('password change', () => {
-  it('changes the password: the old one stops working, the new hash is argon2id, the change is logged for the hub', async () => {
-    fx = createFixture();
-    const me = fx.login('pharmacist');
-    expect(await fx.callAsync(me, 'accounts.changePassword', { currentPassword: 'bad-old-pw1', newPassword: 'n3w-password' }))
-      .toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS', details: { field: 'currentPassword' } } });
-    expect(await fx.callAsync(me, 'accounts.changePassword', { currentPassword: TEST_PASSWORD, newPassword: 'short' }))
-      .toMatchObject({ ok: false, error: { code: 'WEAK_PASSWORD' } });
-    expect(await fx.callAsync(me, 'accounts.changePassword', { currentPassword: TEST_PASSWORD, newPassword: 'n3w-password' })).toEqual({ ok: true, value: { ok: true } });
-    expect((await login(anon, 'pharmacist', TEST_PASSWORD)).ok).toBe(false);
-    expect((await login(anon, 'pharmacist', 'n3w-password')).ok).toBe(true);
-    const row = fx.station.raw.prepare("SELECT password_hash AS h FROM accounts WHERE username = 'pharmacist'").get() as { h: string };
-    expect(row.h.startsWith('$argon2id$')).toBe(true);
-    const logged = fx.station.raw.prepare("SELECT columns FROM change_log WHERE table_name = 'accounts' ORDER BY rowid DESC LIMIT 1").get() as { columns: string };
-    expect(Object.keys(JSON.parse(logged.columns)).sort()).toEqual(['password_hash', 'updated_at']);
-  });
-
-  it('counts wrong current passwords like log-ins: held against the source, and too many end the session', async () => {
-    fx = createFixture();
-    const me = { ...fx.login('doctor'), source: 'window' };
-    const max = fx.station.settings.maxLoginFailures;
-    for (let i = 1; i < max; i++) {
-      expect(await fx.callAsync(me, 'accounts.changePassword', { currentPassword: `guess-${i}-pw`, newPassword: 'n3w-password' }))
-        .toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
-      expect(failuresRow('doctor')?.count).toBe(i);
-    }
-    expect(fx.station.throttle.get('window', 'doctor')?.failures).toBe(max - 1);
-    expect(await fx.callAsync(me, 'accounts.changePassword', { currentPassword: 'guess-last-pw', newPassword: 'n3w-password' }))
-      .toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', details: { reason: 'too_many_password_failures' } } });
-    expect(fx.call(me, 'accounts.me', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    // Nothing was written: the password is the old one.
-    fx.advance(60_000);
-    expect((await login(window, 'doctor', TEST_PASSWORD)).ok).toBe(true);
   });
 });
 

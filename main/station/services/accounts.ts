@@ -1,5 +1,5 @@
 /**
- * Log in/out, idle lock and unlock, password change. Passwords are checked off the event loop:
+ * Log in/out, idle lock and unlock (the password change runs at the hub: main/hub/services/accounts-password.ts). Passwords are checked off the event loop:
  * each of these has a pre-step (main/station/handler.ts withPreStep) that reads the stored hash
  * and verifies it on the hashing threads before the transaction, and hands its verdict to the
  * handler. Wrong passwords count per source and username (main/station/password-failures.ts);
@@ -9,9 +9,8 @@ import { eq } from 'drizzle-orm';
 import type { ParsedInput } from '../../api/contract';
 import type { accountProcedures } from '../../api/procedures/accounts';
 import { DomainError } from '../../domain/errors';
-import { checkPasswordStrength } from '../../domain/password';
 import { accounts, staff } from '../../../db/schema';
-import { accountOf, type Account, type PreContext, type RequestContext } from '../context';
+import type { Account, PreContext, RequestContext } from '../context';
 import { withPreStep, type HandlersFor } from '../handler';
 import { hashPasswordAsync, verifyPasswordAsync } from '../password';
 import { assertMayTry, clearPasswordFailures, countPasswordFailure } from '../password-failures';
@@ -38,13 +37,13 @@ function sessionInfo(ctx: RequestContext, token: string, account: Account, creat
 }
 
 /** A pre-step's verdict on a password: right or not, and the hash it was checked against. */
-interface PasswordVerdict {
+export interface PasswordVerdict {
   ok: boolean;
   /** The stored hash that was checked; the handler refuses if it has changed since (a password change in between). */
   hash: string | null;
 }
 
-function hashOf(db: PreContext['db'], where: { id: string } | { username: string }): string | undefined {
+export function hashOf(db: PreContext['db'], where: { id: string } | { username: string }): string | undefined {
   const cond = 'id' in where ? eq(accounts.id, where.id) : eq(accounts.username, where.username);
   return db.select({ h: accounts.passwordHash }).from(accounts).where(cond).get()?.h;
 }
@@ -57,7 +56,7 @@ function dummyHash(): Promise<string> {
 }
 
 /** Loads the hash, refuses a held-back source before any hashing, verifies off the event loop. */
-async function checkPassword(pre: PreContext, username: string, stored: string | undefined, password: string): Promise<PasswordVerdict> {
+export async function checkPassword(pre: PreContext, username: string, stored: string | undefined, password: string): Promise<PasswordVerdict> {
   assertMayTry(pre, pre.source, username);
   const ok = await verifyPasswordAsync(password, stored ?? (await dummyHash()));
   return { ok: ok && stored !== undefined, hash: stored ?? null };
@@ -68,7 +67,7 @@ async function checkPassword(pre: PreContext, username: string, stored: string |
  * once the session has had maxLoginFailures of them, the session ends (answer UNAUTHENTICATED,
  * reason too_many_password_failures: the person logs in again). Counted after the rollback.
  */
-function wrongPasswordInSession(ctx: RequestContext, username: string, error: DomainError): DomainError {
+export function wrongPasswordInSession(ctx: RequestContext, username: string, error: DomainError): DomainError {
   const s = ctx.sessions.get(ctx.sessionToken, ctx.now());
   const failures = (s?.passwordFailures ?? 0) + 1;
   const ends = s !== undefined && failures >= ctx.settings.maxLoginFailures;
@@ -153,26 +152,4 @@ export const accountHandlers = {
     return { ok: true as const };
   },
 
-  'accounts.changePassword': withPreStep(
-    async (pre, { currentPassword, newPassword }: ParsedInput<'accounts.changePassword'>) => {
-      const me = pre.account;
-      if (!me) throw new DomainError('UNAUTHENTICATED', 'log in first');
-      const verdict = await checkPassword(pre, me.username, hashOf(pre.db, { id: me.id }), currentPassword);
-      if (!verdict.ok) return { ...verdict, newHash: null };
-      checkPasswordStrength(newPassword);
-      return { ...verdict, newHash: await hashPasswordAsync(newPassword) };
-    },
-    (ctx, _input, verdict: PasswordVerdict & { newHash: string | null }) => {
-      const me = accountOf(ctx);
-      assertMayTry(ctx, ctx.source, me.username);
-      const row = ctx.db.select().from(accounts).where(eq(accounts.id, me.id)).get();
-      if (!row || !verdict.ok || verdict.newHash === null || row.passwordHash !== verdict.hash) {
-        throw wrongPasswordInSession(ctx, me.username, new DomainError('BAD_CREDENTIALS', 'the current password is wrong', { field: 'currentPassword' }));
-      }
-      // Runs at the hub (`at: 'hub'`): written there, it replicates to every desk.
-      ctx.write.update(accounts, me.id, { passwordHash: verdict.newHash });
-      ctx.audit('update', 'accounts', me.id, null);
-      return { ok: true as const };
-    },
-  ),
-} satisfies HandlersFor<typeof accountProcedures>;
+} satisfies Omit<HandlersFor<typeof accountProcedures>, 'accounts.changePassword'>;

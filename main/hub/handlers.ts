@@ -1,0 +1,24 @@
+/**
+ * The handlers of every procedure that runs at the hub (`at: 'hub'`: administration, rosters,
+ * master data, devices, review tasks, statistics, password changes), checked against the contract
+ * by `satisfies`. The hub gives them to its own admin station (main/hub/admin-station.ts,
+ * StationOptions.hubHandlers), which then runs them; a workstation forwards them to the hub.
+ */
+import type { HubHandlers } from '../station/handler';
+import { accountPasswordHandlers } from './services/accounts-password';
+import { devicesHandlers } from './services/devices';
+import { masterHandlers } from './services/master';
+import { orgHandlers } from './services/org';
+import { reviewsHandlers } from './services/reviews';
+import { rostersHandlers } from './services/rosters';
+import { statsHandlers } from './services/stats';
+
+export const hubHandlers = {
+  ...orgHandlers,
+  ...masterHandlers,
+  ...rostersHandlers,
+  ...devicesHandlers,
+  ...reviewsHandlers,
+  ...statsHandlers,
+  ...accountPasswordHandlers,
+} satisfies HubHandlers;

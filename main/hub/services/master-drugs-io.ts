@@ -1,0 +1,100 @@
+/**
+ * The drug catalog as a file. Import matches by code: a known code updates that drug (only the
+ * fields that differ; status 停用/stopped stops it, 在用/active restarts it), a new code creates
+ * one, and drugs not in the file are left as they are. Two rows with the same code are both
+ * refused (DUPLICATE_IN_FILE). Export writes every drug, stopped ones too, in the same columns.
+ */
+import { DRUG_UNITS, DrugCode } from '../../api/procedures/master';
+import { INSURANCE_CLASSES } from '../../domain/enums';
+import { parseYuan } from '../../domain/money';
+import type { Cell } from '../../tabular/cells';
+import type { RequestContext } from '../../station/context';
+import { drugs } from '../../../db/schema';
+import { createDrug, listDrugs, updateDrug, type DrugFields } from './master-catalog';
+import {
+  DRUG_COLUMNS, DRUG_STATUS_LABELS, INSURANCE_LABELS, headerRow, labelOf, listLabels, valueOf, type DrugColumnKey, type Lang, type RowIssue,
+} from './master-columns';
+import { cellChecks, runImport, type ImportCounts, type PlannedRow } from './master-import';
+
+/** Yuan text → fen; pushes NEGATIVE or INVALID_MONEY. */
+export function moneyCell(check: ReturnType<typeof cellChecks>, field: string, value: string, fallback?: number): number | undefined {
+  if (value === '' && fallback !== undefined) return fallback;
+  if (value === '') return check.issue(field, 'REQUIRED', 'required');
+  if (/^\s*[-−]/.test(value.normalize('NFKC'))) return check.issue(field, 'NEGATIVE', 'an amount cannot be negative');
+  try {
+    return parseYuan(value);
+  } catch {
+    return check.issue(field, 'INVALID_MONEY', `"${value}" is not an amount in yuan (at most 2 decimals, e.g. 12.50)`);
+  }
+}
+
+export function importDrugs(ctx: RequestContext, input: { format: 'csv' | 'xlsx'; base64: string; dryRun: boolean }): ImportCounts {
+  const firstRowOfCode = new Map<string, number>();
+  const known = new Map(ctx.db.select().from(drugs).all().map((d) => [d.code, d]));
+  const reportedDup = new Set<number>();
+  const plan = (cell: (k: DrugColumnKey) => string, row: number, issues: RowIssue[]): PlannedRow | null => {
+    const before = issues.length;
+    const check = cellChecks(row, issues);
+    const codeText = cell('code');
+    let code: string | undefined;
+    if (codeText === '') check.issue('code', 'REQUIRED', 'required');
+    else if (!DrugCode.safeParse(codeText).success) check.issue('code', 'INVALID', 'letters and digits, at most 20 (e.g. XY0001)');
+    else code = codeText;
+    if (code !== undefined) {
+      const first = firstRowOfCode.get(code);
+      if (first !== undefined) {
+        check.issue('code', 'DUPLICATE_IN_FILE', `code ${code} is also on row ${first}`);
+        if (!reportedDup.has(first)) {
+          reportedDup.add(first);
+          issues.push({ row: first, field: 'code', code: 'DUPLICATE_IN_FILE', message: `code ${code} is also on row ${row}` });
+        }
+      } else firstRowOfCode.set(code, row);
+    }
+    const name = check.text('name', cell('name'), 100, true);
+    const nameEn = check.text('nameEn', cell('nameEn'), 100, false);
+    const spec = check.text('spec', cell('spec'), 100, true);
+    const form = check.text('form', cell('form'), 30, true);
+    const unitText = cell('unit');
+    const unit = (DRUG_UNITS as readonly string[]).includes(unitText) ? unitText as DrugFields['unit'] : undefined;
+    if (unitText === '') check.issue('unit', 'REQUIRED', 'required');
+    else if (!unit) check.issue('unit', 'UNKNOWN_UNIT', `unknown unit "${unitText}" (one of ${DRUG_UNITS.join(' ')})`);
+    const doseUnit = check.text('doseUnit', cell('doseUnit'), 10, true);
+    const dosesPerUnit = check.int('dosesPerUnit', cell('dosesPerUnit'), 1, 100_000);
+    const priceFen = moneyCell(check, 'price', cell('price'));
+    const clsText = cell('insuranceClass');
+    const insuranceClass = valueOf(INSURANCE_LABELS, clsText);
+    if (clsText === '') check.issue('insuranceClass', 'REQUIRED', 'required');
+    else if (!insuranceClass || !(INSURANCE_CLASSES as readonly string[]).includes(insuranceClass)) {
+      check.issue('insuranceClass', 'UNKNOWN_VALUE', `unknown insurance class "${clsText}" (${listLabels(INSURANCE_LABELS)})`);
+    }
+    const lowStockThreshold = check.int('lowStockThreshold', cell('lowStockThreshold'), 0, 1_000_000, 10);
+    const statusText = cell('status');
+    const status = statusText === '' ? 'active' : valueOf(DRUG_STATUS_LABELS, statusText);
+    if (!status) check.issue('status', 'UNKNOWN_VALUE', `unknown status "${statusText}" (${listLabels(DRUG_STATUS_LABELS)})`);
+    if (issues.length > before || code === undefined || name === undefined || nameEn === undefined || spec === undefined
+      || form === undefined || unit === undefined || doseUnit === undefined || dosesPerUnit === undefined || priceFen === undefined
+      || insuranceClass === undefined || lowStockThreshold === undefined || status === undefined) return null;
+
+    const fields: DrugFields & { active: boolean } = {
+      code, name, nameEn, spec, form, unit, doseUnit, dosesPerUnit, priceFen, insuranceClass, lowStockThreshold, active: status === 'active',
+    };
+    const existing = known.get(code);
+    if (!existing) return { row, kind: 'create', apply: () => void createDrug(ctx, fields) };
+    const differs = (Object.keys(fields) as (keyof typeof fields)[]).some((k) => existing[k] !== fields[k]);
+    return { row, kind: differs ? 'update' : 'unchanged', apply: () => void updateDrug(ctx, existing.id, fields) };
+  };
+  return runImport(ctx, input, DRUG_COLUMNS, plan);
+}
+
+export function drugRows(ctx: RequestContext, lang: Lang): Cell[][] {
+  const rows: Cell[][] = [headerRow(DRUG_COLUMNS, lang)];
+  for (const d of listDrugs(ctx)) {
+    const byKey: Record<DrugColumnKey, Cell> = {
+      code: d.code, name: d.name, nameEn: d.nameEn, spec: d.spec, form: d.form, unit: d.unit, doseUnit: d.doseUnit,
+      dosesPerUnit: d.dosesPerUnit, price: d.priceFen / 100, insuranceClass: labelOf(INSURANCE_LABELS, d.insuranceClass, lang),
+      lowStockThreshold: d.lowStockThreshold, status: labelOf(DRUG_STATUS_LABELS, d.active ? 'active' : 'stopped', lang),
+    };
+    rows.push(DRUG_COLUMNS.map((c) => byKey[c.key]));
+  }
+  return rows;
+}
