@@ -24,8 +24,10 @@ export interface ProcedureDef<I extends z.ZodType = z.ZodType, O extends z.ZodTy
    * Takes or returns money, or hands over stock: the commit is synced to disk before the answer
    * (SQLite `synchronous = FULL` for this transaction), so a power cut never undoes a payment whose
    * receipt was printed. Other commands keep WAL's `NORMAL` (durable at the next checkpoint).
+   * 'withPayment': only a call whose input carries a `payment` (a check-in or walk-in that takes
+   * the fee at once; without one it only bills, and costs no sync).
    */
-  readonly durable?: true;
+  readonly durable?: true | 'withPayment';
   /**
    * The acting person's own password, in this input field, checked where the procedure runs
    * before its transaction: 'confirmPassword' is the step-up of account, role, device and pairing
@@ -43,3 +45,9 @@ export function procedure<I extends z.ZodType, O extends z.ZodType>(def: Procedu
   return def;
 }
 
+/** Whether this call of `def` commits with `synchronous = FULL` (see ProcedureDef.durable). */
+export function durableCall(def: Pick<ProcedureDef<z.ZodType, z.ZodType>, 'kind' | 'durable'>, input: unknown): boolean {
+  if (def.kind !== 'command') return false;
+  if (def.durable === true) return true;
+  return def.durable === 'withPayment' && typeof input === 'object' && input !== null && (input as { payment?: unknown }).payment != null;
+}

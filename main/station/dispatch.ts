@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { procedures, type Output, type ProcedureName, type Result, type StationEvents } from '../api/contract';
 import { CALLABLE_WHILE_LOCKED, isAllowed, needsSession } from '../api/policy';
+import { durableCall } from '../api/define';
 import { DomainError, type ErrorBody } from '../domain/errors';
 import { auditLog } from '../../db/schema';
 import type { Account, PreContext, RequestContext, RequestSource } from './context';
@@ -335,7 +336,7 @@ function run(
       if (write.touched.size > 0) station.saveClock();
       return out;
     });
-    const full = def.kind === 'command' && (station.commitSync === 'all' || (station.commitSync === 'money' && def.durable === true));
+    const full = def.kind === 'command' && (station.commitSync === 'all' || (station.commitSync === 'money' && durableCall(def, parsed.data)));
     if (full) station.raw.pragma('synchronous = FULL');
     try {
       value = def.kind === 'command' ? tx.immediate() : tx.deferred();

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { procedures, type ProcedureName } from '../api/contract';
+import { durableCall } from '../api/define';
 import { dispatchSync } from './dispatch';
 import { createFixture } from './testing';
 
@@ -24,8 +25,10 @@ describe('money commands are durable', () => {
         wrote.set(current, set);
       });
       const as = (user: Parameters<typeof fx.login>[0]) => fx.login(user);
+      const inputs = new Map<string, unknown[]>();
       const call = <N extends ProcedureName>(user: Parameters<typeof fx.login>[0], name: N, input: unknown) => {
         current = name;
+        inputs.set(name, [...(inputs.get(name) ?? []), input]);
         const r = dispatchSync(fx.station, as(user), name, input);
         expect(Number(fx.station.raw.pragma('synchronous', { simple: true }))).toBe(1); // NORMAL again
         if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
@@ -53,7 +56,14 @@ describe('money commands are durable', () => {
       const ledgerWriters = [...wrote].filter(([, tables]) => [...tables].some((t) => LEDGERS.has(t))).map(([name]) => name).sort();
       expect(ledgerWriters).toEqual(['billing.closeDay', 'billing.pay', 'billing.refund', 'frontdesk.cancelVisit', 'frontdesk.walkIn',
         'pharmacy.adjust', 'pharmacy.dispense', 'pharmacy.receive', 'pharmacy.returnItem']);
-      for (const name of ledgerWriters) expect(procedures[name as ProcedureName].durable, name).toBe(true);
+      // Every call of a ledger writer here wrote a ledger, and each was durable (walk-ins took their fee at once).
+      for (const name of ledgerWriters) {
+        for (const input of inputs.get(name) ?? []) expect(durableCall(procedures[name as ProcedureName], input), name).toBe(true);
+      }
+      // A check-in or walk-in that only bills the fee writes no ledger, and is not synced for nothing.
+      expect(durableCall(procedures['frontdesk.walkIn'], { patientId: patient })).toBe(false);
+      expect(durableCall(procedures['frontdesk.checkIn'], { appointmentId: 'x', payment: { method: 'cash', idempotencyKey: 'k' } })).toBe(true);
+      expect(durableCall(procedures['patients.search'], { q: 'x' })).toBe(false);
       // A refused durable command leaves the connection at NORMAL too.
       current = 'billing.pay';
       expect(dispatchSync(fx.station, as('cashier'), 'billing.pay', { billId: bill.id, method: 'cash', amountFen: 1, idempotencyKey: 'd-5' }).ok).toBe(false);

@@ -79,7 +79,7 @@ const Registered = z.object({ visit: VisitView, bill: BillView.nullable(), payme
 export const frontdeskProcedures = {
   'frontdesk.checkIn': procedure({
     kind: 'command',
-    durable: true,
+    durable: 'withPayment',
     access: ['receptionist'],
     summary: "Check in today's appointment: appointment → completed, a visit with a queue number, the registration fee billed (and paid if a payment is given).",
     input: z.object({ appointmentId: Id, ...VisitOptions }),
@@ -87,7 +87,7 @@ export const frontdeskProcedures = {
   }),
   'frontdesk.walkIn': procedure({
     kind: 'command',
-    durable: true,
+    durable: 'withPayment',
     access: ['receptionist'],
     summary: "Register a walk-in for a session of today with seats left, or a doctor of today: a visit with a queue number and its fee.",
     input: z
