@@ -35,7 +35,7 @@ export interface ProcedureDef<I extends z.ZodType = z.ZodType, O extends z.ZodTy
    */
   readonly proof?: 'confirmPassword' | 'currentPassword';
   /** This input field holds a new password: hashed (argon2id, off the event loop) before the transaction. */
-  readonly newPassword?: 'newPassword';
+  readonly newPassword?: 'newPassword' | 'password';
 }
 
 /** A procedure that runs at the hub keeps `at: 'hub'` in its type, so handlers split by where they run (HubProcedureName). */

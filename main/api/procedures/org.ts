@@ -97,7 +97,7 @@ export const orgProcedures = {
     output: z.object({ items: z.array(AccountAdminView) }),
   }),
   'org.createAccount': procedure({
-    kind: 'command', access: ADMIN, at: 'hub', proof: 'confirmPassword',
+    kind: 'command', access: ADMIN, at: 'hub', proof: 'confirmPassword', newPassword: 'password',
     summary: 'Create an account: unique username, one or more roles, an initial password meeting the policy, optionally linked to a person.',
     input: z.object({ username: Username, roles: RoleList, password: NewPassword, staffId: Id.nullable().default(null), confirmPassword: ConfirmPassword }),
     output: AccountAdminView,
@@ -109,7 +109,7 @@ export const orgProcedures = {
     output: AccountAdminView,
   }),
   'org.resetPassword': procedure({
-    kind: 'command', access: ADMIN, at: 'hub', proof: 'confirmPassword',
+    kind: 'command', access: ADMIN, at: 'hub', proof: 'confirmPassword', newPassword: 'password',
     summary: "Set a new password for an account (the policy applies); clears this station's log-in lock-out for it.",
     input: z.object({ id: Id, password: NewPassword, confirmPassword: ConfirmPassword }),
     output: AccountAdminView,

@@ -18,7 +18,7 @@ import { DomainError } from '../../domain/errors';
 import { checkPasswordStrength } from '../../domain/password';
 import { accounts, loginFailures, staff } from '../../../db/schema';
 import { accountOf, type RequestContext } from '../../station/context';
-import { hashPassword } from '../../station/password';
+import { preparedHash } from '../../station/step-up';
 import { loadStaff } from './org-staff';
 
 type AccountRow = typeof accounts.$inferSelect;
@@ -75,7 +75,7 @@ export function createAccount(ctx: RequestContext, input: { username: string; ro
   if (input.staffId !== null) checkLink(ctx, input.staffId, null);
   checkNewPassword(input.password);
   const id = ctx.write.insert(accounts, {
-    username: input.username, passwordHash: hashPassword(input.password), roles: uniqueRoles(input.roles), staffId: input.staffId, active: true,
+    username: input.username, passwordHash: preparedHash(ctx.prepared), roles: uniqueRoles(input.roles), staffId: input.staffId, active: true,
   });
   ctx.audit('create', 'accounts', id, null);
   return id;
@@ -118,7 +118,7 @@ export function updateAccount(ctx: RequestContext, id: string, patch: { roles?: 
 export function resetPassword(ctx: RequestContext, id: string, password: string): void {
   const acc = loadAccount(ctx, id);
   checkNewPassword(password);
-  ctx.write.update(accounts, id, { passwordHash: hashPassword(password) });
+  ctx.write.update(accounts, id, { passwordHash: preparedHash(ctx.prepared) });
   // This station's lock-out for the name (local, not replicated) ends with the reset.
   ctx.db.delete(loginFailures).where(eq(loginFailures.username, acc.username)).run();
   ctx.throttle.forget(acc.username);
