@@ -81,11 +81,15 @@ export function makePrivate(path: string, kind: 'dir' | 'file'): boolean {
   return true;
 }
 
-/** The folder (0700) and the file (0600, created empty when missing: SQLite takes it as new) of a station. */
+/**
+ * The folder (0700) and the file (0600, created empty when missing: SQLite takes it as new) of a
+ * station. A shared folder with the sticky bit (/tmp and the like) is left as it is: the file is
+ * still private, and making such a folder 0700 would lock every other user out of it.
+ */
 export function prepareStationFile(file: string): void {
   const dir = dirname(file);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  makePrivate(dir, 'dir');
+  if ((statSync(dir).mode & 0o1000) === 0) makePrivate(dir, 'dir');
   if (!existsSync(file)) closeSync(openSync(file, 'wx', 0o600));
   makePrivate(file, 'file');
   for (const f of sidecars(file)) if (existsSync(f)) makePrivate(f, 'file');

@@ -4,7 +4,7 @@
  * converted once with every row kept and nothing plain left, and the files are private.
  */
 import { createHash } from 'node:crypto';
-import { chmodSync, copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -101,6 +101,19 @@ describe('an encrypted station file', () => {
     expect(mode(file)).toBe(0o600);
     expect(mode(fx.dir)).toBe(0o700);
     expect(mode(`${file}-wal`)).toBe(0o600);
+  });
+
+  it('leaves a shared sticky folder (as /tmp) as it is, and still makes the file private', () => {
+    const shared = join(fx.dir, 'shared');
+    mkdirSync(shared);
+    chmodSync(shared, 0o1777);
+    const there = new Station({ file: join(shared, 'desk.sqlite'), key: TEST_STATION_KEY });
+    try {
+      expect(statSync(shared).mode & 0o7777).toBe(0o1777);
+      expect(mode(join(shared, 'desk.sqlite'))).toBe(0o600);
+    } finally {
+      there.close();
+    }
   });
 });
 

@@ -7,6 +7,7 @@ import type { Hub } from '../hub/server';
 import { dispatchSync } from '../station/dispatch';
 import type { Station } from '../station/station';
 import { createFixture, logInAs, type Fixture, type FixtureUsers } from '../station/testing';
+import { hubHandlers } from '../hub/handlers';
 import { connected, emptyStation, type TestHub } from './testing';
 
 /** One workstation: people log in there (offline too: accounts are replicated) and call procedures. */
@@ -54,7 +55,7 @@ export async function twoDesksOnHub(hubOf: () => Promise<TestHub>, cleanups: (()
 }> {
   const th = await hubOf();
   cleanups.push(th.close);
-  const fx = createFixture({ device: 'A1' });
+  const fx = createFixture({ device: 'A1', hubHandlers });
   cleanups.push(fx.close);
   fx.station.hub = th.store;
   const b = emptyStation('B1', fx.clock);

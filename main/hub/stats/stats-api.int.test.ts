@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../station/dispatch';
-import { createFixture, type Fixture } from '../../station/testing';
+import type { Fixture } from '../../station/testing';
+import { createHubFixture } from '../services/hub-fixture.testing';
 import { parseCsv } from '../../tabular/csv';
 import { parseXlsx } from '../../tabular/xlsx';
 import type { TestHub } from '../../sync/testing';
@@ -19,7 +20,7 @@ describe.each(eachHubStore())('stats.* on %s', (_engine, open) => {
   beforeAll(async () => {
     hub = await open();
     await seedStatsDataset(hub.store);
-    fx = createFixture();
+    fx = createHubFixture();
     fx.station.hub = hub.store;
     admin = fx.login('admin');
   });
