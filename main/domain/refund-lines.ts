@@ -95,11 +95,12 @@ function spread(pool: readonly RefundablePayment[], amountFen: Fen, part: 'insur
 
 /**
  * The refund rows of a line refund: its insurance part over the insurance payments, its self-pay
- * part over the others, in proportion to what each payment still holds (oldest payment first).
+ * part over the others, in proportion to what each payment still holds (oldest payment first, parts of one payment
+ * in the order given).
  * REFUND_EXCEEDS_PAID when a part exceeds what its payments hold.
  */
 export function splitOverPayments(payments: readonly RefundablePayment[], refund: { insuranceFen: Fen; selfPayFen: Fen }): RefundPart[] {
-  const ordered = [...payments].sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+  const ordered = [...payments].sort((a, b) => a.createdAt - b.createdAt); // stable: parts of one payment keep their order
   const isInsurance = (m: PaymentMethod) => m === 'insurance';
   return [
     ...spread(ordered.filter((p) => isInsurance(p.method)), refund.insuranceFen, 'insurance'),

@@ -46,8 +46,9 @@ const id = sql.placeholder('id');
 const q = perConnection((db: Db) => ({
   bill: db.select().from(bills).where(eq(bills.id, id)).prepare(),
   items: db.select().from(billItems).where(selective(eq(billItems.billId, id))).orderBy(asc(billItems.createdAt), asc(billItems.id)).prepare(),
-  payments: db.select().from(payments).where(selective(eq(payments.billId, id))).orderBy(asc(payments.createdAt), asc(payments.id)).prepare(),
-  refunds: db.select().from(refunds).where(selective(eq(refunds.billId, id))).orderBy(asc(refunds.createdAt), asc(refunds.id)).prepare(),
+  // Parts of one payment (or refund) share a time: their keys (`key`, `key#2`) keep them in the order they were given.
+  payments: db.select().from(payments).where(selective(eq(payments.billId, id))).orderBy(asc(payments.createdAt), asc(payments.idempotencyKey)).prepare(),
+  refunds: db.select().from(refunds).where(selective(eq(refunds.billId, id))).orderBy(asc(refunds.createdAt), asc(refunds.idempotencyKey)).prepare(),
   billedRefIds: db.select({ refId: billItems.refId }).from(billItems)
     .innerJoin(bills, eq(bills.id, billItems.billId))
     .where(and(selective(eq(bills.visitId, id)), ne(bills.status, 'void'))).prepare(),
