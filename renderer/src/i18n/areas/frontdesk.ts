@@ -65,11 +65,11 @@ export const payment = area(
   {
     title: '收费', due: '应收', total: '合计', insurance: '医保', selfPay: '自费', paid: '已付', method: '支付方式', amount: '本次收款（元）',
     tendered: '实收现金（元）', change: '找零', reference: '交易单号', referenceHint: '扫码支付必须填写交易单号', submit: '确认收款',
-    done: '已收款 {{amount}}，收据号 {{receiptNo}}', changeDue: '找零 {{amount}}', later: '稍后再收', settled: '已结清', close: '关闭', receipt: '收据',
+    done: '已收款 {{amount}}，收据号 {{receiptNo}}', changeDue: '找零 {{amount}}', later: '稍后再收', settled: '已结清', close: '关闭', receipt: '收据', addMethod: '+ 组合支付（另加一种方式，同一张收据）', secondMethod: '第二种方式', removeMethod: '移除',
   },
   {
     title: 'Payment', due: 'Due', total: 'Total', insurance: 'Insurance', selfPay: 'Self-pay', paid: 'Paid', method: 'Method', amount: 'Amount (yuan)',
     tendered: 'Cash handed over (yuan)', change: 'Change', reference: 'Transaction ref.', referenceHint: 'A QR payment needs its transaction reference',
-    submit: 'Take payment', done: 'Received {{amount}}, receipt {{receiptNo}}', changeDue: 'Change {{amount}}', later: 'Collect later', settled: 'Settled', close: 'Close', receipt: 'Receipt',
+    submit: 'Take payment', done: 'Received {{amount}}, receipt {{receiptNo}}', changeDue: 'Change {{amount}}', later: 'Collect later', settled: 'Settled', close: 'Close', receipt: 'Receipt', addMethod: '+ Split payment (another method, one receipt)', secondMethod: 'Second method', removeMethod: 'Remove',
   },
 );
