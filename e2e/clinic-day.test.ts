@@ -142,6 +142,9 @@ describe.each(['zh-CN', 'en'] as const)('a clinic day in %s', { timeout: 120_000
     await shotAs(page, 'day-qr-needs-reference');
     await fee2.locator('input[name="reference"]').fill('WX20261122000123');
     await fee2.getByRole('button', { name: W.takePayment }).click();
+    await fee2.getByTestId('fee-settled').waitFor();
+    await fee2.getByTestId('fee-close').click();
+    await fee2.waitFor({ state: 'detached' });
     await page.getByRole('tab', { name: W.queueTab }).click();
     await poll(() => page.getByTestId('visit-row').filter({ hasText: '李娜' }).textContent()).toContain(W.feePaid);
     await context.close();
