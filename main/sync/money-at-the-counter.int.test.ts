@@ -6,10 +6,10 @@
  * ledger merge at every other replica); B's administrator sees A's close for the date.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { billedPrescription } from '../../hub/detect-money.testing';
-import { eachHubStore } from '../../hub/stores.testing';
-import { DeskAt, twoDesksOnHub } from '../../sync/clinic-offline.testing';
-import { replicatedChecksums } from '../../sync/testing';
+import { billedPrescription } from '../hub/detect-money.testing';
+import { eachHubStore } from '../hub/stores.testing';
+import { DeskAt, twoDesksOnHub } from './clinic-offline.testing';
+import { replicatedChecksums } from './testing';
 
 const [[, pglite]] = eachHubStore() as [[string, Parameters<typeof twoDesksOnHub>[0]]];
 const cleanups: (() => unknown)[] = [];
