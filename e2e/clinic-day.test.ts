@@ -62,7 +62,7 @@ describe.each(['zh-CN', 'en'] as const)('a clinic day in %s', { timeout: 120_000
     await page.getByTestId('user-menu').waitFor();
   }
 
-  it('reception: registers a walk-in, collects the fee with change, books tomorrow; the patient waits in the queue; a patient label is printed', async () => {
+  it('reception: registers a walk-in, collects the fee with change and prints its receipt, books tomorrow; the patient waits in the queue; a patient label is printed', async () => {
     const { context, page } = await desk(clinic.browser);
     await logIn(page, 'reception');
     await page.getByTestId('start-register').click();
@@ -93,6 +93,13 @@ describe.each(['zh-CN', 'en'] as const)('a clinic day in %s', { timeout: 120_000
     await shotAs(page, 'day-fee');
     await expectAccessible(page);
     await fee.getByRole('button', { name: W.takePayment }).click();
+    // Paid: the front desk prints the fee's receipt from the same dialog.
+    await fee.getByTestId('fee-settled').waitFor();
+    const feeReceipt = await downloadPdf(page, fee.getByTestId('print-receipt'));
+    expect(feeReceipt.flat).toContain(W.pdf.receipt);
+    expect(feeReceipt.flat).toContain('¥15.00');
+    await shotAs(page, 'day-fee-receipt');
+    await fee.getByTestId('fee-close').click();
     await page.getByRole('dialog', { name: W.payment }).waitFor({ state: 'detached' });
     await poll(() => text(page, 'queue-table')).toContain('张伟');
     await poll(() => text(page, 'queue-table')).toContain(W.feePaid);
@@ -135,6 +142,9 @@ describe.each(['zh-CN', 'en'] as const)('a clinic day in %s', { timeout: 120_000
     await shotAs(page, 'day-qr-needs-reference');
     await fee2.locator('input[name="reference"]').fill('WX20261122000123');
     await fee2.getByRole('button', { name: W.takePayment }).click();
+    await fee2.getByTestId('fee-settled').waitFor();
+    await fee2.getByTestId('fee-close').click();
+    await fee2.waitFor({ state: 'detached' });
     await page.getByRole('tab', { name: W.queueTab }).click();
     await poll(() => page.getByTestId('visit-row').filter({ hasText: '李娜' }).textContent()).toContain(W.feePaid);
     await context.close();
@@ -225,7 +235,7 @@ describe.each(['zh-CN', 'en'] as const)('a clinic day in %s', { timeout: 120_000
     await context.close();
   });
 
-  it('cashier: bills the visit, takes the money and prints the receipt (a reprint is a copy); refunds ¥1 with its slip', async () => {
+  it('cashier: bills the visit, takes the money and prints the receipt (a reprint is a copy); refunds one box by line with its slip', async () => {
     const { context, page } = await desk(clinic.browser);
     await logIn(page, 'cashier');
     await page.getByTestId('awaiting-row').filter({ hasText: '张伟' }).click();
@@ -260,20 +270,26 @@ describe.each(['zh-CN', 'en'] as const)('a clinic day in %s', { timeout: 120_000
     expect(second.flat).toContain(W.pdf.copy);
     await payment.getByTestId('print-copy').waitFor();
 
-    // A refund of ¥1.00 on the bill (the fee is refunded only by cancelling the visit), and its slip.
+    // A refund by line: one box of amoxicillin (the fee is refunded only by cancelling the visit), and its slip.
     await bill.getByRole('button', { name: W.refund }).click();
     const refund = page.getByTestId('refund-dialog');
-    await refund.locator('input[name="amount"]').fill('1');
-    await refund.locator('input[name="reason"]').fill('多收');
+    const amox = refund.getByTestId('refund-line').filter({ hasText: '阿莫西林' });
+    await amox.locator('input[name="quantity"]').fill('1');
+    await poll(() => refund.getByTestId('refund-total').textContent()).toMatch(/¥[1-9]/);
+    const refundTotal = /¥[\d,.]+/.exec((await refund.getByTestId('refund-total').textContent()) ?? '')?.[0] ?? '';
+    await refund.locator('input[name="reason"]').fill('多开一盒');
+    await shotAs(page, 'day-refund-dialog');
     await expectAccessible(page);
     await refund.getByRole('button', { name: W.refundSubmit }).click();
+    await refund.waitFor({ state: 'detached' });
     const refundRow = bill.getByTestId('refund-row').first();
-    await poll(() => refundRow.textContent()).toContain('多收');
+    await poll(() => refundRow.textContent()).toContain('多开一盒');
     const refundNo = /\d{2}:\d{2}\s+(\S+)/.exec((await refundRow.textContent()) ?? '')?.[1] ?? '';
     const slip = await downloadPdf(page, refundRow.getByTestId('print-refundSlip'));
     expect(slip.filename).toMatch(/^refundSlip-.*\.pdf$/);
     expect(slip.flat).toContain(refundNo);
-    expect(slip.flat).toContain('¥1.00');
+    expect(slip.flat).toContain(refundTotal);
+    expect(slip.flat).toContain('阿莫西林');
     expect(slip.flat).toContain(W.pdf.refundSlip);
     await shotAs(page, 'day-refund');
     await context.close();

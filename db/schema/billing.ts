@@ -49,7 +49,8 @@ export const payments = sqliteTable('payments', {
   dayCloseId: ref('day_close_id'),
   createdAt: instant('created_at').notNull(),
 }, (t) => [
-  uniqueIndex('payments_receipt_no').on(t.receiptNo),
+  /** Not unique: the parts of one payment in several methods (card + cash) share their receipt's number. */
+  index('payments_receipt_no').on(t.receiptNo),
   uniqueIndex('payments_idempotency').on(t.idempotencyKey),
   index('payments_bill').on(t.billId),
   index('payments_cashier').on(t.cashierId, t.dayCloseId, t.createdAt),
@@ -70,7 +71,8 @@ export const refunds = sqliteTable('refunds', {
   dayCloseId: ref('day_close_id'),
   createdAt: instant('created_at').notNull(),
 }, (t) => [
-  uniqueIndex('refunds_refund_no').on(t.refundNo),
+  /** Not unique: the rows of one refund (one per payment it reverses) share its slip's number. */
+  index('refunds_refund_no').on(t.refundNo),
   uniqueIndex('refunds_idempotency').on(t.idempotencyKey),
   index('refunds_bill').on(t.billId),
   index('refunds_cashier').on(t.cashierId, t.dayCloseId, t.createdAt),
@@ -89,3 +91,37 @@ export const dayCloses = sqliteTable('day_closes', {
   refundCount: integer('refund_count').notNull(),
   createdAt: instant('created_at').notNull(),
 }, (t) => [uniqueIndex('day_closes_no').on(t.closeNo), index('day_closes_cashier').on(t.cashierId, t.createdAt)]);
+
+/**
+ * What a refund gave back, line by line (insert-only): how many of a bill item and for how much,
+ * of which the insurance part. One row per bill item of a refund, keyed by the refund's
+ * idempotency key and the item (main/station/keyed-id.ts). The money went back in the refund rows
+ * of the same key; the charge behind an item refunded in full is cancelled with it.
+ */
+export const refundItems = sqliteTable('refund_items', {
+  id: id(),
+  billId: ref('bill_id').notNull().references(() => bills.id),
+  billItemId: ref('bill_item_id').notNull().references(() => billItems.id),
+  /** The bill item's charge: prescription item, exam order or visit. */
+  refId: ref('ref_id'),
+  quantity: integer('quantity').notNull(),
+  amountFen: fen('amount_fen').notNull(),
+  insuranceFen: fen('insurance_fen').notNull(),
+  /** The idempotency key of the refund (its first refund row's key). */
+  refundKey: text('refund_key').notNull(),
+  device: text('device').notNull(),
+  createdAt: instant('created_at').notNull(),
+}, (t) => [index('refund_items_bill').on(t.billId), index('refund_items_ref').on(t.refId), index('refund_items_key').on(t.refundKey)]);
+
+/**
+ * What a close of day holds: one row per payment or refund row it closed (insert-only), keyed by
+ * that ledger row, so a ledger row is in one close at most and no ledger row is ever updated.
+ */
+export const dayCloseEntries = sqliteTable('day_close_entries', {
+  id: id(),
+  dayCloseId: ref('day_close_id').notNull().references(() => dayCloses.id),
+  entryTable: text('entry_table', { enum: ['payments', 'refunds'] }).notNull(),
+  entryId: ref('entry_id').notNull(),
+  device: text('device').notNull(),
+  createdAt: instant('created_at').notNull(),
+}, (t) => [index('day_close_entries_close').on(t.dayCloseId), index('day_close_entries_entry').on(t.entryId)]);

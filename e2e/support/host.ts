@@ -16,7 +16,7 @@ export async function startHost(file: string, staticDir: string, extra: string[]
   });
   let out = '';
   const url = await new Promise<string>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`the web host did not start:\n${out}`)), 30_000);
+    const timer = setTimeout(() => fail(new Error(`the web host did not start:\n${out}`)), 90_000); // room for a loaded machine (tsx compiles the host at start)
     const onData = (d: Buffer) => {
       out += d.toString();
       const m = /listening on (http:\/\/\S+)/.exec(out);

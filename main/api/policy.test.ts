@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CALLABLE_WHILE_LOCKED, isAllowed, needsSession } from './policy';
+import { CALLABLE_WHILE_LOCKED, isAllowed, needsSession, seesEveryonesDayClose } from './policy';
 import { procedures } from './contract';
 
 describe('access policy', () => {
@@ -26,5 +26,12 @@ describe('access policy', () => {
       expect(name).toMatch(/^[a-z]+\.[a-zA-Z0-9]+$/);
       expect(def.access === 'public' || def.access === 'any' || def.access.length > 0).toBe(true);
     }
+  });
+  it("everyone's close of day: an administrator or a head cashier, not a cashier, receptionist or anyone else", () => {
+    expect(seesEveryonesDayClose(['admin'])).toBe(true);
+    expect(seesEveryonesDayClose(['cashier', 'head_cashier'])).toBe(true);
+    expect(seesEveryonesDayClose(['cashier'])).toBe(false);
+    expect(seesEveryonesDayClose(['receptionist', 'cashier', 'doctor', 'pharmacist'])).toBe(false);
+    expect(seesEveryonesDayClose([])).toBe(false);
   });
 });

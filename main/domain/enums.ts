@@ -2,7 +2,8 @@
  * Every closed list of the clinic's vocabulary, kept once. The schema (db/), the API contract
  * (zod enums) and the UI all read these; none keeps its own copy.
  */
-export const ROLES = ['receptionist', 'doctor', 'cashier', 'pharmacist', 'admin'] as const;
+/** head_cashier: a cashier who also sees everyone's close of day (main/api/policy.ts). */
+export const ROLES = ['receptionist', 'doctor', 'cashier', 'head_cashier', 'pharmacist', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const SEXES = ['M', 'F', 'U'] as const; // U: unknown / not stated

@@ -64,7 +64,7 @@ const cases: Array<{
     m: examOrderLifecycle,
     entity: 'exam_order',
     statuses: EXAM_ORDER_STATUSES,
-    allowed: ['ordered>paid', 'paid>done', 'ordered>cancelled'],
+    allowed: ['ordered>paid', 'paid>done', 'ordered>cancelled', 'paid>cancelled'],
     terminal: ['done', 'cancelled'],
   },
 ];
@@ -174,6 +174,10 @@ describe('documented merge of branches', () => {
     expect(furthest(prescriptionLifecycle, 'cancelled', 'paid')).toBe('paid');
     expect(furthest(prescriptionLifecycle, 'cancelled', 'issued')).toBe('cancelled');
     expect(furthest(billLifecycle, 'void', 'paid')).toBe('paid');
+    expect(furthest(examOrderLifecycle, 'cancelled', 'done')).toBe('done');
+  });
+  it('a refunded exam order (paid → cancelled) stays cancelled against its payment, and a done exam stays done', () => {
+    expect(furthest(examOrderLifecycle, 'paid', 'cancelled')).toBe('cancelled');
     expect(furthest(examOrderLifecycle, 'cancelled', 'done')).toBe('done');
   });
 });

@@ -152,16 +152,20 @@ export const billLifecycle = defineLifecycle<BillStatus>(
   ['open', 'void', 'paid', 'refunded'],
 );
 
-/** ordered → paid → done; ordered → cancelled. */
+/**
+ * ordered → paid → done; ordered → cancelled (by the doctor); paid → cancelled (refunded). A
+ * cancel is further than a payment (a refund after the payment must stick at every replica), and
+ * done is furthest: an exam done at one desk while refunded at another stays done.
+ */
 export const examOrderLifecycle = defineLifecycle<ExamOrderStatus>(
   'exam_order',
   {
     ordered: ['paid', 'cancelled'],
-    paid: ['done'],
+    paid: ['done', 'cancelled'],
     done: [],
     cancelled: [],
   },
-  ['ordered', 'cancelled', 'paid', 'done'],
+  ['ordered', 'paid', 'cancelled', 'done'],
 );
 
 /** fee_status: unpaid → paid → refunded; unpaid → not_required (waived). Paid facts win over a waiver. */

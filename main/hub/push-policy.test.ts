@@ -78,7 +78,9 @@ describe('checkChange', () => {
   });
 
   it('refuses a row naming another device, in every table that has a device column', () => {
-    expect([...DEVICE_COLUMN_TABLES].sort()).toEqual(['audit_log', 'day_closes', 'payments', 'refunds']);
+    expect([...DEVICE_COLUMN_TABLES].sort()).toEqual(['audit_log', 'day_close_entries', 'day_closes', 'payments', 'refund_items', 'refunds']);
+    expect(codeOf(change({ table: 'refund_items', columns: { device: 'B2', quantity: 1 } }))).toBe('FOREIGN_DEVICE');
+    expect(codeOf(change({ table: 'day_close_entries', columns: { device: 'B2', entry_table: 'payments' } }))).toBe('FOREIGN_DEVICE');
     expect(codeOf(change({ table: 'audit_log', columns: { device: 'B2', action: 'read' } }))).toBe('FOREIGN_DEVICE');
     expect(codeOf(change({ table: 'payments', columns: { device: 'B2', receipt_no: 'R20261204-A1-0001' } }))).toBe('FOREIGN_DEVICE');
     expect(codeOf(change({ table: 'audit_log', columns: { device: 'A1', action: 'read' } }))).toBeNull();

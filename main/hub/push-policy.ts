@@ -14,7 +14,7 @@
  *   two desks): the first to reach the hub is the row, the other desk's insert is refused and set
  *   aside there, and that desk's row converges on the hub's. Only the day-close stamp of a
  *   payment or refund may be updated (LEDGER_STAMPS): the merge ignores it, so it rewrites nothing;
- * - a row's `device` column (audit_log, payments, refunds, day_closes) names another device, or a
+ * - a row's `device` column (audit_log, payments, refunds, refund_items, day_closes, day_close_entries) names another device, or a
  *   device-prefixed number (main/domain/numbers.ts) carries another device's code;
  * - it writes master data (MASTER_TABLES), unless the hub was told to take it from stations.
  *

@@ -6,6 +6,14 @@ import { Fen, Id, Instant, IsoDate, PaymentMethod, RequiredText, Text } from '..
 export const PositiveFen = Fen.refine((n) => n > 0, 'must be more than zero');
 export const IdempotencyKey = RequiredText(100);
 
+/** One method's part of a payment taken in several methods at once. */
+export const PaymentPart = z.object({
+  method: PaymentMethod,
+  amountFen: PositiveFen,
+  tenderedFen: Fen.optional(),
+  reference: Text(100).optional(),
+});
+
 /** A payment as the cashier types it. */
 export const PaymentRequest = z.object({
   method: PaymentMethod,
@@ -58,6 +66,8 @@ export const BillItemView = z.object({
   unitPriceFen: Fen,
   amountFen: Fen,
   insuranceFen: Fen,
+  /** Units of this line refunded so far (refunds by line). */
+  refundedQuantity: z.number().int().nonnegative(),
 });
 
 export const BillView = z.object({

@@ -12,6 +12,15 @@
  * - Fully paid: the bill → paid, its prescriptions issued → paid, exam orders ordered → paid, the
  *   registration fee → paid; a visit whose consultation is over and that owes nothing more →
  *   discharged.
+ * - A payment may be taken in several methods at once (`billing.payParts`, e.g. card + cash): one
+ *   row per method, one receipt number for them all, so the bill has one receipt.
+ * - Refunds of a paid bill go by line (`lines`: bill items and how many of each), with a reason:
+ *   the money goes back to the payments it came from in proportion to what each still holds, the
+ *   insurance part to insurance payments (main/domain/refund-lines.ts), one refund number (one
+ *   slip) for the refund; an item refunded in full cancels its charge (exam order → cancelled;
+ *   a prescription line is not handed over, a part quantity hands over the rest). A line refunded
+ *   in full already: ALREADY_REFUNDED; more units than are left: REFUND_EXCEEDS_PAID. A refund by
+ *   amount (`amountFen`) gives money back without cancelling anything (money on an open bill).
  * - Refunds go back the way the money came (each refund row reverses one payment), never beyond
  *   what was paid (REFUND_EXCEEDS_PAID), and never for what was handed over: a dispensed drug, a
  *   done exam, a registration once the doctor has started (ALREADY_DELIVERED). A drug must be
@@ -19,13 +28,15 @@
  *   so the refund is refused. Registration fees are refunded by cancelling the waiting visit
  *   (`frontdesk.cancelVisit`). A bill whose payments are all refunded → refunded.
  * - Close of day: per account and per workstation (the drawer), every payment and refund not yet
- *   closed, up to now; marks them with the close.
+ *   closed, up to now; a receptionist closes the registration fees they took the same way. The
+ *   close lists the rows it holds (day_close_entries), never updating them. An administrator or a
+ *   head cashier sees everyone's closes of a date with the totals by method (`billing.dayClosesOn`).
  */
 import { z } from 'zod';
 import { procedure } from '../define';
-import { Fen, Id, Instant, Page, RequiredText } from '../schemas';
+import { Fen, Id, Instant, IsoDate, Page, RequiredText } from '../schemas';
 import {
-  BillView, DayCloseView, DayTotals, IdempotencyKey, PaymentRequest, PaymentView, PositiveFen, RefundView, UnbilledCharge,
+  BillView, DayCloseView, DayTotals, IdempotencyKey, PaymentPart, PaymentRequest, PaymentView, PositiveFen, RefundView, UnbilledCharge,
 } from './billing-schemas';
 import { VisitView } from './frontdesk';
 
@@ -72,16 +83,27 @@ export const billingProcedures = {
     input: PaymentRequest.extend({ billId: Id }),
     output: z.object({ payment: PaymentView, bill: BillView, visit: VisitView, replayed: z.boolean() }),
   }),
+  'billing.payParts': procedure({
+    kind: 'command',
+    durable: true,
+    access: CASH_DESK,
+    summary: 'Take one payment on an open bill in several methods at once (e.g. card + cash): one receipt number for all its parts.',
+    input: z.object({ billId: Id, parts: z.array(PaymentPart).min(1).max(4), idempotencyKey: IdempotencyKey }),
+    output: z.object({ receiptNo: z.string(), payments: z.array(PaymentView), bill: BillView, visit: VisitView, replayed: z.boolean() }),
+  }),
   'billing.refund': procedure({
     kind: 'command',
     durable: true,
     access: ['cashier'],
-    summary: 'Refund money on a bill with a reason: reversal rows back to the original payments, never beyond what was paid or handed over.',
+    summary: 'Refund lines of a paid bill (or an amount) with a reason: back to the payments it came from, the lines’ orders cancelled; never beyond what was paid or handed over.',
     input: z.object({
       billId: Id,
-      amountFen: PositiveFen,
+      /** The bill items refunded and how many of each (a paid bill). Exactly one of `lines` and `amountFen`. */
+      lines: z.array(z.object({ itemId: Id, quantity: z.number().int().positive() })).min(1).max(100).optional(),
+      /** Money only, nothing cancelled (money on an open bill). */
+      amountFen: PositiveFen.optional(),
       reason: RequiredText(200),
-      /** Refund from this payment only; otherwise the newest payments first. */
+      /** With `amountFen`: refund from this payment only; otherwise the newest payments first. */
       paymentId: Id.optional(),
       idempotencyKey: IdempotencyKey,
     }),
@@ -112,9 +134,16 @@ export const billingProcedures = {
   }),
   'billing.dayCloses': procedure({
     kind: 'query',
-    access: ['cashier', 'receptionist', 'admin'],
-    summary: 'Past closes of day, newest first: my own, or (admin) everyone’s or one cashier’s.',
+    access: ['cashier', 'receptionist', 'head_cashier', 'admin'],
+    summary: 'Past closes of day, newest first: my own, or (admin, head cashier) everyone’s or one person’s.',
     input: z.object({ cashierId: Id.optional(), page: Page.default({ limit: 50, offset: 0 }) }),
     output: z.object({ items: z.array(DayCloseView), total: z.number().int().nonnegative() }),
+  }),
+  'billing.dayClosesOn': procedure({
+    kind: 'query',
+    access: ['head_cashier', 'admin'],
+    summary: 'Every person’s closes of day of one date (every desk), with the totals by method (admin, head cashier).',
+    input: z.object({ date: IsoDate }),
+    output: z.object({ date: IsoDate, closes: z.array(DayCloseView), totals: DayTotals }),
   }),
 } as const;

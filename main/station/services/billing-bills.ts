@@ -15,6 +15,8 @@ import { DomainError } from '../../domain/errors';
 import { assertTransition, billLifecycle, examOrderLifecycle, prescriptionLifecycle, visitLifecycle } from '../../domain/lifecycle';
 import { sumFen } from '../../domain/money';
 import type { RequestContext } from '../context';
+import { closesOf } from './billing-dayclose';
+import { refundedQuantities } from './billing-refund-lines';
 import { loadVisit, type VisitRow } from './frontdesk-visits';
 
 export type BillRow = typeof bills.$inferSelect;
@@ -44,8 +46,9 @@ const id = sql.placeholder('id');
 const q = perConnection((db: Db) => ({
   bill: db.select().from(bills).where(eq(bills.id, id)).prepare(),
   items: db.select().from(billItems).where(selective(eq(billItems.billId, id))).orderBy(asc(billItems.createdAt), asc(billItems.id)).prepare(),
-  payments: db.select().from(payments).where(selective(eq(payments.billId, id))).orderBy(asc(payments.createdAt), asc(payments.id)).prepare(),
-  refunds: db.select().from(refunds).where(selective(eq(refunds.billId, id))).orderBy(asc(refunds.createdAt), asc(refunds.id)).prepare(),
+  // Parts of one payment (or refund) share a time: their keys (`key`, `key#2`) keep them in the order they were given.
+  payments: db.select().from(payments).where(selective(eq(payments.billId, id))).orderBy(asc(payments.createdAt), asc(payments.idempotencyKey)).prepare(),
+  refunds: db.select().from(refunds).where(selective(eq(refunds.billId, id))).orderBy(asc(refunds.createdAt), asc(refunds.idempotencyKey)).prepare(),
   billedRefIds: db.select({ refId: billItems.refId }).from(billItems)
     .innerJoin(bills, eq(bills.id, billItems.billId))
     .where(and(selective(eq(bills.visitId, id)), ne(bills.status, 'void'))).prepare(),
@@ -276,8 +279,9 @@ export function dischargeIfSettled(ctx: RequestContext, visitId: string): boolea
 
 /**
  * For the pharmacy and the exam room: true when the charge (a prescription item or exam order)
- * was paid and then refunded in full, so it must not be handed over although its status says
- * 'paid' (lifecycles never go back from paid).
+ * was paid and then refunded in full — its whole bill, or its line's every unit (refund_items) —
+ * so it must not be handed over although its status says 'paid' (a prescription never goes back
+ * from paid).
  */
 export function isRefundedCharge(ctx: Pick<RequestContext, 'db'>, refId: string): boolean {
   return ctx.db.get<{ r: number }>(sql`SELECT ${refundedChargeSql(sql`${refId}`)} AS r`).r === 1;
@@ -285,8 +289,10 @@ export function isRefundedCharge(ctx: Pick<RequestContext, 'db'>, refId: string)
 
 /** The same test as `isRefundedCharge`, as SQL over a column or value, for list queries. */
 export function refundedChargeSql(refId: SQLWrapper): SQL {
-  return sql`(EXISTS (SELECT 1 FROM bill_items bi JOIN bills b ON b.id = bi.bill_id WHERE bi.ref_id = ${refId} AND b.status <> 'void')
-    AND NOT EXISTS (SELECT 1 FROM bill_items bi JOIN bills b ON b.id = bi.bill_id WHERE bi.ref_id = ${refId} AND b.status NOT IN ('void', 'refunded')))`;
+  return sql`((EXISTS (SELECT 1 FROM bill_items bi JOIN bills b ON b.id = bi.bill_id WHERE bi.ref_id = ${refId} AND b.status <> 'void')
+    AND NOT EXISTS (SELECT 1 FROM bill_items bi JOIN bills b ON b.id = bi.bill_id WHERE bi.ref_id = ${refId} AND b.status NOT IN ('void', 'refunded')))
+    OR EXISTS (SELECT 1 FROM bill_items bi JOIN bills b ON b.id = bi.bill_id WHERE bi.ref_id = ${refId} AND b.status <> 'void'
+      AND (SELECT coalesce(sum(ri.quantity), 0) FROM refund_items ri WHERE ri.bill_item_id = bi.id) >= bi.quantity))`;
 }
 
 export function billView(ctx: RequestContext, billId: string): BillViewT {
@@ -297,6 +303,8 @@ export function billView(ctx: RequestContext, billId: string): BillViewT {
   const delivered = sumFen(deliveredItems(ctx, bill, items).map((i) => i.amountFen));
   const refundedBy = new Map<string, number>();
   for (const r of l.refunds) refundedBy.set(r.paymentId, (refundedBy.get(r.paymentId) ?? 0) + r.amountFen);
+  const closes = closesOf(ctx, [...l.payments, ...l.refunds]);
+  const refundedUnits = refundedQuantities(ctx, billId);
   return {
     id: bill.id,
     visitId: bill.visitId,
@@ -316,14 +324,14 @@ export function billView(ctx: RequestContext, billId: string): BillViewT {
     createdAt: bill.createdAt,
     items: items.map((i) => ({
       id: i.id, kind: i.kind, refId: i.refId, description: i.description, quantity: i.quantity,
-      unitPriceFen: i.unitPriceFen, amountFen: i.amountFen, insuranceFen: i.insuranceFen,
+      unitPriceFen: i.unitPriceFen, amountFen: i.amountFen, insuranceFen: i.insuranceFen, refundedQuantity: refundedUnits.get(i.id) ?? 0,
     })),
     payments: l.payments.map((p) => ({
       id: p.id, billId: p.billId, receiptNo: p.receiptNo, method: p.method, amountFen: p.amountFen,
       tenderedFen: p.tenderedFen, changeFen: p.changeFen, reference: p.reference, cashierId: p.cashierId,
-      device: p.device, dayCloseId: p.dayCloseId, createdAt: p.createdAt, refundedFen: refundedBy.get(p.id) ?? 0,
+      device: p.device, dayCloseId: closes.get(p.id) ?? null, createdAt: p.createdAt, refundedFen: refundedBy.get(p.id) ?? 0,
     })),
-    refunds: l.refunds.map(refundView),
+    refunds: l.refunds.map((r) => ({ ...refundView(r), dayCloseId: closes.get(r.id) ?? null })),
   };
 }
 

@@ -47,7 +47,7 @@ function morning() {
 }
 
 describe('close of day', () => {
-  it('totals payments less refunds by method, against figures worked by hand, and marks the rows', () => {
+  it('totals payments less refunds by method, against figures worked by hand, and lists the rows it holds', () => {
     const startedAt = fx.clock.t;
     morning();
     const preview = fx.ok(desk.cashier, 'billing.dayPreview', {});
@@ -67,10 +67,14 @@ describe('close of day', () => {
         insurance: { paymentCount: 1, paidFen: 1500, refundCount: 0, refundedFen: 0, netFen: 1500 },
       },
     });
-    expect(count(fx, 'SELECT count(*) n FROM payments WHERE day_close_id = ?', close.id)).toBe(4);
-    expect(count(fx, 'SELECT count(*) n FROM refunds WHERE day_close_id = ?', close.id)).toBe(1);
+    // The close lists what it holds; the ledger rows themselves are never updated.
+    expect(count(fx, "SELECT count(*) n FROM day_close_entries WHERE day_close_id = ? AND entry_table = 'payments'", close.id)).toBe(4);
+    expect(count(fx, "SELECT count(*) n FROM day_close_entries WHERE day_close_id = ? AND entry_table = 'refunds'", close.id)).toBe(1);
+    expect(count(fx, 'SELECT count(*) n FROM payments WHERE day_close_id IS NOT NULL')).toBe(0);
+    expect(count(fx, "SELECT count(*) n FROM change_log WHERE table_name IN ('payments', 'refunds') AND op = 'update'")).toBe(0);
     // The front desk's own fees are its own to close.
-    expect(count(fx, 'SELECT count(*) n FROM payments WHERE day_close_id IS NULL AND cashier_id = ?', fx.ids.accounts.reception)).toBe(2);
+    expect(count(fx, `SELECT count(*) n FROM payments p WHERE cashier_id = ?
+      AND NOT EXISTS (SELECT 1 FROM day_close_entries e WHERE e.entry_id = p.id)`, fx.ids.accounts.reception)).toBe(2);
     expect(count(fx, "SELECT count(*) n FROM audit_log WHERE entity = 'day_close' AND entity_id = ?", close.id)).toBe(1);
     // Nothing left: refused, nothing written; the preview starts where the close ended.
     expectRefused(fx, desk.cashier, 'billing.closeDay', {}, 'NOTHING_TO_CLOSE');
@@ -103,7 +107,7 @@ describe('close of day', () => {
     }));
     const close = fx.ok(desk.cashier, 'billing.closeDay', {});
     expect(close.totals.paidFen).toBe(6200);
-    expect(count(fx, "SELECT count(*) n FROM payments WHERE device = 'B2' AND day_close_id IS NULL")).toBe(1);
+    expect(count(fx, "SELECT count(*) n FROM payments p WHERE device = 'B2' AND NOT EXISTS (SELECT 1 FROM day_close_entries e WHERE e.entry_id = p.id)")).toBe(1);
   });
 
   it('numbers closes by the clinic’s date', () => {

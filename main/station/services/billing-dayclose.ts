@@ -1,14 +1,21 @@
 /**
  * Close of day. A close belongs to one account at one workstation (the drawer the money went
  * into): every payment and refund that account took at this device and that no close holds yet,
- * up to now. The rows are marked with the close's id; the totals are kept on the close.
+ * up to now. The close lists what it holds in day_close_entries (one insert-only row per ledger
+ * row, keyed by it); payments and refunds are never updated, so every replica knows which close
+ * holds a row (a close of an older version marked the rows' day_close_id instead, which the
+ * ledger merge kept at the closing desk only: both count as closed there). The totals are kept
+ * on the close.
  */
-import { and, count, desc, eq, isNull, lte, max, type SQL } from 'drizzle-orm';
-import { accounts, dayCloses, payments, refunds, staff } from '../../../db/schema';
+import { and, count, desc, eq, gte, inArray, isNull, lt, lte, max, notExists, type SQL } from 'drizzle-orm';
+import { accounts, dayCloseEntries, dayCloses, payments, refunds, staff } from '../../../db/schema';
+import { seesEveryonesDayClose } from '../../api/policy';
+import { keyedId } from '../keyed-id';
 import type { z } from 'zod';
 import type { DayCloseView } from '../../api/procedures/billing-schemas';
-import { dayCloseTotals, type DayTotals } from '../../domain/billing';
-import { localDate } from '../../domain/dates';
+import { dayCloseTotals, type DayTotals, type MethodTotals } from '../../domain/billing';
+import { PAYMENT_METHODS } from '../../domain/enums';
+import { addDays, localDate, startOfLocalDay } from '../../domain/dates';
 import { DomainError } from '../../domain/errors';
 import { dayCloseNo } from '../../domain/numbers';
 import { accountOf, type RequestContext } from '../context';
@@ -16,12 +23,14 @@ import { accountOf, type RequestContext } from '../context';
 type DayCloseViewT = z.input<typeof DayCloseView>;
 
 function unclosed(ctx: RequestContext, accountId: string, upTo: number) {
+  const open = (id: typeof payments.id | typeof refunds.id) =>
+    notExists(ctx.db.select({ one: dayCloseEntries.id }).from(dayCloseEntries).where(eq(dayCloseEntries.entryId, id)));
   return {
     payments: ctx.db.select().from(payments).where(and(
-      eq(payments.cashierId, accountId), eq(payments.device, ctx.device), isNull(payments.dayCloseId), lte(payments.createdAt, upTo),
+      eq(payments.cashierId, accountId), eq(payments.device, ctx.device), isNull(payments.dayCloseId), lte(payments.createdAt, upTo), open(payments.id),
     )).all(),
     refunds: ctx.db.select().from(refunds).where(and(
-      eq(refunds.cashierId, accountId), eq(refunds.device, ctx.device), isNull(refunds.dayCloseId), lte(refunds.createdAt, upTo),
+      eq(refunds.cashierId, accountId), eq(refunds.device, ctx.device), isNull(refunds.dayCloseId), lte(refunds.createdAt, upTo), open(refunds.id),
     )).all(),
   };
 }
@@ -62,8 +71,13 @@ export function closeDay(ctx: RequestContext): DayCloseViewT {
     paymentCount: rows.payments.length,
     refundCount: rows.refunds.length,
   });
-  for (const p of rows.payments) ctx.write.update(payments, p.id, { dayCloseId: id });
-  for (const r of rows.refunds) ctx.write.update(refunds, r.id, { dayCloseId: id });
+  const entries = [
+    ...rows.payments.map((p) => ({ entryTable: 'payments' as const, entryId: p.id })),
+    ...rows.refunds.map((r) => ({ entryTable: 'refunds' as const, entryId: r.id })),
+  ];
+  for (const e of entries) {
+    ctx.write.insert(dayCloseEntries, { id: keyedId('day_close_entries', e.entryId), dayCloseId: id, ...e, device: ctx.device, createdAt: now });
+  }
   ctx.audit('create', 'day_close', id, null);
   return list(ctx, eq(dayCloses.id, id), 1, 0)[0]!;
 }
@@ -90,17 +104,55 @@ function list(ctx: RequestContext, where: SQL | undefined, limit: number, offset
 }
 
 /**
- * Past closes, newest first. An administrator sees everyone's (or one cashier's); anyone else
- * sees their own, and asking for another's is FORBIDDEN.
+ * Past closes, newest first. An administrator or head cashier (seesEveryonesDayClose) sees
+ * everyone's (or one person's); anyone else sees their own, and asking for another's is FORBIDDEN.
  */
 export function listDayCloses(ctx: RequestContext, input: { cashierId?: string | undefined; page: { limit: number; offset: number } }) {
   const me = accountOf(ctx);
-  const isAdmin = me.roles.includes('admin');
-  if (!isAdmin && input.cashierId !== undefined && input.cashierId !== me.id) {
-    throw new DomainError('FORBIDDEN', "only an administrator sees another cashier's closes", { field: 'cashierId' });
+  const everyone = seesEveryonesDayClose(me.roles);
+  if (!everyone && input.cashierId !== undefined && input.cashierId !== me.id) {
+    throw new DomainError('FORBIDDEN', "only an administrator or head cashier sees another person's closes", { field: 'cashierId' });
   }
-  const cashierId = isAdmin ? input.cashierId : me.id;
+  const cashierId = everyone ? input.cashierId : me.id;
   const where = cashierId === undefined ? undefined : eq(dayCloses.cashierId, cashierId);
   const total = ctx.db.select({ n: count() }).from(dayCloses).where(where).get()?.n ?? 0;
   return { items: list(ctx, where, input.page.limit, input.page.offset), total };
+}
+
+function addTotals(a: MethodTotals, b: MethodTotals): MethodTotals {
+  return {
+    paymentCount: a.paymentCount + b.paymentCount, paidFen: a.paidFen + b.paidFen,
+    refundCount: a.refundCount + b.refundCount, refundedFen: a.refundedFen + b.refundedFen, netFen: a.netFen + b.netFen,
+  };
+}
+
+/**
+ * Every person's closes of a business date (the clinic's calendar day of the close), at every
+ * desk, with their totals added up by method. Only for seesEveryonesDayClose (FORBIDDEN else).
+ */
+export function dayClosesOn(ctx: RequestContext, date: string) {
+  if (!seesEveryonesDayClose(accountOf(ctx).roles)) {
+    throw new DomainError('FORBIDDEN', "only an administrator or head cashier sees everyone's close of day", { field: 'date' });
+  }
+  const tz = ctx.settings.timeZone;
+  const where = and(gte(dayCloses.toAt, startOfLocalDay(date, tz)), lt(dayCloses.toAt, startOfLocalDay(addDays(date, 1), tz)));
+  const closes = list(ctx, where, 10_000, 0);
+  const zero: DayTotals = dayCloseTotals([], []);
+  const totals = closes.reduce<DayTotals>((sum, c) => ({
+    ...addTotals(sum, c.totals),
+    byMethod: Object.fromEntries(PAYMENT_METHODS.map((m) => [m, addTotals(sum.byMethod[m], c.totals.byMethod[m])])) as DayTotals['byMethod'],
+  }), zero);
+  return { date, closes, totals };
+}
+
+/** The close that holds each of these payment or refund rows (listed, or marked by an older version). */
+export function closesOf(ctx: Pick<RequestContext, 'db'>, rows: readonly { id: string; dayCloseId: string | null }[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const r of rows) if (r.dayCloseId !== null) out.set(r.id, r.dayCloseId);
+  const ids = rows.map((r) => r.id);
+  if (ids.length === 0) return out;
+  const listed = ctx.db.select({ entryId: dayCloseEntries.entryId, closeId: dayCloseEntries.dayCloseId })
+    .from(dayCloseEntries).where(inArray(dayCloseEntries.entryId, ids)).all();
+  for (const e of listed) out.set(e.entryId, e.closeId);
+  return out;
 }

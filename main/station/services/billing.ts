@@ -14,8 +14,9 @@ import {
   assertBillCurrent, balanceOf, billItemsOf, billsOfVisit, billView, dischargeIfSettled, openBill, owing, refundView,
   unbilledCharges, type BillRow,
 } from './billing-bills';
-import { closeDay, dayPreview, listDayCloses } from './billing-dayclose';
-import { takePayment } from './billing-payments';
+import { closeDay, dayClosesOn, dayPreview, listDayCloses } from './billing-dayclose';
+import { takePayment, takePayments } from './billing-payments';
+import { refundLines } from './billing-refund-lines';
 import { refundBill } from './billing-refunds';
 import { countVisits, loadVisit, visitView, visitViews } from './frontdesk-visits';
 
@@ -101,8 +102,20 @@ export const billingHandlers = {
     return { payment: bill.payments.find((p) => p.id === paymentId)!, bill, visit: visitView(ctx, bill.visitId), replayed };
   },
 
-  'billing.refund': (ctx, req) => {
-    const { refundIds, replayed } = refundBill(ctx, req);
+  'billing.payParts': (ctx, req) => {
+    const registrationOnly = !accountOf(ctx).roles.includes('cashier');
+    const { paymentIds, receiptNo, replayed } = takePayments(ctx, req, { registrationOnly });
+    const bill = billView(ctx, req.billId);
+    return { receiptNo, payments: bill.payments.filter((p) => paymentIds.includes(p.id)), bill, visit: visitView(ctx, bill.visitId), replayed };
+  },
+
+  'billing.refund': (ctx, { lines, amountFen, ...req }) => {
+    if ((lines === undefined) === (amountFen === undefined)) {
+      throw new DomainError('VALIDATION', 'a refund names its lines or an amount, not both', { field: 'lines', reason: 'lines_or_amount' });
+    }
+    const { refundIds, replayed } = lines !== undefined
+      ? refundLines(ctx, { billId: req.billId, lines, reason: req.reason, idempotencyKey: req.idempotencyKey })
+      : refundBill(ctx, { ...req, amountFen: amountFen! });
     const rows = ctx.db.select().from(refunds).where(inArray(refunds.id, refundIds)).orderBy(asc(refunds.idempotencyKey)).all();
     return { refunds: rows.map(refundView), bill: billView(ctx, req.billId), replayed };
   },
@@ -126,4 +139,5 @@ export const billingHandlers = {
   'billing.dayPreview': (ctx) => dayPreview(ctx),
   'billing.closeDay': (ctx) => closeDay(ctx),
   'billing.dayCloses': (ctx, input) => listDayCloses(ctx, input),
+  'billing.dayClosesOn': (ctx, { date }) => dayClosesOn(ctx, date),
 } satisfies HandlersFor<typeof billingProcedures>;

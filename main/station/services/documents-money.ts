@@ -1,6 +1,7 @@
 /** The cashier's documents: a payment's receipt, a refund slip, a close of day's report. */
-import { asc, eq } from 'drizzle-orm';
-import { bills, dayCloses, payments, refunds, visits } from '../../../db/schema';
+import { and, asc, eq, inArray, or } from 'drizzle-orm';
+import { billItems, bills, dayCloseEntries, dayCloses, payments, refundItems, refunds, visits } from '../../../db/schema';
+import { seesEveryonesDayClose } from '../../api/policy';
 import type { DayTotals } from '../../domain/billing';
 import { localDate } from '../../domain/dates';
 import { PAYMENT_METHODS } from '../../domain/enums';
@@ -66,17 +67,60 @@ export function gatherReceipt(ctx: RequestContext, paymentId: string, lang: Lang
     cashTenderedFen: cash.length > 0 ? sumFen(cash.map((p) => p.tenderedFen ?? p.amountFen)) : null,
     cashier: accountName(ctx, payment.cashierId),
   });
-  return { kind: 'receipt', data, document: 'receipt', entityId: payment.id, patientId: bill.patientId, number: payment.receiptNo };
+  // The parts of one payment in several methods share a receipt: whichever part is printed, it is one document (original, then copies).
+  const first = ledger.filter((p) => p.receiptNo === payment.receiptNo).sort((a, b) => (a.idempotencyKey < b.idempotencyKey ? -1 : 1))[0] ?? payment;
+  return { kind: 'receipt', data, document: 'receipt', entityId: first.id, patientId: bill.patientId, number: payment.receiptNo };
 }
 
 /**
- * The slip of one refund row: the amount back by its method, against the original receipt.
- * A refund is an amount, not lines: a refund of the whole bill lists the bill's items, any other
- * one line naming what the bill was for.
+ * The slip of a refund by line: the lines given back (how many, for how much), the money back by
+ * method (every refund row of the refund, one per payment it reversed), against the original
+ * receipts, under the refund's one number. Any row of the refund prints the same slip.
+ */
+function lineRefundSlip(ctx: RequestContext, refund: typeof refunds.$inferSelect, lang: Lang): Gathered<'receipt'> | null {
+  const key = refund.idempotencyKey.replace(/#\d+$/, '');
+  const lines = ctx.db.select({ l: refundItems, item: billItems }).from(refundItems)
+    .innerJoin(billItems, eq(billItems.id, refundItems.billItemId))
+    .where(eq(refundItems.refundKey, key)).orderBy(asc(billItems.createdAt), asc(billItems.id)).all();
+  if (lines.length === 0) return null;
+  const rows = ctx.db.select({ r: refunds, receiptNo: payments.receiptNo }).from(refunds)
+    .innerJoin(payments, eq(payments.id, refunds.paymentId))
+    .where(and(eq(refunds.billId, refund.billId), eq(refunds.refundNo, refund.refundNo))).orderBy(asc(refunds.idempotencyKey)).all();
+  const { bill, head } = billContext(ctx, refund.billId, refund.createdAt, lang);
+  const totalFen = sumFen(lines.map(({ l }) => l.amountFen));
+  const insuranceFen = sumFen(lines.map(({ l }) => l.insuranceFen));
+  const byMethod = PAYMENT_METHODS.map((method) => ({ method, amountFen: sumFen(rows.filter(({ r }) => r.method === method).map(({ r }) => r.amountFen)) }))
+    .filter((p) => p.amountFen > 0);
+  const data = parseDocument('receipt', {
+    ...head,
+    kind: 'refund',
+    receiptNo: refund.refundNo,
+    issuedAt: refund.createdAt,
+    items: lines.map(({ l, item }) => ({
+      name: item.description, quantity: l.quantity, unitPriceFen: item.unitPriceFen, amountFen: l.amountFen, kind: item.kind,
+    })),
+    totalFen,
+    insuranceFen,
+    selfPayFen: totalFen - insuranceFen,
+    payments: byMethod.length > 0 ? byMethod : [{ method: refund.method, amountFen: 0 }],
+    cashier: accountName(ctx, refund.cashierId),
+    originalReceiptNo: [...new Set(rows.map((x) => x.receiptNo))].join(' / '),
+    refundReason: refund.reason,
+  });
+  const first = rows[0]?.r ?? refund;
+  return { kind: 'receipt', data, document: 'refundSlip', entityId: first.id, patientId: bill.patientId, number: refund.refundNo };
+}
+
+/**
+ * The slip of a refund. A refund by line: lineRefundSlip. A refund by amount (one row): the amount
+ * back by its method, against the original receipt; a refund of the whole bill lists the bill's
+ * items, any other one line naming what the bill was for.
  */
 export function gatherRefundSlip(ctx: RequestContext, refundId: string, lang: Lang): Gathered<'receipt'> {
   const refund = ctx.db.select().from(refunds).where(eq(refunds.id, refundId)).get();
   if (!refund) throw notFound('refund', 'refundId', refundId);
+  const byLine = lineRefundSlip(ctx, refund, lang);
+  if (byLine) return byLine;
   const payment = ctx.db.select().from(payments).where(eq(payments.id, refund.paymentId)).get();
   if (!payment) throw notFound('payment', 'paymentId', refund.paymentId);
   const { bill, head } = billContext(ctx, refund.billId, refund.createdAt, lang);
@@ -111,8 +155,8 @@ export function gatherDayReport(ctx: RequestContext, dayCloseId: string, lang: L
   const close = ctx.db.select().from(dayCloses).where(eq(dayCloses.id, dayCloseId)).get();
   if (!close) throw notFound('day close', 'dayCloseId', dayCloseId);
   const me = accountOf(ctx);
-  if (!me.roles.includes('admin') && close.cashierId !== me.id) {
-    throw new DomainError('FORBIDDEN', "only an administrator prints another cashier's close of day", { field: 'dayCloseId' });
+  if (!seesEveryonesDayClose(me.roles) && close.cashierId !== me.id) {
+    throw new DomainError('FORBIDDEN', "only an administrator or head cashier prints another person's close of day", { field: 'dayCloseId' });
   }
   const cashier = accountName(ctx, close.cashierId);
   const totals = close.totals as unknown as DayTotals;
@@ -121,7 +165,9 @@ export function gatherDayReport(ctx: RequestContext, dayCloseId: string, lang: L
     .map(({ method, t }) => ({ cashier, method, paymentCount: t.paymentCount, paidFen: t.paidFen, refundCount: t.refundCount, refundedFen: t.refundedFen }));
   const refundRows = ctx.db.select({ r: refunds, receiptNo: payments.receiptNo }).from(refunds)
     .leftJoin(payments, eq(payments.id, refunds.paymentId))
-    .where(eq(refunds.dayCloseId, close.id)).orderBy(asc(refunds.createdAt), asc(refunds.id)).all();
+    .where(or(eq(refunds.dayCloseId, close.id), inArray(refunds.id, ctx.db.select({ id: dayCloseEntries.entryId }).from(dayCloseEntries)
+      .where(and(eq(dayCloseEntries.dayCloseId, close.id), eq(dayCloseEntries.entryTable, 'refunds'))))))
+    .orderBy(asc(refunds.createdAt), asc(refunds.id)).all();
   const data = parseDocument('dayReport', {
     clinic: clinicOf(ctx, lang),
     businessDate: localDate(close.toAt, ctx.settings.timeZone),

@@ -12,6 +12,7 @@ import { prescriptions, stockBatches, stockMovements } from '../../../db/schema'
 import { accountOf, type RequestContext } from '../context';
 import type { HandlersFor } from '../handler';
 import { isRefundedCharge, refundedChargeSql } from './billing-bills';
+import { refundedQuantityOf } from './billing-refund-lines';
 import { myStaffId, today } from './consultation-common';
 import { expiringBatches, lowStock } from './pharmacy-lists';
 import { activeItems, loadItem, loadPrescription, prescriptionView, prescriptionViews } from './pharmacy-rx';
@@ -71,7 +72,9 @@ export const pharmacyHandlers = {
     const balances = new Map<string, BatchBalance[]>();
     const ids: string[] = [];
     // Lines paid and then refunded in full stay paid (no way back in the lifecycle) but are not handed over.
-    const toHand = activeItems(ctx, rx.id).filter((item) => !isRefundedCharge(ctx, item.id));
+    // A line refunded in part hands over what is left of it.
+    const toHand = activeItems(ctx, rx.id).filter((item) => !isRefundedCharge(ctx, item.id))
+      .map((item) => ({ ...item, quantity: item.quantity - refundedQuantityOf(ctx, item.id) }));
     if (toHand.length === 0) {
       throw new DomainError('NOT_PAID', 'the prescription was refunded; nothing to hand over', { prescriptionId, reason: 'refunded' });
     }

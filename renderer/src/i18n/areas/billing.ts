@@ -12,11 +12,16 @@ export const billing = area(
       bills: '账单', noBills: '还没有账单。', discharge: '办理离院', discharged: '已离院', refund: '退费', payments: '收款记录', refunds: '退费记录',
       item: '项目', qty: '数量', amount: '金额', insurance: '医保',
     },
-    refund: { title: '退费', amount: '退费金额（元）', reason: '退费原因', submit: '确认退费', done: '已退费 {{amount}}', refundable: '可退 {{amount}}' },
+    refund: {
+      title: '退费', amount: '退费金额（元）', reason: '退费原因', submit: '确认退费', done: '已退费 {{amount}}', refundable: '可退 {{amount}}',
+      byLine: '选择要退的项目和数量。退款按原支付方式按比例退回（医保部分退回医保），已检查项目的检查单随之取消，药品不再发放。',
+      paidQty: '已付', refundedQty: '已退', refundQty: '退数量', lineAmount: '退款', total: '退费合计 {{amount}}', nothingLeft: '没有可退的项目。',
+    },
     day: {
       title: '我的日结', since: '自 {{time}} 起', sinceStart: '自首次收款起', method: '支付方式', payments: '收款', refunds: '退款', net: '净额',
       count: '{{count}} 笔', total: '合计', close: '日结', closed: '日结完成，单号 {{closeNo}}', history: '历史日结', noHistory: '还没有日结记录。',
       confirm: '日结后，这些收款和退款会标记为已结，不能再次日结。确认日结？',
+      all: '全员日结', date: '营业日期', person: '收款人', desk: '工作站', noneOn: '这一天还没有人日结。', allTotal: '全员合计',
     },
   },
   {
@@ -30,11 +35,16 @@ export const billing = area(
       build: 'Make the bill', bills: 'Bills', noBills: 'No bills yet.', discharge: 'Discharge', discharged: 'Discharged', refund: 'Refund',
       payments: 'Payments', refunds: 'Refunds', item: 'Item', qty: 'Qty', amount: 'Amount', insurance: 'Insurance',
     },
-    refund: { title: 'Refund', amount: 'Amount (yuan)', reason: 'Reason', submit: 'Refund', done: 'Refunded {{amount}}', refundable: 'Refundable {{amount}}' },
+    refund: {
+      title: 'Refund', amount: 'Amount (yuan)', reason: 'Reason', submit: 'Refund', done: 'Refunded {{amount}}', refundable: 'Refundable {{amount}}',
+      byLine: 'Choose the items and how many. The money goes back the way it was paid, in proportion (the insurance part to insurance); a refunded exam is cancelled, a refunded drug is not handed over.',
+      paidQty: 'Paid', refundedQty: 'Refunded', refundQty: 'Refund qty', lineAmount: 'Refund', total: 'Refund total {{amount}}', nothingLeft: 'Nothing left to refund.',
+    },
     day: {
       title: 'My close of day', since: 'Since {{time}}', sinceStart: 'Since the first payment', method: 'Method', payments: 'Payments', refunds: 'Refunds',
       net: 'Net', count: '{{count}}', total: 'Total', close: 'Close the day', closed: 'Day closed, no. {{closeNo}}', history: 'Past closes',
       noHistory: 'No closes yet.', confirm: 'Closing marks these payments and refunds as closed; they cannot be closed again. Close now?',
+      all: 'Everyone’s close of day', date: 'Business date', person: 'Person', desk: 'Desk', noneOn: 'Nobody has closed this day yet.', allTotal: 'Everyone',
     },
   },
 );

@@ -3,7 +3,7 @@ import { area } from '../define';
 
 export const enums = area(
   {
-    role: { receptionist: '前台', doctor: '医生', cashier: '收费员', pharmacist: '药师', admin: '管理员' },
+    role: { receptionist: '前台', doctor: '医生', cashier: '收费员', head_cashier: '收费组长', pharmacist: '药师', admin: '管理员' },
     sex: { M: '男', F: '女', U: '未说明' },
     period: { morning: '上午', afternoon: '下午', full_day: '全天' },
     insurance: { self_pay: '自费', urban_employee: '城镇职工医保', urban_rural_resident: '城乡居民医保', commercial: '商业保险' },
@@ -30,7 +30,7 @@ export const enums = area(
     examCategory: { lab: '检验', imaging: '影像', ecg: '心电图', ultrasound: '超声', other: '其他' },
   },
   {
-    role: { receptionist: 'Reception', doctor: 'Doctor', cashier: 'Cashier', pharmacist: 'Pharmacist', admin: 'Admin' },
+    role: { receptionist: 'Reception', doctor: 'Doctor', cashier: 'Cashier', head_cashier: 'Head cashier', pharmacist: 'Pharmacist', admin: 'Admin' },
     sex: { M: 'Male', F: 'Female', U: 'Not stated' },
     period: { morning: 'Morning', afternoon: 'Afternoon', full_day: 'Full day' },
     insurance: { self_pay: 'Self-pay', urban_employee: 'Urban employee insurance', urban_rural_resident: 'Urban-rural resident insurance', commercial: 'Commercial insurance' },

@@ -5,7 +5,7 @@ export const frontdesk = area(
     title: '前台',
     find: '查找患者', register: '登记新患者',
     noPatient: { title: '还没有选择患者', hint: '按 Ctrl+K 或 F2 查找患者（可输入姓名、拼音首字母、电话或身份证号），找不到就登记新患者。' },
-    tabs: { queue: '候诊队列', visits: '今日就诊', appointments: '今日预约' },
+    tabs: { queue: '候诊队列', visits: '今日就诊', appointments: '今日预约', day: '日结' },
     patient: { appointments: '预约记录', noAppointments: '此患者没有预约。', walkIn: '现场挂号', book: '预约' },
     visits: {
       empty: '今天还没有患者签到。', emptyHint: '预约的患者到了点“签到”，现场来的患者先查找再点“现场挂号”。',
@@ -34,7 +34,7 @@ export const frontdesk = area(
     title: 'Front desk',
     find: 'Find a patient', register: 'Register a new patient',
     noPatient: { title: 'No patient chosen', hint: 'Press Ctrl+K or F2 to find a patient (name, pinyin initials, phone or ID number); register one if not found.' },
-    tabs: { queue: 'Waiting', visits: 'Today’s visits', appointments: 'Today’s appointments' },
+    tabs: { queue: 'Waiting', visits: 'Today’s visits', appointments: 'Today’s appointments', day: 'Close of day' },
     patient: { appointments: 'Appointments', noAppointments: 'This patient has no appointments.', walkIn: 'Walk-in', book: 'Book' },
     visits: {
       empty: 'Nobody has checked in today.', emptyHint: 'Check in booked patients as they arrive; find walk-ins first, then choose “Walk-in”.',
@@ -65,11 +65,11 @@ export const payment = area(
   {
     title: '收费', due: '应收', total: '合计', insurance: '医保', selfPay: '自费', paid: '已付', method: '支付方式', amount: '本次收款（元）',
     tendered: '实收现金（元）', change: '找零', reference: '交易单号', referenceHint: '扫码支付必须填写交易单号', submit: '确认收款',
-    done: '已收款 {{amount}}，收据号 {{receiptNo}}', changeDue: '找零 {{amount}}', later: '稍后再收', settled: '已结清',
+    done: '已收款 {{amount}}，收据号 {{receiptNo}}', changeDue: '找零 {{amount}}', later: '稍后再收', settled: '已结清', close: '关闭', receipt: '收据', addMethod: '+ 组合支付（另加一种方式，同一张收据）', secondMethod: '第二种方式', removeMethod: '移除',
   },
   {
     title: 'Payment', due: 'Due', total: 'Total', insurance: 'Insurance', selfPay: 'Self-pay', paid: 'Paid', method: 'Method', amount: 'Amount (yuan)',
     tendered: 'Cash handed over (yuan)', change: 'Change', reference: 'Transaction ref.', referenceHint: 'A QR payment needs its transaction reference',
-    submit: 'Take payment', done: 'Received {{amount}}, receipt {{receiptNo}}', changeDue: 'Change {{amount}}', later: 'Collect later', settled: 'Settled',
+    submit: 'Take payment', done: 'Received {{amount}}, receipt {{receiptNo}}', changeDue: 'Change {{amount}}', later: 'Collect later', settled: 'Settled', close: 'Close', receipt: 'Receipt', addMethod: '+ Split payment (another method, one receipt)', secondMethod: 'Second method', removeMethod: 'Remove',
   },
 );

@@ -2,6 +2,7 @@
 import { Box, Group, NavLink, Paper, Stack } from '@mantine/core';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DayClosesAll } from '../billing/DayClosesAll';
 import { CatalogScreen } from './catalog/CatalogScreen';
 import { Dashboard } from './dashboard/Dashboard';
 import { DevicesScreen } from './devices/DevicesScreen';
@@ -22,6 +23,7 @@ const SCREENS: Record<AdminSection, ComponentType> = {
   catalog: CatalogScreen,
   devices: DevicesScreen,
   reviews: ReviewsScreen,
+  dayCloses: DayClosesAll,
   settings: SettingsScreen,
 };
 

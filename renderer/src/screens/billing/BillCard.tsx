@@ -35,7 +35,9 @@ export function BillCard({ bill, canPay, canRefund }: { bill: Bill; canPay: bool
             {bill.items.map((i) => (
               <Table.Tr key={i.id}>
                 <Table.Td><Text size="sm">{i.description}</Text></Table.Td>
-                <Table.Td className="tabular"><Text size="sm">{i.quantity}</Text></Table.Td>
+                <Table.Td className="tabular">
+                  <Text size="sm">{i.quantity}{i.refundedQuantity > 0 && <Text span size="xs" c="red.8"> −{i.refundedQuantity}</Text>}</Text>
+                </Table.Td>
                 <Table.Td className="tabular"><Text size="sm">{money(i.amountFen)}</Text></Table.Td>
                 <Table.Td className="tabular"><Text size="sm">{money(i.insuranceFen)}</Text></Table.Td>
               </Table.Tr>

@@ -1,45 +1,15 @@
-import { Button, Group, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { modals } from '../../ui/Confirm';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { PAYMENT_METHODS, type Output } from '../../../../main/api/contract';
 import { useApiMutation, useApiQuery } from '../../api/query';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { dateTime, money } from '../../ui/format';
 import { PrintButton } from '../../print/PrintButton';
-
-type Totals = Output<'billing.dayPreview'>['totals'];
-
-function TotalsTable({ totals }: { totals: Totals }) {
-  const { t } = useTranslation();
-  return (
-    <Table verticalSpacing={4} data-testid="day-totals">
-      <Table.Thead>
-        <Table.Tr><Table.Th>{t('billing.day.method')}</Table.Th><Table.Th>{t('billing.day.payments')}</Table.Th><Table.Th>{t('billing.day.refunds')}</Table.Th><Table.Th>{t('billing.day.net')}</Table.Th></Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {PAYMENT_METHODS.map((m) => {
-          const x = totals.byMethod[m];
-          return (
-            <Table.Tr key={m}>
-              <Table.Td>{t(`enums.payment.${m}`)}</Table.Td>
-              <Table.Td className="tabular">{money(x.paidFen)} <Text span size="xs" c="dimmed">({t('billing.day.count', { count: x.paymentCount })})</Text></Table.Td>
-              <Table.Td className="tabular">{money(x.refundedFen)}</Table.Td>
-              <Table.Td className="tabular" fw={600}>{money(x.netFen)}</Table.Td>
-            </Table.Tr>
-          );
-        })}
-        <Table.Tr>
-          <Table.Td fw={700}>{t('billing.day.total')}</Table.Td>
-          <Table.Td className="tabular" fw={700}>{money(totals.paidFen)}</Table.Td>
-          <Table.Td className="tabular" fw={700}>{money(totals.refundedFen)}</Table.Td>
-          <Table.Td className="tabular" fw={700} data-testid="day-net">{money(totals.netFen)}</Table.Td>
-        </Table.Tr>
-      </Table.Tbody>
-    </Table>
-  );
-}
+import { hasRole, useSession } from '../../state/session';
+import { DayClosesAll } from './DayClosesAll';
+import { TotalsTable } from './DayTotalsTable';
 
 /** My totals since my last close, the close itself, and past closes. */
 export function DayClose() {
@@ -48,6 +18,8 @@ export function DayClose() {
   const history = useApiQuery('billing.dayCloses', { page: { limit: 10, offset: 0 } });
   const close = useApiMutation('billing.closeDay', { onSuccess: (c) => notifications.show({ color: 'teal', message: t('billing.day.closed', { closeNo: c.closeNo }) }) });
   const ask = () => modals.confirm(t('billing.day.confirm'), () => close.mutate({}));
+  // Everyone's closes: main/api/policy.ts seesEveryonesDayClose (an administrator or a head cashier).
+  const everyone = hasRole(useSession((x) => x.me), 'admin', 'head_cashier');
   return (
     <Stack>
       <Paper withBorder p="md">
@@ -76,6 +48,7 @@ export function DayClose() {
           </Group>
         ))}
       </Paper>
+      {everyone && <DayClosesAll />}
     </Stack>
   );
 }

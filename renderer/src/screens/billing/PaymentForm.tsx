@@ -1,4 +1,4 @@
-import { Button, Group, NumberFormatter, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, NumberFormatter, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -34,19 +34,41 @@ export function PaymentForm({ bill, onPaid, methods = PAYMENT_METHODS }: { bill:
       onPaid(p);
     },
   });
+  // A second method taken at once (card + cash): one payment, one receipt (billing.payParts).
+  const [second, setSecond] = useState<{ method: PaymentMethod; amount: string; reference: string } | null>(null);
+  const payParts = useApiMutation('billing.payParts', {
+    onSuccess: (p) => {
+      notifications.show({ color: 'teal', message: t('payment.done', { amount: money(p.payments.reduce((x, y) => x + y.amountFen, 0)), receiptNo: p.receiptNo }) });
+      onPaid({ payment: p.payments[0]!, bill: p.bill, visit: p.visit, replayed: p.replayed });
+    },
+  });
   const amountFen = tryFen(amount);
+  const secondFen = second ? tryFen(second.amount) : null;
+  const addSecond = () => {
+    const other = methods.find((m) => m !== method && m !== 'insurance' && (method !== 'insurance')) ?? methods.find((m) => m !== method)!;
+    setSecond({ method: other, amount: yuanInput(Math.max(0, dueFor(bill, other) - (method === 'insurance' ? 0 : amountFen ?? 0))), reference: '' });
+  };
   const change = method === 'cash' && tendered && amountFen !== null ? tryChange(tendered, amountFen) : null;
   const chooseMethod = (m: PaymentMethod) => { setMethod(m); setAmount(yuanInput(dueFor(bill, m))); };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const tenderedFen = method === 'cash' && tendered ? tryFen(tendered) : null;
+    if (second) {
+      payParts.mutate({
+        billId: bill.id, idempotencyKey: key, parts: [
+          { method, amountFen: amountFen ?? -1, ...(tenderedFen !== null ? { tenderedFen } : {}), ...(reference.trim() ? { reference: reference.trim() } : {}) },
+          { method: second.method, amountFen: secondFen ?? -1, ...(second.reference.trim() ? { reference: second.reference.trim() } : {}) },
+        ],
+      });
+      return;
+    }
     pay.mutate({
       billId: bill.id, method, amountFen: amountFen ?? -1, idempotencyKey: key,
       ...(tenderedFen !== null ? { tenderedFen } : {}),
       ...(reference.trim() ? { reference: reference.trim() } : {}),
     });
   };
-  const err = pay.error;
+  const err = pay.error ?? payParts.error;
 
   return (
     <Stack gap="sm" component="form" onSubmit={submit} data-testid="payment-form">
@@ -74,9 +96,26 @@ export function PaymentForm({ bill, onPaid, methods = PAYMENT_METHODS }: { bill:
           {t('payment.change')} <NumberFormatter value={change / 100} prefix="¥" decimalScale={2} fixedDecimalScale thousandSeparator />
         </Text>
       )}
-      <ErrorNote message={formError(err, ['amountFen', 'tenderedFen', 'reference'])} />
+      {second ? (
+        <Group grow align="flex-end" data-testid="second-method">
+          <Select label={t('payment.secondMethod')} value={second.method} allowDeselect={false} name="secondMethod"
+            data={methods.filter((m) => m !== method).map((m) => ({ value: m, label: t(`enums.payment.${m}`) }))}
+            onChange={(v) => v && setSecond({ ...second, method: v as PaymentMethod })} />
+          <TextInput label={t('payment.amount')} value={second.amount} onChange={(e) => setSecond({ ...second, amount: e.currentTarget.value })} inputMode="decimal"
+            name="secondAmount" error={fieldError(err, 'parts.1.amountFen')} />
+          {second.method !== 'cash' && (
+            <TextInput label={t('payment.reference')} value={second.reference} onChange={(e) => setSecond({ ...second, reference: e.currentTarget.value })}
+              name="secondReference" error={fieldError(err, 'parts.1.reference')} />
+          )}
+          <Button variant="subtle" color="gray" onClick={() => setSecond(null)}>{t('payment.removeMethod')}</Button>
+        </Group>
+      ) : (
+        <Group><Button variant="subtle" size="xs" onClick={addSecond} data-testid="add-method">{t('payment.addMethod')}</Button></Group>
+      )}
+      <ErrorNote message={formError(err, ['amountFen', 'tenderedFen', 'reference', 'parts.0.amountFen', 'parts.1.amountFen', 'parts.1.reference'])} />
       <Group justify="flex-end">
-        <Button type="submit" loading={pay.isPending} disabled={amountFen === null || amountFen <= 0}>{t('payment.submit')}</Button>
+        <Button type="submit" loading={pay.isPending || payParts.isPending}
+          disabled={amountFen === null || amountFen <= 0 || (second !== null && (secondFen === null || secondFen <= 0))}>{t('payment.submit')}</Button>
       </Group>
     </Stack>
   );

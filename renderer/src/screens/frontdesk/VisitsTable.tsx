@@ -66,6 +66,9 @@ export function VisitsTable({ waitingOnly }: { waitingOnly: boolean }) {
               <Table.Td>
                 <Group gap={4} justify="flex-end" wrap="nowrap">
                   {v.feeStatus === 'unpaid' && v.status === 'waiting' && <Button size="compact-xs" onClick={() => setFeeFor(v.id)}>{t('frontdesk.visits.collect')}</Button>}
+                  {v.feeStatus === 'paid' && (
+                    <Button size="compact-xs" variant="subtle" onClick={() => setFeeFor(v.id)} data-testid="visit-receipt">{t('payment.receipt')}</Button>
+                  )}
                   {v.status === 'waiting' && <Button size="compact-xs" variant="subtle" color="red" onClick={() => setCancelling(v)}>{t('frontdesk.visits.cancel')}</Button>}
                 </Group>
               </Table.Td>
