@@ -42,7 +42,7 @@ export const consult = area(
     },
     reaction: {
       rash: '（皮疹）', urticaria: '（荨麻疹）', angioedema: '（血管性水肿）', anaphylaxis: '（过敏性休克）', bronchospasm: '（支气管痉挛）',
-      gi: '（胃肠道反应）', other: '（其他反应）', unknown: '',
+      gi: '（胃肠道反应）', other: '（其他反应）',
     },
     orders: {
       exams: '检查检验', order: '开检查', item: '检查项目', note: '备注', noExams: '本次就诊没有检查。', cancel: '取消', result: '结果',
@@ -96,7 +96,7 @@ export const consult = area(
     },
     reaction: {
       rash: ' (rash)', urticaria: ' (urticaria)', angioedema: ' (angioedema)', anaphylaxis: ' (anaphylaxis)', bronchospasm: ' (bronchospasm)',
-      gi: ' (GI upset)', other: ' (other reaction)', unknown: '',
+      gi: ' (GI upset)', other: ' (other reaction)',
     },
     orders: {
       exams: 'Exams', order: 'Order exam', item: 'Exam', note: 'Note', noExams: 'No exams for this visit.', cancel: 'Cancel', result: 'Result',

@@ -10,7 +10,7 @@ export type Stop = Rx['warnings'][number];
 export function useStopText(): (s: Stop) => string {
   const { t } = useTranslation();
   const className = useClassName();
-  const isReaction = (r: string | null): r is AllergyReaction => r !== null && (ALLERGY_REACTIONS as readonly string[]).includes(r);
+  const isReaction = (r: string | null): r is Exclude<AllergyReaction, 'unknown'> => r !== null && r !== 'unknown' && (ALLERGY_REACTIONS as readonly string[]).includes(r);
   return (s) => t(`consult.rx.stop.${s.kind}`, {
     drug: s.drugName, allergen: className(s.allergen ?? ''), other: s.otherDrugName ?? '', dose: String(s.dose ?? ''), max: String(s.maxDose ?? ''),
     reaction: isReaction(s.reaction) ? t(`consult.reaction.${s.reaction}`) : '',
