@@ -25,7 +25,8 @@ const WORDS = {
     register: '登记', walkIn: '挂号', takePayment: '确认收款', payment: '收费', book: '预约', bookDialog: '预约：张伟', pending: '待确认',
     registerNew: '登记新患者', afternoon: '下午', todaysAppointments: '今日预约', confirm: '确认', confirmed: '已确认', checkIn: '签到',
     qr: '扫码', queueTab: '候诊队列', feePaid: '已缴费', board: '候诊信息', spoken: 'zh-CN|请 E2-001 号 到 诊室1 就诊',
-    recordSaved: '病历已保存', rxTab: '处方', outOfStock: '无库存', allergy: '过敏提醒', issued: '已开具', recordTab: '病历',
+    recordSaved: '病历已保存', rxTab: '处方', outOfStock: '无库存', allergy: '安全拦截', issued: '已开具', recordTab: '病历',
+    searchAllergy: '过敏：', overrideTitle: '存在安全拦截', overridden: '已由医师确认', yes: '确认', voidSubmit: '确认作废', voided: '已作废：患者要求换药',
     choosePatient: '请选择一位患者', billPaid: '已支付', refund: '退费', refundSubmit: '确认退费', noRx: '没有待发药的处方',
     exitBoard: '退出大屏', dayTab: '日结',
     pdf: { copy: '副本', rx: '处方笺', record: '门诊病历', receipt: '门诊收费收据', refundSlip: '门诊退费凭证', day: '收费日结报表' },
@@ -35,7 +36,8 @@ const WORDS = {
     register: 'Register', walkIn: 'Register', takePayment: 'Take payment', payment: 'Payment', book: 'Book', bookDialog: 'Book: 张伟', pending: 'Pending',
     registerNew: 'Register a new patient', afternoon: 'Afternoon', todaysAppointments: 'Today’s appointments', confirm: 'Confirm', confirmed: 'Confirmed',
     checkIn: 'Check in', qr: 'QR code', queueTab: 'Waiting', feePaid: 'Paid', board: 'Waiting room', spoken: 'en|Number E2-001, please go to 诊室1',
-    recordSaved: 'Record saved', rxTab: 'Prescription', outOfStock: 'Out of stock', allergy: 'Allergy warning', issued: 'Issued', recordTab: 'Record',
+    recordSaved: 'Record saved', rxTab: 'Prescription', outOfStock: 'Out of stock', allergy: 'Safety stop', issued: 'Issued', recordTab: 'Record',
+    searchAllergy: 'Allergy:', overrideTitle: 'Issue despite safety stops', overridden: 'overridden by the prescriber', yes: 'Confirm', voidSubmit: 'Void', voided: 'Voided: 患者要求换药',
     choosePatient: 'Choose a patient', billPaid: 'Paid', refund: 'Refund', refundSubmit: 'Refund', noRx: 'No prescriptions waiting',
     exitBoard: 'Leave the display', dayTab: 'Close of day',
     pdf: { copy: 'COPY', rx: 'Prescription', record: 'OutpatientMedicalRecord', receipt: 'Receipt', refundSlip: 'Refundslip', day: 'Close-of-dayReport' },
@@ -194,6 +196,9 @@ describe.each(['zh-CN', 'en'] as const)('a clinic day in %s', { timeout: 120_000
     await ws.getByTestId('drug-search').fill('头孢克洛');
     await poll(() => ws.getByTestId('drug-search-option').first().textContent()).toContain(W.outOfStock);
     await ws.getByTestId('drug-search').fill('阿莫西林');
+    // The patient's penicillin allergy shows in the search results already.
+    await poll(() => ws.getByTestId('drug-search-option').filter({ hasText: '阿莫西林' }).first().textContent()).toContain(W.searchAllergy);
+    await shotAs(page, 'day-drug-search-allergy');
     await ws.getByTestId('drug-search-option').filter({ hasText: '阿莫西林' }).first().click();
     const line = ws.getByTestId('line-form');
     await line.locator('input[name="dose"]').fill('2');
@@ -203,8 +208,17 @@ describe.each(['zh-CN', 'en'] as const)('a clinic day in %s', { timeout: 120_000
     await poll(() => ws.getByTestId('prescription').first().textContent()).toContain(W.allergy);
     await shotAs(page, 'day-prescription');
     await expectAccessible(page);
+    // Issuing over the allergy stop needs a reason: the dialog lists the stop and will not issue without one.
     await ws.getByTestId('issue-rx').click();
+    const override = page.getByRole('dialog').filter({ hasText: W.overrideTitle });
+    await poll(() => override.textContent()).toContain('阿莫西林');
+    expect(await override.getByTestId('override-submit').isDisabled()).toBe(true);
+    await shotAs(page, 'day-override');
+    await override.locator('textarea[name="override-reason"]').fill('皮试阴性，患者既往用药无反应');
+    await override.getByTestId('override-submit').click();
     await poll(() => ws.getByTestId('prescription').first().textContent()).toContain(W.issued);
+    await poll(() => ws.getByTestId('rx-override').first().textContent()).toContain('皮试阴性，患者既往用药无反应');
+    expect(await ws.getByTestId('rx-override').first().textContent()).toContain(W.overridden);
     // A look first: the preview opens in a dialog and does not use up the original.
     await ws.getByTestId('preview-prescription').click();
     const preview = page.getByTestId('print-preview');
@@ -218,9 +232,24 @@ describe.each(['zh-CN', 'en'] as const)('a clinic day in %s', { timeout: 120_000
     expect(rxPdf.flat).toContain('阿莫西林');
     expect(rxPdf.flat).toContain(W.pdf.rx);
     expect(rxPdf.flat).not.toContain(W.pdf.copy);
+    expect(rxPdf.flat).toContain('皮试阴性，患者既往用药无反应');
+
+    // A second prescription, voided: the reason is asked for, and it stays listed, struck through, with it.
+    await ws.getByTestId('new-rx').click();
+    await ws.getByTestId('void-rx').last().click();
+    const voiding = page.getByRole('dialog').filter({ has: page.locator('input[name="reason"]') });
+    await voiding.locator('input[name="reason"]').fill('患者要求换药');
+    await shotAs(page, 'day-void');
+    await voiding.getByRole('button', { name: W.voidSubmit }).click();
+    await poll(() => ws.getByTestId('rx-void-reason').first().textContent()).toContain(W.voided);
+    expect(await ws.getByTestId('prescription').count()).toBe(2);
+    await shotAs(page, 'day-voided');
 
     await ws.getByRole('tab', { name: W.recordTab }).click();
+    // Signing asks first, saying what it means.
     await ws.getByTestId('sign-record').click();
+    const confirmSign = page.getByRole('dialog').filter({ hasText: W.yes });
+    await confirmSign.getByRole('button', { name: W.yes }).click();
     await ws.getByTestId('record-signed').waitFor();
     const recordPdf = await downloadPdf(page, ws.getByTestId('print-medicalRecord'));
     expect(recordPdf.flat).toContain('J06');
@@ -228,6 +257,9 @@ describe.each(['zh-CN', 'en'] as const)('a clinic day in %s', { timeout: 120_000
     await shotAs(page, 'day-record');
     await expectAccessible(page);
     await ws.getByTestId('finish-visit').click();
+    const confirmFinish = page.getByRole('dialog').filter({ hasText: '张伟' });
+    await shotAs(page, 'day-finish-confirm');
+    await confirmFinish.getByRole('button', { name: W.yes }).click();
     await ws.waitFor({ state: 'detached' });
     await poll(() => page.locator('main').textContent()).toContain(W.choosePatient);
     await poll(() => page.getByTestId('my-queue-row').filter({ hasText: '张伟' }).count()).toBe(0);
@@ -304,7 +336,14 @@ describe.each(['zh-CN', 'en'] as const)('a clinic day in %s', { timeout: 120_000
     await expectAccessible(page);
     const labels = await downloadPdf(page, rx.getByTestId('print-drugLabels'));
     expect(labels.flat).toContain('阿莫西林');
+    expect(await rx.textContent()).toContain('皮试阴性，患者既往用药无反应'); // the override, for the pharmacist
+    // Dispensing checks each line first: the button waits until every line is ticked.
     await rx.getByTestId('dispense').click();
+    const check = page.getByRole('dialog').filter({ has: page.getByTestId('check-line') });
+    expect(await check.getByTestId('dispense-confirm').isDisabled()).toBe(true);
+    for (const box of await check.getByRole('checkbox').all()) await box.check();
+    await shotAs(page, 'day-dispense-check');
+    await check.getByTestId('dispense-confirm').click();
     await poll(() => page.getByTestId('empty-state').first().textContent()).toContain(W.noRx);
     await context.close();
   });

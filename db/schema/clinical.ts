@@ -63,6 +63,12 @@ export const prescriptions = sqliteTable('prescriptions', {
   dispensedAt: instant('dispensed_at'),
   dispensedBy: ref('dispensed_by'),
   cancelledAt: instant('cancelled_at'),
+  /** Why the prescriber voided it (null on prescriptions voided before reasons were asked). */
+  cancelReason: text('cancel_reason'),
+  /** Why it was issued despite its safety stops (allergy, duplicate, dose above maximum); null: none. */
+  overrideReason: text('override_reason'),
+  /** The stops overridden, as JSON (RxStop[] of main/domain/rx-safety.ts), for the pharmacist and the print. */
+  overrideStops: text('override_stops'),
   ...stamps(),
 }, (t) => [
   uniqueIndex('prescriptions_rx_no').on(t.rxNo),

@@ -19,7 +19,10 @@ export const patients = sqliteTable('patients', {
   address: text('address'),
   insuranceType: text('insurance_type', { enum: INSURANCE_TYPES }).notNull().default('self_pay'),
   insuranceNo: text('insurance_no'),
+  /** The allergy history as told, free text (kept as written). */
   allergies: text('allergies'),
+  /** Coded allergies, JSON (CodedAllergy[] of main/domain/allergies.ts): what prescribing is checked against. */
+  allergyList: text('allergy_list'),
   emergencyName: text('emergency_name'),
   emergencyPhone: text('emergency_phone'),
   pinyinFull: text('pinyin_full').notNull(),

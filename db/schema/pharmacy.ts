@@ -1,6 +1,6 @@
 /** The formulary and its stock. Stock on hand is never stored: it is the sum of movements. */
-import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { INSURANCE_CLASSES, STOCK_MOVEMENT_KINDS } from '../../main/domain/enums';
+import { sqliteTable, text, integer, real, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { DRUG_FREQUENCIES, DRUG_ROUTES, INSURANCE_CLASSES, STOCK_MOVEMENT_KINDS } from '../../main/domain/enums';
 import { fen, flag, id, instant, isoDate, ref, stamps } from './columns';
 
 export const drugs = sqliteTable('drugs', {
@@ -22,6 +22,17 @@ export const drugs = sqliteTable('drugs', {
   lowStockThreshold: integer('low_stock_threshold').notNull().default(10),
   pinyinInitials: text('pinyin_initials').notNull(),
   active: flag('active').notNull().default(true),
+  /** Active ingredients, '|'-separated generic names ("阿莫西林|克拉维酸"): what an allergy to an ingredient is checked against. */
+  ingredients: text('ingredients').notNull().default(''),
+  /** Drug classes, '|'-separated codes of DRUG_CLASSES ("penicillin"): allergies by class and duplicate classes. */
+  drugClasses: text('drug_classes').notNull().default(''),
+  /** Largest single dose, in doseUnit; null: no maximum. A line above it needs an override to issue. */
+  maxDose: real('max_dose'),
+  /** What a new line of this drug starts with; null: the prescriber chooses. */
+  defaultDose: real('default_dose'),
+  defaultFrequency: text('default_frequency', { enum: DRUG_FREQUENCIES }),
+  defaultRoute: text('default_route', { enum: DRUG_ROUTES }),
+  defaultDays: integer('default_days'),
   ...stamps(),
 }, (t) => [uniqueIndex('drugs_code').on(t.code), index('drugs_pinyin').on(t.pinyinInitials), index('drugs_name').on(t.name)]);
 

@@ -98,6 +98,7 @@ export type Call = <N extends ProcedureName>(name: N, input: Input<N>) => Promis
 
 export { ERROR_CODES, type ErrorBody, type ErrorCode } from '../domain/errors';
 export * from '../domain/enums';
+export { ALLERGY_REACTIONS, DRUG_CLASSES, isDrugClass, type AllergyReaction, type DrugClass } from '../domain/allergies';
 
 /** Pure rules the UI shares with the core (no I/O): the renderer may import only this module. */
 export { parseResidentId, type ResidentId } from '../domain/residentId';

@@ -7,6 +7,8 @@ import type { GenContext } from './context';
 import { EXAMS, type ExamSpec } from './data/exams';
 import { TCM_DRUGS } from './data/drugs-tcm';
 import { WESTERN_DRUGS } from './data/drugs-western';
+import { demoClasses, demoIngredients } from './drug-safety';
+import { joinList } from '../domain/allergies';
 
 export interface DrugSpec {
   code: string;
@@ -82,7 +84,11 @@ export function generateCatalog(ctx: GenContext, createdAt: number): Catalog {
     const id = ctx.sink.insert(drugs, {
       id: ctx.id(createdAt), code: spec.code, name: spec.name, nameEn: spec.nameEn, spec: spec.spec, form: spec.form,
       unit: spec.unit, doseUnit: spec.doseUnit, dosesPerUnit: spec.dosesPerUnit, priceFen: spec.priceFen,
-      insuranceClass: spec.insuranceClass, lowStockThreshold, pinyinInitials: pinyinKeys(spec.name).initials, ...stamp,
+      insuranceClass: spec.insuranceClass, lowStockThreshold, pinyinInitials: pinyinKeys(spec.name).initials,
+      // Safe prescribing: ingredients and classes from the name, twice the usual dose as the maximum, the usual use as the defaults.
+      ingredients: joinList(demoIngredients(spec.name)), drugClasses: joinList(demoClasses(spec.name)), maxDose: spec.dose * 2,
+      defaultDose: spec.dose, defaultFrequency: spec.frequency, defaultRoute: spec.route, defaultDays: spec.days,
+      ...stamp,
     });
     return { id, spec, lowStockThreshold };
   });

@@ -68,7 +68,7 @@ const ZH = {
     // prescription
     rxTitle: '处方笺', rxNo: '处方号', department: '科别', date: '日期', name: '姓名', sex: '性别',
     age: '年龄', recordNo: '病历号', allergies: '过敏史', feeType: '费别', diagnosis: '临床诊断',
-    rpNote: '备注', doctor: '医师', amount: '金额', reviewer: '审核药师', dispenser: '调配/发药药师',
+    rpNote: '备注', override: '安全拦截已由医师确认', overrideReason: '理由', doctor: '医师', amount: '金额', reviewer: '审核药师', dispenser: '调配/发药药师',
     sig: '用法', perDose: '每次', forDays: (d: number) => `共${d}天`, qty: '数量',
     rxFooter: '本处方当日有效，如需延长有效期请遵医嘱。',
     // receipt
@@ -103,7 +103,7 @@ const EN: Words = {
     continued: 'continued', continuedNext: '(continued overleaf)',
     rxTitle: 'Prescription', rxNo: 'Rx No.', department: 'Dept.', date: 'Date', name: 'Name', sex: 'Sex',
     age: 'Age', recordNo: 'Record No.', allergies: 'Allergies', feeType: 'Payer', diagnosis: 'Diagnosis',
-    rpNote: 'Note', doctor: 'Doctor', amount: 'Amount', reviewer: 'Reviewed by', dispenser: 'Dispensed by',
+    rpNote: 'Note', override: 'Safety stops overridden by the prescriber', overrideReason: 'Reason', doctor: 'Doctor', amount: 'Amount', reviewer: 'Reviewed by', dispenser: 'Dispensed by',
     sig: 'Sig', perDose: '', forDays: (d: number) => `for ${d} day${d === 1 ? '' : 's'}`, qty: 'Qty',
     rxFooter: 'Valid on the day of issue unless the doctor states otherwise.',
     receiptTitle: 'Receipt', refundTitle: 'Refund slip', receiptNo: 'Receipt No.', refundNo: 'Refund No.',

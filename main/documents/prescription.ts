@@ -146,6 +146,14 @@ export async function renderPrescription(data: PrescriptionDoc, opts: RenderOpti
     text(ctx, s, ctx.left + 16, ctx.y + 2, ctx.right - ctx.left - 16, { size: 8.5 });
     ctx.y += h + 4;
   }
+  if (rx.override) {
+    const { L } = ctx;
+    const s = `${L.colon(L.w.override)}${rx.override.stops.join('; ')}\n${L.colon(L.w.overrideReason)}${rx.override.reason}`;
+    const h = measure(ctx, s, ctx.right - ctx.left - 16, { size: 8.5, bold: true });
+    ensure(ctx, h + 4);
+    text(ctx, s, ctx.left + 16, ctx.y + 2, ctx.right - ctx.left - 16, { size: 8.5, bold: true });
+    ctx.y += h + 4;
+  }
   // The customary closing mark under the last drug: the rest of the form is left unused.
   if (ctx.y + 14 <= ctx.limit) {
     line(ctx, ctx.lang === 'zh-CN' ? '（以下空白）' : '(nothing follows)', ctx.left, ctx.y + 2, ctx.right - ctx.left, { size: 8, color: GREY, align: 'center' });

@@ -59,6 +59,8 @@ export const prescriptionDocSchema = z.object({
   reviewer: optText,
   dispenser: optText,
   note: optText,
+  /** Issued over safety stops: the prescriber's reason and what was overridden (one short line each). */
+  override: z.object({ reason: text, stops: z.array(text).default([]) }).nullish(),
 });
 
 export const receiptItemSchema = z.object({

@@ -60,5 +60,5 @@ export const INSURANCE_CLASSES = ['A', 'B', 'none'] as const;
 export const EXAM_CATEGORIES = ['lab', 'imaging', 'ecg', 'ultrasound', 'other'] as const;
 
 /** 'refuse': something that arrived at the hub was refused (a forged call, a bad push, a wrong pairing code); `detail` says why. */
-export const AUDIT_ACTIONS = ['read', 'create', 'update', 'sign', 'amend', 'print', 'merge', 'refuse'] as const;
+export const AUDIT_ACTIONS = ['read', 'create', 'update', 'sign', 'amend', 'print', 'merge', 'refuse', 'override', 'void'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -50,7 +50,8 @@ export interface RequestContext {
   settings: ClinicSettings;
   /** Next value of a local counter (record numbers, receipts, queue numbers). */
   nextSeq: (name: string) => number;
-  audit: (action: AuditAction, entity: string, entityId: string, patientId: string | null) => void;
+  /** An audit row; `detail` says why (a refusal, an override, a void). */
+  audit: (action: AuditAction, entity: string, entityId: string, patientId: string | null, detail?: string) => void;
   /** Session operations, for the accounts service. */
   sessions: import('./sessions').Sessions;
   procedure: string;

@@ -309,8 +309,11 @@ function run(
     prepared: proven,
     onFailure: (fn) => afterFailure.push(fn),
     notify: (notice) => notices.push(notice),
-    audit: (action, entity, entityId, patientId) => {
-      write.insert(auditLog, { at: now, accountId: account?.id ?? 'anonymous', device: admitted.device, action, entity, entityId, patientId, procedure: name });
+    audit: (action, entity, entityId, patientId, detail) => {
+      write.insert(auditLog, {
+        at: now, accountId: account?.id ?? 'anonymous', device: admitted.device, action, entity, entityId, patientId, procedure: name,
+        ...(detail === undefined ? {} : { detail }),
+      });
     },
   };
 

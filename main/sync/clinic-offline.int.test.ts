@@ -112,7 +112,7 @@ describe.each(STORES)('a clinic day worked offline at three desks converges (hub
     // The patient's card terminal timed out and the cashier pressed again: the same key, no new row.
     expect(c.ok('cashier', 'billing.pay', { billId: bill.id, method: 'card', amountFen: bill.dueFen, idempotencyKey: 'pay-owes' }).replayed).toBe(true);
     fx.advance(1_000);
-    expect(a.ok('doctor2', 'prescriptions.cancel', { prescriptionId: billed.rxId }).status).toBe('cancelled');
+    expect(a.ok('doctor2', 'prescriptions.cancel', { prescriptionId: billed.rxId, reason: '患者拒绝' }).status).toBe('cancelled');
 
     // The pharmacy hands over the prescription paid before the hub went away.
     fx.advance(1_000);

@@ -15,7 +15,9 @@
  * is refused as a duplicate). `dryRun` checks everything and reports the counts, writing nothing.
  */
 import { z } from 'zod';
-import { EXAM_CATEGORIES, INSURANCE_CLASSES } from '../../domain/enums';
+import { DRUG_CLASSES } from '../../domain/allergies';
+import { DRUG_FREQUENCIES, DRUG_ROUTES, EXAM_CATEGORIES, INSURANCE_CLASSES } from '../../domain/enums';
+import { MAX_DAYS } from '../../domain/prescribing';
 import { procedure } from '../define';
 import { Fen, Id, Instant, RequiredText, Text } from '../schemas';
 
@@ -42,12 +44,29 @@ const drugFields = {
   priceFen: Fen,
   insuranceClass: z.enum(INSURANCE_CLASSES),
   lowStockThreshold: z.number().int().min(0).max(1_000_000),
+  /** Safe prescribing (issue 14): active ingredients (generic names) and classes, checked against allergies and for duplicates. */
+  ingredients: z.array(RequiredText(40).refine((s) => !s.includes('|'), 'no | in a name')).max(10),
+  drugClasses: z.array(z.enum(DRUG_CLASSES)).max(10),
+  /** Largest single dose in doseUnit; null: none. */
+  maxDose: z.number().positive().max(100_000).nullable(),
+  /** What a new line of the drug starts with (null: the general default). */
+  defaultDose: z.number().positive().max(100_000).nullable(),
+  defaultFrequency: z.enum(DRUG_FREQUENCIES).nullable(),
+  defaultRoute: z.enum(DRUG_ROUTES).nullable(),
+  defaultDays: z.number().int().min(1).max(MAX_DAYS).nullable(),
 };
 
 export const DrugCreateInput = z.object({
   ...drugFields,
   nameEn: drugFields.nameEn.default(''),
   lowStockThreshold: drugFields.lowStockThreshold.default(10),
+  ingredients: drugFields.ingredients.default([]),
+  drugClasses: drugFields.drugClasses.default([]),
+  maxDose: drugFields.maxDose.default(null),
+  defaultDose: drugFields.defaultDose.default(null),
+  defaultFrequency: drugFields.defaultFrequency.default(null),
+  defaultRoute: drugFields.defaultRoute.default(null),
+  defaultDays: drugFields.defaultDays.default(null),
 });
 export const DrugPatch = z.object(Object.fromEntries(Object.entries(drugFields).map(([k, v]) => [k, v.optional()])) as {
   [K in keyof typeof drugFields]: z.ZodOptional<(typeof drugFields)[K]>
@@ -57,6 +76,8 @@ export const DrugAdminView = z.object({
   id: Id, code: z.string(), name: z.string(), nameEn: z.string(), spec: z.string(), form: z.string(), unit: z.string(),
   doseUnit: z.string(), dosesPerUnit: z.number().int(), priceFen: Fen, insuranceClass: z.enum(INSURANCE_CLASSES),
   lowStockThreshold: z.number().int(), active: z.boolean(), updatedAt: Instant,
+  ingredients: z.array(z.string()), drugClasses: z.array(z.string()), maxDose: z.number().nullable(), defaultDose: z.number().nullable(),
+  defaultFrequency: z.enum(DRUG_FREQUENCIES).nullable(), defaultRoute: z.enum(DRUG_ROUTES).nullable(), defaultDays: z.number().int().nullable(),
 });
 
 export const ExamItemAdminView = z.object({

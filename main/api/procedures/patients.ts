@@ -11,6 +11,7 @@
  * Search results carry masked phone and ID numbers and are not audited; opening the card
  * (`patients.get`) shows everything and writes a 'read' audit entry.
  */
+import { AllergyListInput, CodedAllergyView } from './allergies';
 import { z } from 'zod';
 import { INSURANCE_TYPES } from '../../domain/enums';
 import { procedure } from '../define';
@@ -36,6 +37,8 @@ const OtherFields = {
   insuranceType: InsuranceType.optional(),
   insuranceNo: OptText(40),
   allergies: OptText(500),
+  /** Coded allergies (ingredient or drug class, with the reaction): replaces the stored list. */
+  allergyList: AllergyListInput.optional(),
   emergencyName: OptText(50),
   emergencyPhone: OptText(40),
 };
@@ -71,6 +74,7 @@ export const PatientCard = z.object({
   insuranceType: InsuranceType,
   insuranceNo: z.string().nullable(),
   allergies: z.string().nullable(),
+  allergyList: z.array(CodedAllergyView),
   emergencyName: z.string().nullable(),
   emergencyPhone: z.string().nullable(),
   /** Set when this record was merged into another one (open that one instead). */

@@ -11,16 +11,25 @@
  * - Quantity (whole dispensing units) is computed from dose × frequency × days when not given
  *   (`computeQuantity`); a dose in another unit than the drug's needs the quantity given.
  *   The price is the drug's price when the line was written.
- * - The patient's allergy text is matched against the drug's names (and drug classes, e.g. a
- *   penicillin allergy and amoxicillin): a warning in `warnings`, never a refusal; the doctor
- *   acknowledges by going on.
+ * - Safety stops (main/station/services/rx-safety.ts): an allergy (coded, by ingredient or
+ *   class; or the free-text history naming the drug, an ingredient or a class), the same drug
+ *   or class twice in the visit's live prescriptions, a dose above the drug's maximum. They show
+ *   in `warnings` while writing (a line is never refused for them), and issuing a prescription
+ *   with any needs `override.reason`: without it SAFETY_OVERRIDE_REQUIRED with the stops in
+ *   details, nothing written. The reason and the stops overridden are stored, audited (action
+ *   'override'), printed and shown to the pharmacist.
+ * - Voiding (cancel) needs a reason; the voided prescription stays listed with it (audited, 'void').
  */
 import { z } from 'zod';
 import { DRUG_FREQUENCIES, DRUG_ROUTES, INSURANCE_CLASSES, PRESCRIPTION_STATUSES } from '../../domain/enums';
 import { MAX_DAYS } from '../../domain/prescribing';
 import { procedure } from '../define';
 import { Fen, Id, Instant, RequiredText, Text } from '../schemas';
+import { CodedAllergyView } from './allergies';
 import { PatientBrief } from './consultation';
+
+export const RX_STOP_KINDS = ['allergy', 'duplicate_drug', 'duplicate_class', 'over_max_dose'] as const;
+
 
 export const RxItemView = z.object({
   id: Id,
@@ -41,13 +50,25 @@ export const RxItemView = z.object({
   note: z.string().nullable(),
 });
 
+/** A safety stop of a line (see the header); the same shape stored with an override. */
 export const RxWarning = z.object({
-  kind: z.literal('allergy'),
+  kind: z.enum(RX_STOP_KINDS),
   drugId: Id,
   itemId: Id.nullable(),
-  /** The part of the patient's allergy text that matched. */
-  allergen: z.string(),
+  drugName: z.string(),
+  /** allergy: the allergen matched (ingredient, class code or words of the history); duplicate_class: the class. */
+  allergen: z.string().nullable(),
+  reaction: z.string().nullable(),
+  otherItemId: Id.nullable(),
+  otherDrugName: z.string().nullable(),
+  dose: z.number().nullable(),
+  maxDose: z.number().nullable(),
   message: z.string(),
+});
+
+export const RxOverride = z.object({
+  reason: z.string(),
+  stops: z.array(RxWarning),
 });
 
 export const PrescriptionView = z.object({
@@ -67,6 +88,13 @@ export const PrescriptionView = z.object({
   items: z.array(RxItemView),
   totalFen: Fen,
   warnings: z.array(RxWarning),
+  /** The patient's coded allergies (the free text is patient.allergies). */
+  allergyList: z.array(CodedAllergyView),
+  /** The stored list could not all be read: the prescriber checks the history by hand. */
+  allergyListUnreadable: z.boolean(),
+  /** Issued over its stops: why, and which. */
+  override: RxOverride.nullable(),
+  cancelReason: z.string().nullable(),
 });
 
 export const FormularyDrug = z.object({
@@ -84,6 +112,14 @@ export const FormularyDrug = z.object({
   /** Units on hand in unexpired batches. */
   available: z.number().int(),
   prescribable: z.boolean(),
+  /** What a new line starts with (null: the prescriber's choice). */
+  defaultDose: z.number().nullable(),
+  defaultFrequency: z.enum(DRUG_FREQUENCIES).nullable(),
+  defaultRoute: z.enum(DRUG_ROUTES).nullable(),
+  defaultDays: z.number().int().nullable(),
+  maxDose: z.number().nullable(),
+  /** With a visitId: the patient's allergens this drug matches (a stop if prescribed). */
+  allergens: z.array(z.string()),
 });
 
 const Dose = z.number().positive().max(100_000);
@@ -141,15 +177,15 @@ export const prescriptionsProcedures = {
   'prescriptions.issue': procedure({
     kind: 'command',
     access: ['doctor'],
-    summary: 'Issue a draft (the prescribing doctor): stock is checked again; it goes to billing.',
-    input: RxRef,
+    summary: 'Issue a draft (the prescribing doctor): stock is checked again; safety stops need override.reason; it goes to billing.',
+    input: RxRef.extend({ override: z.object({ reason: RequiredText(300) }).optional() }),
     output: PrescriptionView,
   }),
   'prescriptions.cancel': procedure({
     kind: 'command',
     access: ['doctor'],
-    summary: 'Cancel a draft or issued prescription (the prescribing doctor).',
-    input: RxRef,
+    summary: 'Void a draft or issued prescription (the prescribing doctor), with the reason; it stays listed (audited).',
+    input: RxRef.extend({ reason: RequiredText(300) }),
     output: PrescriptionView,
   }),
   'prescriptions.get': procedure({
@@ -169,8 +205,8 @@ export const prescriptionsProcedures = {
   'prescriptions.searchFormulary': procedure({
     kind: 'query',
     access: ['doctor', 'pharmacist'],
-    summary: 'Active drugs by name, pinyin initials, code or English name, with the stock available.',
-    input: z.object({ q: Text(50).default(''), limit: z.number().int().min(1).max(50).default(20) }),
+    summary: 'Active drugs by name, pinyin initials, code or English name, with the stock available; with visitId, the patient\'s allergens each matches.',
+    input: z.object({ q: Text(50).default(''), limit: z.number().int().min(1).max(50).default(20), visitId: Id.optional() }),
     output: z.object({ items: z.array(FormularyDrug) }),
   }),
 } as const;

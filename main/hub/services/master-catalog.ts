@@ -6,6 +6,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DrugAdminView, DrugCreateInput, ExamItemAdminView, WardAdminView } from '../../api/procedures/master';
+import { joinList, splitList } from '../../domain/allergies';
 import { DomainError } from '../../domain/errors';
 import { pinyinKeys } from '../../domain/pinyin';
 import { admissions, beds, departments, drugs, examItems, wards } from '../../../db/schema';
@@ -19,16 +20,31 @@ const drugColumns = {
   id: drugs.id, code: drugs.code, name: drugs.name, nameEn: drugs.nameEn, spec: drugs.spec, form: drugs.form, unit: drugs.unit,
   doseUnit: drugs.doseUnit, dosesPerUnit: drugs.dosesPerUnit, priceFen: drugs.priceFen, insuranceClass: drugs.insuranceClass,
   lowStockThreshold: drugs.lowStockThreshold, active: drugs.active, updatedAt: drugs.updatedAt,
+  ingredients: drugs.ingredients, drugClasses: drugs.drugClasses, maxDose: drugs.maxDose, defaultDose: drugs.defaultDose,
+  defaultFrequency: drugs.defaultFrequency, defaultRoute: drugs.defaultRoute, defaultDays: drugs.defaultDays,
 };
 
+type DrugColumnsRow = { ingredients: string; drugClasses: string } & Omit<z.input<typeof DrugAdminView>, 'ingredients' | 'drugClasses'>;
+const adminView = (r: DrugColumnsRow): z.input<typeof DrugAdminView> => ({ ...r, ingredients: splitList(r.ingredients), drugClasses: splitList(r.drugClasses) });
+
 export function listDrugs(ctx: RequestContext): z.input<typeof DrugAdminView>[] {
-  return ctx.db.select(drugColumns).from(drugs).orderBy(asc(drugs.code), asc(drugs.id)).all();
+  return ctx.db.select(drugColumns).from(drugs).orderBy(asc(drugs.code), asc(drugs.id)).all().map(adminView);
 }
 
 export function drugView(ctx: RequestContext, id: string): z.input<typeof DrugAdminView> {
   const row = ctx.db.select(drugColumns).from(drugs).where(eq(drugs.id, id)).get();
   if (!row) throw new DomainError('NOT_FOUND', 'no such drug', { field: 'id', entity: 'drug', id });
-  return row;
+  return adminView(row);
+}
+
+/** The lists as stored ('|'-joined); the other fields as they are. */
+function drugRowFields<T extends { ingredients?: readonly string[] | undefined; drugClasses?: readonly string[] | undefined }>(f: T) {
+  const { ingredients, drugClasses, ...rest } = f;
+  return {
+    ...rest,
+    ...(ingredients === undefined ? {} : { ingredients: joinList(ingredients) }),
+    ...(drugClasses === undefined ? {} : { drugClasses: joinList(drugClasses) }),
+  };
 }
 
 export function drugByCode(ctx: RequestContext, code: string): DrugRow | undefined {
@@ -44,7 +60,7 @@ function assertFreeCode(ctx: RequestContext, code: string, selfId: string | null
 
 export function createDrug(ctx: RequestContext, input: DrugFields & { active?: boolean }): string {
   assertFreeCode(ctx, input.code, null);
-  const id = ctx.write.insert(drugs, { ...input, pinyinInitials: pinyinKeys(input.name).initials });
+  const id = ctx.write.insert(drugs, { ...drugRowFields(input), ingredients: joinList(input.ingredients), drugClasses: joinList(input.drugClasses), pinyinInitials: pinyinKeys(input.name).initials });
   ctx.audit('create', 'drug', id, null);
   return id;
 }
@@ -54,7 +70,7 @@ export function updateDrug(ctx: RequestContext, id: string, patch: Partial<DrugF
   const row = ctx.db.select().from(drugs).where(eq(drugs.id, id)).get();
   if (!row) throw new DomainError('NOT_FOUND', 'no such drug', { field: 'id', entity: 'drug', id });
   const changes: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(patch)) {
+  for (const [k, v] of Object.entries(drugRowFields(patch))) {
     if (v !== undefined && row[k as keyof DrugRow] !== v) changes[k] = v;
   }
   if (Object.keys(changes).length === 0) return false;

@@ -30,6 +30,14 @@ export const DRUG_COLUMNS = [
   col('insuranceClass', '医保类别', 'Insurance class', true),
   col('lowStockThreshold', '库存预警', 'Low stock threshold', false),
   col('status', '状态', 'Status', false),
+  // Safe prescribing: lists '|'-separated; classes, frequencies and routes as their codes (penicillin, tid, po).
+  col('ingredients', '成分', 'Ingredients', false),
+  col('drugClasses', '药物类别', 'Drug classes', false),
+  col('maxDose', '最大单次剂量', 'Max single dose', false),
+  col('defaultDose', '默认单次剂量', 'Default dose', false),
+  col('defaultFrequency', '默认频次', 'Default frequency', false),
+  col('defaultRoute', '默认用法', 'Default route', false),
+  col('defaultDays', '默认天数', 'Default days', false),
 ] as const;
 export type DrugColumnKey = (typeof DRUG_COLUMNS)[number]['key'];
 

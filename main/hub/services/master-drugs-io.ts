@@ -3,9 +3,13 @@
  * fields that differ; status 停用/stopped stops it, 在用/active restarts it), a new code creates
  * one, and drugs not in the file are left as they are. Two rows with the same code are both
  * refused (DUPLICATE_IN_FILE). Export writes every drug, stopped ones too, in the same columns.
+ * The safety columns (ingredients, classes, maximum and default dose, frequency, route, days)
+ * are optional: a blank cell leaves what the drug has (a file from before them changes nothing).
  */
 import { DRUG_UNITS, DrugCode } from '../../api/procedures/master';
-import { INSURANCE_CLASSES } from '../../domain/enums';
+import { isDrugClass, splitList, type DrugClass } from '../../domain/allergies';
+import { DRUG_FREQUENCIES, DRUG_ROUTES, INSURANCE_CLASSES, type DrugFrequency } from '../../domain/enums';
+import { MAX_DAYS } from '../../domain/prescribing';
 import { parseYuan } from '../../domain/money';
 import type { Cell } from '../../tabular/cells';
 import type { RequestContext } from '../../station/context';
@@ -26,6 +30,54 @@ export function moneyCell(check: ReturnType<typeof cellChecks>, field: string, v
   } catch {
     return check.issue(field, 'INVALID_MONEY', `"${value}" is not an amount in yuan (at most 2 decimals, e.g. 12.50)`);
   }
+}
+
+type Checks = ReturnType<typeof cellChecks>;
+type Route = (typeof DRUG_ROUTES)[number];
+
+/** A list cell ("阿莫西林|克拉维酸", also 、 , ; as separators); undefined when blank. */
+function listCell(value: string): string[] | undefined {
+  return value === '' ? undefined : splitList(value.replace(/[、,，;；]/g, '|'));
+}
+
+/** A positive number (a dose) or undefined when blank. */
+function doseCell(check: Checks, field: string, value: string): number | undefined {
+  if (value === '') return undefined;
+  const n = Number(value.normalize('NFKC'));
+  if (!Number.isFinite(n) || n <= 0 || n > 100_000) return check.issue(field, 'OUT_OF_RANGE', `"${value}" is not a dose (a number above 0)`);
+  return n;
+}
+
+function codeCell<T extends string>(check: Checks, field: string, value: string, codes: readonly T[]): T | undefined {
+  if (value === '') return undefined;
+  const v = value.toLowerCase();
+  if ((codes as readonly string[]).includes(v)) return v as T;
+  return check.issue(field, 'UNKNOWN_VALUE', `unknown value "${value}" (one of ${codes.join(' ')})`);
+}
+
+/** The safety columns of a row: only those given (blank leaves the drug's own). */
+function safetyCells(check: Checks, cell: (k: DrugColumnKey) => string) {
+  const out: Partial<Pick<DrugFields, 'ingredients' | 'drugClasses' | 'maxDose' | 'defaultDose' | 'defaultFrequency' | 'defaultRoute' | 'defaultDays'>> = {};
+  const ingredients = listCell(cell('ingredients'));
+  if (ingredients?.some((i) => [...i].length > 40) || (ingredients?.length ?? 0) > 10) check.issue('ingredients', 'TOO_LONG', 'at most 10 ingredients of 40 characters');
+  else if (ingredients) out.ingredients = ingredients;
+  const classes = listCell(cell('drugClasses'))?.map((c) => c.toLowerCase());
+  const unknown = classes?.filter((c) => !isDrugClass(c)) ?? [];
+  if (unknown.length > 0) check.issue('drugClasses', 'UNKNOWN_VALUE', `unknown drug class ${unknown.map((c) => `"${c}"`).join(', ')}`);
+  else if (classes) out.drugClasses = classes as DrugClass[];
+  const maxDose = doseCell(check, 'maxDose', cell('maxDose'));
+  if (maxDose !== undefined) out.maxDose = maxDose;
+  const defaultDose = doseCell(check, 'defaultDose', cell('defaultDose'));
+  if (defaultDose !== undefined) out.defaultDose = defaultDose;
+  const frequency = codeCell<DrugFrequency>(check, 'defaultFrequency', cell('defaultFrequency'), DRUG_FREQUENCIES);
+  if (frequency !== undefined) out.defaultFrequency = frequency;
+  const route = codeCell<Route>(check, 'defaultRoute', cell('defaultRoute'), DRUG_ROUTES);
+  if (route !== undefined) out.defaultRoute = route;
+  if (cell('defaultDays') !== '') {
+    const days = check.int('defaultDays', cell('defaultDays'), 1, MAX_DAYS);
+    if (days !== undefined) out.defaultDays = days;
+  }
+  return out;
 }
 
 export function importDrugs(ctx: RequestContext, input: { format: 'csv' | 'xlsx'; base64: string; dryRun: boolean }): ImportCounts {
@@ -68,6 +120,7 @@ export function importDrugs(ctx: RequestContext, input: { format: 'csv' | 'xlsx'
       check.issue('insuranceClass', 'UNKNOWN_VALUE', `unknown insurance class "${clsText}" (${listLabels(INSURANCE_LABELS)})`);
     }
     const lowStockThreshold = check.int('lowStockThreshold', cell('lowStockThreshold'), 0, 1_000_000, 10);
+    const safety = safetyCells(check, cell);
     const statusText = cell('status');
     const status = statusText === '' ? 'active' : valueOf(DRUG_STATUS_LABELS, statusText);
     if (!status) check.issue('status', 'UNKNOWN_VALUE', `unknown status "${statusText}" (${listLabels(DRUG_STATUS_LABELS)})`);
@@ -75,13 +128,20 @@ export function importDrugs(ctx: RequestContext, input: { format: 'csv' | 'xlsx'
       || form === undefined || unit === undefined || doseUnit === undefined || dosesPerUnit === undefined || priceFen === undefined
       || insuranceClass === undefined || lowStockThreshold === undefined || status === undefined) return null;
 
-    const fields: DrugFields & { active: boolean } = {
+    const basic = {
       code, name, nameEn, spec, form, unit, doseUnit, dosesPerUnit, priceFen, insuranceClass, lowStockThreshold, active: status === 'active',
     };
     const existing = known.get(code);
-    if (!existing) return { row, kind: 'create', apply: () => void createDrug(ctx, fields) };
-    const differs = (Object.keys(fields) as (keyof typeof fields)[]).some((k) => existing[k] !== fields[k]);
-    return { row, kind: differs ? 'update' : 'unchanged', apply: () => void updateDrug(ctx, existing.id, fields) };
+    if (!existing) {
+      const fields: DrugFields & { active: boolean } = {
+        ingredients: [], drugClasses: [], maxDose: null, defaultDose: null, defaultFrequency: null, defaultRoute: null, defaultDays: null, ...basic, ...safety,
+      };
+      return { row, kind: 'create', apply: () => void createDrug(ctx, fields) };
+    }
+    const stored = { ...existing, ingredients: splitList(existing.ingredients).join('|'), drugClasses: splitList(existing.drugClasses).join('|') };
+    const given = { ...basic, ...safety, ingredients: safety.ingredients?.join('|'), drugClasses: safety.drugClasses?.join('|') };
+    const differs = (Object.keys(given) as (keyof typeof given)[]).some((k) => given[k] !== undefined && stored[k] !== given[k]);
+    return { row, kind: differs ? 'update' : 'unchanged', apply: () => void updateDrug(ctx, existing.id, { ...basic, ...safety }) };
   };
   return runImport(ctx, input, DRUG_COLUMNS, plan);
 }
@@ -93,6 +153,8 @@ export function drugRows(ctx: RequestContext, lang: Lang): Cell[][] {
       code: d.code, name: d.name, nameEn: d.nameEn, spec: d.spec, form: d.form, unit: d.unit, doseUnit: d.doseUnit,
       dosesPerUnit: d.dosesPerUnit, price: d.priceFen / 100, insuranceClass: labelOf(INSURANCE_LABELS, d.insuranceClass, lang),
       lowStockThreshold: d.lowStockThreshold, status: labelOf(DRUG_STATUS_LABELS, d.active ? 'active' : 'stopped', lang),
+      ingredients: d.ingredients.join('|'), drugClasses: d.drugClasses.join('|'), maxDose: d.maxDose ?? '', defaultDose: d.defaultDose ?? '',
+      defaultFrequency: d.defaultFrequency ?? '', defaultRoute: d.defaultRoute ?? '', defaultDays: d.defaultDays ?? '',
     };
     rows.push(DRUG_COLUMNS.map((c) => byKey[c.key]));
   }

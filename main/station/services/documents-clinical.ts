@@ -1,4 +1,8 @@
 /** The consult room's and the pharmacy's documents: prescription, medical record, patient and drug labels. */
+import type { z } from 'zod';
+import type { RxWarning } from '../../api/procedures/prescriptions';
+import { CLASS_WORDS, isDrugClass, parseAllergyList, type AllergyReaction } from '../../domain/allergies';
+import { storedStops } from './pharmacy-rx';
 import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import {
   diagnoses, drugs, examItems, examOrders, medicalRecords, prescriptionItems, prescriptions, recordAmendments, visits,
@@ -17,6 +21,36 @@ import {
 
 /** Children under 14 get the paediatric prescription (儿科处方). */
 const PAEDIATRIC_BELOW_YEARS = 14;
+
+const REACTION_WORDS: Record<AllergyReaction, [string, string]> = {
+  rash: ['皮疹', 'rash'], urticaria: ['荨麻疹', 'urticaria'], angioedema: ['血管性水肿', 'angioedema'], anaphylaxis: ['过敏性休克', 'anaphylaxis'],
+  bronchospasm: ['支气管痉挛', 'bronchospasm'], gi: ['胃肠道反应', 'GI upset'], other: ['其他', 'other'], unknown: ['', ''],
+};
+
+/** The allergies as printed: the coded ones ("青霉素（皮疹）"), then the history as told. */
+export function allergiesLine(p: { allergies: string | null; allergyList: string | null }, lang: Lang): string | null {
+  const zh = lang === 'zh-CN';
+  const coded = parseAllergyList(p.allergyList).items.map((a) => {
+    const name = a.kind === 'class' && isDrugClass(a.allergen) ? (zh ? CLASS_WORDS[a.allergen][0]! : a.allergen.replace(/_/g, ' ')) : a.allergen;
+    const reaction = REACTION_WORDS[a.reaction][zh ? 0 : 1];
+    return reaction === '' ? name : zh ? `${name}（${reaction}）` : `${name} (${reaction})`;
+  });
+  const all = [...coded, ...(p.allergies && p.allergies.trim() !== '' ? [p.allergies.trim()] : [])];
+  return all.length === 0 ? p.allergies : all.join(zh ? '；' : '; ');
+}
+
+/** One overridden stop as printed: "过敏：阿莫西林胶囊（青霉素）", "Dose above maximum: … 3 > 2". */
+export function stopLine(st: z.infer<typeof RxWarning>, lang: Lang): string {
+  const zh = lang === 'zh-CN';
+  const cls = (c: string | null) => (c !== null && isDrugClass(c) ? (zh ? CLASS_WORDS[c][0]! : c.replace(/_/g, ' ')) : c ?? '');
+  const paren = (x: string) => (zh ? `（${x}）` : ` (${x})`);
+  switch (st.kind) {
+    case 'allergy': return `${zh ? '过敏：' : 'Allergy: '}${st.drugName}${paren(cls(st.allergen))}`;
+    case 'duplicate_drug': return `${zh ? '重复用药：' : 'Duplicate drug: '}${st.drugName}`;
+    case 'duplicate_class': return `${zh ? '同类药重复：' : 'Same class: '}${st.drugName} / ${st.otherDrugName ?? ''}${paren(cls(st.allergen))}`;
+    case 'over_max_dose': return `${zh ? '超过最大单次剂量：' : 'Dose above maximum: '}${st.drugName} ${st.dose ?? ''} > ${st.maxDose ?? ''}`;
+  }
+}
 
 function loadRx(ctx: RequestContext, prescriptionId: string) {
   const rx = ctx.db.select().from(prescriptions).where(eq(prescriptions.id, prescriptionId)).get();
@@ -74,7 +108,7 @@ export function gatherPrescription(ctx: RequestContext, prescriptionId: string, 
     feeType: patient.insuranceType,
     patient: {
       name: patient.name, sex: patient.sex, ageLabel: ageAt(ctx, patient.birthDate, issuedAt, lang), recordNo: patient.recordNo,
-      allergies: patient.allergies,
+      allergies: allergiesLine(patient, lang),
     },
     diagnoses: diagnosesOfVisit(ctx, visit.id),
     items: rxLines(ctx, rx.id, lang).map(({ i, name, spec, unit }) => ({
@@ -85,6 +119,7 @@ export function gatherPrescription(ctx: RequestContext, prescriptionId: string, 
     reviewer: staffName(ctx, rx.reviewedBy),
     dispenser: staffName(ctx, rx.dispensedBy),
     note: rx.note,
+    override: rx.overrideReason === null ? null : { reason: rx.overrideReason, stops: storedStops(rx.overrideStops).map((st) => stopLine(st, lang)) },
   });
   return { kind: 'prescription', data, document: 'prescription', entityId: rx.id, patientId: rx.patientId, number: rx.rxNo };
 }

@@ -2,6 +2,7 @@
  * Turning what the receptionist typed into what is stored: identity checked against the
  * resident ID, phones normalised, pinyin keys made; and the patient card as the API shows it.
  */
+import { parseAllergyList } from '../../domain/allergies';
 import type { PatientCardT } from '../../api/procedures/patients';
 import { ageOn } from '../../domain/age';
 import { localDate } from '../../domain/dates';
@@ -133,6 +134,7 @@ export function toCard(row: PatientRow, todayIso: string): PatientCardT {
     insuranceType: row.insuranceType,
     insuranceNo: row.insuranceNo,
     allergies: row.allergies,
+    allergyList: parseAllergyList(row.allergyList).items,
     emergencyName: row.emergencyName,
     emergencyPhone: row.emergencyPhone,
     mergedInto: row.mergedInto,

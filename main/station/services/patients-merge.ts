@@ -19,6 +19,7 @@
  * moves them with `patients.mergeLeftovers`, which moves whatever rows of a merged record this
  * desk holds to the live end of its merged_into chain.
  */
+import { parseAllergyList, serializeAllergyList } from '../../domain/allergies';
 import { eq } from 'drizzle-orm';
 import type { patientsProcedures } from '../../api/procedures/patients';
 import { PATIENT_ROW_TABLES, type PatientRowCountsT, type PatientRowTable } from '../../api/procedures/reviews';
@@ -89,6 +90,9 @@ export const patientsMergeHandlers = {
     for (const id of earlier) ctx.write.update(patients, id, { mergedInto: keepId });
     const allergies = combinedAllergies(keep.allergies, merged.allergies);
     if (allergies !== keep.allergies) ctx.write.update(patients, keepId, { allergies });
+    const coded = parseAllergyList(keep.allergyList).items.concat(parseAllergyList(merged.allergyList).items);
+    const allergyList = serializeAllergyList(coded);
+    if (allergyList !== keep.allergyList && coded.length > 0) ctx.write.update(patients, keepId, { allergyList });
     ctx.write.update(patients, mergeId, { mergedInto: keepId });
     auditMerge(ctx, keepId, mergeId, reason);
     return result(ctx, keepId, mergeId, moved);

@@ -1,4 +1,5 @@
 /** Patients: register, edit, open the card (audited), search, look for duplicates. */
+import { serializeAllergyList, type CodedAllergy } from '../../domain/allergies';
 import { eq, sql } from 'drizzle-orm';
 import type { patientsProcedures } from '../../api/procedures/patients';
 import { DomainError } from '../../domain/errors';
@@ -18,6 +19,11 @@ import { searchPatients } from './patients-search';
 import { patientsMergeHandlers } from './patients-merge';
 
 /** By id, compiled once per connection: every booking, check-in and walk-in reads the patient. */
+/** A typed coded allergy as stored (a blank note is none). */
+function codedOf(a: { kind: CodedAllergy['kind']; allergen: string; reaction: CodedAllergy['reaction']; note?: string | null | undefined }): CodedAllergy {
+  return { kind: a.kind, allergen: a.allergen, reaction: a.reaction, note: a.note ?? null };
+}
+
 const byId = perConnection((db: Db) => db.select().from(patients).where(eq(patients.id, sql.placeholder('id'))).prepare());
 
 /** The patient row, or NOT_FOUND {field}. Merged records are returned too (their card says where they went). */
@@ -72,6 +78,7 @@ export const patientsHandlers = {
       insuranceType: input.insuranceType ?? 'self_pay',
       insuranceNo: blankToNull(input.insuranceNo),
       allergies: blankToNull(input.allergies),
+      allergyList: serializeAllergyList((input.allergyList ?? []).map(codedOf)),
       emergencyName: blankToNull(input.emergencyName),
       emergencyPhone,
     });
@@ -105,6 +112,7 @@ export const patientsHandlers = {
     if (input.insuranceType !== undefined) patch.insuranceType = input.insuranceType;
     if (input.insuranceNo !== undefined) patch.insuranceNo = blankToNull(input.insuranceNo);
     if (input.allergies !== undefined) patch.allergies = blankToNull(input.allergies);
+    if (input.allergyList !== undefined) patch.allergyList = serializeAllergyList(input.allergyList.map(codedOf));
     if (input.emergencyName !== undefined) patch.emergencyName = blankToNull(input.emergencyName);
 
     const changes = changedOnly(row, patch);

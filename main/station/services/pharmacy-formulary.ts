@@ -6,6 +6,8 @@ import { and, asc, eq, or, sql } from 'drizzle-orm';
 import { normalizeSearchText } from '../../domain/pinyin';
 import { drugs } from '../../../db/schema';
 import type { RequestContext } from '../context';
+import { safetyDrug } from './pharmacy-rx';
+import { allergyStops, type PatientAllergies } from './rx-safety';
 import { availableByDrug, type DrugRow } from './pharmacy-stock';
 
 /** Candidates read before ranking; a clinic's formulary is a few hundred drugs. */
@@ -25,7 +27,8 @@ function rank(d: DrugRow, q: string): number {
   return 5;
 }
 
-export function searchFormulary(ctx: RequestContext, query: string, limit: number) {
+/** With the patient's allergies, each drug lists the allergens it matches (shown in the results). */
+export function searchFormulary(ctx: RequestContext, query: string, limit: number, allergies: PatientAllergies | null = null) {
   const q = normalizeSearchText(query);
   const pattern = escapeLike(q);
   const match = q === '' ? undefined : or(
@@ -45,6 +48,9 @@ export function searchFormulary(ctx: RequestContext, query: string, limit: numbe
     return {
       id: d.id, code: d.code, name: d.name, nameEn: d.nameEn, spec: d.spec, form: d.form, unit: d.unit, doseUnit: d.doseUnit,
       dosesPerUnit: d.dosesPerUnit, priceFen: d.priceFen, insuranceClass: d.insuranceClass, available, prescribable: available > 0,
+      defaultDose: d.defaultDose, defaultFrequency: d.defaultFrequency, defaultRoute: d.defaultRoute, defaultDays: d.defaultDays,
+      maxDose: d.maxDose,
+      allergens: allergies === null ? [] : allergyStops(allergies, { itemId: null, drug: safetyDrug(d) }).map((s) => s.allergen ?? ''),
     };
   });
 }

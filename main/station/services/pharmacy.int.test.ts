@@ -28,7 +28,9 @@ function paidRx(lines: Line[], opts: { pay?: boolean } = {}) {
       prescriptionId: rx.id, drugId: fx.ids.drugs[l.drug], dose: 1, frequency: 'prn', route: 'po', quantity: l.quantity,
     });
   }
-  fx.ok(doctor, 'prescriptions.issue', { prescriptionId: rx.id });
+  // Two lines of one drug are a duplicate stop: the doctor overrides it (rx-safety.int.test.ts tests the stop).
+  const duplicate = new Set(lines.map((l) => l.drug)).size < lines.length;
+  fx.ok(doctor, 'prescriptions.issue', { prescriptionId: rx.id, ...(duplicate ? { override: { reason: '分两次取药' } } : {}) });
   if (opts.pay !== false) setStatus(fx, 'prescriptions', rx.id, 'paid');
   return { ...fx.ok(doctor, 'prescriptions.get', { prescriptionId: rx.id }), patientId };
 }
@@ -109,7 +111,7 @@ describe('dispensing', () => {
     expectRefused(fx, fx.login('cashier'), 'pharmacy.dispense', { prescriptionId: rx.id }, 'FORBIDDEN');
     fx.ok(pharmacist, 'pharmacy.dispense', { prescriptionId: rx.id });
     expectRefused(fx, pharmacist, 'pharmacy.dispense', { prescriptionId: rx.id }, 'ILLEGAL_TRANSITION', { from: 'dispensed', to: 'dispensed' });
-    fx.ok(doctor, 'prescriptions.cancel', { prescriptionId: issued.id });
+    fx.ok(doctor, 'prescriptions.cancel', { prescriptionId: issued.id, reason: '开错药' });
     expectRefused(fx, pharmacist, 'pharmacy.dispense', { prescriptionId: issued.id }, 'ILLEGAL_TRANSITION', { from: 'cancelled' });
     expectRefused(fx, pharmacist, 'pharmacy.dispense', { prescriptionId: UNKNOWN }, 'NOT_FOUND');
   });

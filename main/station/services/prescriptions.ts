@@ -7,13 +7,14 @@ import { DomainError } from '../../domain/errors';
 import { assertTransition, prescriptionLifecycle } from '../../domain/lifecycle';
 import { prescriptionNo } from '../../domain/numbers';
 import { computeQuantity } from '../../domain/prescribing';
-import { prescriptionItems, prescriptions } from '../../../db/schema';
+import { patients, prescriptionItems, prescriptions } from '../../../db/schema';
 import type { RequestContext } from '../context';
 import type { HandlersFor } from '../handler';
 import { loadVisit, myStaffId, requireInConsultation, requireVisitDoctor, today } from './consultation-common';
 import { searchFormulary } from './pharmacy-formulary';
 import {
-  activeItems, loadItem, loadPrescription, prescriptionView, prescriptionViews, type ItemRow, type PrescriptionRow,
+  activeItems, loadItem, loadPrescription, patientAllergies, prescriptionView, prescriptionViews, stopsOf, warningOf, type ItemRow,
+  type PrescriptionRow,
 } from './pharmacy-rx';
 import { availableOf, loadDrug, type DrugRow } from './pharmacy-stock';
 
@@ -166,7 +167,7 @@ export const prescriptionsHandlers = {
     return touched(ctx, rx);
   },
 
-  'prescriptions.issue': (ctx, { prescriptionId }) => {
+  'prescriptions.issue': (ctx, { prescriptionId, override }) => {
     const rx = loadPrescription(ctx, prescriptionId);
     requirePrescriber(ctx, rx);
     assertTransition(prescriptionLifecycle, rx.status, 'issued');
@@ -176,15 +177,29 @@ export const prescriptionsHandlers = {
     const perDrug = new Map<string, number>();
     for (const i of items) perDrug.set(i.drugId, (perDrug.get(i.drugId) ?? 0) + i.quantity);
     for (const [drugId, quantity] of perDrug) checkStock(ctx, usableDrug(ctx, drugId), quantity, 0);
-    ctx.write.update(prescriptions, rx.id, { status: 'issued', issuedAt: ctx.now() });
+    const stops = stopsOf(ctx, rx).map(warningOf);
+    if (stops.length > 0 && override === undefined) {
+      throw new DomainError('SAFETY_OVERRIDE_REQUIRED', 'this prescription has safety stops: issuing it needs an override with a reason', {
+        field: 'override', prescriptionId: rx.id, stops,
+      });
+    }
+    const overridden = stops.length > 0 && override !== undefined;
+    ctx.write.update(prescriptions, rx.id, {
+      status: 'issued', issuedAt: ctx.now(),
+      overrideReason: overridden ? override.reason : null, overrideStops: overridden ? JSON.stringify(stops) : null,
+    });
+    if (overridden) {
+      ctx.audit('override', 'prescription', rx.id, rx.patientId, `${stops.map((s) => `${s.kind}:${s.drugName}${s.allergen ? `(${s.allergen})` : ''}`).join(', ')} — ${override.reason}`);
+    }
     return touched(ctx, rx);
   },
 
-  'prescriptions.cancel': (ctx, { prescriptionId }) => {
+  'prescriptions.cancel': (ctx, { prescriptionId, reason }) => {
     const rx = loadPrescription(ctx, prescriptionId);
     requirePrescriber(ctx, rx);
     assertTransition(prescriptionLifecycle, rx.status, 'cancelled');
-    ctx.write.update(prescriptions, rx.id, { status: 'cancelled', cancelledAt: ctx.now() });
+    ctx.write.update(prescriptions, rx.id, { status: 'cancelled', cancelledAt: ctx.now(), cancelReason: reason });
+    ctx.audit('void', 'prescription', rx.id, rx.patientId, reason);
     return touched(ctx, rx);
   },
 
@@ -202,5 +217,14 @@ export const prescriptionsHandlers = {
     return { items: prescriptionViews(ctx, rows) };
   },
 
-  'prescriptions.searchFormulary': (ctx, { q, limit }) => ({ items: searchFormulary(ctx, q, limit) }),
+  'prescriptions.searchFormulary': (ctx, { q, limit, visitId }) => {
+    let allergies = null;
+    if (visitId !== undefined) {
+      const visit = loadVisit(ctx, visitId);
+      const p = ctx.db.select({ allergies: patients.allergies, allergyList: patients.allergyList }).from(patients)
+        .where(eq(patients.id, visit.patientId)).get();
+      allergies = patientAllergies(p ?? { allergies: null, allergyList: null });
+    }
+    return { items: searchFormulary(ctx, q, limit, allergies) };
+  },
 } satisfies HandlersFor<typeof prescriptionsProcedures>;

@@ -4,7 +4,7 @@ export const pharmacy = area(
   {
     tabs: { dispense: '发药', receive: '入库', stock: '库存', alerts: '预警' },
     dispense: {
-      empty: '没有待发药的处方。', emptyHint: '患者缴费后，处方会出现在这里。', submit: '发药', done: '已发药：{{rxNo}}', doctor: '开方医生 {{name}}',
+      empty: '没有待发药的处方。', emptyHint: '患者缴费后，处方会出现在这里。', submit: '发药', checkTitle: '核对发药：{{name}} {{rxNo}}', checkHint: '逐项核对药品、规格和数量后勾选。全部勾选后才能发药；发药后库存扣减，不能撤销（只能退药）。', checkLine: '已核对', confirm: '确认发药', done: '已发药：{{rxNo}}', doctor: '开方医生 {{name}}',
     },
     receive: {
       drug: '药品', batchNo: '批号', expiryDate: '有效期至', cost: '进价（元/单位）', quantity: '数量', submit: '入库', done: '已入库 {{name}} {{quantity}}{{unit}}，批号 {{batchNo}}',
@@ -24,7 +24,7 @@ export const pharmacy = area(
   {
     tabs: { dispense: 'Dispense', receive: 'Receive', stock: 'Stock', alerts: 'Alerts' },
     dispense: {
-      empty: 'No prescriptions waiting.', emptyHint: 'Prescriptions appear here once the patient has paid.', submit: 'Dispense', done: 'Dispensed {{rxNo}}',
+      empty: 'No prescriptions waiting.', emptyHint: 'Prescriptions appear here once the patient has paid.', submit: 'Dispense', checkTitle: 'Check before dispensing: {{name}} {{rxNo}}', checkHint: 'Check each drug, its strength and quantity, and tick it. Dispensing takes the stock and cannot be undone (only returned).', checkLine: 'Checked', confirm: 'Dispense now', done: 'Dispensed {{rxNo}}',
       doctor: 'Prescribed by {{name}}',
     },
     receive: {

@@ -8,21 +8,23 @@ import { fieldError, formError } from '../../i18n/translateError';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { money } from '../../ui/format';
 import { SearchPicker } from '../../ui/SearchPicker';
-import { newLine, previewQuantity, type LineDraft } from './rxLine';
+import { useClassName } from './SafetyStops';
+import { lineFor, newLine, previewQuantity, type LineDraft } from './rxLine';
 import { withUnit } from '../../ui/punct';
 
 type Drug = Output<'prescriptions.searchFormulary'>['items'][number];
 type Route = (typeof DRUG_ROUTES)[number];
 const FIELDS = ['drugId', 'dose', 'frequency', 'route', 'days', 'quantity'];
 
-/** Add one drug to a draft prescription; a drug with no stock cannot be chosen. */
-export function LineForm({ prescriptionId }: { prescriptionId: string }) {
+/** Add one drug to a draft prescription; a drug with no stock cannot be chosen; the patient's allergies show in the results. */
+export function LineForm({ prescriptionId, visitId }: { prescriptionId: string; visitId: string }) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const [debounced] = useDebouncedValue(q.trim(), 150);
   const [drug, setDrug] = useState<Drug | null>(null);
+  const className = useClassName();
   const [line, setLine] = useState<LineDraft>(newLine());
-  const search = useApiQuery('prescriptions.searchFormulary', { q: debounced, limit: 15 }, { enabled: debounced.length > 0 });
+  const search = useApiQuery('prescriptions.searchFormulary', { q: debounced, limit: 15, visitId }, { enabled: debounced.length > 0 });
   const add = useApiMutation('prescriptions.addItem', { onSuccess: () => { setDrug(null); setLine(newLine()); } });
   const set = <K extends keyof LineDraft>(k: K, v: LineDraft[K]) => setLine((x) => ({ ...x, [k]: v }));
   const preview = drug ? previewQuantity(line, drug.dosesPerUnit) : null;
@@ -46,18 +48,19 @@ export function LineForm({ prescriptionId }: { prescriptionId: string }) {
               <Text size="sm" fw={600}>{d.name} <Text span size="xs" c="dimmed">{d.spec}</Text></Text>
               <Text size="xs" c="dimmed">{d.code} · {money(d.priceFen)}/{d.unit}</Text>
             </div>
+            {d.allergens.length > 0 && <Badge color="red" size="sm" variant="filled" data-testid="search-allergy">{t('consult.rx.searchAllergy', { allergens: d.allergens.map(className).join('、') })}</Badge>}
             {d.prescribable ? <Badge variant="light" size="sm">{t('consult.rx.stock', { count: d.available })}</Badge>
               : <Badge color="red" size="sm">{t('consult.rx.outOfStock')}</Badge>}
           </Group>
         )}
-        onPick={(d) => { setDrug(d); setQ(''); add.reset(); }}
+        onPick={(d) => { setDrug(d); setLine(lineFor(d)); setQ(''); add.reset(); }}
       />
     );
   }
   return (
     <Stack gap="xs" data-testid="line-form">
       <Group justify="space-between">
-        <Text fw={600}>{drug.name} <Text span size="xs" c="dimmed">{drug.spec} · {t('consult.rx.stock', { count: drug.available })}</Text></Text>
+        <Text fw={600}>{drug.name} <Text span size="xs" c="dimmed">{drug.spec} · {t('consult.rx.stock', { count: drug.available })}{drug.maxDose !== null ? ` · ${t('consult.rx.maxDose', { max: drug.maxDose, unit: drug.doseUnit })}` : ''}</Text></Text>
         <Button size="compact-xs" variant="subtle" onClick={() => setDrug(null)}>{t('common.action.cancel')}</Button>
       </Group>
       <Group grow align="flex-start" wrap="nowrap">

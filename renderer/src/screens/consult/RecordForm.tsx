@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { modals } from '../../ui/Confirm';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -73,7 +74,7 @@ export function RecordForm({ chart }: { chart: Chart }) {
       {editable && (
         <Group justify="flex-end">
           <Button variant="light" loading={save.isPending} onClick={() => save.mutate({ visitId, ...texts })} data-testid="save-record">{t('consult.record.save')}</Button>
-          <Button loading={sign.isPending} onClick={() => void doSign()} disabled={record === null || record.diagnoses.length === 0} data-testid="sign-record">{t('consult.record.sign')}</Button>
+          <Button loading={sign.isPending} onClick={() => modals.confirm(t('consult.record.signConfirm'), () => void doSign())} disabled={record === null || record.diagnoses.length === 0} data-testid="sign-record">{t('consult.record.sign')}</Button>
         </Group>
       )}
       {signed && record && (

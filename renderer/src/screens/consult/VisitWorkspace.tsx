@@ -6,6 +6,7 @@ import type { Language } from '../../i18n';
 import { useApiMutation, useApiQuery } from '../../api/query';
 import { useConsult } from '../../state/consult';
 import { useSession } from '../../state/session';
+import { modals } from '../../ui/Confirm';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { useClinicToday } from '../../ui/useClinic';
 import { HistoryPanel } from './HistoryPanel';
@@ -44,7 +45,7 @@ export function VisitWorkspace({ visitId }: { visitId: string }) {
               {t('consult.visit.allergies')}{colon()}{patient.allergies || t('patients.card.noAllergies')}
             </Text>
           </div>
-          {inRoom && <Button color="orange" onClick={() => finish.mutate({ visitId })} loading={finish.isPending} data-testid="finish-visit">{t('consult.visit.finish')}</Button>}
+          {inRoom && <Button color="orange" onClick={() => modals.confirm(t('consult.visit.finishConfirm', { name: patient.name }), () => finish.mutate({ visitId }))} loading={finish.isPending} data-testid="finish-visit">{t('consult.visit.finish')}</Button>}
         </Group>
         {finish.error && <ErrorNote error={finish.error} />}
         <Tabs defaultValue="record" keepMounted>

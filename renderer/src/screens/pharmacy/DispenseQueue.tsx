@@ -7,13 +7,18 @@ import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { money, time } from '../../ui/format';
 import { PrintButton } from '../../print/PrintButton';
-import { AllergyWarnings } from '../consult/AllergyWarnings';
+import { useState } from 'react';
+import { SafetyStops } from '../consult/SafetyStops';
+import { DispenseCheck } from './DispenseCheck';
 
 type Rx = Output<'pharmacy.queue'>['items'][number];
 
 function RxToDispense({ rx }: { rx: Rx }) {
   const { t } = useTranslation();
-  const dispense = useApiMutation('pharmacy.dispense', { onSuccess: (r) => notifications.show({ color: 'teal', message: t('pharmacy.dispense.done', { rxNo: r.prescription.rxNo }) }) });
+  const [checking, setChecking] = useState(false);
+  const dispense = useApiMutation('pharmacy.dispense', {
+    onSuccess: (r) => { setChecking(false); notifications.show({ color: 'teal', message: t('pharmacy.dispense.done', { rxNo: r.prescription.rxNo }) }); },
+  });
   return (
     <Paper withBorder p="sm" data-testid="dispense-rx">
       <Stack gap="xs">
@@ -24,10 +29,11 @@ function RxToDispense({ rx }: { rx: Rx }) {
           </div>
           <Group gap="xs" wrap="nowrap">
             <PrintButton job={{ document: 'drugLabels', prescriptionId: rx.id }} size="sm" />
-            <Button onClick={() => dispense.mutate({ prescriptionId: rx.id })} loading={dispense.isPending} data-testid="dispense">{t('pharmacy.dispense.submit')}</Button>
+            <Button onClick={() => { dispense.reset(); setChecking(true); }} data-testid="dispense">{t('pharmacy.dispense.submit')}</Button>
           </Group>
         </Group>
-        <AllergyWarnings rx={rx} />
+        <SafetyStops rx={rx} />
+        <DispenseCheck rx={rx} opened={checking} busy={dispense.isPending} onClose={() => setChecking(false)} onConfirm={() => dispense.mutate({ prescriptionId: rx.id })} />
         <Table verticalSpacing={2}>
           <Table.Tbody>
             {rx.items.map((i) => (
@@ -46,7 +52,7 @@ function RxToDispense({ rx }: { rx: Rx }) {
   );
 }
 
-/** Paid prescriptions, oldest first, each dispensed in one step. */
+/** Paid prescriptions, oldest first, each dispensed after its lines are checked. */
 export function DispenseQueue() {
   const { t } = useTranslation();
   const q = useApiQuery('pharmacy.queue', { limit: 50, offset: 0 }, { refetchInterval: 15_000 });
