@@ -29,11 +29,11 @@ describe('checkPersonName', () => {
     const e = refusal('张三😀😀');
     expect(e.code).toBe('INVALID_NAME');
     expect(e.details).toEqual({ field: 'name', value: '张三😀😀', chars: ['😀'] });
-    expect(refusal('王芳2').details['chars']).toEqual(['2']);
-    expect(refusal('李@娜#').details['chars']).toEqual(['@', '#']);
-    expect(refusal('Иван').details['chars']).toEqual(['И', 'в', 'а', 'н']);
-    expect(refusal('王_芳').details['chars']).toEqual(['_']);
-    expect(refusal('王\u200b芳').details['chars']).toEqual(['\u200b']);
+    expect(refusal('王芳2').details?.['chars']).toEqual(['2']);
+    expect(refusal('李@娜#').details?.['chars']).toEqual(['@', '#']);
+    expect(refusal('Иван').details?.['chars']).toEqual(['И', 'в', 'а', 'н']);
+    expect(refusal('王_芳').details?.['chars']).toEqual(['_']);
+    expect(refusal('王\u200b芳').details?.['chars']).toEqual(['\u200b']);
   });
 
   it('refuses a name of only dots, spaces or hyphens', () => {
@@ -47,7 +47,7 @@ describe('checkPersonName', () => {
       checkPersonName('紧急😀', 'emergencyName');
       expect.unreachable();
     } catch (err) {
-      expect((err as DomainError).details['field']).toBe('emergencyName');
+      expect((err as DomainError).details?.['field']).toBe('emergencyName');
     }
   });
 
