@@ -29,10 +29,17 @@ type Kind = { kind: string; example: string; key: (p: Sample) => string | null }
 const KINDS: Kind[] = [
   { kind: 'name prefix (surname + 1st given character)', example: '王建', key: (p) => [...p.name].slice(0, 2).join('') },
   { kind: 'whole name', example: '王建华', key: (p) => p.name },
+  { kind: 'single character: the last given-name character', example: '华', key: (p) => [...p.name].at(-1) ?? null },
+  { kind: 'single character: the middle character', example: '建', key: (p) => ([...p.name].length >= 3 ? [...p.name][1]! : null) },
+  { kind: 'single character: the surname', example: '王', key: (p) => [...p.name][0] ?? null },
+  { kind: 'given name (all but the surname)', example: '建华', key: (p) => ([...p.name].length >= 3 ? [...p.name].slice(1).join('') : null) },
   { kind: 'pinyin initials', example: 'wjh', key: (p) => p.pinyin_initials },
+  { kind: 'pinyin initials, first two', example: 'wj', key: (p) => p.pinyin_initials.slice(0, 2) },
   { kind: 'pinyin full', example: 'wangjianhua', key: (p) => p.pinyin_full },
   { kind: 'phone, whole', example: '13812345678', key: (p) => p.phone },
   { kind: 'phone, last 4 digits', example: '5678', key: (p) => (p.phone ? p.phone.replaceAll('-', '').slice(-4) : null) },
+  { kind: 'phone, first 3 digits', example: '138', key: (p) => (p.phone ? p.phone.replaceAll('-', '').slice(0, 3) : null) },
+  { kind: 'phone, first 6 digits', example: '138123', key: (p) => (p.phone ? p.phone.replaceAll('-', '').slice(0, 6) : null) },
   { kind: 'ID number', example: '310104…', key: (p) => p.id_number },
   { kind: 'record number', example: 'H1-0523456', key: (p) => p.record_no },
 ];

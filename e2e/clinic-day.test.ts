@@ -25,6 +25,7 @@ const WORDS = {
     register: '登记', walkIn: '挂号', takePayment: '确认收款', payment: '收费', book: '预约', bookDialog: '预约：张伟', pending: '待确认',
     registerNew: '登记新患者', afternoon: '下午', todaysAppointments: '今日预约', confirm: '确认', confirmed: '已确认', checkIn: '签到',
     qr: '扫码', queueTab: '候诊队列', feePaid: '已缴费', board: '候诊信息', spoken: 'zh-CN|请 E2-001 号 到 诊室1 就诊',
+    noMatch: '没有找到与“zzqq”匹配的结果',
     recordSaved: '病历已保存', rxTab: '处方', outOfStock: '无库存', allergy: '安全拦截', issued: '已开具', recordTab: '病历',
     searchAllergy: '过敏：', overrideTitle: '存在安全拦截', overridden: '已由医师确认', yes: '确认', voidSubmit: '确认作废', voided: '已作废：患者要求换药',
     choosePatient: '请选择一位患者', billPaid: '已支付', refund: '退费', refundSubmit: '确认退费', noRx: '没有待发药的处方',
@@ -36,6 +37,7 @@ const WORDS = {
     register: 'Register', walkIn: 'Register', takePayment: 'Take payment', payment: 'Payment', book: 'Book', bookDialog: 'Book: 张伟', pending: 'Pending',
     registerNew: 'Register a new patient', afternoon: 'Afternoon', todaysAppointments: 'Today’s appointments', confirm: 'Confirm', confirmed: 'Confirmed',
     checkIn: 'Check in', qr: 'QR code', queueTab: 'Waiting', feePaid: 'Paid', board: 'Waiting room', spoken: 'en|Number E2-001, please go to 诊室1',
+    noMatch: 'Nothing matches “zzqq”',
     recordSaved: 'Record saved', rxTab: 'Prescription', outOfStock: 'Out of stock', allergy: 'Safety stop', issued: 'Issued', recordTab: 'Record',
     searchAllergy: 'Allergy:', overrideTitle: 'Issue despite safety stops', overridden: 'overridden by the prescriber', yes: 'Confirm', voidSubmit: 'Void', voided: 'Voided: 患者要求换药',
     choosePatient: 'Choose a patient', billPaid: 'Paid', refund: 'Refund', refundSubmit: 'Refund', noRx: 'No prescriptions waiting',
@@ -186,6 +188,18 @@ describe.each(['zh-CN', 'en'] as const)('a clinic day in %s', { timeout: 120_000
     await ws.locator('textarea[name="plan"]').fill('抗感染，多饮水，三天后复诊');
     await ws.getByTestId('save-record').click();
     await poll(() => page.getByText(W.recordSaved).count()).toBeGreaterThan(0);
+    // On a 1366×768 screen the ICD-10 list stays inside the window (it opens upward near the bottom).
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await ws.getByTestId('icd10').scrollIntoViewIfNeeded();
+    await ws.getByTestId('icd10').fill('高血压');
+    await poll(() => ws.getByTestId('icd10-option').count()).toBeGreaterThan(2);
+    const list = await ws.getByTestId('icd10-list').boundingBox();
+    expect(list).not.toBeNull();
+    expect(list!.y).toBeGreaterThanOrEqual(0);
+    expect(list!.y + list!.height).toBeLessThanOrEqual(768);
+    expect(list!.x + list!.width).toBeLessThanOrEqual(1366);
+    await shotAs(page, 'icd10-picker-1366');
+    await page.setViewportSize({ width: 1440, height: 900 });
     await ws.getByTestId('icd10').fill('J06');
     await ws.getByTestId('icd10-option').filter({ hasText: 'J06' }).first().click();
     await poll(() => ws.getByTestId('diagnosis').first().textContent()).toContain('J06');
@@ -193,6 +207,10 @@ describe.each(['zh-CN', 'en'] as const)('a clinic day in %s', { timeout: 120_000
     // Prescription: a drug without stock cannot be chosen; amoxicillin can.
     await ws.getByRole('tab', { name: W.rxTab }).click();
     await ws.getByTestId('new-rx').click();
+    // Nothing found is said in words, not a blank list.
+    await ws.getByTestId('drug-search').fill('zzqq');
+    await poll(() => ws.getByTestId('drug-search-empty').textContent()).toBe(W.noMatch);
+    await shotAs(page, 'drug-picker-no-match');
     await ws.getByTestId('drug-search').fill('头孢克洛');
     await poll(() => ws.getByTestId('drug-search-option').first().textContent()).toContain(W.outOfStock);
     await ws.getByTestId('drug-search').fill('阿莫西林');

@@ -4,3 +4,4 @@ export * from './clinical';
 export * from './pharmacy';
 export * from './billing';
 export * from './system';
+export * from './search';

@@ -110,8 +110,21 @@ describe('searchIcd10', () => {
     expect(codes('jxshxdgr')).toEqual(['J06.9']); // 急性上呼吸道感染
     // 高血压性心脏病/肾脏病 start with g-x-y; 特发性（原发性）高血压 only contains it: after them.
     const r = codes('gxy');
-    expect(r.slice(0, 2)).toEqual(['I11.9', 'I12.9']);
+    expect([...r.slice(0, 2)].sort()).toEqual(['I11.9', 'I12.9']);
     expect(r).toContain('I10');
+  });
+
+  it('ranks the condition named by the text above those named after it, and the codes this clinic uses most first', () => {
+    const r = codes('高血压');
+    expect(r.indexOf('I10')).toBeLessThan(r.indexOf('I11.9'));
+    expect(searchIcd10('高血压', 20, new Map([['I10', 3], ['I15.9', 1]])).map((c) => c.code).slice(0, 2)).toEqual(['I10', 'I15.9']);
+    expect(searchIcd10('gxy', 20, new Map([['I10', 3]]))[0]!.code).toBe('I10');
+    // An exact code stays first whatever is used.
+    expect(searchIcd10('I11.9', 20, new Map([['I10', 99]]))[0]!.code).toBe('I11.9');
+  });
+
+  it('by pinyin initials from any position', () => {
+    expect(codes('fxgxy')).toContain('I10'); // 特发性（原发性）高血压: t f x y f x g x y
   });
 
   it('by English text, case-insensitive', () => {

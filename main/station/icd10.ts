@@ -110,30 +110,36 @@ export function icd10ByCode(code: string): Icd10Code | undefined {
 
 /**
  * Search by code prefix ('J06', 'j069'), Chinese text ('上呼吸道'), pinyin initials of the
- * Chinese name ('shxd') or English text ('migraine'). Best matches first: exact code, code
- * prefix, Chinese name starting/containing, initials starting/containing, English word
- * starting/containing; ties in code order.
+ * Chinese name, from any position ('shxd'), or English text ('migraine'). The exact code first,
+ * then codes starting with it; then text matches, the codes this clinic uses most first (`uses`:
+ * code → diagnoses written here), then by how well they match (the name is the text, ends with
+ * it — the condition itself, not one named after it —, holds it; initials starting with it,
+ * holding it; English), shorter names first, ties in code order.
  */
-export function searchIcd10(query: string, limit = 20): Icd10Code[] {
+export function searchIcd10(query: string, limit = 20, uses: ReadonlyMap<string, number> = new Map()): Icd10Code[] {
   const q = normalizeSearchText(query);
   if (q === '') return [];
   const { entries } = load();
   const codeQ = q.toUpperCase().replace(/[\s.]/g, '');
   const codeLike = /^[A-Z]\d/.test(codeQ);
   const letters = /^[a-z]+$/.test(q);
-  const scored: { e: Entry; score: number }[] = [];
+  const scored: { e: Entry; tier: number; quality: number; uses: number }[] = [];
   for (const e of entries) {
-    let score = -1;
-    if (codeLike && e.compact === codeQ) score = 0;
-    else if (codeLike && e.compact.startsWith(codeQ)) score = 1;
-    else if (e.name.startsWith(q)) score = 2;
-    else if (e.name.includes(q)) score = 3;
-    else if (letters && e.initials.startsWith(q)) score = 4;
-    else if (letters && q.length >= 2 && e.initials.includes(q)) score = 5;
-    else if (e.nameEnLower.startsWith(q) || e.nameEnLower.includes(` ${q}`)) score = 6;
-    else if (q.length >= 3 && e.nameEnLower.includes(q)) score = 7;
-    if (score >= 0) scored.push({ e, score });
+    let tier = 2;
+    let quality = -1;
+    if (codeLike && e.compact === codeQ) tier = 0;
+    else if (codeLike && e.compact.startsWith(codeQ)) tier = 1;
+    if (tier < 2) quality = 0;
+    else if (e.name === q) quality = 0;
+    else if (e.name.endsWith(q)) quality = 1;
+    else if (e.name.includes(q)) quality = 2;
+    else if (letters && e.initials.startsWith(q)) quality = 3;
+    else if (letters && q.length >= 2 && e.initials.includes(q)) quality = 4;
+    else if (e.nameEnLower.startsWith(q) || e.nameEnLower.includes(` ${q}`)) quality = 5;
+    else if (q.length >= 3 && e.nameEnLower.includes(q)) quality = 6;
+    if (quality >= 0) scored.push({ e, tier, quality, uses: tier < 2 ? 0 : uses.get(e.code) ?? 0 });
   }
-  scored.sort((a, b) => a.score - b.score || (a.e.code < b.e.code ? -1 : 1));
+  scored.sort((a, b) => a.tier - b.tier || b.uses - a.uses || a.quality - b.quality
+    || a.e.name.length - b.e.name.length || (a.e.code < b.e.code ? -1 : 1));
   return scored.slice(0, limit).map((s) => publicOf(s.e));
 }

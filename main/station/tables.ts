@@ -3,7 +3,7 @@ import { getTableName, type Table } from 'drizzle-orm';
 import * as schema from '../../db/schema';
 
 /** Tables that never replicate: they belong to this device. */
-const LOCAL_ONLY = new Set(['sequences', 'station_meta', 'login_failures', 'change_log']);
+const LOCAL_ONLY = new Set(['sequences', 'station_meta', 'login_failures', 'change_log', 'patient_search_keys', 'patient_seen', 'search_positions']);
 
 /** Master data: written at the hub (or by the demo seeder), replicated read-only to stations. */
 export const MASTER_TABLES = new Set([

@@ -142,7 +142,7 @@ export const patientsProcedures = {
     kind: 'query',
     access: ['receptionist', 'doctor', 'cashier', 'pharmacist'],
     summary:
-      'Find patients by name (prefix), pinyin initials or full pinyin, phone (whole or last 4+ digits), ID number (whole or 13+ leading digits) or record number. Merged records are left out.',
+      'Find patients by any part of the name, pinyin initials or full pinyin, phone (whole, its first 3+ or last 4+ digits), ID number (whole or 13+ leading digits) or record number: the whole name first, then patients seen here most recently, then the rest. Merged records are left out.',
     input: z.object({
       q: z.string().trim().min(1).max(64),
       limit: z.number().int().min(1).max(50).default(20),

@@ -2,6 +2,7 @@
 import type { consultationProcedures } from '../../api/procedures/consultation';
 import type { HandlersFor } from '../handler';
 import { searchIcd10 } from '../icd10';
+import { useCounts } from './use-counts';
 import { getRecord, history } from './consultation-history';
 import { admit, cancelExam, discharge, listBeds, orderExam, recordExamResult } from './consultation-orders';
 import { addDiagnosis, amend, removeDiagnosis, saveRecord, setPrimaryDiagnosis, sign } from './consultation-record';
@@ -21,5 +22,5 @@ export const consultationHandlers = {
   'consultation.beds': listBeds,
   'consultation.admit': admit,
   'consultation.discharge': discharge,
-  'consultation.searchIcd10': (_ctx, { q, limit }) => ({ items: searchIcd10(q, limit) }),
+  'consultation.searchIcd10': (ctx, { q, limit }) => ({ items: searchIcd10(q, limit, useCounts(ctx.raw, 'icd10', ctx.now())) }),
 } satisfies HandlersFor<typeof consultationProcedures>;

@@ -8,6 +8,7 @@ import { ageOn } from '../../domain/age';
 import { localDate } from '../../domain/dates';
 import type { Sex } from '../../domain/enums';
 import { DomainError } from '../../domain/errors';
+import { checkPersonName } from '../../domain/personName';
 import { normalizePhone } from '../../domain/phone';
 import { pinyinKeys } from '../../domain/pinyin';
 import { checkResidentId, MIN_BIRTH_DATE } from '../../domain/residentId';
@@ -107,8 +108,15 @@ export function tidyName(name: string): string {
 export function nameColumns(name: string): { name: string; pinyinFull: string; pinyinInitials: string } {
   const clean = tidyName(name);
   if (clean === '') throw new DomainError('VALIDATION', 'name is required', { field: 'name' });
-  const keys = pinyinKeys(clean);
-  return { name: clean, pinyinFull: keys.full, pinyinInitials: keys.initials };
+  const checked = checkPersonName(clean);
+  const keys = pinyinKeys(checked);
+  return { name: checked, pinyinFull: keys.full, pinyinInitials: keys.initials };
+}
+
+/** An emergency contact's name: blank is none, else a person's name (INVALID_NAME {field: 'emergencyName'}). */
+export function optionalPersonName(input: string | null | undefined, field: string): string | null {
+  const raw = blankToNull(input);
+  return raw === null ? null : checkPersonName(tidyName(raw), field);
 }
 
 export function ageYears(birthDate: string | null, todayIso: string): number | null {

@@ -4,38 +4,49 @@ import { planSearch, prefixUpperBound } from './patients-search';
 
 describe('planSearch', () => {
   it('reads a record number, any case, padded as stored', () => {
-    expect(planSearch('a1-123')).toEqual([{ kind: 'record_no', mode: 'exact', key: 'A1-0000123' }]);
-    expect(planSearch(' A1-0000123 ')).toEqual([{ kind: 'record_no', mode: 'exact', key: 'A1-0000123' }]);
+    expect(planSearch('a1-123')).toEqual([{ kind: 'record_no', column: 'record_no', mode: 'exact', key: 'A1-0000123' }]);
+    expect(planSearch(' A1-0000123 ')).toEqual([{ kind: 'record_no', column: 'record_no', mode: 'exact', key: 'A1-0000123' }]);
   });
 
-  it('reads a Chinese name as a name prefix', () => {
-    expect(planSearch(' 张三 ')).toEqual([{ kind: 'name', mode: 'prefix', key: '张三' }]);
-    expect(planSearch('张 三')).toEqual([{ kind: 'name', mode: 'prefix', key: '张三' }]);
+  it('reads Chinese as a name: the whole name first, then names holding it', () => {
+    expect(planSearch(' 张三 ')).toEqual([{ kind: 'name', key: '=张三' }, { kind: 'name', key: '张三' }]);
+    expect(planSearch('张 三')).toEqual([{ kind: 'name', key: '=张三' }, { kind: 'name', key: '张三' }]);
+    expect(planSearch('芳')).toEqual([{ kind: 'name', key: '=芳' }, { kind: 'name', key: '芳' }]);
+    expect(planSearch('欧阳娜娜')).toEqual([{ kind: 'name', key: '=欧阳娜娜' }, { kind: 'name', key: '欧阳娜', contains: '欧阳娜娜' }]);
   });
 
   it('reads letters as pinyin initials, then full pinyin (spaces ignored, full-width folded)', () => {
     expect(planSearch('ZSF')).toEqual([
-      { kind: 'pinyin_initials', mode: 'prefix', key: 'zsf' },
-      { kind: 'pinyin_full', mode: 'prefix', key: 'zsf' },
+      { kind: 'pinyin_initials', key: '$zsf' },
+      { kind: 'pinyin_initials', key: '^zsf' },
+      { kind: 'pinyin_full', column: 'pinyin_full', mode: 'prefix', key: 'zsf' },
     ]);
-    expect(planSearch('zhang san')[1]).toEqual({ kind: 'pinyin_full', mode: 'prefix', key: 'zhangsan' });
-    expect(planSearch('ｓｔｆ')[0]).toEqual({ kind: 'pinyin_initials', mode: 'prefix', key: 'stf' });
+    expect(planSearch('zhang san')[2]).toEqual({ kind: 'pinyin_full', column: 'pinyin_full', mode: 'prefix', key: 'zhangsan' });
+    expect(planSearch('ｓｔｆ')[0]).toEqual({ kind: 'pinyin_initials', key: '$stf' });
   });
 
   it('reads 18 characters as an ID number (x upper-cased), 13–17 digits as its beginning', () => {
-    expect(planSearch('11010119900307123x')).toEqual([{ kind: 'id_number', mode: 'exact', key: '11010119900307123X' }]);
-    expect(planSearch('1101011990030')).toEqual([{ kind: 'id_number', mode: 'prefix', key: '1101011990030' }]);
+    expect(planSearch('11010119900307123x')).toEqual([{ kind: 'id_number', column: 'id_number', mode: 'exact', key: '11010119900307123X' }]);
+    expect(planSearch('1101011990030')).toEqual([{ kind: 'id_number', column: 'id_number', mode: 'prefix', key: '1101011990030' }]);
   });
 
-  it('reads 4–12 digits (or a whole phone in any format) as the end of a phone number', () => {
-    expect(planSearch('5678')).toEqual([{ kind: 'phone', mode: 'prefix', key: '8765' }]);
-    expect(planSearch('+86 138-1234-5678')).toEqual([{ kind: 'phone', mode: 'prefix', key: '87654321831' }]);
-    expect(planSearch('010-6234 5678')).toEqual([{ kind: 'phone', mode: 'prefix', key: '87654326010' }]);
-    expect(planSearch('567')).toEqual([]);
+  it('reads 4–12 digits (or a whole phone in any format) as the end of a phone number, 3–12 digits as its beginning', () => {
+    expect(planSearch('5678')).toEqual([
+      { kind: 'phone', column: 'phone_rev', mode: 'prefix', key: '8765' },
+      { kind: 'phone', column: 'phone', mode: 'prefix', key: '5678' },
+    ]);
+    expect(planSearch('+86 138-1234-5678')).toEqual([{ kind: 'phone', column: 'phone_rev', mode: 'prefix', key: '87654321831' }]);
+    expect(planSearch('010-6234 5678')).toEqual([{ kind: 'phone', column: 'phone_rev', mode: 'prefix', key: '87654326010' }]);
+    expect(planSearch('138')).toEqual([{ kind: 'phone', column: 'phone', mode: 'prefix', key: '138' }]);
+    expect(planSearch('0106234')).toEqual([
+      { kind: 'phone', column: 'phone_rev', mode: 'prefix', key: '4326010' },
+      { kind: 'phone', column: 'phone', mode: 'prefix', key: '010-6234' },
+    ]);
+    expect(planSearch('13')).toEqual([]);
   });
 
   it('falls back to the name as typed for other text', () => {
-    expect(planSearch('Müller')).toEqual([{ kind: 'name', mode: 'prefix', key: 'Müller' }]);
+    expect(planSearch('Müller')).toEqual([{ kind: 'name', key: '=müller' }, { kind: 'name', key: 'mül', contains: 'müller' }]);
     expect(planSearch('   ')).toEqual([]);
   });
 });

@@ -1,10 +1,16 @@
 /**
- * Patient search that stays index-only at a million patients. The query text decides which key
- * it is (record number, ID number, phone digits, a Chinese name, or letters = pinyin), and each
- * key is one range scan of its own index: `col >= prefix AND col < successor(prefix)`, ordered
- * by that column, so SQLite walks the index and stops at the limit. (LIKE would not use these
- * indexes: SQLite's LIKE is case-insensitive and the columns use BINARY collation.)
- * Phone suffixes use `phone_rev`, the phone's digits reversed: "last four digits" is a prefix.
+ * Patient search that stays fast at a million patients. The query text decides which keys it
+ * is looked up by, and each lookup is one walk of an index that stops at the limit:
+ * - a name (Chinese, or other text that is not pinyin): the whole name, then any name holding it
+ *   as a part, through the station's search index (patients-search-keys.ts), each newest-seen
+ *   first — patients checked in here most recently, then the rest (newest registered first);
+ * - letters: names whose pinyin initials are exactly them, then start with them (the same
+ *   index, same order), then names whose full pinyin starts with them (its column's index);
+ * - digits: the end of a phone (4+ digits, `phone_rev`, the digits reversed, so "last four" is a
+ *   prefix) and its beginning (3+ digits, `phone`); 13–17 digits an ID number's beginning;
+ * - an ID number, a record number: that column, exactly.
+ * Column lookups are range scans `col >= prefix AND col < successor(prefix)` (LIKE would not use
+ * these indexes: SQLite's LIKE is case-insensitive and the columns use BINARY collation).
  */
 import type Database from 'better-sqlite3';
 import type { PatientSummaryT } from '../../api/procedures/patients';
@@ -14,66 +20,63 @@ import { parseRecordNo, recordNo } from '../../domain/numbers';
 import { normalizePhone } from '../../domain/phone';
 import { normalizeSearchText } from '../../domain/pinyin';
 import { ageYears, maskIdNumber, maskPhone, phoneSearchDigits, reverse, tidyName } from './patients-fields';
+import { initialsLookups, nameLookups, phonePrefixKey, type KeyLookup } from './patients-search-keys';
 
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 export type SearchMode = 'exact' | 'prefix';
+export type SearchColumn = 'record_no' | 'id_number' | 'phone_rev' | 'phone' | 'pinyin_full';
 
-export interface SearchStep {
-  kind: SearchKind;
-  mode: SearchMode;
-  key: string;
-}
+export type SearchStep =
+  | { kind: SearchKind; column: SearchColumn; mode: SearchMode; key: string }
+  | ({ kind: SearchKind } & KeyLookup);
 
-/** Fewest phone digits searched by suffix, and the digit-string lengths read as an ID number prefix. */
+/** Fewest phone digits searched by the end of the number, and by its beginning. */
 export const MIN_PHONE_DIGITS = 4;
+export const MIN_PHONE_PREFIX_DIGITS = 3;
 const ID_PREFIX_MIN = 13;
-
-const COLUMN: Record<SearchKind, string> = {
-  record_no: 'record_no',
-  id_number: 'id_number',
-  phone: 'phone_rev',
-  name: 'name',
-  pinyin_initials: 'pinyin_initials',
-  pinyin_full: 'pinyin_full',
-};
 
 const HAN_RE = /\p{Script=Han}/u;
 const PHONE_CHARS_RE = /^[+\d\s\-().]+$/;
 const LETTERS_RE = /^[a-z][a-z\s'·.-]*$/;
+
+function phoneSteps(text: string, compact: string): SearchStep[] {
+  let digits = compact;
+  try {
+    digits = phoneSearchDigits(normalizePhone(text)); // '+86 138…' and '010-…' as stored
+  } catch {
+    // not a whole phone number: the digits may be its first or last few
+  }
+  if (digits.length >= ID_PREFIX_MIN && digits.length < 18) return [{ kind: 'id_number', column: 'id_number', mode: 'prefix', key: digits }];
+  const steps: SearchStep[] = [];
+  if (digits.length >= MIN_PHONE_DIGITS && digits.length < ID_PREFIX_MIN) {
+    steps.push({ kind: 'phone', column: 'phone_rev', mode: 'prefix', key: reverse(digits) });
+  }
+  if (/^\d+$/.test(text) && text.length >= MIN_PHONE_PREFIX_DIGITS && text.length < ID_PREFIX_MIN) {
+    steps.push({ kind: 'phone', column: 'phone', mode: 'prefix', key: phonePrefixKey(text) });
+  }
+  return steps;
+}
 
 /** Which keys a search box's text is looked up by, in the order results are listed. */
 export function planSearch(q: string): SearchStep[] {
   const text = normalizeSearchText(q);
   if (text === '') return [];
   const rec = parseRecordNo(text);
-  if (rec) return [{ kind: 'record_no', mode: 'exact', key: recordNo(rec.device, rec.seq) }];
-  if (HAN_RE.test(text)) {
-    return [{ kind: 'name', mode: 'prefix', key: tidyName(q) }];
-  }
+  if (rec) return [{ kind: 'record_no', column: 'record_no', mode: 'exact', key: recordNo(rec.device, rec.seq) }];
+  const name = (): SearchStep[] => nameLookups(tidyName(q)).map((l) => ({ kind: 'name', ...l }));
+  if (HAN_RE.test(text)) return name();
   const compact = text.replace(/[\s\-().+]/g, '');
-  if (/^\d{17}[\dx]$/.test(compact)) return [{ kind: 'id_number', mode: 'exact', key: compact.toUpperCase() }];
-  if (PHONE_CHARS_RE.test(text) && /\d/.test(text)) {
-    let digits = compact;
-    try {
-      digits = phoneSearchDigits(normalizePhone(text)); // '+86 138…' and '010-…' as stored
-    } catch {
-      // not a whole phone number: the digits may be its last few
-    }
-    if (digits.length >= ID_PREFIX_MIN && digits.length < 18) return [{ kind: 'id_number', mode: 'prefix', key: digits }];
-    if (digits.length >= MIN_PHONE_DIGITS && digits.length < ID_PREFIX_MIN) {
-      return [{ kind: 'phone', mode: 'prefix', key: reverse(digits) }];
-    }
-    return [];
-  }
+  if (/^\d{17}[\dx]$/.test(compact)) return [{ kind: 'id_number', column: 'id_number', mode: 'exact', key: compact.toUpperCase() }];
+  if (PHONE_CHARS_RE.test(text) && /\d/.test(text)) return phoneSteps(text, compact);
   if (LETTERS_RE.test(text)) {
     const letters = text.replace(/[^a-z]/g, '');
     return [
-      { kind: 'pinyin_initials', mode: 'prefix', key: letters },
-      { kind: 'pinyin_full', mode: 'prefix', key: letters },
+      ...initialsLookups(letters).map((l): SearchStep => ({ kind: 'pinyin_initials', ...l })),
+      { kind: 'pinyin_full', column: 'pinyin_full', mode: 'prefix', key: letters },
     ];
   }
   // Other scripts, or letters mixed with digits: the name as typed.
-  return [{ kind: 'name', mode: 'prefix', key: tidyName(q) }];
+  return name();
 }
 
 /**
@@ -92,13 +95,19 @@ export function prefixUpperBound(prefix: string): string | null {
   return null;
 }
 
-const SELECT = 'SELECT id, record_no, name, sex, birth_date, id_number, phone FROM patients';
+const COLUMNS = 'p.id, p.record_no, p.name, p.sex, p.birth_date, p.id_number, p.phone';
 
-/** The SQL of one step (exported so a test can EXPLAIN QUERY PLAN each). */
-export function searchSql(kind: SearchKind, mode: SearchMode, bounded = true): string {
-  const col = COLUMN[kind];
+/** The SQL of a column step (exported so a test can EXPLAIN QUERY PLAN each). */
+export function searchSql(column: SearchColumn, mode: SearchMode, bounded = true): string {
+  const col = `p.${column}`;
   const where = mode === 'exact' ? `${col} = ?` : bounded ? `${col} >= ? AND ${col} < ?` : `${col} >= ?`;
-  return `${SELECT} WHERE ${where} AND merged_into IS NULL ORDER BY ${col} LIMIT ?`;
+  return `SELECT ${COLUMNS} FROM patients p WHERE ${where} AND p.merged_into IS NULL ORDER BY ${col} LIMIT ?`;
+}
+
+/** The SQL of an index-key step: the key's patients newest-seen first, optionally only names holding a text. */
+export function keySql(contains: boolean): string {
+  return `SELECT ${COLUMNS} FROM patient_search_keys k JOIN patients p ON p.id = k.patient_id
+    WHERE k.key = ?${contains ? ' AND instr(lower(p.name), ?) > 0' : ''} ORDER BY k.seen DESC, k.patient_id DESC LIMIT ?`;
 }
 
 interface Hit {
@@ -122,14 +131,19 @@ function prepared(raw: Database.Database, sql: string): Database.Statement {
 }
 
 function runStep(raw: Database.Database, step: SearchStep, limit: number): Hit[] {
-  if (step.mode === 'exact') return prepared(raw, searchSql(step.kind, 'exact')).all(step.key, limit) as Hit[];
+  if (!('column' in step)) {
+    return step.contains === undefined
+      ? (prepared(raw, keySql(false)).all(step.key, limit) as Hit[])
+      : (prepared(raw, keySql(true)).all(step.key, step.contains, limit) as Hit[]);
+  }
+  if (step.mode === 'exact') return prepared(raw, searchSql(step.column, 'exact')).all(step.key, limit) as Hit[];
   const upper = prefixUpperBound(step.key);
   return upper === null
-    ? (prepared(raw, searchSql(step.kind, 'prefix', false)).all(step.key, limit) as Hit[])
-    : (prepared(raw, searchSql(step.kind, 'prefix')).all(step.key, upper, limit) as Hit[]);
+    ? (prepared(raw, searchSql(step.column, 'prefix', false)).all(step.key, limit) as Hit[])
+    : (prepared(raw, searchSql(step.column, 'prefix')).all(step.key, upper, limit) as Hit[]);
 }
 
-/** Up to `limit` patients for the text, each once, in key order; `truncated` when there were more. */
+/** Up to `limit` patients for the text, each once, in the order of the plan's steps; `truncated` when there were more. */
 export function searchPatients(
   raw: Database.Database,
   q: string,

@@ -59,6 +59,15 @@ describe('patients.register', () => {
     expectRefused(fx, reception, 'patients.register', { name: '   ' }, 'VALIDATION', { field: 'name' });
   });
 
+  it('refuses a name with emoji or symbols (register, edit, emergency contact), writing nothing; the middle dot is kept', () => {
+    expectRefused(fx, reception, 'patients.register', { name: '张三😀' }, 'INVALID_NAME', { field: 'name', chars: ['😀'] });
+    expectRefused(fx, reception, 'patients.register', { name: '张三', emergencyName: '李#四' }, 'INVALID_NAME', { field: 'emergencyName', chars: ['#'] });
+    const { patient } = register(fx, reception, { name: '阿卜杜拉・买买提', emergencyName: 'Jean-Luc Picard' });
+    expect(patient).toMatchObject({ name: '阿卜杜拉·买买提', emergencyName: 'Jean-Luc Picard' });
+    expectRefused(fx, reception, 'patients.update', { id: patient.id, name: '阿卜杜拉★' }, 'INVALID_NAME', { field: 'name', chars: ['★'] });
+    expect(fx.ok(reception, 'patients.get', { id: patient.id }).name).toBe('阿卜杜拉·买买提');
+  });
+
   it('refuses a second patient with the same ID number unless confirmed with the existing id acknowledged', () => {
     const first = register(fx, reception, { name: '张三丰', idNumber: ZHANG_ID }).patient;
     const dup = { patientId: first.id, recordNo: first.recordNo, name: '张三丰' };

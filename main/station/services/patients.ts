@@ -12,7 +12,7 @@ import { perConnection } from '../../../db/statement-cache';
 import type { RequestContext } from '../context';
 import type { HandlersFor } from '../handler';
 import {
-  blankToNull, checkIdentity, clinicToday, nameColumns, normalizeOptionalPhone, phoneColumns, toCard, type PatientRow,
+  blankToNull, checkIdentity, clinicToday, nameColumns, normalizeOptionalPhone, optionalPersonName, phoneColumns, toCard, type PatientRow,
 } from './patients-fields';
 import { findDuplicates, requireAcknowledged } from './patients-duplicates';
 import { searchPatients } from './patients-search';
@@ -79,7 +79,7 @@ export const patientsHandlers = {
       insuranceNo: blankToNull(input.insuranceNo),
       allergies: blankToNull(input.allergies),
       allergyList: serializeAllergyList((input.allergyList ?? []).map(codedOf)),
-      emergencyName: blankToNull(input.emergencyName),
+      emergencyName: optionalPersonName(input.emergencyName, 'emergencyName'),
       emergencyPhone,
     });
     ctx.audit('create', 'patient', id, id);
@@ -113,7 +113,7 @@ export const patientsHandlers = {
     if (input.insuranceNo !== undefined) patch.insuranceNo = blankToNull(input.insuranceNo);
     if (input.allergies !== undefined) patch.allergies = blankToNull(input.allergies);
     if (input.allergyList !== undefined) patch.allergyList = serializeAllergyList(input.allergyList.map(codedOf));
-    if (input.emergencyName !== undefined) patch.emergencyName = blankToNull(input.emergencyName);
+    if (input.emergencyName !== undefined) patch.emergencyName = optionalPersonName(input.emergencyName, 'emergencyName');
 
     const changes = changedOnly(row, patch);
     const after = { ...row, ...changes };

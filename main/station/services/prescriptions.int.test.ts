@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { drugs, stockBatches, stockMovements } from '../../../db/schema';
+import { pinyinKeys } from '../../domain/pinyin';
 import { withMasterWriter } from '../master';
+import { forgetUseCounts } from './use-counts';
 import { createFixture, type Fixture } from '../testing';
 import { auditCount, count, expectRefused, makePatient, makeVisit, setStatus } from './consultation-testkit';
 
@@ -224,5 +226,23 @@ describe('reading prescriptions and the formulary', () => {
     expect(search('布洛芬')).toEqual([]);
     expect(fx.ok(fx.login('pharmacist'), 'prescriptions.searchFormulary', { q: 'D00' }).items.map((d) => d.code)).toEqual(['D001', 'D003', 'D009']);
     expectRefused(fx, fx.login('cashier'), 'prescriptions.searchFormulary', { q: 'a' }, 'FORBIDDEN');
+  });
+
+  it('finds a drug by any part of its pinyin initials or name, and lists the drugs prescribed here most first', () => {
+    const name = '苯磺酸氨氯地平片';
+    const id = withMasterWriter(fx.station, (w) => w.insert(drugs, {
+      code: 'D077', name, nameEn: 'Amlodipine besylate tablets', spec: '5mg×28片', form: 'tablet', unit: '盒', doseUnit: '片',
+      dosesPerUnit: 28, priceFen: 2880, insuranceClass: 'A', lowStockThreshold: 5, pinyinInitials: pinyinKeys(name).initials, active: true,
+    }));
+    const search = (q: string) => fx.ok(doctor, 'prescriptions.searchFormulary', { q }).items.map((d) => d.id);
+    for (const q of ['ald', 'ALDP', 'bhs', '氨氯', '地平']) expect(search(q), q).toEqual([id]);
+    // The capsules in code order while none is prescribed; then the one prescribed here first.
+    expect(fx.ok(doctor, 'prescriptions.searchFormulary', { q: '胶囊' }).items.map((d) => d.code)).toEqual(['D001', 'D002', 'D003']);
+    const ibuprofen = { drugId: fx.ids.drugs.ibuprofen, dose: 1, frequency: 'bid' as const, route: 'po' as const, days: 3, quantity: 2 };
+    fx.ok(doctor, 'prescriptions.addItem', { prescriptionId: draft().rx.id, ...ibuprofen });
+    forgetUseCounts(fx.station.raw);
+    expect(fx.ok(doctor, 'prescriptions.searchFormulary', { q: '胶囊' }).items.map((d) => d.code)).toEqual(['D002', 'D001', 'D003']);
+    // The exact code still comes first.
+    expect(fx.ok(doctor, 'prescriptions.searchFormulary', { q: 'd001' }).items.map((d) => d.code)).toEqual(['D001']);
   });
 });

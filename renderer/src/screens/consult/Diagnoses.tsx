@@ -43,7 +43,8 @@ export function Diagnoses({ visitId, diagnoses, editable }: { visitId: string; d
       ))}
       {editable && (
         <SearchPicker<Icd>
-          placeholder={t('consult.record.icd10')} query={q} onQuery={setQ} items={debounced ? search.data?.items ?? [] : []} keyOf={(i) => i.code}
+          placeholder={t('consult.record.icd10')} query={q} onQuery={setQ} items={debounced ? search.data?.items ?? [] : []}
+        searching={debounced !== q.trim() || search.isFetching} keyOf={(i) => i.code}
           testId="icd10" error={fieldError(add.error, 'icd10')}
           render={(i) => <Group gap={6} wrap="nowrap"><Badge variant="light" className="tabular">{i.code}</Badge><Text size="sm">{name(i)}</Text></Group>}
           onPick={(i) => add.mutate({ visitId, icd10: i.code, text: name(i) })}

@@ -40,7 +40,8 @@ export function LineForm({ prescriptionId, visitId }: { prescriptionId: string; 
   if (!drug) {
     return (
       <SearchPicker<Drug>
-        placeholder={t('consult.rx.searchDrug')} query={q} onQuery={setQ} items={debounced ? search.data?.items ?? [] : []} keyOf={(d) => d.id}
+        placeholder={t('consult.rx.searchDrug')} query={q} onQuery={setQ} items={debounced ? search.data?.items ?? [] : []}
+        searching={debounced !== q.trim() || search.isFetching} keyOf={(d) => d.id}
         disabled={(d) => !d.prescribable} testId="drug-search"
         render={(d) => (
           <Group justify="space-between" wrap="nowrap">

@@ -17,6 +17,7 @@ export function DrugSearch({ onPick, label, error }: { onPick: (d: Drug) => void
   return (
     <SearchPicker<Drug>
       label={label} placeholder={t('consult.rx.searchDrug')} query={q} onQuery={setQ} items={debounced ? search.data?.items ?? [] : []}
+        searching={debounced !== q.trim() || search.isFetching}
       keyOf={(d) => d.id} testId="pharmacy-drug-search" error={error}
       render={(d) => (
         <Group justify="space-between" wrap="nowrap">
