@@ -90,9 +90,18 @@ describe('checkChange', () => {
     expect(codeOf(change({ columns: { record_no: null } }))).toBe('FOREIGN_NUMBER');
     expect(codeOf(change({ table: 'payments', columns: { device: 'A1', receipt_no: 'R20261204-B2-0001' } }))).toBe('FOREIGN_NUMBER');
     expect(codeOf(change({ table: 'prescriptions', columns: { rx_no: 'P20261204-B2-0001' } }))).toBe('FOREIGN_NUMBER');
-    expect(codeOf(change({ table: 'visits', columns: { queue_no: 'B2-001' } }))).toBe('FOREIGN_NUMBER');
-    expect(codeOf(change({ table: 'visits', columns: { queue_no: 'A1-001' } }))).toBeNull();
     expect(codeOf(change({ table: 'day_closes', columns: { device: 'A1', close_no: 'D20261204-A1-01' } }))).toBeNull();
+  });
+
+  it('takes a queue number per doctor and day, or the desk\'s own older per-desk one, at insert only', () => {
+    expect(codeOf(change({ table: 'visits', columns: { queue_no: '001' } }))).toBeNull();
+    expect(codeOf(change({ table: 'visits', columns: { queue_no: '1234' } }))).toBeNull();
+    expect(codeOf(change({ table: 'visits', columns: { queue_no: 'A1-001' } }))).toBeNull();
+    expect(codeOf(change({ table: 'visits', columns: { queue_no: 'B2-001' } }))).toBe('QUEUE_NUMBER');
+    for (const bad of ['1', '0001', '000', 'x', '', null, 7]) expect(codeOf(change({ table: 'visits', columns: { queue_no: bad } }))).toBe('QUEUE_NUMBER');
+    // A desk cannot move a patient's number (to take an earlier turn, or to clash on purpose): only the hub renumbers.
+    expect(codeOf(change({ table: 'visits', op: 'update', columns: { queue_no: '001' } }))).toBe('QUEUE_NUMBER');
+    expect(codeOf(change({ table: 'visits', op: 'update', columns: { called_at: 5 } }))).toBeNull();
   });
 
   it('refuses master data unless the hub takes it from stations', () => {

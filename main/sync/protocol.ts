@@ -29,7 +29,7 @@ export const PROTOCOL_VERSION = 2;
 export const SYNC_ERROR_CODES = [
   'SCHEMA_MISMATCH', 'PROTOCOL_MISMATCH', 'UNPAIRED', 'REVOKED', 'BAD_PAIRING_CODE', 'PAIRING_THROTTLED', 'DEVICE_TAKEN', 'HELLO_REQUIRED', 'BAD_MESSAGE', 'HUB_ERROR', 'CERT_MISMATCH', 'READ_ONLY_TABLE',
   // One change of a push refused by the hub's checks (main/hub/push-policy.ts); the rest of the batch is taken.
-  'UNKNOWN_TABLE', 'UNKNOWN_COLUMN', 'BAD_ROW_ID', 'FOREIGN_HLC', 'FUTURE_HLC', 'LEDGER_REWRITE', 'FOREIGN_DEVICE', 'FOREIGN_NUMBER',
+  'UNKNOWN_TABLE', 'UNKNOWN_COLUMN', 'BAD_ROW_ID', 'FOREIGN_HLC', 'FUTURE_HLC', 'LEDGER_REWRITE', 'FOREIGN_DEVICE', 'FOREIGN_NUMBER', 'QUEUE_NUMBER',
 ] as const;
 export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
 export const SyncError = z.object({ code: z.enum(SYNC_ERROR_CODES), message: z.string() });
