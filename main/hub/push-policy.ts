@@ -189,3 +189,22 @@ export function judgePush(changes: readonly ChangeT[], ctx: PushContext): PushVe
   }
   return verdict;
 }
+
+/** The rows of the refused changes: what the hub looks up to see whether it holds them already (`takeKnown`). */
+export function refusedRowKeys(verdict: PushVerdict): { table: string; rowId: string }[] {
+  return verdict.refused.map(({ change }) => ({ table: change.table, rowId: change.rowId }));
+}
+
+/**
+ * A refused change the hub's log already holds under its id is taken instead: resending is safe
+ * (appending it adds nothing and answers its seq), and a desk meeting a hub rebuilt from its own
+ * replica (or restored) resends everything it made, master data of a demo or a first clinic
+ * included, which would otherwise be refused change after change and never leave the desk.
+ * `logged`: the log's change ids by rowKey, for the refused changes' rows.
+ */
+export function takeKnown(changes: readonly ChangeT[], verdict: PushVerdict, logged: ReadonlyMap<string, ReadonlySet<string>>): PushVerdict {
+  const known = new Set(verdict.refused.filter(({ change: c }) => logged.get(rowKey(c.table, c.rowId))?.has(c.id)).map((r) => r.id));
+  if (known.size === 0) return verdict;
+  const taken = new Set([...verdict.taken.map((c) => c.id), ...known]);
+  return { taken: changes.filter((c) => taken.has(c.id)), refused: verdict.refused.filter((r) => !known.has(r.id)) };
+}
