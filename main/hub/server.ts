@@ -134,7 +134,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   const refuse = (r: Omit<Refusal, 'at'>): void => refusals.report({ ...r, at: now() }, log);
   // No code unless an admin asks for one after this start.
   await voidPairingCode(store);
-  const pairOn = pairingDesk({ store, hubId, fingerprint: identity.fingerprint, now, log, refuse });
+  const pairOn = pairingDesk({ store, hubId, fingerprint: identity.fingerprint, now, log, refuse, masterDataFromStations: opts.masterDataFromStations ?? false });
 
   const publish = async (changes: readonly ChangeT[], from?: Socket): Promise<AppendResult> => {
     const result = await store.append(changes, now());
