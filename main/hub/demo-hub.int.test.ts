@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDemoClinic } from '../../db/demo/index';
+import { createDemoClinic } from '../demo/index';
 import { dispatch } from '../station/dispatch';
 import { TEST_STATION_KEY } from '../station/keys.testing';
 import { Station } from '../station/station';
