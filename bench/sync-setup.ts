@@ -13,7 +13,8 @@ import { createDemoClinic } from '../main/demo/index';
 import { drawPatient } from '../main/demo/patients';
 import { Rng } from '../main/demo/random';
 import { localDate } from '../main/domain/dates';
-import { recordNo, queueNo } from '../main/domain/numbers';
+import { recordNo } from '../main/domain/numbers';
+import { queueNo } from '../main/domain/queue-numbers';
 import { PgliteStore } from '../main/hub/pglite-store';
 import { PostgresHubStore } from '../main/hub/postgres-store';
 import type { TestPostgres } from '../main/hub/postgres-testing';
@@ -142,7 +143,7 @@ export function writePatientsAndVisits(station: Station, count: number, opts: { 
         const doc = doctors[rng.int(doctors.length)]!;
         const visit = {
           patientId, visitDate: today, sessionId: null, appointmentId: null, doctorId: doc.id, departmentId: doc.dept,
-          queueNo: queueNo(station.device, 1 + (i % 999)), queueOrder: now, visitType: rng.chance(0.2) ? 'follow_up' as const : 'first' as const,
+          queueNo: queueNo(1 + (i % 999)), queueOrder: now, visitType: rng.chance(0.2) ? 'follow_up' as const : 'first' as const,
           priority: false, status: 'waiting' as const, feeFen: 1000, feeStatus: 'paid' as const, checkedInAt: now, callCount: 0,
         };
         const visitId = w.insert(visits, visit);

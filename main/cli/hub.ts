@@ -42,6 +42,7 @@ import { startClinicHub, type ClinicHub } from '../hub/run';
 import { hubIdOf } from '../hub/server';
 import type { HubStore } from '../hub/store';
 import { shortFingerprint } from '../hub/tls';
+import { stopWhenOrphaned } from './parent-watch';
 
 export const HUB_USAGE = `usage: npm run hub -- [--data <dir> | --database postgres://…] [--host 127.0.0.1] [--port 5190] [--open]
              [--web-port 4870 | --no-web] [--web-tls] [--static out/renderer] [--allow-host NAME]...
@@ -76,6 +77,7 @@ async function readPassword(username: string): Promise<string> {
 }
 
 async function main(): Promise<void> {
+  stopWhenOrphaned();
   // Whatever the hub writes (PGlite's files, the admin station, backups, keys) is its user's alone.
   process.umask(0o077);
   const { values } = parseArgs({

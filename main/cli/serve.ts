@@ -1,5 +1,8 @@
 /** `npm run serve -- [--file data/station.sqlite] [--port 5180] [--demo]`: the web host. */
 import { parseServeArgs, runWebHost, SERVE_USAGE } from '../web/run';
+import { stopWhenOrphaned } from './parent-watch';
+
+stopWhenOrphaned();
 
 try {
   await runWebHost(parseServeArgs(process.argv.slice(2)));

@@ -8,7 +8,7 @@
  */
 import type Database from 'better-sqlite3';
 import { addDays, DAY_MS, fromEpochDay, startOfLocalDay, toEpochDay } from '../domain/dates';
-import { queueNo } from '../domain/numbers';
+import { queueNo } from '../domain/queue-numbers';
 import { rebuildPatientSearchIndex, suspendPatientSearchIndex } from '../station/search-index';
 import { drawPatient, type PatientRow } from './patients';
 import { Rng } from './random';
@@ -114,7 +114,7 @@ export function addBulkPatientsAndVisits(raw: Database.Database, o: BulkOptions)
         const start1 = checkIn + (5 + rng.int(40)) * 60_000;
         const end = start1 + (5 + rng.int(10)) * 60_000;
         const out = end + rng.int(30) * 60_000;
-        insV.run(rng.uuid(checkIn), ids[pi], date, null, null, doc.id, doc.dept, queueNo('H1', q), checkIn,
+        insV.run(rng.uuid(checkIn), ids[pi], date, null, null, doc.id, doc.dept, queueNo(q), checkIn,
           rng.chance(0.2) ? 'follow_up' : 'first', null, 0, null, 'discharged', 0, 'not_required', checkIn, start1 - 60_000, 1,
           start1, end, out, null, null, checkIn, out);
       }

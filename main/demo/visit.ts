@@ -9,7 +9,8 @@ import {
 } from '../../db/schema';
 import { computeBillSplit, type ChargeLine } from '../domain/billing';
 import type { PriorityReason, VisitStatus } from '../domain/enums';
-import { prescriptionNo, queueNo } from '../domain/numbers';
+import { prescriptionNo } from '../domain/numbers';
+import { queueNo } from '../domain/queue-numbers';
 import { computeQuantity } from '../domain/prescribing';
 import type { DrugRef } from './catalog';
 import type { DiagnosisSpec } from './data/diagnoses';
@@ -83,7 +84,7 @@ export function emitVisit(h: History, plan: Plan): string {
   buf.push(visits, {
     id: visitId, patientId: p.row.id, visitDate: date, sessionId: session.id, appointmentId: plan.appointmentId,
     doctorId: doctor.staffId, departmentId: doctor.deptId,
-    queueNo: queueNo(frontDesk.device, counters.next(`queue|${frontDesk.device}|${date}|${doctor.staffId}`)),
+    queueNo: queueNo(counters.next(`queue|${date}|${doctor.staffId}`)),
     queueOrder: plan.checkIn, visitType: plan.followUpOf ? 'follow_up' : 'first', followUpOf: plan.followUpOf,
     priority: priorityReason !== null, priorityReason, status, feeFen: doctor.feeFen, feeStatus: cancelled ? 'refunded' : 'paid',
     checkedInAt: plan.checkIn, calledAt: started ? plan.consultStart - MIN : null, callCount: started ? (rng.chance(0.1) ? 2 : 1) : 0,

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { dayCloseNo, deviceOfNumber, isDeviceCode, parseRecordNo, prescriptionNo, queueNo, receiptNo, recordNo, refundNo } from './numbers';
+import { dayCloseNo, deviceOfNumber, isDeviceCode, parseRecordNo, prescriptionNo, receiptNo, recordNo, refundNo } from './numbers';
 import { codeOf } from './testing';
 
 
@@ -21,10 +21,6 @@ describe('formats', () => {
     expect(recordNo('A', 1)).toBe('A-0000001');
     expect(recordNo('B2C', 12_345_678)).toBe('B2C-12345678');
   });
-  it('queue numbers', () => {
-    expect(queueNo('A1', 7)).toBe('A1-007');
-    expect(queueNo('A1', 1234)).toBe('A1-1234');
-  });
   it('dated numbers', () => {
     expect(receiptNo('A1', '2026-11-22', 7)).toBe('R20261122-A1-0007');
     expect(refundNo('A1', '2026-11-22', 3)).toBe('RF20261122-A1-0003');
@@ -37,7 +33,6 @@ describe('formats', () => {
 describe('refusals', () => {
   const makers: Array<[string, (d: string, n: number) => string]> = [
     ['recordNo', recordNo],
-    ['queueNo', queueNo],
     ['receiptNo', (d, n) => receiptNo(d, '2026-11-22', n)],
     ['refundNo', (d, n) => refundNo(d, '2026-11-22', n)],
     ['prescriptionNo', (d, n) => prescriptionNo(d, '2026-11-22', n)],
@@ -81,7 +76,7 @@ describe('parseRecordNo', () => {
 });
 
 describe('no two devices collide (property)', () => {
-  const undated: Array<(d: string, n: number) => string> = [recordNo, queueNo];
+  const undated: Array<(d: string, n: number) => string> = [recordNo];
   const dated = [receiptNo, refundNo, prescriptionNo, dayCloseNo];
 
   it('distinct devices never give the same number, whatever the sequences', () => {
@@ -121,14 +116,14 @@ describe('no two devices collide (property)', () => {
   });
   it('a device prefix never looks like another device (hand-picked near misses)', () => {
     expect(recordNo('A', 10_000_001)).toBe('A-10000001'); // vs 'A1-0000001'
-    expect(new Set([recordNo('A', 1), recordNo('A1', 1), recordNo('A10', 1), queueNo('A1', 1), queueNo('A', 11)]).size).toBe(5);
+    expect(new Set([recordNo('A', 1), recordNo('A1', 1), recordNo('A10', 1), recordNo('A', 11)]).size).toBe(4);
   });
 });
 
 describe('deviceOfNumber', () => {
   it('reads the device back from every format', () => {
     fc.assert(fc.property(deviceArb, seqArb, dateArb, (dev, n, date) => {
-      for (const made of [recordNo(dev, n), queueNo(dev, n), receiptNo(dev, date, n), refundNo(dev, date, n), prescriptionNo(dev, date, n), dayCloseNo(dev, date, n)]) {
+      for (const made of [recordNo(dev, n), receiptNo(dev, date, n), refundNo(dev, date, n), prescriptionNo(dev, date, n), dayCloseNo(dev, date, n)]) {
         expect(deviceOfNumber(made)).toBe(dev);
       }
     }));

@@ -1,8 +1,8 @@
 /**
  * Numbers people read, handed out offline: a device code plus that device's own sequence.
+ * (The queue number a patient hears is per doctor and day instead: main/domain/queue-numbers.ts.)
  *
  *   record number      A1-0000123            recordNo('A1', 123)
- *   queue number       A1-007                queueNo('A1', 7)
  *   receipt            R20261122-A1-0007     receiptNo('A1', '2026-11-22', 7)
  *   refund             RF20261122-A1-0003    refundNo('A1', '2026-11-22', 3)
  *   prescription       P20261122-A1-0012     prescriptionNo('A1', '2026-11-22', 12)
@@ -65,11 +65,6 @@ export function parseRecordNo(s: string): { device: string; seq: number } | null
   if (!m) return null;
   const n = Number(m[2]);
   return Number.isSafeInteger(n) && n >= 1 ? { device: m[1]!, seq: n } : null;
-}
-
-/** Queue number for the waiting-room screen, e.g. 'A1-007' (unique per doctor per day). */
-export function queueNo(dev: string, n: number): string {
-  return `${device(dev)}-${seq(n, 3)}`;
 }
 
 /** Receipt number, e.g. 'R20261122-A1-0007' (date = the clinic's local date). */

@@ -7,6 +7,8 @@
  * of them on the first run: bootstrap), then every batch the hub appends, whoever pushed it. Its
  * own commands' change-log entries are published through the hub exactly as a station's push
  * (appended, broadcast, detected) as soon as they commit. One job at a time, in order.
+ * After each batch it applies it settles queue numbers two desks gave while apart
+ * (main/hub/queue-clashes.ts); at opening it sweeps today's.
  */
 import { existsSync } from 'node:fs';
 import { createHash, randomBytes, randomInt } from 'node:crypto';
@@ -21,6 +23,8 @@ import { HubPeople, personTokenSecret } from './people';
 import type { Refusal } from './refusals';
 import { getCursor, markAcked, pendingChanges, pendingCount } from '../sync/local';
 import { MAX_BATCH, type CallT, type ChangeT, type SequencedChangeT } from '../sync/protocol';
+import { localDate } from '../domain/dates';
+import { doctorDaysOf, doctorDaysOn, settleQueueNumbers } from './queue-clashes';
 import type { Hub } from './server';
 import type { AppendResult, HubStore } from './store';
 
@@ -66,6 +70,8 @@ export class AdminStation {
     }
     const admin = new AdminStation(station, store, new HubPeople(station, await personTokenSecret(store)), opts.log ?? (() => undefined));
     await admin.catchUp();
+    // A clash left by a hub stopped between applying a batch and settling it.
+    settleQueueNumbers(station, doctorDaysOn(station.raw, localDate(now(), station.settings.timeZone)));
     await admin.flush();
     admin.offs.push(station.on('data.changed', () => {
       if (!admin.flushing && pendingCount(station) > 0) void admin.flush();
@@ -168,12 +174,22 @@ export class AdminStation {
   }
 
   private async catchUpNow(): Promise<void> {
+    const doctorDays = new Set<string>();
     for (;;) {
       const cursor = getCursor(this.station);
       const page = await this.store.after(cursor, MAX_BATCH);
       if (page.changes.length > 0 || page.cursor !== cursor) applyRemoteChanges(this.station, page.changes, { cursor: page.cursor });
-      if (!page.more) return;
+      for (const d of doctorDaysOf(this.station.raw, page.changes)) doctorDays.add(d);
+      if (!page.more) break;
     }
+    this.settleQueues(doctorDays);
+  }
+
+  /** Renumbers queue numbers that clash among the visits of these doctors and days (published by the next flush). */
+  private settleQueues(doctorDays: Set<string>): void {
+    if (doctorDays.size === 0) return;
+    const done = settleQueueNumbers(this.station, doctorDays);
+    if (done.length > 0) this.log(`queue numbers settled: ${done.map((r) => `${r.from} → ${r.to}`).join(', ')}`);
   }
 
   /** A batch the hub appended: applied at once when it follows the cursor, else the gap is read from the store. */
@@ -182,6 +198,7 @@ export class AdminStation {
     const contiguous = sorted.every((c, i) => i === 0 || c.seq === sorted[i - 1]!.seq + 1);
     if (contiguous && sorted[0]!.seq === getCursor(this.station) + 1) {
       applyRemoteChanges(this.station, sorted, { cursor: sorted[sorted.length - 1]!.seq });
+      this.settleQueues(doctorDaysOf(this.station.raw, sorted));
       return;
     }
     if (sorted[sorted.length - 1]!.seq > getCursor(this.station)) await this.catchUpNow();

@@ -156,6 +156,23 @@ describe('attacks on the push path: each crafted change is refused, audited, a r
     await expectRefused(change({ table: 'payments', columns: { receipt_no: 'R20261123-B1-0001', device: 'A1' } }), 'FOREIGN_NUMBER');
   });
 
+  it("a queue number changed by a desk (to jump the line or clash on purpose), and one that is no queue number", async () => {
+    const ids = t.ids;
+    const visitId = writeAs(desk.station, (w) => {
+      const patientId = w.insert(patients, { recordNo: 'A1-0000090', name: '排队', sex: 'F', pinyinFull: 'pd', pinyinInitials: 'pd' });
+      return w.insert(visits, {
+        patientId, visitDate: TODAY, doctorId: ids.staff.doctor2, departmentId: ids.departments.paeds, queueNo: '005',
+        queueOrder: 1, visitType: 'first', status: 'waiting', feeFen: 0, feeStatus: 'not_required', checkedInAt: t.clock.t,
+      });
+    });
+    await until(() => pendingCount(desk.station) === 0);
+    expect((await t.store.row('visits', visitId))?.values['queue_no']).toBe('005');
+    await expectRefused(change({ table: 'visits', rowId: visitId, op: 'update', columns: { queue_no: '001' } }), 'QUEUE_NUMBER');
+    const { id: _id, ...columns } = (await t.store.row('visits', visitId))!.values;
+    await expectRefused(change({ table: 'visits', rowId: uuidv7(), columns: { ...columns, queue_no: 'B1-001' } }), 'QUEUE_NUMBER');
+    expect((await t.store.row('visits', visitId))?.values['queue_no']).toBe('005');
+  });
+
   it('master data: an account row', async () => {
     await expectRefused(change({ table: 'accounts', rowId: t.ids.accounts.admin, op: 'update', columns: { password_hash: 'attacker' } }), 'READ_ONLY_TABLE');
   });

@@ -7,8 +7,9 @@
  */
 import type { Socket } from 'socket.io';
 import {
-  Pair, PairConfirm, PROTOCOL_VERSION, describeIssues, refusal, type PairAnswerT, type PairChallengeT, type SyncErrorT,
+  Pair, PairConfirm, PROTOCOL_VERSION, describeIssues, refusal, type PairAnswerT, type PairChallengeT, type PairT, type SyncErrorT,
 } from '../sync/protocol';
+import { rowKey } from '../sync/merge';
 import { abandonPairing, beginPairing, finishPairing, type PairingSession } from './pairing';
 import { PairingThrottle, sourceOf } from './pairing-throttle';
 import type { Refusal } from './refusals';
@@ -22,9 +23,28 @@ export interface PairingContext {
   now: () => number;
   log: (line: string) => void;
   refuse: (r: Omit<Refusal, 'at'>) => void;
+  /** Tests whose fixture station seeds the clinic: master data taken from stations, so no pairing is refused for it. */
+  masterDataFromStations?: boolean;
 }
 
 type Ack<T> = (answer: T) => void;
+
+/**
+ * A station that holds master data of its own (a demo, a clinic started on its own) would send
+ * it once paired, and this hub refuses master data from stations: unless the hub already holds
+ * it (rebuilt from that station), the pairing is refused now, with why and what to do.
+ */
+export async function masterDataElsewhere(store: HubStore, pair: PairT): Promise<SyncErrorT | null> {
+  const own = pair.ownMasterData;
+  if (!own) return null;
+  const logged = await store.changeIdsOf(own.sample);
+  if (own.sample.every((c) => logged.get(rowKey(c.table, c.rowId))?.has(c.id))) return null;
+  return {
+    code: 'MASTER_DATA_ELSEWHERE',
+    message: `this station holds ${own.count} changes of master data (staff, accounts, rosters, catalog, settings) written on it, which this hub does not have: `
+      + 'it was set up as a clinic of its own (the demo, or a new clinic). Join this hub from a new station file, or rebuild the hub from this station (npm run hub -- --rebuild-from)',
+  };
+}
 
 /** One per hub: the throttle and the queue the pairing steps of every socket go through. */
 export function pairingDesk(ctx: PairingContext): (socket: Socket) => void {
@@ -62,6 +82,12 @@ export function pairingDesk(ctx: PairingContext): (socket: Socket) => void {
         return ack(refusal('PROTOCOL_MISMATCH', `station speaks sync protocol ${pair.data.protocol}, hub ${PROTOCOL_VERSION}`));
       }
       try {
+        const elsewhere = ctx.masterDataFromStations ? null : await masterDataElsewhere(ctx.store, pair.data);
+        if (elsewhere) {
+          // Before the code is tried: this is no wrong code, and the station may pair again from a new file.
+          ctx.refuse({ kind: 'pair', device: pair.data.device, accountId: null, subject: `pairing of ${pair.data.device}`, code: elsewhere.code, reason: elsewhere.message, source });
+          return ack({ ok: false, error: elsewhere });
+        }
         await abandon('pairing started again before it was confirmed');
         const wait = throttle.waitFor(source, ctx.now());
         if (wait !== null) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hlcToString } from '../domain/hlc';
 import { rowKey } from '../sync/merge';
 import type { ChangeT } from '../sync/protocol';
-import { DEVICE_COLUMN_TABLES, MAX_FUTURE_MS, REPLICATED_SHAPES, checkChange, judgePush, ledgerInsertKeys, type PushContext } from './push-policy';
+import { DEVICE_COLUMN_TABLES, MAX_FUTURE_MS, REPLICATED_SHAPES, checkChange, judgePush, ledgerInsertKeys, takeKnown, type PushContext } from './push-policy';
 
 const NOW = Date.UTC(2026, 11, 4, 9, 0, 0);
 const ctx = (over: Partial<PushContext> = {}): PushContext => ({ device: 'A1', now: NOW, masterDataFromStations: false, ledgerRows: new Map(), ...over });
@@ -92,9 +92,18 @@ describe('checkChange', () => {
     expect(codeOf(change({ columns: { record_no: null } }))).toBe('FOREIGN_NUMBER');
     expect(codeOf(change({ table: 'payments', columns: { device: 'A1', receipt_no: 'R20261204-B2-0001' } }))).toBe('FOREIGN_NUMBER');
     expect(codeOf(change({ table: 'prescriptions', columns: { rx_no: 'P20261204-B2-0001' } }))).toBe('FOREIGN_NUMBER');
-    expect(codeOf(change({ table: 'visits', columns: { queue_no: 'B2-001' } }))).toBe('FOREIGN_NUMBER');
-    expect(codeOf(change({ table: 'visits', columns: { queue_no: 'A1-001' } }))).toBeNull();
     expect(codeOf(change({ table: 'day_closes', columns: { device: 'A1', close_no: 'D20261204-A1-01' } }))).toBeNull();
+  });
+
+  it('takes a queue number per doctor and day, or the desk\'s own older per-desk one, at insert only', () => {
+    expect(codeOf(change({ table: 'visits', columns: { queue_no: '001' } }))).toBeNull();
+    expect(codeOf(change({ table: 'visits', columns: { queue_no: '1234' } }))).toBeNull();
+    expect(codeOf(change({ table: 'visits', columns: { queue_no: 'A1-001' } }))).toBeNull();
+    expect(codeOf(change({ table: 'visits', columns: { queue_no: 'B2-001' } }))).toBe('QUEUE_NUMBER');
+    for (const bad of ['1', '0001', '000', 'x', '', null, 7]) expect(codeOf(change({ table: 'visits', columns: { queue_no: bad } }))).toBe('QUEUE_NUMBER');
+    // A desk cannot move a patient's number (to take an earlier turn, or to clash on purpose): only the hub renumbers.
+    expect(codeOf(change({ table: 'visits', op: 'update', columns: { queue_no: '001' } }))).toBe('QUEUE_NUMBER');
+    expect(codeOf(change({ table: 'visits', op: 'update', columns: { called_at: 5 } }))).toBeNull();
   });
 
   it('refuses master data unless the hub takes it from stations', () => {
@@ -118,5 +127,20 @@ describe('judgePush', () => {
     const p1 = change({ table: 'payments', rowId: 'x' });
     expect(ledgerInsertKeys([change(), p1, { ...p1, id: 'other' }, change({ table: 'payments', op: 'update', columns: {} })]))
       .toEqual([{ table: 'payments', rowId: 'x' }]);
+  });
+});
+
+describe('takeKnown', () => {
+  it('takes a refused change the log already holds under its id, in the order the push came; the others stay refused', () => {
+    const a = change();
+    const resent = change({ table: 'accounts', op: 'update', columns: { password_hash: 'x' } });
+    const forged = change({ table: 'accounts', rowId: resent.rowId, op: 'update', columns: { password_hash: 'y' } });
+    const verdict = judgePush([resent, a, forged], ctx());
+    expect(verdict.refused.map((r) => r.id)).toEqual([resent.id, forged.id]);
+    const logged = new Map([[rowKey('accounts', resent.rowId), new Set([resent.id])]]);
+    const v = takeKnown([resent, a, forged], verdict, logged);
+    expect(v.taken).toEqual([resent, a]);
+    expect(v.refused.map((r) => [r.id, r.code])).toEqual([[forged.id, 'READ_ONLY_TABLE']]);
+    expect(takeKnown([resent, a, forged], verdict, new Map())).toBe(verdict);
   });
 });

@@ -16,6 +16,10 @@
  *   payment or refund may be updated (LEDGER_STAMPS): the merge ignores it, so it rewrites nothing;
  * - a row's `device` column (audit_log, payments, refunds, refund_items, day_closes, day_close_entries) names another device, or a
  *   device-prefixed number (main/domain/numbers.ts) carries another device's code;
+ * - a visit's queue number is neither a queue number (main/domain/queue-numbers.ts: per doctor
+ *   and day, '007') nor one of the pushing desk's own older per-desk numbers ('A1-007'), or a desk
+ *   changes the queue number of a visit that exists: only the hub renumbers (a clash of two desks
+ *   apart, main/hub/queue-clashes.ts), so a desk cannot take another patient's turn;
  * - it writes master data (MASTER_TABLES), unless the hub was told to take it from stations.
  *
  * Each change is judged on its own: a later change of the same row is taken or refused on its
@@ -26,6 +30,7 @@
 import { getTableColumns, getTableName, type Column } from 'drizzle-orm';
 import { ClockError, hlcParse } from '../domain/hlc';
 import { deviceOfNumber } from '../domain/numbers';
+import { parseQueueNo } from '../domain/queue-numbers';
 import { isLedgerTable, rowKey } from '../sync/merge';
 import type { ChangeT, RefusedChangeT, SyncErrorCode } from '../sync/protocol';
 import { MASTER_TABLES, REPLICATED_TABLES } from '../station/tables';
@@ -42,7 +47,6 @@ export const LEDGER_STAMPS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
 /** Device-prefixed numbers a desk hands out from its own sequences: table → column. */
 export const NUMBER_COLUMNS: ReadonlyMap<string, readonly string[]> = new Map([
   ['patients', ['record_no']],
-  ['visits', ['queue_no']],
   ['payments', ['receipt_no']],
   ['refunds', ['refund_no']],
   ['prescriptions', ['rx_no']],
@@ -157,12 +161,21 @@ function checkOwnership(c: ChangeT, ctx: PushContext): Refusal {
   return null;
 }
 
+function checkQueueNo(c: ChangeT, ctx: PushContext): Refusal {
+  if (c.table !== 'visits' || !('queue_no' in c.columns)) return null;
+  const value = c.columns['queue_no'];
+  if (c.op === 'update') return no('QUEUE_NUMBER', `visit ${c.rowId}'s queue number is given at check-in and changed only by the hub`);
+  const text = typeof value === 'string' ? value : null;
+  if (parseQueueNo(text) !== null || (text !== null && deviceOfNumber(text) === ctx.device)) return null;
+  return no('QUEUE_NUMBER', `${String(value)} is not a queue number (per doctor and day, e.g. 007)`);
+}
+
 /** The verdict on one change (null: taken); `inBatch` keeps this batch's ledger inserts so far. */
 export function checkChange(c: ChangeT, ctx: PushContext, inBatch: Map<string, string> = new Map()): Refusal {
   if (!ctx.masterDataFromStations && MASTER_TABLES.has(c.table)) {
     return no('READ_ONLY_TABLE', `${c.table} is master data, written only at the hub`);
   }
-  return checkShape(c) ?? checkClock(c, ctx) ?? checkOwnership(c, ctx) ?? checkLedger(c, ctx, inBatch);
+  return checkShape(c) ?? checkClock(c, ctx) ?? checkOwnership(c, ctx) ?? checkQueueNo(c, ctx) ?? checkLedger(c, ctx, inBatch);
 }
 
 /** Splits a push into the changes to append and the ones refused. */
@@ -175,4 +188,23 @@ export function judgePush(changes: readonly ChangeT[], ctx: PushContext): PushVe
     else verdict.taken.push(c);
   }
   return verdict;
+}
+
+/** The rows of the refused changes: what the hub looks up to see whether it holds them already (`takeKnown`). */
+export function refusedRowKeys(verdict: PushVerdict): { table: string; rowId: string }[] {
+  return verdict.refused.map(({ change }) => ({ table: change.table, rowId: change.rowId }));
+}
+
+/**
+ * A refused change the hub's log already holds under its id is taken instead: resending is safe
+ * (appending it adds nothing and answers its seq), and a desk meeting a hub rebuilt from its own
+ * replica (or restored) resends everything it made, master data of a demo or a first clinic
+ * included, which would otherwise be refused change after change and never leave the desk.
+ * `logged`: the log's change ids by rowKey, for the refused changes' rows.
+ */
+export function takeKnown(changes: readonly ChangeT[], verdict: PushVerdict, logged: ReadonlyMap<string, ReadonlySet<string>>): PushVerdict {
+  const known = new Set(verdict.refused.filter(({ change: c }) => logged.get(rowKey(c.table, c.rowId))?.has(c.id)).map((r) => r.id));
+  if (known.size === 0) return verdict;
+  const taken = new Set([...verdict.taken.map((c) => c.id), ...known]);
+  return { taken: changes.filter((c) => taken.has(c.id)), refused: verdict.refused.filter((r) => !known.has(r.id)) };
 }

@@ -20,7 +20,7 @@ import {
   type PushAnswerT, type RefusedChangeT, type SequencedChangeT, type SyncErrorT,
 } from '../sync/protocol';
 import type { ErrorBody } from '../domain/errors';
-import { judgePush, ledgerInsertKeys } from './push-policy';
+import { judgePush, ledgerInsertKeys, refusedRowKeys, takeKnown } from './push-policy';
 import { registerHubControl } from './control';
 import { detectAfterAppend } from './detect';
 import { pairingDesk } from './pair-handler';
@@ -134,7 +134,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   const refuse = (r: Omit<Refusal, 'at'>): void => refusals.report({ ...r, at: now() }, log);
   // No code unless an admin asks for one after this start.
   await voidPairingCode(store);
-  const pairOn = pairingDesk({ store, hubId, fingerprint: identity.fingerprint, now, log, refuse });
+  const pairOn = pairingDesk({ store, hubId, fingerprint: identity.fingerprint, now, log, refuse, masterDataFromStations: opts.masterDataFromStations ?? false });
 
   const publish = async (changes: readonly ChangeT[], from?: Socket): Promise<AppendResult> => {
     const result = await store.append(changes, now());
@@ -227,7 +227,8 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       if (foreign) return refusal('BAD_MESSAGE', `device ${device} may push only its own changes, not ${foreign.device}'s`);
       try {
         const ledgerRows = await store.changeIdsOf(ledgerInsertKeys(push.data.changes));
-        const verdict = judgePush(push.data.changes, { device, now: now(), masterDataFromStations: opts.masterDataFromStations ?? false, ledgerRows });
+        const judged = judgePush(push.data.changes, { device, now: now(), masterDataFromStations: opts.masterDataFromStations ?? false, ledgerRows });
+        const verdict = judged.refused.length > 0 ? takeKnown(push.data.changes, judged, await store.changeIdsOf(refusedRowKeys(judged))) : judged;
         const { acks } = verdict.taken.length > 0 ? await publish(verdict.taken, socket) : { acks: [] };
         // Each refused change is audited and made a task, up to a bound per batch: a batch of a
         // thousand crafted changes must not become a thousand audit rows on every desk.

@@ -11,12 +11,15 @@
  * Writer writes local changes straight to the row, and the merge may overrule one.
  * A roster session of today or later that this batch stops (it was open here) raises the
  * station's 'notice' event once the batch has committed: the stop-clinic notice at every desk.
+ * So does a visit of today or later whose queue number the batch changes (the hub settled a
+ * clash of two desks apart: main/hub/queue-clashes.ts), so the patient can be told.
  */
 import type Database from 'better-sqlite3';
 import { getTableName } from 'drizzle-orm';
 import { localDate } from '../domain/dates';
 import type { SessionPeriod } from '../domain/enums';
 import { ClockError, hlcParse, hlcReceive } from '../domain/hlc';
+import { queueRenumberedNotice } from '../domain/queue-numbers';
 import { sessionStoppedNotice } from '../domain/roster';
 import type { Station } from '../station/station';
 import { REPLICATED_TABLES } from '../station/tables';
@@ -105,6 +108,7 @@ export function applyRemoteChanges(
   const result: ApplyResult = { received: 0, known: 0, rowsWritten: 0, waiting: 0, tables: [], conflicts: [] };
   const touched = new Set<string>();
   const stopped: string[] = [];
+  const renumbered: { visitId: string; from: string; to: string }[] = [];
 
   raw.transaction(() => {
     // Parents and children of one batch may come in any order: check foreign keys at commit.
@@ -159,12 +163,24 @@ export function applyRemoteChanges(
       }
       return all.sort((x, y) => (x.hlc < y.hlc ? -1 : x.hlc > y.hlc ? 1 : 0));
     };
+    /**
+     * A renumbering of a visit (the hub's update of its queue number) told to this desk: the number
+     * it held here, or the one its insert in this batch gave, and the number it has now.
+     */
+    const noteRenumbering = (rowId: string, current: Record<string, unknown> | undefined, values: Record<string, ColumnValue>, inBatch: Map<string, MergeInput>): void => {
+      const changes = [...inBatch.values()];
+      if (!changes.some((c) => c.op === 'update' && 'queue_no' in c.columns)) return;
+      const from = current ? current['queue_no'] : changes.find((c) => c.op === 'insert')?.columns['queue_no'];
+      const to = values['queue_no'];
+      if (typeof from === 'string' && typeof to === 'string' && from !== to) renumbered.push({ visitId: rowId, from, to });
+    };
     // One statement writes a row (UPDATE or INSERT), and a statement that fails is undone alone
     // (SQLite's statement journal): a conflicting row is skipped, the batch goes on.
     const writeRow = (table: string, rowId: string, info: TableInfo, inBatch: Map<string, MergeInput>): void => {
       const state = mergeRow(allChangesOf(table, rowId, inBatch));
       const values = Object.fromEntries(Object.entries(rowValues(table, state)).filter(([k]) => info.columns.has(k)));
       const current = prepared(raw, `SELECT * FROM "${table}" WHERE "${info.pk}" = ?`).get(rowId) as Record<string, unknown> | undefined;
+      if (table === 'visits') noteRenumbering(rowId, current, values, inBatch);
       if (current) {
         const diff = changedColumns({ ...state, values }, current);
         const cols = Object.keys(diff);
@@ -209,8 +225,21 @@ export function applyRemoteChanges(
     const notice = stopNotice(station, id);
     if (notice) station.emit('notice', notice);
   }
+  for (const r of renumbered) {
+    const notice = renumberNotice(station, r);
+    if (notice) station.emit('notice', notice);
+  }
   for (const c of result.conflicts) station.emit('notice', conflictNotice(c, station.now()));
   return result;
+}
+
+/** The notice of a visit the hub renumbered; none for a past day. */
+function renumberNotice(station: Station, r: { visitId: string; from: string; to: string }) {
+  const v = prepared(station.raw, `SELECT v.visit_date AS date, coalesce(p.name, '') AS patient, coalesce(st.name, '') AS doctor
+    FROM visits v LEFT JOIN patients p ON p.id = v.patient_id LEFT JOIN staff st ON st.id = v.doctor_id WHERE v.id = ?`)
+    .get(r.visitId) as { date: string; patient: string; doctor: string } | undefined;
+  if (!v || v.date < localDate(station.now(), station.settings.timeZone)) return undefined;
+  return queueRenumberedNotice({ ...r, patientName: v.patient, doctorName: v.doctor, at: station.now() });
 }
 
 /** Where a station keeps the rows it could not write (station_meta, local): shown until they are resolved. */

@@ -10,6 +10,7 @@
  */
 import { io } from 'socket.io-client';
 import type { Station } from '../station/station';
+import { MASTER_TABLES } from '../station/tables';
 import { adoptHub, getMeta, setMeta } from './local';
 import { HUB_CERT_KEY, fetchHubCertificate, normaliseHubUrl, pinnedTls, type HubPin } from './pin';
 import { startStation } from './pake';
@@ -36,6 +37,18 @@ export type PairResult = PairAnswerT & { url: string; fingerprint?: string };
  * on success the credential, the pinned certificate and the address are stored.
  * Throws when the hub cannot be reached at all.
  */
+/** The master-data changes this station made itself (not set aside): the first and last ten, and how many. */
+export function ownMasterData(station: Station): { ownMasterData?: { count: number; sample: { id: string; table: string; rowId: string }[] } } {
+  const tables = [...MASTER_TABLES];
+  const where = `device = ? AND refused_code IS NULL AND table_name IN (${tables.map(() => '?').join(', ')})`;
+  const { n } = station.raw.prepare(`SELECT count(*) AS n FROM change_log WHERE ${where}`).get(station.device, ...tables) as { n: number };
+  if (n === 0) return {};
+  const pick = (order: 'ASC' | 'DESC') => station.raw.prepare(`SELECT id, table_name AS "table", row_id AS rowId FROM change_log WHERE ${where} ORDER BY hlc ${order}, id ${order} LIMIT 10`)
+    .all(station.device, ...tables) as { id: string; table: string; rowId: string }[];
+  const sample = new Map([...pick('ASC'), ...pick('DESC')].map((c) => [c.id, c]));
+  return { ownMasterData: { count: n, sample: [...sample.values()] } };
+}
+
 export async function pairStation(station: Station, address: string, code: string, opts: PairOptions = {}): Promise<PairResult> {
   const url = normaliseHubUrl(address);
   const timeoutMs = opts.timeoutMs ?? 10_000;
@@ -54,7 +67,7 @@ export async function pairStation(station: Station, address: string, code: strin
     });
     const exchange = startStation(code, station.device);
     const challenge = PairChallenge.parse(
-      await socket.timeout(timeoutMs).emitWithAck('pair', { protocol: PROTOCOL_VERSION, device: station.device, share: exchange.share }),
+      await socket.timeout(timeoutMs).emitWithAck('pair', { protocol: PROTOCOL_VERSION, device: station.device, share: exchange.share, ...ownMasterData(station) }),
     );
     if (!challenge.ok) return { ...challenge, url, fingerprint: pin.fingerprint };
     const done = exchange.finish(pin.fingerprint, challenge.share, challenge.mac);

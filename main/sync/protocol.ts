@@ -29,7 +29,9 @@ export const PROTOCOL_VERSION = 2;
 export const SYNC_ERROR_CODES = [
   'SCHEMA_MISMATCH', 'PROTOCOL_MISMATCH', 'UNPAIRED', 'REVOKED', 'BAD_PAIRING_CODE', 'PAIRING_THROTTLED', 'DEVICE_TAKEN', 'HELLO_REQUIRED', 'BAD_MESSAGE', 'HUB_ERROR', 'CERT_MISMATCH', 'READ_ONLY_TABLE',
   // One change of a push refused by the hub's checks (main/hub/push-policy.ts); the rest of the batch is taken.
-  'UNKNOWN_TABLE', 'UNKNOWN_COLUMN', 'BAD_ROW_ID', 'FOREIGN_HLC', 'FUTURE_HLC', 'LEDGER_REWRITE', 'FOREIGN_DEVICE', 'FOREIGN_NUMBER',
+  'UNKNOWN_TABLE', 'UNKNOWN_COLUMN', 'BAD_ROW_ID', 'FOREIGN_HLC', 'FUTURE_HLC', 'LEDGER_REWRITE', 'FOREIGN_DEVICE', 'FOREIGN_NUMBER', 'QUEUE_NUMBER',
+  // Pairing refused at once: the station holds master data of its own that this hub does not have.
+  'MASTER_DATA_ELSEWHERE',
 ] as const;
 export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
 export const SyncError = z.object({ code: z.enum(SYNC_ERROR_CODES), message: z.string() });
@@ -88,6 +90,15 @@ export const Pair = z.object({
   protocol: z.number().int(),
   device: z.string().regex(/^[A-Z][A-Z0-9]{0,2}$/),
   share: z.string().regex(SHARE_PATTERN),
+  /**
+   * Master data this station wrote itself (a demo, a clinic started on its own), which it would
+   * send the hub once paired: how many changes, and a sample of them. A hub that does not hold
+   * them refuses the pairing at once (MASTER_DATA_ELSEWHERE) instead of refusing them one by one.
+   */
+  ownMasterData: z.object({
+    count: z.number().int().positive(),
+    sample: z.array(z.object({ id: z.string().min(1).max(64), table: z.string().max(64), rowId: z.string().min(1).max(200) })).min(1).max(20),
+  }).optional(),
 });
 export type PairT = z.infer<typeof Pair>;
 export const PairChallenge = z.discriminatedUnion('ok', [

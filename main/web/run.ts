@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { createDemoClinic } from '../demo/index';
 import { warmUpDocuments } from '../documents/index';
 import { Station } from '../station/station';
+import { seedHubFromStation, noHubIn } from '../hub/demo-hub';
 import { inProcessHubDir, startInProcessHub, type InProcessHub } from '../hub/in-process';
 import type { SyncClient } from '../sync/client';
 import { connectToHub } from '../sync/connect';
@@ -89,6 +90,7 @@ function createDemo(file: string, key: Buffer): void {
 export async function runWebHost(opts: ServeOptions): Promise<{ host: WebHost; station: Station }> {
   mkdirSync(dirname(opts.file), { recursive: true });
   const stationKey = stationKeyFor(opts.file, { log: (line) => console.log(line) });
+  const freshDemo = opts.demo && !existsSync(opts.file);
   if (opts.demo) createDemo(opts.file, stationKey.key);
   else if (!existsSync(opts.file)) console.log(`creating an empty station database at ${opts.file}`);
   const station = new Station({ file: opts.file, key: stationKey.key });
@@ -119,12 +121,19 @@ export async function runWebHost(opts: ServeOptions): Promise<{ host: WebHost; s
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
   console.log(`Clinic desk web host listening on ${host.url}`);
+  // A new demo clinic is a single-PC clinic whose hub holds the demo (every screen works at once).
+  const demoHubDir = opts.hubData ?? defaultHubDataDir(opts.file);
+  const demoHub = freshDemo && opts.hub === undefined && noHubIn(demoHubDir);
+  if (demoHub) {
+    console.log(`putting the demo clinic at an in-process hub in ${demoHubDir} …`);
+    await seedHubFromStation(station, opts.file, stationKey.key, demoHubDir, (line) => console.log(`[hub] ${line}`));
+  }
   // A single-PC clinic: the hub in this process (asked for now, or remembered from before).
-  if (opts.withHub || inProcessHubDir(station)) {
+  if (opts.withHub || demoHub || inProcessHubDir(station)) {
     const password = process.env['CLINIC_ADMIN_PASSWORD'];
     if (opts.createAdmin !== undefined && !password) throw new Error('--create-admin: set CLINIC_ADMIN_PASSWORD');
     inProcess = await startInProcessHub(station, {
-      ...(opts.hubData ? { dataDir: opts.hubData } : {}), host: opts.hubHost, port: opts.hubPort,
+      ...(opts.hubData ? { dataDir: opts.hubData } : demoHub ? { dataDir: demoHubDir } : {}), host: opts.hubHost, port: opts.hubPort,
       ...(opts.createAdmin !== undefined && password ? { firstAdmin: { username: opts.createAdmin, password } } : {}),
       log: (line) => console.log(`[hub] ${line}`),
     });

@@ -6,7 +6,9 @@
  *   patient, doctor and session. Walk-in: a session of today with seats left (`sessionId`), or a
  *   doctor of today (`doctorId`: the doctor's session of the current half-day with seats left,
  *   else any of their sessions of today with seats left).
- * - Queue number: `queueNo(device, nextSeq('queue:<date>:<doctorId>'))`; queue order = check-in time.
+ * - Queue number: the doctor's next of the day ('001', '002' …, main/domain/queue-numbers.ts),
+ *   whichever desk checks in; two desks apart that give one number have it settled at the hub
+ *   (the later arrival renumbered, every desk told). Queue order = check-in time.
  * - First visit or follow-up: a follow-up links `followUpOf` to an earlier visit of the same
  *   patient (given, or the patient's latest earlier visit when left out).
  * - Priority (elderly, disabled, emergency …) needs its reason.

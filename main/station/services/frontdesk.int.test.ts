@@ -25,7 +25,7 @@ describe('frontdesk.walkIn', () => {
     const r1 = walkIn(fx, desk, p1);
     expect(r1.visit).toMatchObject({
       patientId: p1, doctorId: fx.ids.staff.doctor, sessionId: morning, appointmentId: null, visitDate: '2026-11-23',
-      queueNo: 'A1-001', queueOrder: fx.clock.t, status: 'waiting', visitType: 'first', followUpOf: null, priority: false,
+      queueNo: '001', queueOrder: fx.clock.t, status: 'waiting', visitType: 'first', followUpOf: null, priority: false,
       feeFen: 1500, feeStatus: 'unpaid', roomName: '诊室1', doctorName: '李明', departmentName: '内科', callCount: 0,
     });
     expect(r1.bill).toMatchObject({ kind: 'registration', status: 'open', totalFen: 1500, insuranceFen: 0, selfPayFen: 1500, dueFen: 1500 });
@@ -33,10 +33,10 @@ describe('frontdesk.walkIn', () => {
     expect(r1.payment).toBeNull();
     expect(seats(morning)).toBe(2);
     fx.advance(60_000);
-    expect(walkIn(fx, desk, p2).visit.queueNo).toBe('A1-002');
+    expect(walkIn(fx, desk, p2).visit.queueNo).toBe('002');
     expect(seats(morning)).toBe(1);
     // Another doctor has a counter of their own.
-    expect(walkIn(fx, desk, p1, { doctorId: fx.ids.staff.doctor2 }).visit).toMatchObject({ queueNo: 'A1-001', feeFen: 2000, roomName: '诊室2' });
+    expect(walkIn(fx, desk, p1, { doctorId: fx.ids.staff.doctor2 }).visit).toMatchObject({ queueNo: '001', feeFen: 2000, roomName: '诊室2' });
     expect(count(fx, "SELECT count(*) n FROM audit_log WHERE action = 'create' AND entity = 'visit' AND procedure = 'frontdesk.walkIn'")).toBe(3);
   });
 
@@ -132,7 +132,7 @@ describe('frontdesk.checkIn', () => {
     const r = fx.ok(desk.reception, 'frontdesk.checkIn', {
       appointmentId: appt.id, priority: true, priorityReason: 'elderly', payment: { method: 'qr', reference: 'WX2026', idempotencyKey: 'ci-1' },
     });
-    expect(r.visit).toMatchObject({ appointmentId: appt.id, sessionId: morning, patientId: p, priority: true, priorityReason: 'elderly', feeStatus: 'paid', queueNo: 'A1-001' });
+    expect(r.visit).toMatchObject({ appointmentId: appt.id, sessionId: morning, patientId: p, priority: true, priorityReason: 'elderly', feeStatus: 'paid', queueNo: '001' });
     expect(r.payment).toMatchObject({ method: 'qr', reference: 'WX2026', amountFen: 1500, tenderedFen: null, changeFen: null });
     expect(statusOf(fx, 'appointments', appt.id)).toBe('completed');
     expect(seats(morning)).toBe(2);

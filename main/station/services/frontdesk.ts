@@ -11,7 +11,7 @@ import { localDateTime } from '../../domain/dates';
 import type { PaymentMethod, PriorityReason, VisitType } from '../../domain/enums';
 import { DomainError, ensure } from '../../domain/errors';
 import { assertTransition, billLifecycle, visitLifecycle } from '../../domain/lifecycle';
-import { queueNo } from '../../domain/numbers';
+import { nextQueueNo } from '../../domain/queue-numbers';
 import type { RequestContext } from '../context';
 import type { HandlersFor } from '../handler';
 import { completeAppointment, loadAppointment } from './appointments';
@@ -41,6 +41,8 @@ const q = perConnection((db: Db) => ({
     eq(visits.visitDate, sql.placeholder('date')), inArray(visits.status, ['waiting', 'in_consultation']),
   )).prepare(),
   fee: db.select({ fee: staff.registrationFeeFen }).from(staff).where(eq(staff.id, sql.placeholder('id'))).prepare(),
+  queueNos: db.select({ no: visits.queueNo }).from(visits)
+    .where(and(eq(visits.doctorId, sql.placeholder('doctorId')), eq(visits.visitDate, sql.placeholder('date')))).prepare(),
 }));
 
 function loadSession(ctx: RequestContext, sessionId: string, field: string): SessionRow {
@@ -96,7 +98,9 @@ function createVisit(ctx: RequestContext, patientId: string, session: SessionRow
   }
   const visitId = ctx.write.insert(visits, {
     patientId, visitDate: today, sessionId: session.id, appointmentId, doctorId: session.doctorId, departmentId: session.departmentId,
-    queueNo: queueNo(ctx.device, ctx.nextSeq(`queue:${today}:${session.doctorId}`)),
+    // The doctor's next number of the day at this replica (main/domain/queue-numbers.ts: a clash
+    // with another desk's while apart is settled at the hub).
+    queueNo: nextQueueNo(q(ctx.db).queueNos.all({ doctorId: session.doctorId, date: today }).map((r) => r.no)),
     queueOrder: now, visitType: o.visitType, followUpOf, priority: o.priority, priorityReason: o.priorityReason ?? null,
     status: 'waiting', feeFen: doctor.fee, feeStatus, checkedInAt: now, callCount: 0,
   });
