@@ -3,19 +3,19 @@
  * member, an existing record by the desk's activation code), the session cookie, log-out
  * everywhere, and bad input refused with nothing written.
  */
-import { describe, expect, it } from 'vitest';
-import { cleanupsAfterEach, hubTemplate } from '../../sync/hooks.testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hubTemplate } from '../../sync/hooks.testing';
 import { issueActivationCode } from './codes';
 import { adminChecksums, mobile, PATIENT_PASSWORD, phoneOf, registered, residentId, startPortalHub } from './portal.testing';
 
 const template = hubTemplate();
-const cleanups = cleanupsAfterEach();
-
-async function hub(tls: 'hub' | null = 'hub') {
-  const t = await startPortalHub(template(), tls);
-  cleanups.push(() => t.close());
-  return t;
-}
+/** One hub for the file (a hub start costs seconds); each test uses phone numbers of its own. */
+let shared: Awaited<ReturnType<typeof startPortalHub>>;
+beforeAll(async () => {
+  shared = await startPortalHub(template());
+});
+afterAll(() => shared.close());
+const hub = async () => shared;
 
 describe('patient accounts', () => {
   it('opens an account with a new record marked registered by the patient, replicated through the hub, and a strict session cookie', async () => {
@@ -81,9 +81,11 @@ describe('patient accounts', () => {
     expect(await phoneOf(t).call('portal.activate', { code, phone: mobile(8), password: PATIENT_PASSWORD }))
       .toMatchObject({ ok: false, error: { code: 'BAD_ACTIVATION_CODE', details: { field: 'code' } } });
     const late = await issueActivationCode(t.portal, memberId, t.ids.accounts.reception, t.clock.t);
+    const now = t.clock.t;
     t.clock.t += 73 * 3_600_000;
     expect(await phoneOf(t).call('portal.activate', { code: late.code, phone: mobile(8), password: PATIENT_PASSWORD }))
       .toMatchObject({ ok: false, error: { code: 'BAD_ACTIVATION_CODE' } });
+    t.clock.t = now;
     expect(await t.portal.accountByPhone(mobile(8))).toBeUndefined();
   });
 
@@ -102,10 +104,14 @@ describe('patient accounts', () => {
   });
 
   it('without TLS (asked for explicitly) the cookie is not marked Secure', async () => {
-    const t = await hub(null);
-    expect(t.portalUrl).toMatch(/^http:/);
-    const { phone } = await registered(t, 10);
-    expect(phone.lastSetCookie).toMatch(/HttpOnly/);
-    expect(phone.lastSetCookie).not.toMatch(/Secure/);
+    const t = await startPortalHub(template(), null);
+    try {
+      expect(t.portalUrl).toMatch(/^http:/);
+      const { phone } = await registered(t, 10);
+      expect(phone.lastSetCookie).toMatch(/HttpOnly/);
+      expect(phone.lastSetCookie).not.toMatch(/Secure/);
+    } finally {
+      await t.close();
+    }
   });
 });

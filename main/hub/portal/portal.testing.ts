@@ -10,7 +10,12 @@ import { makeResidentId } from '../../domain/residentId';
 import { tableChecksums } from '../../station/checksum';
 import { withMasterWriter } from '../../station/master';
 import { startTestClinicHub, type TestClinicHub } from '../admin.testing';
-import { PortalStore } from './store';
+import { randomBytes } from 'node:crypto';
+import { patients } from '../../../db/schema';
+import { recordNo } from '../../domain/numbers';
+import { PORTAL_COOKIE } from './cookies';
+import { writeAtHub } from './hub-writes';
+import { PortalStore, secretHash } from './store';
 
 export const PATIENT_PASSWORD = 'patient2026pw';
 
@@ -106,4 +111,26 @@ export async function refusalRows(t: TestClinicHub): Promise<{ entity: string; p
   await t.clinic.admin.idle();
   return t.clinic.admin.station.raw.prepare("SELECT entity, procedure, entity_id, account_id, detail FROM audit_log WHERE action = 'refuse' ORDER BY at, id").all() as
     { entity: string; procedure: string; entity_id: string; account_id: string; detail: string }[];
+}
+
+/**
+ * `n` patients, each with an account of their own and a live session, made directly in the hub's
+ * tables (no password hashing: for tests of what comes after log-in). Answers their phones and member ids.
+ */
+export async function patientsWithSessions(t: TestClinicHub & { portalUrl: string; portal: PortalStore }, n: number, from: number): Promise<{ phone: PatientPhone; memberId: string }[]> {
+  const ids = await writeAtHub(t.clinic.admin, null, 'test', (w) => Array.from({ length: n }, (_, i) => w.write.insert(patients, {
+    recordNo: recordNo(w.device, w.nextSeq('record')), name: `并发${i}`, sex: 'M', pinyinFull: 'bingfa', pinyinInitials: 'bf', insuranceType: 'self_pay',
+  })));
+  const out: { phone: PatientPhone; memberId: string }[] = [];
+  for (const [i, memberId] of ids.entries()) {
+    const accountId = crypto.randomUUID();
+    await t.portal.createAccount(accountId, mobile(from + i), 'no-password', t.clock.t);
+    await t.portal.addMember(accountId, memberId, true, false, t.clock.t);
+    const token = randomBytes(32).toString('base64url');
+    await t.portal.startSession(secretHash(token), accountId, t.clock.t, t.clock.t + 3_600_000);
+    const phone = phoneOf(t);
+    phone.cookie = `${PORTAL_COOKIE}=${token}`;
+    out.push({ phone, memberId });
+  }
+  return out;
 }
