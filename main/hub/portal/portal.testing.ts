@@ -92,9 +92,14 @@ export async function registered(t: Parameters<typeof phoneOf>[0], n: number, na
   return { phone, memberId: me.members[0]!.id };
 }
 
-/** Checksums of every table of the hub's admin replica (that nothing was written). */
-export function adminChecksums(t: TestClinicHub): Record<string, string> {
-  return tableChecksums(t.clinic.admin.station.raw);
+/**
+ * Checksums of every table of the hub's admin replica (that nothing was written). `exceptAudit`:
+ * leaves out the audit rows of refusals and their change-log entries (a refusal is audited).
+ */
+export function adminChecksums(t: TestClinicHub, opts: { exceptAudit?: boolean } = {}): Record<string, string> {
+  const all = tableChecksums(t.clinic.admin.station.raw);
+  if (opts.exceptAudit) for (const k of ['audit_log', 'change_log', 'station_meta']) delete all[k];
+  return all;
 }
 
 /** Sets clinic settings at the admin station (published like any master data). */
