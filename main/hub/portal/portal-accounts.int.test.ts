@@ -5,6 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hubTemplate } from '../../sync/hooks.testing';
+import { dispatchAs } from '../../station/dispatch';
+import { FIXTURE_USERS } from '../../station/testing';
 import { issueActivationCode } from './codes';
 import { adminChecksums, mobile, PATIENT_PASSWORD, phoneOf, registered, residentId, startPortalHub } from './portal.testing';
 
@@ -71,10 +73,17 @@ describe('patient accounts', () => {
     expect(await phoneOf(t).call('portal.login', { phone: mobile(5), password: PATIENT_PASSWORD })).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
   });
 
-  it('activates an account for an existing record with a one-time code that expires', async () => {
+  it('activates an account for an existing record with a one-time code the front desk issues, which expires', async () => {
     const t = await hub();
     const { memberId } = await registered(t, 6, '赵六');
-    const { code } = await issueActivationCode(t.portal, memberId, t.ids.accounts.reception, t.clock.t);
+    const asStaff = (username: 'reception' | 'doctor') => ({ id: t.ids.accounts[username], username, displayName: username, roles: [...FIXTURE_USERS[username]], staffId: null });
+    expect(await dispatchAs(t.clinic.admin.station, asStaff('doctor'), 'A1', 'patients.portalCode', { patientId: memberId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const issued = await dispatchAs(t.clinic.admin.station, asStaff('reception'), 'A1', 'patients.portalCode', { patientId: memberId });
+    if (!issued.ok) throw new Error(JSON.stringify(issued.error));
+    const { code } = issued.value as { code: string; expiresAt: number };
+    expect(code).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
+    // Kept only hashed at the hub.
+    expect(JSON.stringify((await t.store.hubOnly.query('SELECT * FROM portal_activation_codes')).rows)).not.toContain(code.replace('-', ''));
     const phone = phoneOf(t);
     const me = await phone.ok('portal.activate', { code: code.toLowerCase(), phone: mobile(7), password: PATIENT_PASSWORD });
     expect(me.members).toEqual([expect.objectContaining({ id: memberId, self: true, registeredByPatient: false })]);

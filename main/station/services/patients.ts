@@ -8,7 +8,8 @@ import { recordNo } from '../../domain/numbers';
 import { patients } from '../../../db/schema';
 import type { Db } from '../../../db/open';
 import { perConnection } from '../../../db/statement-cache';
-import type { RequestContext } from '../context';
+import { accountOf, type RequestContext } from '../context';
+import { afterCommit } from '../handler';
 import type { HandlersFor } from '../handler';
 import {
   blankToNull, checkIdentity, clinicToday, nameColumns, normalizeOptionalPhone, phoneColumns, toCard, type PatientRow,
@@ -139,6 +140,16 @@ export const patientsHandlers = {
       phone: phone === null ? null : lenient(() => normalizePhone(phone)),
     }, input.excludeId);
     return { warnings };
+  },
+
+  'patients.portalCode': (ctx, { patientId }) => {
+    loadActivePatient(ctx, patientId, 'patientId');
+    const issue = ctx.portalCodes;
+    if (!issue) throw new DomainError('HUB_UNREACHABLE', 'the hub runs no patient app', { procedure: 'patients.portalCode', reason: 'no_patient_port' });
+    const by = accountOf(ctx).id;
+    // Audited in the transaction; the code is made once it has committed (the hub's own table, not replicated).
+    ctx.audit('create', 'portal_code', patientId, patientId);
+    return afterCommit(() => issue(patientId, by));
   },
 
   ...patientsMergeHandlers,
