@@ -17,7 +17,6 @@ import { admitAtHubWeb } from './web-admission';
 import { startHub, type Hub, type HubOptions } from './server';
 import { startPortalServer, type PortalServer } from './portal/server';
 import { PortalStore } from './portal/store';
-import { issueActivationCode } from './portal/codes';
 import type { HubStore } from './store';
 
 export interface ClinicHubOptions extends Omit<HubOptions, 'store'> {
@@ -133,8 +132,6 @@ export async function startClinicHub(opts: ClinicHubOptions): Promise<ClinicHub>
         host: p.host ?? hubOpts.host ?? '127.0.0.1', port: p.port, tls: tls ? { key: tls.key, cert: tls.cert } : null, staticDir: p.staticDir,
         ...(hubOpts.log ? { log: hubOpts.log } : {}),
       });
-      const codes = new PortalStore(store.hubOnly);
-      admin.station.portalCodes = (patientId, issuedBy) => issueActivationCode(codes, patientId, issuedBy, (hubOpts.now ?? Date.now)());
     } catch (err) {
       await web?.close();
       await hub.close();
@@ -147,7 +144,6 @@ export async function startClinicHub(opts: ClinicHubOptions): Promise<ClinicHub>
     close: async () => {
       closed = true;
       offSettings();
-      admin.station.portalCodes = null;
       await portal?.close();
       await announcement?.stop();
       await web?.close();

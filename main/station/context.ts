@@ -60,14 +60,9 @@ export interface RequestContext {
   onFailure: (fn: () => void) => void;
   /** What dispatch worked out before the transaction (main/station/step-up.ts): a new password's hash, a hub token. */
   prepared: import('./step-up').Prepared;
-  /** Issues patient-app activation codes (set at the hub's admin station while the patient port runs); null elsewhere. */
-  portalCodes: PortalCodes | null;
   /** A notice for every desk (a stopped session), told to this station's listeners once the transaction has committed. */
   notify: (notice: import('../api/contract').StationEvents['notice']) => void;
 }
-
-/** The hub's activation codes for the patient app (main/hub/portal/codes.ts), as the admin station is given them. */
-export type PortalCodes = (patientId: string, issuedBy: string) => Promise<{ code: string; expiresAt: number }>;
 
 /** The account of a request that needs one (dispatch guarantees it for non-public procedures). */
 export function accountOf(ctx: RequestContext): Account {

@@ -309,7 +309,6 @@ function run(
     prepared: proven,
     onFailure: (fn) => afterFailure.push(fn),
     notify: (notice) => notices.push(notice),
-    portalCodes: station.portalCodes,
     audit: (action, entity, entityId, patientId) => {
       write.insert(auditLog, { at: now, accountId: account?.id ?? 'anonymous', device: admitted.device, action, entity, entityId, patientId, procedure: name });
     },

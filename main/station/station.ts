@@ -105,8 +105,6 @@ export class Station {
   commitSync: 'money' | 'all' | 'none' = 'money';
   /** Set on the hub's admin station while its hub runs: where dispatch reports a refused step-up. */
   reportRefusal: ((r: StationRefusal) => void) | null = null;
-  /** Set on the hub's admin station while its patient port runs: issues patient-app activation codes. */
-  portalCodes: import('./context').PortalCodes | null = null;
   private readonly emitter = new EventEmitter();
   private cachedSettings: ClinicSettings;
   private readonly seqStmt: Database.Statement<[string], { value: number }>;

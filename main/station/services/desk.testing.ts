@@ -38,7 +38,7 @@ export function inRequest<T>(fx: Fixture, username: keyof typeof fx.ids.accounts
   const account = { id: row.id, username: row.username, displayName: row.username, roles: row.roles, staffId: row.staffId };
   const ctx: RequestContext = {
     account, sessionToken: null, source: 'local', throttle: st.throttle, device: st.device, db: st.db, raw: st.raw, write, now: st.now, settings: st.settings,
-    nextSeq: (name) => st.nextSeq(name), sessions: st.sessions, procedure: 'test', hub: null, prepared: NOTHING_PREPARED, onFailure: () => {}, notify: () => {}, portalCodes: null,
+    nextSeq: (name) => st.nextSeq(name), sessions: st.sessions, procedure: 'test', hub: null, prepared: NOTHING_PREPARED, onFailure: () => {}, notify: () => {},
     audit: (action, entity, entityId, patientId) => {
       write.insert(auditLog, { at: st.now(), accountId: account.id, device: st.device, action, entity, entityId, patientId, procedure: 'test' });
     },

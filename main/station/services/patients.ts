@@ -8,8 +8,7 @@ import { recordNo } from '../../domain/numbers';
 import { patients } from '../../../db/schema';
 import type { Db } from '../../../db/open';
 import { perConnection } from '../../../db/statement-cache';
-import { accountOf, type RequestContext } from '../context';
-import { afterCommit } from '../handler';
+import type { RequestContext } from '../context';
 import type { HandlersFor } from '../handler';
 import {
   blankToNull, checkIdentity, clinicToday, nameColumns, normalizeOptionalPhone, phoneColumns, toCard, type PatientRow,
@@ -142,15 +141,5 @@ export const patientsHandlers = {
     return { warnings };
   },
 
-  'patients.portalCode': (ctx, { patientId }) => {
-    loadActivePatient(ctx, patientId, 'patientId');
-    const issue = ctx.portalCodes;
-    if (!issue) throw new DomainError('HUB_UNREACHABLE', 'the hub runs no patient app', { procedure: 'patients.portalCode', reason: 'no_patient_port' });
-    const by = accountOf(ctx).id;
-    // Audited in the transaction; the code is made once it has committed (the hub's own table, not replicated).
-    ctx.audit('create', 'portal_code', patientId, patientId);
-    return afterCommit(() => issue(patientId, by));
-  },
-
   ...patientsMergeHandlers,
-} satisfies HandlersFor<typeof patientsProcedures>;
+} satisfies HandlersFor<Omit<typeof patientsProcedures, 'patients.portalCode'>>;
