@@ -26,8 +26,12 @@
  * The sync socket is TLS with the hub's own certificate (made on first run; its fingerprint is
  * printed). Listening beyond loopback, the hub announces itself on the LAN over mDNS
  * (--no-announce: don't; --announce: even on loopback).
+ * Patients: `--patient-port 4880` serves the patient app and its `portal.*` API (nothing else) on
+ * that port, same host as --host, over HTTPS with the hub's certificate, or the clinic's own with
+ * `--patient-cert FILE --patient-key FILE` (PEM); `--patient-http` serves plain HTTP instead (a
+ * closed network only: the hub warns at every start). `--patient-static` is the built patient app.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -49,7 +53,8 @@ export const HUB_USAGE = `usage: npm run hub -- [--data <dir> | --database postg
              [--create-admin <username>]   (password from stdin or CLINIC_ADMIN_PASSWORD)
              [--backup-dir <dir>] [--backup-every 6] [--backup-keep 14] [--backup-key-file <file>]
              [--restore <backup file> [--force]] [--rebuild-from <station.sqlite> [--rebuild-key-file <file>]]
-             [--announce | --no-announce]`;
+             [--announce | --no-announce]
+             [--patient-port 4880 [--patient-cert <pem> --patient-key <pem> | --patient-http] [--patient-static out/patient]]`;
 
 function portOf(text: string, flag: string): number {
   const port = Number(text);
@@ -74,6 +79,19 @@ async function readPassword(username: string): Promise<string> {
   const fromEnv = process.env['CLINIC_ADMIN_PASSWORD'];
   if (fromEnv !== undefined) return fromEnv;
   return firstLine(`password for ${username}: `, '--create-admin: no password on stdin (or set CLINIC_ADMIN_PASSWORD)');
+}
+
+/** The patient port's options: none without --patient-port; a clinic certificate needs both files; plain HTTP only by --patient-http. */
+function patientPort(values: { 'patient-port'?: string; 'patient-cert'?: string; 'patient-key'?: string; 'patient-http': boolean; 'patient-static': string }) {
+  const { 'patient-port': port, 'patient-cert': cert, 'patient-key': key, 'patient-http': http } = values;
+  if (port === undefined) {
+    if (cert !== undefined || key !== undefined || http) throw new Error('--patient-cert, --patient-key and --patient-http go with --patient-port');
+    return null;
+  }
+  if ((cert === undefined) !== (key === undefined)) throw new Error('--patient-cert and --patient-key go together');
+  if (http && cert !== undefined) throw new Error('--patient-http serves plain HTTP: leave out --patient-cert and --patient-key');
+  const tls = http ? null : cert !== undefined ? { cert: readFileSync(resolve(cert), 'utf8'), key: readFileSync(resolve(key!), 'utf8') } : 'hub' as const;
+  return { port: portOf(port, '--patient-port'), tls, staticDir: resolve(values['patient-static']) };
 }
 
 async function main(): Promise<void> {
@@ -104,6 +122,11 @@ async function main(): Promise<void> {
       'rebuild-from': { type: 'string' },
       announce: { type: 'boolean' },
       'no-announce': { type: 'boolean', default: false },
+      'patient-port': { type: 'string' },
+      'patient-cert': { type: 'string' },
+      'patient-key': { type: 'string' },
+      'patient-http': { type: 'boolean', default: false },
+      'patient-static': { type: 'string', default: 'out/patient' },
     },
     strict: true,
   });
@@ -111,6 +134,7 @@ async function main(): Promise<void> {
   if (database && !/^postgres(ql)?:\/\//.test(database)) throw new Error('--database wants a postgres://… URL');
   const port = portOf(values.port, '--port');
   const webPort = portOf(values['web-port'], '--web-port');
+  const patient = patientPort(values);
   const newAdmin = values['create-admin'];
   const password = newAdmin !== undefined ? await readPassword(newAdmin) : undefined;
   const dataDir = resolve(values.data);
@@ -146,6 +170,7 @@ async function main(): Promise<void> {
     clinic = await startClinicHub({
       store, adminFile, adminKey: adminKey.key, host: values.host, port, open: values.open, log,
       ...(values['no-announce'] ? { announce: false } : values.announce ? { announce: true } : {}),
+      ...(patient ? { portal: patient } : {}),
       ...(values['no-web'] ? {} : { web: { port: webPort, staticDir: resolve(values.static), hosts: values['allow-host'], ...(values['web-tls'] ? { tls: true } : {}) } }),
     });
   } catch (err) {
@@ -182,6 +207,10 @@ async function main(): Promise<void> {
   if (web) {
     console.log(`admin screens on ${web.url} (admin accounts only)`);
     if (web.url.startsWith('https:')) console.log(`  the browser shows the hub's certificate: its SHA-256 fingerprint must be ${hub.fingerprint}`);
+  }
+  if (clinic.portal) {
+    console.log(`patient app on ${clinic.portal.url} (patient accounts and booking only)`);
+    if (!clinic.portal.url.startsWith('https:')) console.warn('WARNING: --patient-http: patients\' passwords and sessions cross the network unencrypted; use it on a closed network only');
   }
   if (!hasActiveAdmin(admin.station)) console.log(FIRST_ADMIN_HINT);
   const showCode = async () => {

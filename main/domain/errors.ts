@@ -67,6 +67,10 @@ export const ERROR_CODES = [
   'IMPORT_TOO_LARGE',
   'SETUP_CLOSED',
   'BAD_PAIRING_CODE',
+  // The patient portal (main/hub/portal): a cancel or reschedule too close to the session, too many bookings a day, a wrong activation code.
+  'BOOKING_CUTOFF',
+  'BOOKING_LIMIT',
+  'BAD_ACTIVATION_CODE',
   // The station's own storage (main/station/storage-errors.ts): what failed, and what a person can do.
   'DISK_FULL',
   'STORAGE_READ_ONLY',

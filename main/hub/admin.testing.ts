@@ -14,7 +14,7 @@ import type { SyncClient } from '../sync/client';
 import { pairStation } from '../sync/pair';
 import { connected, emptyStation } from '../sync/testing';
 import { PgliteStore } from './pglite-store';
-import { startClinicHub, type ClinicHub } from './run';
+import { startClinicHub, type ClinicHub, type ClinicHubOptions } from './run';
 import { TEST_STATION_KEY } from '../station/keys.testing';
 
 export interface TestClinicHub {
@@ -29,13 +29,14 @@ export interface TestClinicHub {
 }
 
 /** A paired hub with the fixture's clinic written at its admin station and published. */
-export async function startTestClinicHub(template: Blob | File, opts: { web?: { staticDir: string; tls?: boolean; anyRole?: boolean } } = {}): Promise<TestClinicHub> {
+export async function startTestClinicHub(template: Blob | File, opts: { web?: { staticDir: string; tls?: boolean; anyRole?: boolean }; portal?: ClinicHubOptions['portal'] } = {}): Promise<TestClinicHub> {
   const store = await PgliteStore.open({ loadDataDir: template });
   const dir = mkdtempSync(join(tmpdir(), 'clinic-hub-'));
   const clock = { t: TEST_START };
   const start = (port = 0) => startClinicHub({
     store, adminFile: join(dir, 'admin.sqlite'), adminKey: TEST_STATION_KEY, now: () => clock.t, validateOutput: true, port,
     ...(opts.web ? { web: { port: 0, ...opts.web } } : {}),
+    ...(opts.portal ? { portal: { ...opts.portal, port: port === 0 ? opts.portal.port : t.clinic.portal?.port ?? 0 } } : {}),
   });
   const t: TestClinicHub = {
     clinic: await start(), store, dir, clock, ids: undefined as unknown as ReturnType<typeof seedClinic>,

@@ -12,6 +12,7 @@ import { orgHandlers } from './services/org';
 import { reviewsHandlers } from './services/reviews';
 import { rostersHandlers } from './services/rosters';
 import { statsHandlers } from './services/stats';
+import { portalCodeHandlers } from './services/portal-codes';
 
 export const hubHandlers = {
   ...orgHandlers,
@@ -21,4 +22,5 @@ export const hubHandlers = {
   ...reviewsHandlers,
   ...statsHandlers,
   ...accountPasswordHandlers,
+  ...portalCodeHandlers,
 } satisfies HubHandlers;

@@ -15,6 +15,8 @@ import { ensureStatsIndexes } from './stats/indexes';
 import { hubIdentity } from './tls';
 import { admitAtHubWeb } from './web-admission';
 import { startHub, type Hub, type HubOptions } from './server';
+import { startPortalServer, type PortalServer } from './portal/server';
+import { PortalStore } from './portal/store';
 import type { HubStore } from './store';
 
 export interface ClinicHubOptions extends Omit<HubOptions, 'store'> {
@@ -33,6 +35,11 @@ export interface ClinicHubOptions extends Omit<HubOptions, 'store'> {
   };
   validateOutput?: boolean;
   /**
+   * The patient app and its API on a port of its own (main/hub/portal/server.ts); left out: none.
+   * `tls`: the clinic's key and certificate, 'hub' the hub's own, null plain HTTP (asked for explicitly).
+   */
+  portal?: { port: number; host?: string; tls: { key: string; cert: string } | 'hub' | null; staticDir: string | null };
+  /**
    * Announce the hub on the LAN over mDNS (main/hub/discovery.ts), under the clinic's name.
    * Default: when it listens on more than loopback (nothing on the LAN could reach it otherwise).
    */
@@ -47,7 +54,9 @@ export interface ClinicHub {
   hub: Hub;
   admin: AdminStation;
   web: WebHost | null;
-  /** Stops the web host, the sync server and the admin station (the store stays open: its owner closes it). */
+  /** The patient port, when asked for. */
+  portal: PortalServer | null;
+  /** Stops the patient port, the web host, the sync server and the admin station (the store stays open: its owner closes it). */
   close(): Promise<void>;
 }
 
@@ -113,11 +122,29 @@ export async function startClinicHub(opts: ClinicHubOptions): Promise<ClinicHub>
       (hubOpts.log ?? console.warn)(`no web host: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
+  let portal: PortalServer | null = null;
+  if (opts.portal) {
+    const p = opts.portal;
+    try {
+      const tls = p.tls === 'hub' ? hubOpts.identity ?? await hubIdentity(store) : p.tls;
+      portal = await startPortalServer({
+        admin, portal: new PortalStore(store.hubOnly), now: hubOpts.now ?? Date.now, refuse: (r) => hub.refuse(r),
+        host: p.host ?? hubOpts.host ?? '127.0.0.1', port: p.port, tls: tls ? { key: tls.key, cert: tls.cert } : null, staticDir: p.staticDir,
+        ...(hubOpts.log ? { log: hubOpts.log } : {}),
+      });
+    } catch (err) {
+      await web?.close();
+      await hub.close();
+      await admin.close();
+      throw err;
+    }
+  }
   return {
-    hub, admin, web,
+    hub, admin, web, portal,
     close: async () => {
       closed = true;
       offSettings();
+      await portal?.close();
       await announcement?.stop();
       await web?.close();
       await hub.close();

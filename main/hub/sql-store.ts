@@ -23,6 +23,7 @@ import { prepareProjection, Projector, type ProjectionStats, type ProjectorOptio
 import { unpackState } from './row-state-pack';
 import { compactChange } from './snapshot';
 import { prepareTypedTables } from './typed-tables';
+import { PORTAL_DDL } from './portal/store';
 
 export type { Sql } from './log-rows';
 
@@ -67,7 +68,7 @@ CREATE TABLE IF NOT EXISTS hub_devices (
 ALTER TABLE hub_devices ADD COLUMN IF NOT EXISTS last_seen_at bigint;
 ALTER TABLE hub_devices ADD COLUMN IF NOT EXISTS pending bigint;
 ALTER TABLE hub_devices ADD COLUMN IF NOT EXISTS clock_skew_ms bigint;
-`;
+${PORTAL_DDL}`;
 
 /** Arbitrary but fixed: the advisory lock every append holds until it commits. */
 const APPEND_LOCK = 7_265_530;
@@ -254,6 +255,11 @@ export abstract class SqlHubStore implements HubStore {
 
   projectionStats(): ProjectionStats {
     return this.projection.figures();
+  }
+
+  /** The hub's own unreplicated tables (the patient portal's accounts, main/hub/portal/store.ts): no projection wait. */
+  get hubOnly(): Sql {
+    return this.sql;
   }
 
   /** The reads without waiting for the projection. */

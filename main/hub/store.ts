@@ -5,6 +5,7 @@
  */
 import type { ColumnValue, RowState } from '../sync/merge';
 import type { ChangeT, SequencedChangeT } from '../sync/protocol';
+import type { Sql } from './log-rows';
 import type { ProjectionStats } from './projection';
 
 export interface AppendResult {
@@ -121,6 +122,8 @@ export interface HubStore extends HubReads {
   touchDevice(device: string, seenAt: number, pending: number | null): Promise<void>;
   /** Notes how far the device's clock is off the hub's (at its hello). */
   setClockSkew(device: string, skewMs: number): Promise<void>;
+  /** Statements on the hub's own unreplicated tables (the patient portal's: main/hub/portal/store.ts). */
+  readonly hubOnly: Sql;
   /** Lets a projection under way finish (the rest waits for the next open), then closes. */
   close(): Promise<void>;
 }

@@ -28,6 +28,12 @@ export const ClinicSettingsSchema = z.object({
   expiryWarningDays: z.number().int().min(1).default(90),
   /** Payment methods the desks take (default: all of them); kept in PAYMENT_METHODS order. */
   paymentMethods: z.array(z.enum(PAYMENT_METHODS)).min(1).default([...PAYMENT_METHODS]),
+  /** The patient portal's booking notice, shown above the booking screens ('' = none). */
+  portalBookingNotice: z.string().default(''),
+  /** Patients may cancel or move an online booking until this many minutes before its session starts. */
+  portalCancelCutoffMinutes: z.number().int().min(0).default(120),
+  /** Bookings one patient (family member) may hold on one day through the portal. */
+  portalBookingsPerDay: z.number().int().min(1).default(2),
 });
 export type ClinicSettings = z.infer<typeof ClinicSettingsSchema>;
 export type ClinicSettingKey = keyof ClinicSettings;

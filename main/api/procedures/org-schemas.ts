@@ -117,6 +117,9 @@ export const SettingsPatch = z.strictObject({
   expiryWarningDays: z.number().int().min(1).max(730).optional(),
   /** Methods the desks may take payments in; at least one. */
   paymentMethods: z.array(PaymentMethod).min(1, 'at least one payment method').optional(),
+  portalBookingNotice: Text(1000).optional(),
+  portalCancelCutoffMinutes: z.number().int().min(0).max(7 * 24 * 60).optional(),
+  portalBookingsPerDay: z.number().int().min(1).max(20).optional(),
 });
 
 export const ClinicSettingsView = z.object({
@@ -133,4 +136,7 @@ export const ClinicSettingsView = z.object({
   maxSessionMs: z.number().int(),
   expiryWarningDays: z.number().int(),
   paymentMethods: z.array(PaymentMethod),
+  portalBookingNotice: z.string(),
+  portalCancelCutoffMinutes: z.number().int(),
+  portalBookingsPerDay: z.number().int(),
 });

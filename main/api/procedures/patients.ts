@@ -180,4 +180,12 @@ export const patientsProcedures = {
     input: z.object({ patientId: Id }),
     output: MergeResult,
   }),
+  'patients.portalCode': procedure({
+    kind: 'command',
+    access: ['receptionist', 'admin'],
+    at: 'hub',
+    summary: "A one-time code (valid 72 hours, single use) with which the patient opens a patient-app account for this record; shown or printed at the desk, never stored in clear. Audited.",
+    input: z.object({ patientId: Id }),
+    output: z.object({ code: z.string(), expiresAt: Instant }),
+  }),
 } as const;

@@ -150,4 +150,4 @@ export const patientsHandlers = {
   },
 
   ...patientsMergeHandlers,
-} satisfies HandlersFor<typeof patientsProcedures>;
+} satisfies HandlersFor<Omit<typeof patientsProcedures, 'patients.portalCode'>>;

@@ -1,0 +1,173 @@
+/**
+ * The patient's side of the API: what a patient's phone may call on the hub's patient port
+ * (main/hub/portal/server.ts). A contract apart from the staff one (main/api/contract.ts), in the
+ * same shape (zod input and output per procedure); every name starts with `portal.` and nothing
+ * else is reachable there. Access: 'public' (open or find an account, the clinic's booking
+ * catalog) or 'patient' (a logged-in patient account; member and appointment ids are checked to
+ * belong to it). The patient app imports this file (zod runs in the browser).
+ */
+import { z } from 'zod';
+import { APPOINTMENT_STATUSES, SESSION_PERIODS, SEXES } from '../domain/enums';
+import type { ErrorBody } from '../domain/errors';
+import { Fen, Id, Instant, IsoDate, RequiredText } from './schemas';
+
+export type PatientAccess = 'public' | 'patient';
+
+export interface PatientProcedureDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  readonly input: I;
+  readonly output: O;
+  readonly access: PatientAccess;
+  readonly kind: 'query' | 'command';
+  readonly summary: string;
+}
+
+function portalProcedure<I extends z.ZodType, O extends z.ZodType>(def: PatientProcedureDef<I, O>): PatientProcedureDef<I, O> {
+  return def;
+}
+
+const Phone = z.string().trim().min(1).max(40);
+/** The policy (main/domain/password.ts) is checked by the handler, so a weak one answers WEAK_PASSWORD. */
+const Password = z.string().min(1).max(200);
+const Name = RequiredText(50);
+const IdNumber = z.string().trim().max(30);
+
+export const MemberInput = z.strictObject({
+  name: Name,
+  /** A resident ID (checked as at the desk); without one, sex and birth date. */
+  idNumber: IdNumber.optional(),
+  sex: z.enum(SEXES).optional(),
+  birthDate: IsoDate.optional(),
+});
+
+export const MemberView = z.object({
+  id: Id,
+  name: z.string(),
+  /** The ID number with its middle masked, or null. */
+  idNumberMasked: z.string().nullable(),
+  self: z.boolean(),
+  /** Created from the patient's own details: the desk checks the ID card at the first visit. */
+  registeredByPatient: z.boolean(),
+});
+
+export const AccountView = z.object({
+  phoneMasked: z.string(),
+  members: z.array(MemberView),
+});
+
+export const BookingView = z.object({
+  id: Id,
+  memberId: Id,
+  memberName: z.string(),
+  status: z.enum(APPOINTMENT_STATUSES),
+  sessionId: Id,
+  date: IsoDate,
+  period: z.enum(SESSION_PERIODS),
+  doctorName: z.string(),
+  departmentName: z.string(),
+  departmentNameEn: z.string(),
+  feeFen: Fen,
+  /** The session was stopped: its notice. */
+  stopped: z.boolean(),
+  stopReason: z.string().nullable(),
+  /** Cancel and reschedule are open until then (the clinic's cut-off before the session starts). */
+  changeableUntil: Instant,
+  createdAt: Instant,
+});
+
+const SessionDay = z.object({
+  sessionId: Id,
+  date: IsoDate,
+  period: z.enum(SESSION_PERIODS),
+  seatsLeft: z.number().int().nonnegative(),
+  stopped: z.boolean(),
+  stopReason: z.string().nullable(),
+});
+
+const Empty = z.strictObject({});
+const Done = z.object({ ok: z.literal(true) });
+
+export const patientProcedures = {
+  'portal.register': portalProcedure({
+    kind: 'command', access: 'public',
+    summary: 'Open an account (mobile phone + password) for oneself: linked to the existing record when name and ID number match one, else a new record marked registered by the patient. Logs in.',
+    input: z.strictObject({ phone: Phone, password: Password, name: Name, idNumber: RequiredText(30) }),
+    output: AccountView,
+  }),
+  'portal.activate': portalProcedure({
+    kind: 'command', access: 'public',
+    summary: "Open an account for an existing record with the one-time code the front desk issued (single use, expires, throttled). Logs in.",
+    input: z.strictObject({ code: z.string().trim().min(1).max(20), phone: Phone, password: Password }),
+    output: AccountView,
+  }),
+  'portal.login': portalProcedure({
+    kind: 'command', access: 'public',
+    summary: 'Log in with phone and password (throttled, refusals audited); the session is an HttpOnly cookie.',
+    input: z.strictObject({ phone: Phone, password: Password }),
+    output: AccountView,
+  }),
+  'portal.logout': portalProcedure({ kind: 'command', access: 'patient', summary: 'End this session.', input: Empty, output: Done }),
+  'portal.logoutEverywhere': portalProcedure({
+    kind: 'command', access: 'patient', summary: "End every session of this account, on every phone.", input: Empty,
+    output: z.object({ ended: z.number().int().nonnegative() }),
+  }),
+  'portal.me': portalProcedure({ kind: 'query', access: 'patient', summary: 'The account and its family members.', input: Empty, output: AccountView }),
+  'portal.addMember': portalProcedure({
+    kind: 'command', access: 'patient',
+    summary: 'Add a family member: linked to the existing record when name and ID number match, else a new record marked registered by the patient.',
+    input: MemberInput,
+    output: AccountView,
+  }),
+  'portal.catalog': portalProcedure({
+    kind: 'query', access: 'public',
+    summary: "Active departments with their doctors (title, fee), and the clinic's booking notice and rules.",
+    input: Empty,
+    output: z.object({
+      notice: z.string(),
+      cancelCutoffMinutes: z.number().int(),
+      bookingsPerDay: z.number().int(),
+      today: IsoDate,
+      departments: z.array(z.object({
+        id: Id, name: z.string(), nameEn: z.string(),
+        doctors: z.array(z.object({ id: Id, name: z.string(), title: z.string(), specialty: z.string(), feeFen: Fen })),
+      })),
+    }),
+  }),
+  'portal.sessions': portalProcedure({
+    kind: 'query', access: 'public',
+    summary: "A doctor's sessions of today and the next 13 days, with seats left; stopped ones with their notice.",
+    input: z.strictObject({ doctorId: Id }),
+    output: z.object({ sessions: z.array(SessionDay) }),
+  }),
+  'portal.book': portalProcedure({
+    kind: 'command', access: 'patient',
+    summary: 'Book a seat for a family member (source online), at the hub: never past the last seat, within the daily limit.',
+    input: z.strictObject({ memberId: Id, sessionId: Id }),
+    output: BookingView,
+  }),
+  'portal.cancel': portalProcedure({
+    kind: 'command', access: 'patient', summary: 'Cancel a booking, up to the cut-off before its session.',
+    input: z.strictObject({ appointmentId: Id }),
+    output: BookingView,
+  }),
+  'portal.reschedule': portalProcedure({
+    kind: 'command', access: 'patient', summary: 'Move a booking to another session, up to the cut-off before the old one.',
+    input: z.strictObject({ appointmentId: Id, sessionId: Id }),
+    output: z.object({ cancelled: BookingView, booked: BookingView }),
+  }),
+  'portal.bookings': portalProcedure({
+    kind: 'query', access: 'patient', summary: "The account's bookings (all members, or one), newest session first, with status.",
+    input: z.strictObject({ memberId: Id.optional() }),
+    output: z.object({ items: z.array(BookingView) }),
+  }),
+} as const;
+
+export type PatientProcedures = typeof patientProcedures;
+export type PatientProcedureName = keyof PatientProcedures;
+export type PatientInput<N extends PatientProcedureName> = z.input<PatientProcedures[N]['input']>;
+export type PatientParsedInput<N extends PatientProcedureName> = z.output<PatientProcedures[N]['input']>;
+export type PatientOutput<N extends PatientProcedureName> = z.output<PatientProcedures[N]['output']>;
+export type PatientResult<T> = { ok: true; value: T } | { ok: false; error: ErrorBody };
+
+export function isPatientProcedure(name: string): name is PatientProcedureName {
+  return Object.hasOwn(patientProcedures, name);
+}

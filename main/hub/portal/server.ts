@@ -1,0 +1,143 @@
+/**
+ * The hub's patient port: the patient app (its own bundle, when built) and `POST /api/<procedure>`
+ * for the `portal.*` procedures only — no staff procedure, no sync socket, no admin screens are
+ * reachable here. HTTPS with the hub's own certificate or one the clinic supplies; plain HTTP
+ * only when asked for (a closed network), and then the session cookie is not marked Secure.
+ * A request from a page of another origin (its Origin header names another host) is refused, and
+ * the cookie is SameSite=Strict, so another site cannot act with a patient's session.
+ */
+import { createServer as createHttp, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttps } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { DomainError, type ErrorBody } from '../../domain/errors';
+import { staticHandler } from '../../web/static';
+import { LoginThrottle } from '../login-throttle';
+import type { PortalDeps } from './context';
+import { clearedCookie, sessionCookie, tokenFromCookies } from './cookies';
+import { dispatchPortal } from './dispatch';
+
+/** A request body larger than this is refused before it is read in full. */
+export const MAX_BODY_BYTES = 64 * 1024;
+/** Wrong activation codes: 5 per address a minute, and 30 a minute for the whole hub. */
+export const CODE_TRIES_PER_ADDRESS = 5;
+export const CODE_TRIES_EVERYWHERE = 30;
+
+export interface PortalServerOptions extends Omit<PortalDeps, 'throttles'> {
+  host: string;
+  port: number;
+  /** Key and certificate (PEM); null: plain HTTP (the caller has been told to ask for it explicitly). */
+  tls: { key: string; cert: string } | null;
+  /** The built patient app; null or missing: the API alone. */
+  staticDir: string | null;
+  log?: (line: string) => void;
+}
+
+export interface PortalServer {
+  readonly port: number;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+const STATUS: Partial<Record<ErrorBody['code'], number>> = {
+  UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, UNKNOWN_PROCEDURE: 404, TOO_MANY_ATTEMPTS: 429, INTERNAL: 500, CONFLICT: 409,
+  ALREADY_EXISTS: 409, BAD_CREDENTIALS: 401,
+};
+
+function send(res: ServerResponse, status: number, body: unknown, cookie?: string): void {
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer', 'X-Frame-Options': 'DENY',
+  };
+  if (cookie) headers['Set-Cookie'] = cookie;
+  res.writeHead(status, headers).end(JSON.stringify(body));
+}
+
+function refusal(res: ServerResponse, status: number, code: ErrorBody['code'], message: string): void {
+  send(res, status, { ok: false, error: new DomainError(code, message).toBody() });
+}
+
+/** The request's Origin, when it has one, names this very host (a same-origin fetch). */
+function sameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startPortalServer(opts: PortalServerOptions): Promise<PortalServer> {
+  const log = opts.log ?? (() => undefined);
+  const deps: PortalDeps = {
+    admin: opts.admin, portal: opts.portal, now: opts.now, refuse: opts.refuse,
+    throttles: { login: new LoginThrottle(), codes: new LoginThrottle(CODE_TRIES_PER_ADDRESS), codesEverywhere: new LoginThrottle(CODE_TRIES_EVERYWHERE) },
+  };
+  const secure = opts.tls !== null;
+  const files = opts.staticDir ? staticHandler(opts.staticDir) : null;
+
+  const api = async (req: IncomingMessage, res: ServerResponse, procedure: string): Promise<void> => {
+    if (req.method !== 'POST') return refusal(res, 405, 'VALIDATION', 'POST only');
+    if (!sameOrigin(req)) return refusal(res, 403, 'FORBIDDEN', 'requests from another site are refused');
+    if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) return refusal(res, 415, 'VALIDATION', 'send JSON');
+    const text = await readBody(req);
+    if (text === null) return refusal(res, 413, 'VALIDATION', 'request too large');
+    let input: unknown;
+    try {
+      input = text === '' ? {} : JSON.parse(text);
+    } catch {
+      return refusal(res, 400, 'VALIDATION', 'not JSON');
+    }
+    const source = req.socket.remoteAddress ?? '?';
+    const answer = await dispatchPortal(deps, { procedure, input, token: tokenFromCookies(req.headers.cookie), source }, log);
+    const cookie = answer.session === null ? undefined
+      : answer.session === 'end' ? clearedCookie(secure) : sessionCookie(answer.session.token, answer.session.expiresAt - opts.now(), secure);
+    send(res, answer.result.ok ? 200 : STATUS[answer.result.error.code] ?? 400, answer.result, cookie);
+  };
+
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
+    const path = new URL(req.url ?? '/', 'http://host').pathname;
+    const call = /^\/api\/([A-Za-z0-9.]{1,80})$/.exec(path);
+    if (call) {
+      api(req, res, call[1]!).catch((err: unknown) => {
+        log(`portal request failed: ${err instanceof Error ? err.message : String(err)}`);
+        if (!res.headersSent) refusal(res, 500, 'INTERNAL', 'internal error');
+      });
+      return;
+    }
+    // Nothing of the staff side answers here: not the sync socket, not the admin screens' API.
+    if (path.startsWith('/api/') || path.startsWith('/socket.io') || path.startsWith('/ws') || !files) {
+      return refusal(res, 404, 'UNKNOWN_PROCEDURE', 'not on the patient port');
+    }
+    files(req, res);
+  };
+
+  const server: Server = opts.tls ? createHttps({ key: opts.tls.key, cert: opts.tls.cert }, handle) : createHttp(handle);
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
+  return {
+    port,
+    url: `${secure ? 'https' : 'http'}://${host}:${port}`,
+    close: () => new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
+  };
+}
