@@ -30,13 +30,16 @@ const statements = (ddl: string) => ddl.split(';\n').map((s) => s.trim().replace
  * whether it built them.
  */
 export async function prepareRollups(tx: StatsDb, opts: { rebuild?: boolean } = {}): Promise<boolean> {
+  const version = rollupsVersion();
+  // Made for this version already (and the typed tables, which carry the triggers, not made again): two reads.
+  if (!opts.rebuild && (await tx.query<{ ok: boolean }>(`SELECT to_regclass('stats_rollup_state') IS NOT NULL AS ok`)).rows[0]?.ok === true) {
+    const current = await tx.query<{ value: string }>('SELECT value FROM stats_rollup_state WHERE key = $1', [VERSION_KEY]);
+    if (current.rows[0]?.value === version) return false;
+  }
   for (const s of statements(ROLLUP_TABLES_DDL)) await tx.query(s);
   for (const s of STATS_INDEXES_DDL) await tx.query(s);
   await tx.query(REFRESH_FUNCTION);
   for (const s of rollupTriggerStatements()) await tx.query(s);
-  const version = rollupsVersion();
-  const built = (await tx.query<{ value: string }>('SELECT value FROM stats_rollup_state WHERE key = $1', [VERSION_KEY])).rows[0]?.value;
-  if (built === version && !opts.rebuild) return false;
   await rebuildRollups(tx);
   return true;
 }
