@@ -178,7 +178,7 @@ function report(scale: Scale, [lite, post]: (EngineResult | undefined)[]): HubSt
       + '`bench/hub-stats-data.ts`). Ranges end on the data\'s "today" ' + `${TODAY}: the last 20 days (${RUNS.twentyDays} runs) and the last `
       + `366 days (${RUNS.year} runs), after one warm-up run each; p50 / p95 in ms. Each run includes the statistic's check that the `
       + 'roll-ups are current (nothing stale here). The data is written straight into the typed tables, so the roll-ups are built as '
-      + 'an existing hub builds them at its first start with this version (the backfill). ', 
+      + 'an existing hub builds them at its first start with this version (the backfill). '
       + 'The SQL runs on a bare connection (PGlite in-process on a data folder; PostgreSQL 15 over loopback, shared_buffers 512 MB), '
       + 'with the hub-only indexes of `main/hub/stats/indexes.ts`. `npx tsx bench/hub-stats.ts` (or `npm run bench -- hub-stats`) re-runs it.',
     '',
@@ -188,8 +188,9 @@ function report(scale: Scale, [lite, post]: (EngineResult | undefined)[]): HubSt
         + ' — the 2 cores are shared with other work, which inflates every figure'],
       ['data', [lite, post].map((r) => (r ? `${r.engine}: ${r.made}` : '')).filter(Boolean).join('; ')],
       ['roll-ups', [lite, post].map((r) => (r ? `${r.engine}: ${r.rollups}` : '')).filter(Boolean).join('; ')],
-      ['target', `every statistic p95 < ${STATISTIC_TARGET_MS} ms on PGlite: worst ${ms(worst, 1)} ms, ${worst < STATISTIC_TARGET_MS ? 'met' : '**missed**'}; `
-        + `dashboard p95 < ${DASHBOARD_TARGET_MS} ms on PGlite: ${ms(p95, 1)} ms, ${p95 < DASHBOARD_TARGET_MS ? 'met' : '**missed**'}`],
+      ['target', lite ? `every statistic p95 < ${STATISTIC_TARGET_MS} ms on PGlite: worst ${ms(worst, 1)} ms, ${worst < STATISTIC_TARGET_MS ? 'met' : '**missed**'}; `
+        + `dashboard p95 < ${DASHBOARD_TARGET_MS} ms on PGlite: ${ms(p95, 1)} ms, ${p95 < DASHBOARD_TARGET_MS ? 'met' : '**missed**'}`
+        : `every statistic p95 < ${STATISTIC_TARGET_MS} ms on PGlite: **not measured yet** (run \`npx tsx bench/hub-stats.ts --engine=PGlite\`)`],
     ]),
     '',
     table(['statistic', 'PGlite 20 days', 'PGlite 1 year', 'PostgreSQL 20 days', 'PostgreSQL 1 year', 'PostgreSQL 1 year, jit off'], rows),

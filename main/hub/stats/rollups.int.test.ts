@@ -54,7 +54,7 @@ let dir: string;
 beforeAll(async () => {
   postgres = await startPostgres();
   dir = mkdtempSync(join(tmpdir(), 'clinic-rollups-'));
-});
+}, 120_000);
 afterAll(async () => {
   await postgres?.stop();
   rmSync(dir, { recursive: true, force: true });
@@ -75,7 +75,8 @@ const engines: [string, () => Promise<() => Promise<HubStore>>][] = [
 describe.each(engines)('statistics from the roll-ups (%s)', (_engine, place) => {
   let store: HubStore;
   const clinic = new RandomClinic(16);
-  beforeAll(async () => { store = await (await place())(); });
+  // A fresh store: slow to make on a loaded machine.
+  beforeAll(async () => { store = await (await place())(); }, 180_000);
   afterAll(async () => { await store.close(); });
 
   it('after a month of work: the projection keeps the roll-ups, and every statistic equals the direct query', async () => {
