@@ -23,18 +23,21 @@ import { addDays } from '../main/domain/dates';
 import { dashboard } from '../main/hub/stats/dashboard';
 import { STATISTICS } from '../main/hub/stats/export';
 import type { StatsDb } from '../main/hub/stats/range';
+import { prepareRollups } from '../main/hub/stats/rollups';
 import { freePort } from '../main/hub/postgres-testing';
 import { ensureHubData, FULL, TODAY, type Exec, type Scale } from './hub-stats-data';
 import { load, ms, OUT, stats, table, writeResultsSection } from './lib';
 
 const run = promisify(execFile);
 export const DASHBOARD_TARGET_MS = 300;
-const RUNS = { twentyDays: 7, year: 3, dashboard: 30 };
+const RUNS = { twentyDays: 20, year: 20, dashboard: 30 };
+/** Every statistic's p95 on PGlite must stay under this (issue 16). */
+export const STATISTIC_TARGET_MS = 300;
 const HEADING = '## Hub statistics';
 
 type Db = StatsDb & Exec & { close(): Promise<void> };
 
-async function openPglite(dir: string): Promise<Db> {
+export async function openPglite(dir: string): Promise<Db> {
   mkdirSync(dir, { recursive: true });
   const db = new PGlite(dir);
   await db.waitReady;
@@ -42,7 +45,7 @@ async function openPglite(dir: string): Promise<Db> {
 }
 
 /** A PostgreSQL cluster of Debian's binaries in `dir` (made once, as user postgres when root), started on a free port. */
-async function openPostgres(dir: string): Promise<Db> {
+export async function openPostgres(dir: string): Promise<Db> {
   const root = '/usr/lib/postgresql';
   const major = existsSync(root) ? (await run('ls', [root])).stdout.split('\n').filter((d) => /^\d+$/.test(d)).sort((a, b) => Number(b) - Number(a))[0] : undefined;
   if (!major) throw new Error('PostgreSQL binaries not found under /usr/lib/postgresql');
@@ -93,8 +96,10 @@ const year = { from: addDays(TODAY, -365), to: TODAY };
 interface EngineResult {
   engine: string;
   made: string;
+  /** How the roll-ups came to be (built in this run: how long). */
+  rollups: string;
   load: string;
-  byStatistic: Record<string, { twentyDays: Timing; year: Timing }>;
+  byStatistic: Record<string, { twentyDays: Timing; year: Timing; yearJitOff?: Timing }>;
   dashboard: Timing;
 }
 
@@ -103,6 +108,11 @@ async function benchEngine(engine: string, db: Db, scale: Scale, log: (s: string
   const loadBefore = load();
   const data = await ensureHubData(db, scale, log);
   const made = data.made ? `made in this run, ${ms(data.seconds, 0)} s` : `made earlier (${ms(data.seconds, 0)} s), reused`;
+  log(`${engine}: roll-ups…`);
+  const t0 = performance.now();
+  const built = await prepareRollups(db);
+  const rollups = built ? `built in this run (the backfill of an existing hub): ${ms((performance.now() - t0) / 1000, 0)} s` : 'built earlier, reused';
+  log(`${engine}: ${rollups}`);
   const byStatistic: EngineResult['byStatistic'] = {};
   for (const [name, stat] of Object.entries(STATISTICS)) {
     const t20 = await timeIt(RUNS.twentyDays, () => stat.run(db, twentyDays));
@@ -110,9 +120,15 @@ async function benchEngine(engine: string, db: Db, scale: Scale, log: (s: string
     log(`${engine}: ${name} 20 days p50 ${ms(t20.p50)} ms, 1 year p50 ${ms(tY.p50)} ms`);
     byStatistic[name] = { twentyDays: t20, year: tY };
   }
+  if (engine === 'PostgreSQL') {
+    // The same year with PostgreSQL's JIT compilation off (on by default when the server has it).
+    await db.query('SET jit = off');
+    for (const [name, stat] of Object.entries(STATISTICS)) byStatistic[name]!.yearJitOff = await timeIt(RUNS.year, () => stat.run(db, year));
+    await db.query('SET jit = on');
+  }
   const dash = await timeIt(RUNS.dashboard, () => dashboard(db, TODAY));
   log(`${engine}: dashboard p50 ${ms(dash.p50)} ms p95 ${ms(dash.p95)} ms`);
-  return { engine, made, load: `${loadBefore} → ${load()}`, byStatistic, dashboard: dash };
+  return { engine, made, rollups, load: `${loadBefore} → ${load()}`, byStatistic, dashboard: dash };
 }
 
 export interface HubStatsResult {
@@ -148,18 +164,21 @@ function report(scale: Scale, [lite, post]: (EngineResult | undefined)[]): HubSt
   const rows = Object.keys(STATISTICS).map((name) => {
     const a = lite?.byStatistic[name];
     const b = post?.byStatistic[name];
-    return [name, cell(a?.twentyDays), cell(a?.year), cell(b?.twentyDays), cell(b?.year)];
+    return [name, cell(a?.twentyDays), cell(a?.year), cell(b?.twentyDays), cell(b?.year), cell(b?.yearJitOff)];
   });
-  rows.push([`**dashboard** (${TODAY}, ${RUNS.dashboard} runs)`, cell(lite?.dashboard), '', cell(post?.dashboard), '']);
+  rows.push([`**dashboard** (${TODAY}, ${RUNS.dashboard} runs)`, cell(lite?.dashboard), '', cell(post?.dashboard), '', '']);
+  const worst = lite ? Math.max(...Object.values(lite.byStatistic).flatMap((t) => [t.twentyDays.p95, t.year.p95])) : Number.NaN;
   const cpu = cpus();
   const p95 = lite?.dashboard.p95 ?? Number.NaN;
   const markdown = [
     HEADING,
     '',
-    `Every statistic of \`main/hub/stats\` over ${scale.visits.toLocaleString('en')} visits (${scale.perDay.toLocaleString('en')} a day, `
+    `Every statistic of \`main/hub/stats\`, read from the daily roll-ups (\`main/hub/stats/rollups.ts\`), over ${scale.visits.toLocaleString('en')} visits (${scale.perDay.toLocaleString('en')} a day, `
       + `${scale.patients.toLocaleString('en')} patients, a bill, payment and diagnosis per visit, a prescription for half of them; `
       + '`bench/hub-stats-data.ts`). Ranges end on the data\'s "today" ' + `${TODAY}: the last 20 days (${RUNS.twentyDays} runs) and the last `
-      + `366 days (${RUNS.year} runs), after one warm-up run each; p50 / p95 in ms (with so few runs the p95 is about the slowest). `
+      + `366 days (${RUNS.year} runs), after one warm-up run each; p50 / p95 in ms. Each run includes the statistic's check that the `
+      + 'roll-ups are current (nothing stale here). The data is written straight into the typed tables, so the roll-ups are built as '
+      + 'an existing hub builds them at its first start with this version (the backfill). '
       + 'The SQL runs on a bare connection (PGlite in-process on a data folder; PostgreSQL 15 over loopback, shared_buffers 512 MB), '
       + 'with the hub-only indexes of `main/hub/stats/indexes.ts`. `npx tsx bench/hub-stats.ts` (or `npm run bench -- hub-stats`) re-runs it.',
     '',
@@ -168,10 +187,13 @@ function report(scale: Scale, [lite, post]: (EngineResult | undefined)[]): HubSt
       ['load average (1/5/15 min), start → end', [lite, post].map((r) => (r ? `${r.engine}: ${r.load}` : '')).filter(Boolean).join('; ')
         + ' — the 2 cores are shared with other work, which inflates every figure'],
       ['data', [lite, post].map((r) => (r ? `${r.engine}: ${r.made}` : '')).filter(Boolean).join('; ')],
-      ['target', `dashboard p95 < ${DASHBOARD_TARGET_MS} ms on PGlite: ${ms(p95, 1)} ms, ${p95 < DASHBOARD_TARGET_MS ? 'met' : '**missed**'}`],
+      ['roll-ups', [lite, post].map((r) => (r ? `${r.engine}: ${r.rollups}` : '')).filter(Boolean).join('; ')],
+      ['target', lite ? `every statistic p95 < ${STATISTIC_TARGET_MS} ms on PGlite: worst ${ms(worst, 1)} ms, ${worst < STATISTIC_TARGET_MS ? 'met' : '**missed**'}; `
+        + `dashboard p95 < ${DASHBOARD_TARGET_MS} ms on PGlite: ${ms(p95, 1)} ms, ${p95 < DASHBOARD_TARGET_MS ? 'met' : '**missed**'}`
+        : `every statistic p95 < ${STATISTIC_TARGET_MS} ms on PGlite: **not measured yet** (run \`npx tsx bench/hub-stats.ts --engine=PGlite\`)`],
     ]),
     '',
-    table(['statistic', 'PGlite 20 days', 'PGlite 1 year', 'PostgreSQL 20 days', 'PostgreSQL 1 year'], rows),
+    table(['statistic', 'PGlite 20 days', 'PGlite 1 year', 'PostgreSQL 20 days', 'PostgreSQL 1 year', 'PostgreSQL 1 year, jit off'], rows),
   ].join('\n');
   return { markdown, dashboardP95Pglite: p95 };
 }

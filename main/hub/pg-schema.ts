@@ -79,3 +79,46 @@ export function hubTablesDdl(): string {
   }
   return out.join('\n');
 }
+
+/**
+ * Hub-only tables (not replicated): the statistics' daily roll-ups (main/hub/stats/rollups.ts).
+ * Each holds, per day, the figures of one family of statistics grouped by what they are asked
+ * by; a day's rows are recomputed whole from the typed tables when anything of that day
+ * changed. Days are the clinic-local dates of the facts: a visit's `visit_date` (visits,
+ * diagnoses, prescriptions, patients seen), a session's `date` (appointments), and for money
+ * and stock the local date of `created_at` in the clinic's time zone when it happened (a
+ * payment made offline on Monday counts on Monday, whenever it reaches the hub). Key columns
+ * may be NULL (a visit without a department), so the tables have no primary key: rows are only
+ * ever replaced day by day.
+ */
+export const ROLLUP_TABLES_DDL = `
+CREATE TABLE IF NOT EXISTS stats_rollup_state (key text PRIMARY KEY, value text NOT NULL);
+CREATE TABLE IF NOT EXISTS stats_rollup_dirty (family text NOT NULL, day text NOT NULL, PRIMARY KEY (family, day));
+CREATE TABLE IF NOT EXISTS stats_visits_daily (
+  day text NOT NULL, department_id text, doctor_id text, visit_type text, cancelled boolean NOT NULL,
+  visits integer NOT NULL, consultations integer NOT NULL, wait_total_ms double precision, wait_max_ms double precision);
+CREATE INDEX IF NOT EXISTS stats_visits_daily_day ON stats_visits_daily (day);
+CREATE TABLE IF NOT EXISTS stats_diagnoses_daily (day text NOT NULL, icd10 text, visits integer NOT NULL, primary_visits integer NOT NULL);
+CREATE INDEX IF NOT EXISTS stats_diagnoses_daily_day ON stats_diagnoses_daily (day);
+CREATE TABLE IF NOT EXISTS stats_diagnosis_texts_daily (day text NOT NULL, icd10 text, text text NOT NULL, n integer NOT NULL);
+CREATE INDEX IF NOT EXISTS stats_diagnosis_texts_daily_day ON stats_diagnosis_texts_daily (day);
+CREATE TABLE IF NOT EXISTS stats_prescribed_daily (
+  day text NOT NULL, drug_id text, items integer NOT NULL, quantity double precision, amount double precision);
+CREATE INDEX IF NOT EXISTS stats_prescribed_daily_day ON stats_prescribed_daily (day);
+CREATE TABLE IF NOT EXISTS stats_patients_daily (day text NOT NULL, prev_day text, sex text NOT NULL, band text NOT NULL, patients integer NOT NULL);
+CREATE INDEX IF NOT EXISTS stats_patients_daily_day ON stats_patients_daily (day);
+CREATE TABLE IF NOT EXISTS stats_appointments_daily (day text NOT NULL, appointments integer NOT NULL, completed integer NOT NULL, no_shows integer NOT NULL);
+CREATE INDEX IF NOT EXISTS stats_appointments_daily_day ON stats_appointments_daily (day);
+CREATE TABLE IF NOT EXISTS stats_money_daily (
+  day text NOT NULL, method text, department_id text, doctor_id text,
+  paid double precision, refunded double precision, payments integer NOT NULL, refunds integer NOT NULL);
+CREATE INDEX IF NOT EXISTS stats_money_daily_day ON stats_money_daily (day);
+CREATE TABLE IF NOT EXISTS stats_stock_daily (day text NOT NULL, drug_id text, dispensed double precision);
+CREATE INDEX IF NOT EXISTS stats_stock_daily_day ON stats_stock_daily (day);
+`;
+
+/** The roll-up tables, for a rebuild that empties them. */
+export const ROLLUP_TABLES = [
+  'stats_visits_daily', 'stats_diagnoses_daily', 'stats_diagnosis_texts_daily', 'stats_prescribed_daily', 'stats_patients_daily',
+  'stats_appointments_daily', 'stats_money_daily', 'stats_stock_daily',
+] as const;

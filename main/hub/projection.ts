@@ -9,12 +9,14 @@
  * When it runs: once the appends have been quiet for QUIET_MS, so a burst (a station back after a
  * day offline, a rebuild) is taken in and handed on first and projected after, in chunks; but
  * never more than MAX_LAG_MS behind the oldest change waiting, and at once when a reader asks for
- * current rows (`catchUp`). Detection waits for its batch (`projected`) without hurrying it.
+ * current rows (`catchUp`). The statistics' daily roll-ups follow the typed tables in the same
+ * transactions (main/hub/stats/rollups.ts). Detection waits for its batch (`projected`) without hurrying it.
  */
 import { mergeChange, rowKey, type RowState } from '../sync/merge';
 import type { SequencedChangeT } from '../sync/protocol';
 import { fromRow, lastSeqIn, LOG_SQL, type ChangeRow, type Sql } from './log-rows';
 import { packState, unpackState } from './row-state-pack';
+import { refreshRollups } from './stats/rollups';
 import { upsertTypedRows, type TypedRowInput } from './typed-rows';
 
 export const PROJECTED_META = 'projected_seq';
@@ -59,7 +61,11 @@ export async function projectChunk(tx: Sql, limit: number): Promise<{ to: number
   await upsertTypedRows(tx, await materialise(tx, changes));
   const to = changes[changes.length - 1]!.seq;
   await tx.query(SQL.setMeta, [PROJECTED_META, String(to)]);
-  return { to, changes: changes.length, done: rows.length < limit };
+  const done = rows.length < limit;
+  // The typed tables' triggers noted which roll-up days changed; once caught up, they are recomputed
+  // (a burst's many chunks touching the same days pay once).
+  if (done) await refreshRollups(tx);
+  return { to, changes: changes.length, done };
 }
 
 /** Merges changes into hub_rows; answers the touched rows' new states. */

@@ -14,6 +14,7 @@ import { connected, emptyStation, startTestHub, startTestHubOn, until, writeAs, 
 import { getTableName } from 'drizzle-orm';
 import { PgliteStore } from './pglite-store';
 import { rebuildFromStation } from './rebuild';
+import { rolledUp, rollupsVersion } from './stats/rollups';
 import { TEST_STATION_KEY } from '../station/keys.testing';
 import { Station } from '../station/station';
 
@@ -78,6 +79,9 @@ describe('rebuilding the hub from a station', { timeout: 120_000 }, () => {
       const people = [...(await rebuilt.rows('patients')).values()].map((s) => s.values['name']);
       expect(people).toEqual(expect.arrayContaining(['周一', '周二']));
       expect((await rebuilt.row('patients', patient.id))?.values['address']).toBe('南京路 1 号');
+      // The statistics' roll-ups were built whole for this version, and are what the statistics read.
+      expect((await rebuilt.query<{ value: string }>(`SELECT value FROM stats_rollup_state WHERE key = 'version'`)).rows[0]?.value).toBe(rollupsVersion());
+      expect(await rolledUp(rebuilt, 'Asia/Shanghai')).toBe(true);
 
       // Not twice into the same store.
       await expect(rebuildFromStation(join(fx.dir, 'station.sqlite'), rebuilt, { key: TEST_STATION_KEY })).rejects.toThrow(/not empty/);

@@ -13,6 +13,7 @@
 import Database from 'better-sqlite3';
 import { isPlainSqlite, openKeyed } from '../../db/cipher';
 import { toWire, type ChangeLogRow } from '../sync/local';
+import { rebuildRollups } from './stats/rollups';
 import type { HubStore } from './store';
 
 export interface RebuildReport {
@@ -62,8 +63,10 @@ export async function rebuildFromStation(stationFile: string, store: HubStore, o
   } finally {
     raw.close();
   }
-  // The rebuilt hub opens with its rows and typed tables whole.
+  // The rebuilt hub opens with its rows and typed tables whole, and the statistics' roll-ups
+  // built again from them in one go (main/hub/stats/rollups.ts).
   await store.caughtUp();
+  await rebuildRollups(store);
   const hubId = crypto.randomUUID();
   await store.setMeta('hub_id', hubId);
   await store.setMeta('rebuilt_from', JSON.stringify({ stationFile, at: opts.now ?? Date.now(), changes }));

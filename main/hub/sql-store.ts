@@ -22,6 +22,7 @@ import { PlannerStats } from './planner-stats';
 import { prepareProjection, Projector, type ProjectionStats, type ProjectorOptions } from './projection';
 import { unpackState } from './row-state-pack';
 import { compactChange } from './snapshot';
+import { prepareRollups } from './stats/rollups';
 import { prepareTypedTables } from './typed-tables';
 import { PORTAL_DDL } from './portal/store';
 
@@ -136,14 +137,15 @@ export abstract class SqlHubStore implements HubStore {
   /**
    * Called by each engine's open, after HUB_DDL: creates the typed tables, and fills them from
    * hub_rows when they were last filled for another shape, or never (a hub data folder made
-   * before they existed); reads how far the projection got and starts it on what is left (a
+   * before they existed); makes the statistics' roll-ups for what is there (main/hub/stats/rollups.ts); reads how far the projection got and starts it on what is left (a
    * crash between an append and its projection). Holds the append lock, so no append runs
    * meanwhile (nor another hub process opening the same database).
    */
   protected async prepare(opts: ProjectorOptions = {}): Promise<void> {
     const projectedTo = await this.transaction(async (tx) => {
       await tx.query(SQL.lockAppend);
-      await prepareTypedTables(tx);
+      const refilled = await prepareTypedTables(tx);
+      await prepareRollups(tx, { rebuild: refilled !== null });
       return prepareProjection(tx);
     });
     this.projector = new Projector((fn) => this.transaction(fn), projectedTo, opts);

@@ -12,6 +12,8 @@ export const STATS_INDEXES_DDL = [
   'CREATE INDEX IF NOT EXISTS stats_refunds_created ON refunds (created_at)',
   // Drug usage: stock dispensed in a time range, whatever the drug.
   'CREATE INDEX IF NOT EXISTS stats_stock_movements_created ON stock_movements (created_at)',
+  // Roll-ups (./rollups-refresh.ts): a patient's previous and next visit day.
+  'CREATE INDEX IF NOT EXISTS stats_visits_patient_date ON visits (patient_id, visit_date)',
 ];
 
 const done = new WeakSet<object>();

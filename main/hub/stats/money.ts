@@ -7,6 +7,7 @@
 import { PAYMENT_METHODS, type PaymentMethod } from '../../domain/enums';
 import { addDays } from '../../domain/dates';
 import { byText, dayStarts, num, spanOf, type DateRange, type Span, type StatsDb } from './range';
+import { rolledUp } from './rollups';
 
 export interface MoneyFigures {
   paidFen: number;
@@ -24,6 +25,11 @@ const MONEY = `
   UNION ALL
   SELECT bill_id, method, created_at, 0::bigint, amount_fen, 0, 1
   FROM refunds WHERE created_at >= $1 AND created_at < $2`;
+
+/** The same from the roll-ups, days $1 to $2 (local dates), with the visit's department and doctor. */
+const MONEY_ROLLED = `
+  SELECT day, method, department_id, doctor_id, paid, refunded, payments AS np, refunds AS nr
+  FROM stats_money_daily WHERE day BETWEEN $1 AND $2`;
 
 const SUMS = `coalesce(sum(m.paid), 0)::float8 AS paid, coalesce(sum(m.refunded), 0)::float8 AS refunded,
   coalesce(sum(m.np), 0)::int AS np, coalesce(sum(m.nr), 0)::int AS nr`;
@@ -43,6 +49,11 @@ export interface IncomeDayRow extends MoneyFigures {
 /** One row per local day of the range, days without money included (zeros). */
 export async function incomeByDay(db: StatsDb, range: DateRange): Promise<IncomeDayRow[]> {
   const span = await spanOf(db, range);
+  if (await rolledUp(db, span.timeZone)) {
+    const rolled = await db.query<SumCols & { day: unknown }>(`SELECT m.day, ${SUMS} FROM (${MONEY_ROLLED}) m GROUP BY m.day`, [span.from, span.to]);
+    const byDay = new Map(rolled.rows.map((r) => [String(r.day), r]));
+    return Array.from({ length: span.days }, (_, i) => ({ date: addDays(span.from, i), ...figures(byDay.get(addDays(span.from, i))) }));
+  }
   const res = await db.query<SumCols & { bucket: unknown }>(`
     SELECT width_bucket(m.created_at, $3::bigint[]) AS bucket, ${SUMS}
     FROM (${MONEY}) m GROUP BY 1`, [span.startMs, span.endMs, dayStarts(span)]);
@@ -56,14 +67,21 @@ export interface IncomeMethodRow extends MoneyFigures {
 
 /** Every payment method in PAYMENT_METHODS order, zeros included. */
 export async function incomeByMethod(db: StatsDb, range: DateRange): Promise<IncomeMethodRow[]> {
-  return incomeByMethodIn(db, await spanOf(db, range));
+  const span = await spanOf(db, range);
+  if (!(await rolledUp(db, span.timeZone))) return incomeByMethodIn(db, span);
+  const res = await db.query<SumCols & { method: unknown }>(`SELECT m.method, ${SUMS} FROM (${MONEY_ROLLED}) m GROUP BY m.method`, [span.from, span.to]);
+  return methodRows(res.rows);
 }
 
 /** Income by method over a span already checked (the dashboard's one day). */
 export async function incomeByMethodIn(db: StatsDb, span: Pick<Span, 'startMs' | 'endMs'>): Promise<IncomeMethodRow[]> {
   const res = await db.query<SumCols & { method: unknown }>(`
     SELECT m.method, ${SUMS} FROM (${MONEY}) m GROUP BY m.method`, [span.startMs, span.endMs]);
-  const byMethod = new Map(res.rows.map((r) => [String(r.method), r]));
+  return methodRows(res.rows);
+}
+
+function methodRows(rows: (SumCols & { method: unknown })[]): IncomeMethodRow[] {
+  const byMethod = new Map(rows.map((r) => [String(r.method), r]));
   return PAYMENT_METHODS.map((method) => ({ method, ...figures(byMethod.get(method)) }));
 }
 
@@ -90,10 +108,12 @@ async function incomeByVisitColumn(
   db: StatsDb, range: DateRange, column: 'department_id' | 'doctor_id', names: 'departments' | 'staff',
 ): Promise<(MoneyFigures & { id: string; name: string })[]> {
   const span = await spanOf(db, range);
+  const rolled = await rolledUp(db, span.timeZone);
+  const source = rolled ? `SELECT mm.*, mm.${column} AS id FROM (${MONEY_ROLLED}) mm` : withVisit(column, span.days);
   const res = await db.query<SumCols & { id: unknown; name: unknown }>(`
     SELECT m.id, coalesce(n.name, '') AS name, ${SUMS}
-    FROM (${withVisit(column, span.days)}) m LEFT JOIN ${names} n ON n.id = m.id
-    WHERE m.id IS NOT NULL GROUP BY m.id, n.name`, [span.startMs, span.endMs]);
+    FROM (${source}) m LEFT JOIN ${names} n ON n.id = m.id
+    WHERE m.id IS NOT NULL GROUP BY m.id, n.name`, rolled ? [span.from, span.to] : [span.startMs, span.endMs]);
   return res.rows
     .map((r) => ({ id: String(r.id), name: String(r.name), ...figures(r) }))
     .sort((a, b) => b.netFen - a.netFen || byText(a.name, b.name) || byText(a.id, b.id));
