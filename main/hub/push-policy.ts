@@ -16,7 +16,10 @@
  *   payment or refund may be updated (LEDGER_STAMPS): the merge ignores it, so it rewrites nothing;
  * - a row's `device` column (audit_log, payments, refunds, day_closes) names another device, or a
  *   device-prefixed number (main/domain/numbers.ts) carries another device's code;
- * - it writes master data (MASTER_TABLES), unless the hub was told to take it from stations.
+ * - it writes master data (MASTER_TABLES), unless the hub was told to take it from stations;
+ * - it names a parent row (a foreign key) that neither the hub's log nor this push inserts, or
+ *   whose insert this push had refused (main/hub/push-parents.ts): an orphan would stop every
+ *   other desk's apply at its foreign-key check.
  *
  * Each change is judged on its own: a later change of the same row is taken or refused on its
  * merits. A refused insert never reaches the hub, so updates of that row that are taken wait
@@ -27,6 +30,7 @@ import { getTableColumns, getTableName, type Column } from 'drizzle-orm';
 import { ClockError, hlcParse } from '../domain/hlc';
 import { deviceOfNumber } from '../domain/numbers';
 import { isLedgerTable, rowKey } from '../sync/merge';
+import { findOrphans } from './push-parents';
 import type { ChangeT, RefusedChangeT, SyncErrorCode } from '../sync/protocol';
 import { MASTER_TABLES, REPLICATED_TABLES } from '../station/tables';
 
@@ -78,6 +82,11 @@ export interface PushContext {
    * (asked of the store for this batch's ledger inserts: `ledgerInsertKeys`).
    */
   ledgerRows: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * The parents this batch names that the hub's log inserts, by rowKey (asked of the store for
+   * `parentKeys` of main/hub/push-parents.ts): a change naming any other is an orphan.
+   */
+  parentRows: ReadonlySet<string>;
 }
 
 export interface PushVerdict {
@@ -165,14 +174,20 @@ export function checkChange(c: ChangeT, ctx: PushContext, inBatch: Map<string, s
   return checkShape(c) ?? checkClock(c, ctx) ?? checkOwnership(c, ctx) ?? checkLedger(c, ctx, inBatch);
 }
 
-/** Splits a push into the changes to append and the ones refused. */
+/**
+ * Splits a push into the changes to append and the ones refused: each change on its own, then
+ * the ones left whose parents neither the hub nor this push has (main/hub/push-parents.ts).
+ */
 export function judgePush(changes: readonly ChangeT[], ctx: PushContext): PushVerdict {
-  const verdict: PushVerdict = { taken: [], refused: [] };
   const inBatch = new Map<string, string>();
-  for (const c of changes) {
-    const r = checkChange(c, ctx, inBatch);
+  const verdicts = changes.map((c) => checkChange(c, ctx, inBatch));
+  const orphans = findOrphans(changes, verdicts.map((v) => v === null), verdicts.map((v) => v?.code ?? null), ctx.parentRows);
+  for (const o of orphans) verdicts[o.index] = no(o.code, o.reason);
+  const verdict: PushVerdict = { taken: [], refused: [] };
+  changes.forEach((c, i) => {
+    const r = verdicts[i];
     if (r) verdict.refused.push({ id: c.id, code: r.code, reason: r.reason, change: c });
     else verdict.taken.push(c);
-  }
+  });
   return verdict;
 }

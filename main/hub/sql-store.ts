@@ -79,6 +79,9 @@ export const SQL = {
   /** Through hub_changes_row: the changes of the rows ($1 tables and $2 row ids, pairwise). */
   changeIdsOf: `SELECT c.table_name, c.row_id, c.id FROM unnest($1::text[], $2::text[]) AS k(table_name, row_id)
     JOIN hub_changes c ON c.table_name = k.table_name AND c.row_id = k.row_id`,
+  /** Through the hub_changes_row index: one lookup per row asked. */
+  insertedRows: `SELECT DISTINCT c.table_name, c.row_id FROM unnest($1::text[], $2::text[]) AS k(table_name, row_id)
+    JOIN hub_changes c ON c.table_name = k.table_name AND c.row_id = k.row_id WHERE c.op = 'insert'`,
   insertChanges: `INSERT INTO hub_changes (seq, id, hlc, device, table_name, row_id, op, columns, received_at)
     SELECT x.seq, x.id, x.hlc, x.device, x.table_name, x.row_id, x.op, x.columns, $2
     FROM jsonb_to_recordset($1::jsonb) AS x(seq bigint, id text, hlc text, device text, table_name text, row_id text, op text, columns jsonb)`,
@@ -353,6 +356,12 @@ export abstract class SqlHubStore implements HubStore {
       ids.add(r.id);
     }
     return out;
+  }
+
+  async insertedRows(rows: readonly { table: string; rowId: string }[]): Promise<Set<string>> {
+    if (rows.length === 0) return new Set();
+    const res = await this.sql.query<{ table_name: string; row_id: string }>(SQL.insertedRows, [rows.map((r) => r.table), rows.map((r) => r.rowId)]);
+    return new Set(res.rows.map((r) => rowKey(r.table_name, r.row_id)));
   }
 
   async touchDevice(device: string, seenAt: number, pending: number | null): Promise<void> {

@@ -22,14 +22,18 @@ import { SQLITE_MIGRATIONS } from '../../db/migrations-path';
 import { ERROR_CODES } from '../domain/errors';
 import { MAC_PATTERN, SHARE_PATTERN } from './pake';
 
-/** 2: pairing is a key exchange keyed by the code (main/sync/pake.ts), no longer the code in clear. */
-export const PROTOCOL_VERSION = 2;
+/**
+ * 2: pairing is a key exchange keyed by the code (main/sync/pake.ts), no longer the code in clear.
+ * 3: a push's refused change may carry MISSING_PARENT (an older desk could not read the answer).
+ */
+export const PROTOCOL_VERSION = 3;
 
 /** Refusals a hub can answer with; the station shows them in its sync status. */
 export const SYNC_ERROR_CODES = [
   'SCHEMA_MISMATCH', 'PROTOCOL_MISMATCH', 'UNPAIRED', 'REVOKED', 'BAD_PAIRING_CODE', 'PAIRING_THROTTLED', 'DEVICE_TAKEN', 'HELLO_REQUIRED', 'BAD_MESSAGE', 'HUB_ERROR', 'CERT_MISMATCH', 'READ_ONLY_TABLE',
   // One change of a push refused by the hub's checks (main/hub/push-policy.ts); the rest of the batch is taken.
   'UNKNOWN_TABLE', 'UNKNOWN_COLUMN', 'BAD_ROW_ID', 'FOREIGN_HLC', 'FUTURE_HLC', 'LEDGER_REWRITE', 'FOREIGN_DEVICE', 'FOREIGN_NUMBER',
+  'MISSING_PARENT',
 ] as const;
 export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
 export const SyncError = z.object({ code: z.enum(SYNC_ERROR_CODES), message: z.string() });

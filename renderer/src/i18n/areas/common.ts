@@ -23,6 +23,7 @@ const SYNC_REFUSED_ZH = {
   LEDGER_REWRITE: '收费、退费、库存流水和审计记录只能新增，不能修改或重写，这条修改已被拒收。',
   FOREIGN_DEVICE: '这条记录写的是另一台电脑的设备编号，已被拒收。',
   FOREIGN_NUMBER: '病历号、收据号、处方号等编号不是本机发出的，已被拒收。',
+  MISSING_PARENT: '这条记录所属的上级记录（如患者、就诊、账单）不在中心服务器上，已被拒收。',
 } satisfies Record<SyncErrorCode, string>;
 const SYNC_REFUSED_EN = {
   SCHEMA_MISMATCH: 'This desk and the hub run different versions: update, then sync. Changes made here wait meanwhile.',
@@ -45,6 +46,7 @@ const SYNC_REFUSED_EN = {
   LEDGER_REWRITE: 'Payments, refunds, stock movements and audit records can only be added, never changed or rewritten; refused.',
   FOREIGN_DEVICE: 'The record names another computer’s device code; refused.',
   FOREIGN_NUMBER: 'A record, receipt or prescription number was not handed out by this desk; refused.',
+  MISSING_PARENT: 'The record it belongs to (a patient, visit or bill) is not at the hub; refused.',
 } satisfies Record<SyncErrorCode, string>;
 
 /** The sync refusal codes the header has a sentence for. */
