@@ -12,6 +12,7 @@ import { assertPaymentMethodEnabled } from '../settings';
 import { assertBillCurrent, billItemsOf, ledgerOf, loadBill, settleIfPaid } from './billing-bills';
 import { todayOf } from './frontdesk-visits';
 import { keyedId } from '../keyed-id';
+import { freeNumber } from '../free-number';
 
 export interface PayRequest {
   billId: string;
@@ -64,7 +65,7 @@ export function takePayment(
   const paymentId = ctx.write.insert(payments, {
     id: keyedId('payments', req.idempotencyKey),
     billId: bill.id,
-    receiptNo: receiptNo(ctx.device, today, ctx.nextSeq(`receipt:${today}`)),
+    receiptNo: freeNumber(ctx.raw, ctx.nextSeq, `receipt:${today}`, (n) => receiptNo(ctx.device, today, n), { table: 'payments', column: 'receipt_no' }),
     method: checked.method,
     amountFen: checked.amountFen,
     tenderedFen: checked.tenderedFen,

@@ -21,6 +21,7 @@ import { refundBill } from './billing-refunds';
 import { countVisits, loadVisit, todayOf, visitView, visitViews } from './frontdesk-visits';
 import { loadActivePatient } from './patients';
 import { assertBookable, seatsLeft, type SessionRow } from './seats';
+import { freeNumber } from '../free-number';
 
 interface VisitOptions {
   visitType: VisitType;
@@ -96,7 +97,9 @@ function createVisit(ctx: RequestContext, patientId: string, session: SessionRow
   }
   const visitId = ctx.write.insert(visits, {
     patientId, visitDate: today, sessionId: session.id, appointmentId, doctorId: session.doctorId, departmentId: session.departmentId,
-    queueNo: queueNo(ctx.device, ctx.nextSeq(`queue:${today}:${session.doctorId}`)),
+    queueNo: freeNumber(ctx.raw, ctx.nextSeq, `queue:${today}:${session.doctorId}`, (n) => queueNo(ctx.device, n), {
+      table: 'visits', column: 'queue_no', scope: { where: 'doctor_id = ? AND visit_date = ?', params: [session.doctorId, today] },
+    }),
     queueOrder: now, visitType: o.visitType, followUpOf, priority: o.priority, priorityReason: o.priorityReason ?? null,
     status: 'waiting', feeFen: doctor.fee, feeStatus, checkedInAt: now, callCount: 0,
   });
