@@ -65,7 +65,7 @@ export interface StationEvents {
   /** Tables changed by a command here or by sync; screens showing them refresh. */
   'data.changed': { tables: string[] };
   /** A stop-clinic or other notice that must reach every desk. */
-  notice: { id: string; kind: 'session_stopped' | 'sync_conflict' | 'queue_renumbered' | 'info'; message: string; at: number };
+  notice: { id: string; kind: 'session_stopped' | 'sync_conflict' | 'queue_renumbered' | 'sync_held' | 'info'; message: string; at: number };
   /**
    * Sync state for the header: online, changes waiting, last sync, and why the hub refused this
    * station when it did (another schema version, a revoked device, a certificate not the pinned one…).

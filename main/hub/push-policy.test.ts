@@ -5,7 +5,7 @@ import type { ChangeT } from '../sync/protocol';
 import { DEVICE_COLUMN_TABLES, MAX_FUTURE_MS, REPLICATED_SHAPES, checkChange, judgePush, ledgerInsertKeys, takeKnown, type PushContext } from './push-policy';
 
 const NOW = Date.UTC(2026, 11, 4, 9, 0, 0);
-const ctx = (over: Partial<PushContext> = {}): PushContext => ({ device: 'A1', now: NOW, masterDataFromStations: false, ledgerRows: new Map(), ...over });
+const ctx = (over: Partial<PushContext> = {}): PushContext => ({ device: 'A1', now: NOW, masterDataFromStations: false, ledgerRows: new Map(), parentRows: new Set(), ...over });
 let n = 0;
 const change = (over: Partial<ChangeT> = {}): ChangeT => {
   n += 1;

@@ -20,7 +20,10 @@
  *   and day, '007') nor one of the pushing desk's own older per-desk numbers ('A1-007'), or a desk
  *   changes the queue number of a visit that exists: only the hub renumbers (a clash of two desks
  *   apart, main/hub/queue-clashes.ts), so a desk cannot take another patient's turn;
- * - it writes master data (MASTER_TABLES), unless the hub was told to take it from stations.
+ * - it writes master data (MASTER_TABLES), unless the hub was told to take it from stations;
+ * - it names a parent row (a foreign key) that neither the hub's log nor this push inserts, or
+ *   whose insert this push had refused (main/hub/push-parents.ts): an orphan would stop every
+ *   other desk's apply at its foreign-key check.
  *
  * Each change is judged on its own: a later change of the same row is taken or refused on its
  * merits. A refused insert never reaches the hub, so updates of that row that are taken wait
@@ -32,6 +35,7 @@ import { ClockError, hlcParse } from '../domain/hlc';
 import { deviceOfNumber } from '../domain/numbers';
 import { parseQueueNo } from '../domain/queue-numbers';
 import { isLedgerTable, rowKey } from '../sync/merge';
+import { findOrphans } from './push-parents';
 import type { ChangeT, RefusedChangeT, SyncErrorCode } from '../sync/protocol';
 import { MASTER_TABLES, REPLICATED_TABLES } from '../station/tables';
 
@@ -82,6 +86,11 @@ export interface PushContext {
    * (asked of the store for this batch's ledger inserts: `ledgerInsertKeys`).
    */
   ledgerRows: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * The parents this batch names that the hub's log inserts, by rowKey (asked of the store for
+   * `parentKeys` of main/hub/push-parents.ts): a change naming any other is an orphan.
+   */
+  parentRows: ReadonlySet<string>;
 }
 
 export interface PushVerdict {
@@ -178,15 +187,21 @@ export function checkChange(c: ChangeT, ctx: PushContext, inBatch: Map<string, s
   return checkShape(c) ?? checkClock(c, ctx) ?? checkOwnership(c, ctx) ?? checkQueueNo(c, ctx) ?? checkLedger(c, ctx, inBatch);
 }
 
-/** Splits a push into the changes to append and the ones refused. */
+/**
+ * Splits a push into the changes to append and the ones refused: each change on its own, then
+ * the ones left whose parents neither the hub nor this push has (main/hub/push-parents.ts).
+ */
 export function judgePush(changes: readonly ChangeT[], ctx: PushContext): PushVerdict {
-  const verdict: PushVerdict = { taken: [], refused: [] };
   const inBatch = new Map<string, string>();
-  for (const c of changes) {
-    const r = checkChange(c, ctx, inBatch);
+  const verdicts = changes.map((c) => checkChange(c, ctx, inBatch));
+  const orphans = findOrphans(changes, verdicts.map((v) => v === null), verdicts.map((v) => v?.code ?? null), ctx.parentRows);
+  for (const o of orphans) verdicts[o.index] = no(o.code, o.reason);
+  const verdict: PushVerdict = { taken: [], refused: [] };
+  changes.forEach((c, i) => {
+    const r = verdicts[i];
     if (r) verdict.refused.push({ id: c.id, code: r.code, reason: r.reason, change: c });
     else verdict.taken.push(c);
-  }
+  });
   return verdict;
 }
 

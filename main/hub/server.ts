@@ -20,6 +20,7 @@ import {
   type PushAnswerT, type RefusedChangeT, type SequencedChangeT, type SyncErrorT,
 } from '../sync/protocol';
 import type { ErrorBody } from '../domain/errors';
+import { parentKeys } from './push-parents';
 import { judgePush, ledgerInsertKeys, refusedRowKeys, takeKnown } from './push-policy';
 import { registerHubControl } from './control';
 import { detectAfterAppend } from './detect';
@@ -226,8 +227,10 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       const foreign = push.data.changes.find((c) => c.device !== device);
       if (foreign) return refusal('BAD_MESSAGE', `device ${device} may push only its own changes, not ${foreign.device}'s`);
       try {
-        const ledgerRows = await store.changeIdsOf(ledgerInsertKeys(push.data.changes));
-        const judged = judgePush(push.data.changes, { device, now: now(), masterDataFromStations: opts.masterDataFromStations ?? false, ledgerRows });
+        const [ledgerRows, parentRows] = await Promise.all([
+          store.changeIdsOf(ledgerInsertKeys(push.data.changes)), store.insertedRows(parentKeys(push.data.changes)),
+        ]);
+        const judged = judgePush(push.data.changes, { device, now: now(), masterDataFromStations: opts.masterDataFromStations ?? false, ledgerRows, parentRows });
         const verdict = judged.refused.length > 0 ? takeKnown(push.data.changes, judged, await store.changeIdsOf(refusedRowKeys(judged))) : judged;
         const { acks } = verdict.taken.length > 0 ? await publish(verdict.taken, socket) : { acks: [] };
         // Each refused change is audited and made a task, up to a bound per batch: a batch of a

@@ -81,6 +81,12 @@ export const SQL = {
   /** Through hub_changes_row: the changes of the rows ($1 tables and $2 row ids, pairwise). */
   changeIdsOf: `SELECT c.table_name, c.row_id, c.id FROM unnest($1::text[], $2::text[]) AS k(table_name, row_id)
     JOIN hub_changes c ON c.table_name = k.table_name AND c.row_id = k.row_id`,
+  /**
+   * One lookup of the hub_changes_row index per row asked: the lateral LIMIT 1 keeps the planner
+   * from a hash join over the whole log (which it picks when the log's statistics are stale).
+   */
+  insertedRows: `SELECT k.table_name, k.row_id FROM unnest($1::text[], $2::text[]) AS k(table_name, row_id)
+    CROSS JOIN LATERAL (SELECT 1 FROM hub_changes c WHERE c.table_name = k.table_name AND c.row_id = k.row_id AND c.op = 'insert' LIMIT 1) AS found`,
   insertChanges: `INSERT INTO hub_changes (seq, id, hlc, device, table_name, row_id, op, columns, received_at)
     SELECT x.seq, x.id, x.hlc, x.device, x.table_name, x.row_id, x.op, x.columns, $2
     FROM jsonb_to_recordset($1::jsonb) AS x(seq bigint, id text, hlc text, device text, table_name text, row_id text, op text, columns jsonb)`,
@@ -361,6 +367,12 @@ export abstract class SqlHubStore implements HubStore {
       ids.add(r.id);
     }
     return out;
+  }
+
+  async insertedRows(rows: readonly { table: string; rowId: string }[]): Promise<Set<string>> {
+    if (rows.length === 0) return new Set();
+    const res = await this.sql.query<{ table_name: string; row_id: string }>(SQL.insertedRows, [rows.map((r) => r.table), rows.map((r) => r.rowId)]);
+    return new Set(res.rows.map((r) => rowKey(r.table_name, r.row_id)));
   }
 
   async touchDevice(device: string, seenAt: number, pending: number | null): Promise<void> {

@@ -94,6 +94,8 @@ export interface HubStore extends HubReads {
   lastSeq(): Promise<number>;
   /** The ids of the logged changes of these rows, by rowKey(table, rowId) (main/sync/merge.ts); rows without any are left out. */
   changeIdsOf(rows: readonly { table: string; rowId: string }[]): Promise<Map<string, Set<string>>>;
+  /** Which of these rows the log holds an insert of, as rowKey(table, rowId) (a pushed row's parents: main/hub/push-parents.ts). */
+  insertedRows(rows: readonly { table: string; rowId: string }[]): Promise<Set<string>>;
   /** Resolves once every change up to `seq` is projected, without hurrying the projection. */
   projected(seq: number): Promise<void>;
   /**

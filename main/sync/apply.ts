@@ -24,6 +24,7 @@ import { sessionStoppedNotice } from '../domain/roster';
 import type { Station } from '../station/station';
 import { REPLICATED_TABLES } from '../station/tables';
 import { changedColumns, mergeRow, rowValues, type ColumnValue, type MergeInput } from './merge';
+import { heldRows, holdOrphans, saveHeldRows, type HeldRow, type WrittenRow } from './held-rows';
 import type { ChangeLogRow } from './local';
 import { setCursor } from './local';
 import type { ChangeT } from './protocol';
@@ -40,6 +41,10 @@ export interface ApplyResult {
   tables: string[];
   /** Rows that could not be written because they break a unique index here (kept in change_log; a person must look). */
   conflicts: { table: string; rowId: string; message: string }[];
+  /** Rows held aside after this batch because a parent is missing here (main/sync/held-rows.ts), newly held ones and ones still held. */
+  held: HeldRow[];
+  /** Rows held before that landed in this batch (their parent came). */
+  landed: { table: string; rowId: string }[];
 }
 
 interface TableInfo {
@@ -105,10 +110,11 @@ export function applyRemoteChanges(
   );
   // Answered from the change_log_row index alone (it ends with the id: migration 0004).
   const rowIdsStmt = prepared(raw, 'SELECT id FROM change_log WHERE table_name = ? AND row_id = ?').pluck();
-  const result: ApplyResult = { received: 0, known: 0, rowsWritten: 0, waiting: 0, tables: [], conflicts: [] };
+  const result: ApplyResult = { received: 0, known: 0, rowsWritten: 0, waiting: 0, tables: [], conflicts: [], held: [], landed: [] };
   const touched = new Set<string>();
   const stopped: string[] = [];
   const renumbered: { visitId: string; from: string; to: string }[] = [];
+  let freshlyHeld: HeldRow[] = [];
 
   raw.transaction(() => {
     // Parents and children of one batch may come in any order: check foreign keys at commit.
@@ -121,10 +127,14 @@ export function applyRemoteChanges(
       if (!row) affected.set(key, (row = { table: c.table, rowId: c.rowId, changes: new Map() }));
       row.changes.set(c.id, c);
     };
-    for (const r of opts.remerge ?? []) {
+    // Rows held for a missing parent are written again each time: they land once it is here.
+    const wasHeld = heldRows(station);
+    for (const r of [...(opts.remerge ?? []), ...wasHeld]) {
       const key = `${r.table}\u0001${r.rowId}`;
       if (!affected.has(key)) affected.set(key, { table: r.table, rowId: r.rowId, changes: new Map() });
     }
+    /** Rows this batch wrote, with what they were before: the ones whose parents are missing are put back. */
+    const written: WrittenRow[] = [];
     for (const c of changes) {
       if (opts.pushed) {
         result.known += 1;
@@ -186,6 +196,7 @@ export function applyRemoteChanges(
         const cols = Object.keys(diff);
         if (cols.length === 0) return;
         if (table === 'roster_sessions' && diff['stopped'] === 1 && current['stopped'] !== 1) stopped.push(rowId);
+        written.push({ table, pk: info.pk, rowId, before: current });
         prepared(raw, `UPDATE "${table}" SET ${cols.map((k) => `"${k}" = ?`).join(', ')} WHERE "${info.pk}" = ?`)
           .run(...cols.map((k) => diff[k]), rowId);
       } else if (state.inserted !== null || info.pk !== 'id') {
@@ -195,6 +206,7 @@ export function applyRemoteChanges(
         const all = Object.keys(values);
         prepared(raw, `INSERT INTO "${table}" (${all.map((k) => `"${k}"`).join(', ')}) VALUES (${all.map(() => '?').join(', ')})`)
           .run(...all.map((k) => values[k]));
+        written.push({ table, pk: info.pk, rowId, before: undefined });
       } else {
         result.waiting += 1;
         return;
@@ -214,6 +226,20 @@ export function applyRemoteChanges(
       }
     }
     if (result.conflicts.length > 0) rememberConflicts(station, result.conflicts, station.now());
+    // Before commit: a row whose parent is missing here is held, never the whole batch failed.
+    const held = holdOrphans(raw, written);
+    const since = new Map(wasHeld.map((h) => [`${h.table}\u0001${h.rowId}`, h.since]));
+    const heldKeys = new Set(held.map((h) => `${h.table}\u0001${h.rowId}`));
+    const at = station.now();
+    // A held row this batch did not get to write (its insert still missing) stays held.
+    const writtenKeys = new Set(written.map((w) => `${w.table}\u0001${w.rowId}`));
+    const still = wasHeld.filter((h) => !heldKeys.has(`${h.table}\u0001${h.rowId}`) && !writtenKeys.has(`${h.table}\u0001${h.rowId}`));
+    result.held = [...still, ...held.map((h) => ({ ...h, since: since.get(`${h.table}\u0001${h.rowId}`) ?? at }))];
+    const nowHeld = new Set(result.held.map((h) => `${h.table}\u0001${h.rowId}`));
+    result.landed = wasHeld.filter((h) => !nowHeld.has(`${h.table}\u0001${h.rowId}`)).map((h) => ({ table: h.table, rowId: h.rowId }));
+    freshlyHeld = result.held.filter((h) => !since.has(`${h.table}\u0001${h.rowId}`));
+    result.rowsWritten -= held.length;
+    if (wasHeld.length > 0 || held.length > 0) saveHeldRows(station, result.held);
     if (opts.cursor !== undefined) setCursor(station, opts.cursor);
     station.saveClock();
   }).immediate();
@@ -230,6 +256,7 @@ export function applyRemoteChanges(
     if (notice) station.emit('notice', notice);
   }
   for (const c of result.conflicts) station.emit('notice', conflictNotice(c, station.now()));
+  for (const h of freshlyHeld) station.emit('notice', heldNotice(h));
   return result;
 }
 
@@ -270,6 +297,16 @@ function conflictNotice(c: ApplyResult['conflicts'][number], at: number) {
     kind: 'sync_conflict' as const,
     message: `同步冲突：${c.table} ${c.rowId} 未能写入本机（已在中心生成待处理任务）/ Sync conflict: a ${c.table} row could not be written here; the hub lists it under review tasks`,
     at,
+  };
+}
+
+/** The notice a desk shows for a row it holds until its parent arrives (the hub lists it if that takes long). */
+function heldNotice(h: HeldRow) {
+  return {
+    id: `sync_held:${h.table}:${h.rowId}`,
+    kind: 'sync_held' as const,
+    message: `同步等待：${h.table} ${h.rowId} 所属的 ${h.parentTable} ${h.parentId} 尚未到达本机，该记录暂不显示，到达后自动写入 / Sync waiting: a ${h.table} row belongs to ${h.parentTable} ${h.parentId}, which has not reached this desk; it is held and written once that arrives`,
+    at: h.since,
   };
 }
 

@@ -22,8 +22,11 @@ import { SQLITE_MIGRATIONS } from '../../db/migrations-path';
 import { ERROR_CODES } from '../domain/errors';
 import { MAC_PATTERN, SHARE_PATTERN } from './pake';
 
-/** 2: pairing is a key exchange keyed by the code (main/sync/pake.ts), no longer the code in clear. */
-export const PROTOCOL_VERSION = 2;
+/**
+ * 2: pairing is a key exchange keyed by the code (main/sync/pake.ts), no longer the code in clear.
+ * 3: a push's refused change may carry MISSING_PARENT (an older desk could not read the answer).
+ */
+export const PROTOCOL_VERSION = 3;
 
 /** Refusals a hub can answer with; the station shows them in its sync status. */
 export const SYNC_ERROR_CODES = [
@@ -32,6 +35,8 @@ export const SYNC_ERROR_CODES = [
   'UNKNOWN_TABLE', 'UNKNOWN_COLUMN', 'BAD_ROW_ID', 'FOREIGN_HLC', 'FUTURE_HLC', 'LEDGER_REWRITE', 'FOREIGN_DEVICE', 'FOREIGN_NUMBER', 'QUEUE_NUMBER',
   // Pairing refused at once: the station holds master data of its own that this hub does not have.
   'MASTER_DATA_ELSEWHERE',
+  // A pushed row whose parent (a foreign key) the hub does not have, or refused in the same push.
+  'MISSING_PARENT',
 ] as const;
 export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
 export const SyncError = z.object({ code: z.enum(SYNC_ERROR_CODES), message: z.string() });

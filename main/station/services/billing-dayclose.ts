@@ -19,6 +19,7 @@ import { addDays, localDate, startOfLocalDay } from '../../domain/dates';
 import { DomainError } from '../../domain/errors';
 import { dayCloseNo } from '../../domain/numbers';
 import { accountOf, type RequestContext } from '../context';
+import { freeNumber } from '../free-number';
 
 type DayCloseViewT = z.input<typeof DayCloseView>;
 
@@ -62,7 +63,7 @@ export function closeDay(ctx: RequestContext): DayCloseViewT {
   const totals = dayCloseTotals(rows.payments, rows.refunds);
   const date = localDate(now, ctx.settings.timeZone);
   const id = ctx.write.insert(dayCloses, {
-    closeNo: dayCloseNo(ctx.device, date, ctx.nextSeq(`dayclose:${date}`)),
+    closeNo: freeNumber(ctx.raw, ctx.nextSeq, `dayclose:${date}`, (n) => dayCloseNo(ctx.device, date, n), { table: 'day_closes', column: 'close_no' }),
     cashierId: me,
     device: ctx.device,
     fromAt: periodStart(ctx, me, rows)!,

@@ -12,6 +12,7 @@ import { assertPaymentMethodEnabled } from '../settings';
 import { assertBillCurrent, billItemsOf, ledgerOf, loadBill, settleIfPaid } from './billing-bills';
 import { todayOf } from './frontdesk-visits';
 import { keyedId } from '../keyed-id';
+import { freeNumber } from '../free-number';
 
 export interface PayRequest {
   billId: string;
@@ -132,7 +133,7 @@ export function takePayments(
     }
   });
   const today = todayOf(ctx);
-  const number = receiptNo(ctx.device, today, ctx.nextSeq(`receipt:${today}`));
+  const number = freeNumber(ctx.raw, ctx.nextSeq, `receipt:${today}`, (n) => receiptNo(ctx.device, today, n), { table: 'payments', column: 'receipt_no' });
   const cashierId = accountOf(ctx).id;
   const now = ctx.now();
   const paymentIds = taken.map((checked, i) => {

@@ -10,6 +10,7 @@ import { accountOf, type RequestContext } from '../context';
 import { balanceOf, billItemsOf, deliveredItems, ledgerOf, loadBill } from './billing-bills';
 import { loadVisit, todayOf } from './frontdesk-visits';
 import { keyedId } from '../keyed-id';
+import { freeNumber } from '../free-number';
 
 export interface RefundRequest {
   billId: string;
@@ -83,7 +84,7 @@ export function refundBill(
       id: keyedId('refunds', key),
       billId: bill.id,
       paymentId: part.paymentId,
-      refundNo: refundNo(ctx.device, today, ctx.nextSeq(`refund:${today}`)),
+      refundNo: freeNumber(ctx.raw, ctx.nextSeq, `refund:${today}`, (n) => refundNo(ctx.device, today, n), { table: 'refunds', column: 'refund_no' }),
       method: part.method,
       amountFen: part.amountFen,
       reason: req.reason,

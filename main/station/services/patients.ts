@@ -17,6 +17,7 @@ import {
 import { findDuplicates, requireAcknowledged } from './patients-duplicates';
 import { searchPatients } from './patients-search';
 import { patientsMergeHandlers } from './patients-merge';
+import { freeNumber } from '../free-number';
 
 /** By id, compiled once per connection: every booking, check-in and walk-in reads the patient. */
 /** A typed coded allergy as stored (a blank note is none). */
@@ -70,7 +71,7 @@ export const patientsHandlers = {
     const warnings = findDuplicates(ctx.raw, { name: names.name, birthDate: identity.birthDate, idNumber: identity.idNumber, phone: phone.phone });
     requireAcknowledged(warnings, input.confirmDuplicate, input.acknowledgedDuplicateIds);
     const id = ctx.write.insert(patients, {
-      recordNo: recordNo(ctx.device, ctx.nextSeq('record')),
+      recordNo: freeNumber(ctx.raw, ctx.nextSeq, 'record', (n) => recordNo(ctx.device, n), { table: 'patients', column: 'record_no' }),
       ...names,
       ...identity,
       ...phone,

@@ -17,6 +17,7 @@ import {
   type PrescriptionRow,
 } from './pharmacy-rx';
 import { availableOf, loadDrug, type DrugRow } from './pharmacy-stock';
+import { freeNumber } from '../free-number';
 
 /** Only the doctor who wrote a prescription changes it. */
 function requirePrescriber(ctx: RequestContext, rx: PrescriptionRow): void {
@@ -113,7 +114,7 @@ export const prescriptionsHandlers = {
     const me = requireVisitDoctor(ctx, visit);
     requireInConsultation(visit);
     const id = ctx.write.insert(prescriptions, {
-      rxNo: prescriptionNo(ctx.device, today(ctx), ctx.nextSeq('rx')), visitId, patientId: visit.patientId, doctorId: me,
+      rxNo: freeNumber(ctx.raw, ctx.nextSeq, 'rx', (n) => prescriptionNo(ctx.device, today(ctx), n), { table: 'prescriptions', column: 'rx_no' }), visitId, patientId: visit.patientId, doctorId: me,
       status: 'draft', note: note && note !== '' ? note : null, issuedAt: null, reviewedBy: null, dispensedAt: null,
       dispensedBy: null, cancelledAt: null,
     });

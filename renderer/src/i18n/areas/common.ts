@@ -25,6 +25,7 @@ const SYNC_REFUSED_ZH = {
   FOREIGN_NUMBER: '病历号、收据号、处方号等编号不是本机发出的，已被拒收。',
   QUEUE_NUMBER: '排队号格式不对，或本机试图修改已发出的排队号（只有中心服务器能重新编号），已被拒收。',
   MASTER_DATA_ELSEWHERE: '本机保存着自己建立的基础数据（如演示诊所或单独建立的诊所），而该中心服务器没有这些数据，因此拒绝配对。请用新的本机数据文件加入，或用本机数据重建中心服务器。',
+  MISSING_PARENT: '这条记录所属的上级记录（如患者、就诊、账单）不在中心服务器上，已被拒收。',
 } satisfies Record<SyncErrorCode, string>;
 const SYNC_REFUSED_EN = {
   SCHEMA_MISMATCH: 'This desk and the hub run different versions: update, then sync. Changes made here wait meanwhile.',
@@ -49,6 +50,7 @@ const SYNC_REFUSED_EN = {
   FOREIGN_NUMBER: 'A record, receipt or prescription number was not handed out by this desk; refused.',
   QUEUE_NUMBER: 'A queue number is not in the right form, or this desk tried to change a number already given (only the hub renumbers); refused.',
   MASTER_DATA_ELSEWHERE: 'This desk holds master data of its own (the demo, or a clinic set up on it) that this hub does not have, so the hub refused to pair. Join from a new station file, or rebuild the hub from this desk.',
+  MISSING_PARENT: 'The record it belongs to (a patient, visit or bill) is not at the hub; refused.',
 } satisfies Record<SyncErrorCode, string>;
 
 /** The sync refusal codes the header has a sentence for. */
