@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Indicator, Kbd, Menu, Popover, SegmentedControl, Stack, Text, Title, Tooltip, UnstyledButton } from '@mantine/core';
+import { Badge, Button, Group, Indicator, Menu, Popover, SegmentedControl, Stack, Text, Title, Tooltip, UnstyledButton } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import type { SyncErrorCode } from '../../../main/api/contract';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,8 @@ import { ChangePassword } from './ChangePassword';
 import { LanguageSwitch } from './LanguageSwitch';
 import { skewParts, syncBadge } from './syncBadge';
 import { SYNC_REFUSAL_TEXT_CODES as SYNC_CODES } from '../i18n/areas/common';
+import { Shortcut } from '../ui/Shortcut';
+import { ariaKeys, SHORTCUTS } from '../ui/shortcuts';
 
 function SyncBadge() {
   const { t } = useTranslation();
@@ -132,7 +134,7 @@ export function Header() {
             data={spaces.map((w) => ({ value: w, label: t(`shell.workspace.${w}`) }))}
           />
         )}
-        <Button variant="default" size="xs" onClick={openSearch} rightSection={<Kbd size="xs">Ctrl K</Kbd>} data-testid="open-search">
+        <Button variant="default" size="xs" onClick={openSearch} rightSection={<Shortcut name="find" />} aria-keyshortcuts={ariaKeys(SHORTCUTS.find)} data-testid="open-search">
           {t('shell.header.searchHint')}
         </Button>
       </Group>
