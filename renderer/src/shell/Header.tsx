@@ -13,6 +13,7 @@ import { ChangePassword } from './ChangePassword';
 import { LanguageSwitch } from './LanguageSwitch';
 import { skewParts, syncBadge } from './syncBadge';
 import { SYNC_REFUSAL_TEXT_CODES as SYNC_CODES } from '../i18n/areas/common';
+import { openDisplayWindow } from '../screens/display/openDisplay';
 import { Shortcut } from '../ui/Shortcut';
 import { ariaKeys, SHORTCUTS } from '../ui/shortcuts';
 
@@ -104,7 +105,7 @@ function UserMenu() {
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Item onClick={() => go('display')} data-testid="open-display">{t('display.open')}</Menu.Item>
+        <Menu.Item onClick={() => { if (!openDisplayWindow()) go('display'); }} data-testid="open-display">{t('display.open')}</Menu.Item>
         <Menu.Item onClick={() => { void apiCall('accounts.lock', {}).then(() => setLocked(true)); }}>{t('shell.header.lockNow')}</Menu.Item>
         <Menu.Item onClick={() => setChanging(true)}>{t('shell.header.changePassword')}</Menu.Item>
         <Menu.Item color="red" onClick={() => { void apiCall('accounts.logout', {}).finally(signOut); }}>{t('shell.header.logout')}</Menu.Item>

@@ -1,5 +1,5 @@
 import { Badge, Group, Radio, ScrollArea, Skeleton, Stack, Text } from '@mantine/core';
-import type { KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../main/api/contract';
 import { useApiQuery } from '../../api/query';
@@ -11,9 +11,18 @@ import { nextRovingIndex, rovingStop } from '../../ui/roving';
 export type Session = Output<'catalog.sessions'>['items'][number];
 
 /** A day's roster sessions with their seats ("12/30"); stopped, full and past ones cannot be chosen. */
-export function SessionPicker({ date, value, onChange, error }: { date: string; value: string | null; onChange: (s: Session) => void; error?: string | undefined }) {
+export function SessionPicker({ date, value, onChange, error, autoFocus = false }: {
+  date: string; value: string | null; onChange: (s: Session) => void; error?: string | undefined;
+  /** The dialog's first field: focus its Tab stop once the sessions have come (the dialog opened before they did). */
+  autoFocus?: boolean;
+}) {
   const { t } = useTranslation();
   const q = useApiQuery('catalog.sessions', { from: date, to: date });
+  const list = useRef<HTMLDivElement>(null);
+  const loaded = q.data !== undefined;
+  useEffect(() => {
+    if (autoFocus && loaded) list.current?.querySelector<HTMLElement>('[data-testid="session-option"][tabindex="0"]')?.focus();
+  }, [autoFocus, loaded]);
   if (q.error) return <ErrorNote error={q.error} />;
   if (!q.data) return <Skeleton h={120} />;
   const items = q.data.items;
@@ -46,7 +55,7 @@ export function SessionPicker({ date, value, onChange, error }: { date: string; 
       <ScrollArea.Autosize mah={320}>
         <Radio.Group value={value} onChange={(id) => { const s = items.find((x) => x.id === id); if (s) onChange(s); }}
           label={t('frontdesk.book.session')}>
-          <Stack gap={6} onKeyDownCapture={onKeyDownCapture}>
+          <Stack gap={6} onKeyDownCapture={onKeyDownCapture} ref={list}>
             {items.map((s, i) => {
               const closed = !open(i);
               return (
