@@ -107,7 +107,7 @@ describe.each(['zh-CN', 'en'] as const)('the front desk by keyboard in %s', { ti
     await page.keyboard.press('Enter');
     await poll(() => focused(page).then((f) => f.testId)).toBe('check-in');
     await page.keyboard.press('Enter');
-    await page.getByRole('dialog').waitFor();
+    await page.getByTestId('visit-dialog').getByRole('dialog').waitFor();
     await poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid="visit-dialog"]') !== null)).toBe(true);
     expect(await page.evaluate(() => document.activeElement?.classList.contains('mantine-Modal-close'))).toBe(false);
     await tabTo(page, (f) => f.text === W.checkIn, 4);
