@@ -24,7 +24,7 @@ const WORDS = {
     switchTo: null, loggedIn: '退出登录',
     register: '登记', walkIn: '挂号', takePayment: '确认收款', payment: '收费', book: '预约', bookDialog: '预约：张伟', pending: '待确认',
     registerNew: '登记新患者', afternoon: '下午', todaysAppointments: '今日预约', confirm: '确认', confirmed: '已确认', checkIn: '签到',
-    qr: '扫码', queueTab: '候诊队列', feePaid: '已缴费', board: '候诊信息', spoken: 'zh-CN|请 E2-001 号 到 诊室1 就诊',
+    qr: '扫码', queueTab: '候诊队列', feePaid: '已缴费', board: '候诊信息', spoken: 'zh-CN|请 001 号 到 诊室1 就诊',
     noMatch: '没有找到与“zzqq”匹配的结果',
     recordSaved: '病历已保存', rxTab: '处方', outOfStock: '无库存', allergy: '安全拦截', issued: '已开具', recordTab: '病历',
     searchAllergy: '过敏：', overrideTitle: '存在安全拦截', overridden: '已由医师确认', yes: '确认', voidSubmit: '确认作废', voided: '已作废：患者要求换药',
@@ -36,7 +36,7 @@ const WORDS = {
     switchTo: 'EN', loggedIn: 'Log out',
     register: 'Register', walkIn: 'Register', takePayment: 'Take payment', payment: 'Payment', book: 'Book', bookDialog: 'Book: 张伟', pending: 'Pending',
     registerNew: 'Register a new patient', afternoon: 'Afternoon', todaysAppointments: 'Today’s appointments', confirm: 'Confirm', confirmed: 'Confirmed',
-    checkIn: 'Check in', qr: 'QR code', queueTab: 'Waiting', feePaid: 'Paid', board: 'Waiting room', spoken: 'en|Number E2-001, please go to 诊室1',
+    checkIn: 'Check in', qr: 'QR code', queueTab: 'Waiting', feePaid: 'Paid', board: 'Waiting room', spoken: 'en|Number 001, please go to 诊室1',
     noMatch: 'Nothing matches “zzqq”',
     recordSaved: 'Record saved', rxTab: 'Prescription', outOfStock: 'Out of stock', allergy: 'Safety stop', issued: 'Issued', recordTab: 'Record',
     searchAllergy: 'Allergy:', overrideTitle: 'Issue despite safety stops', overridden: 'overridden by the prescriber', yes: 'Confirm', voidSubmit: 'Void', voided: 'Voided: 患者要求换药',
@@ -172,7 +172,7 @@ describe.each(['zh-CN', 'en'] as const)('a clinic day in %s', { timeout: 120_000
     await board.page.goto(`${clinic.url}#/display`);
     await poll(() => text(board.page, 'display')).toContain(W.board);
     await page.getByTestId('call-next').click();
-    await poll(() => text(board.page, 'display-calling')).toContain('E2-001');
+    await poll(() => text(board.page, 'display-calling')).toContain('001');
     await poll(() => board.page.evaluate(() => (window as unknown as { spoken: string[] }).spoken))
       .toEqual([W.spoken, W.spoken]);
     expect(await text(board.page, 'display-calling')).toContain('张*');
