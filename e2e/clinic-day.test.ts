@@ -254,6 +254,8 @@ describe.each(['zh-CN', 'en'] as const)('a clinic day in %s', { timeout: 120_000
 
     // A second prescription, voided: the reason is asked for, and it stays listed, struck through, with it.
     await ws.getByTestId('new-rx').click();
+    // Only once the new draft is there: it is the last one in the page's order, the issued one stays as it is.
+    await poll(() => ws.getByTestId('void-rx').count()).toBe(2);
     await ws.getByTestId('void-rx').last().click();
     const voiding = page.getByRole('dialog').filter({ has: page.locator('input[name="reason"]') });
     await voiding.locator('input[name="reason"]').fill('患者要求换药');
