@@ -11,6 +11,7 @@
 import type Database from 'better-sqlite3';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import { HUB_TABLES, hubTablesDdl } from './pg-schema';
+import { STATS_INDEXES_DDL } from './stats/indexes';
 import { rebuildTypedRows, typedTablesVersion, TYPED_TABLES_META, type TypedSql } from './typed-rows';
 
 export type Family = 'integer' | 'real' | 'text' | `other:${string}`;
@@ -101,11 +102,15 @@ export async function hubShapes(db: TypedSql, tables: readonly string[]): Promis
   const ixs = await db.query<{ tablename: string; indexname: string; indexdef: string }>(
     `SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = ANY($1::text[])`, [tables]);
   for (const ix of ixs.rows) {
-    if (pkIndexes.has(ix.indexname)) continue;
+    // The statistics' own helper indexes (main/hub/stats/indexes.ts) are the hub's, not the schema's.
+    if (pkIndexes.has(ix.indexname) || STATS_INDEX_NAMES.has(ix.indexname)) continue;
     out.get(ix.tablename)?.indexes.set(ix.indexname, indexDefColumns(ix.indexdef));
   }
   return out;
 }
+
+/** The names of the statistics' helper indexes on typed tables, which the schema does not declare. */
+const STATS_INDEX_NAMES = new Set(STATS_INDEXES_DDL.map((ddl) => /INDEX IF NOT EXISTS (\w+)/.exec(ddl)?.[1]).filter((n): n is string => n !== undefined));
 
 /** The shape the hub's typed tables must have (main/hub/pg-schema.ts), in families. */
 export function expectedHubShapes(): Shapes {
