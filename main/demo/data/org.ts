@@ -79,7 +79,7 @@ export interface StaffSpec {
 export const OTHER_STAFF: readonly StaffSpec[] = [
   { name: '杨芳', sex: 'F', position: 'receptionist', account: { username: 'reception1', roles: ['receptionist'] } },
   { name: '朱晓燕', sex: 'F', position: 'receptionist', account: { username: 'reception2', roles: ['receptionist', 'cashier'] } },
-  { name: '胡俊杰', sex: 'M', position: 'cashier', account: { username: 'cashier1', roles: ['cashier'] } },
+  { name: '胡俊杰', sex: 'M', position: 'cashier', account: { username: 'cashier1', roles: ['cashier', 'head_cashier'] } },
   { name: '郭丽娟', sex: 'F', position: 'cashier', account: { username: 'cashier2', roles: ['cashier'] } },
   { name: '罗建平', sex: 'M', position: 'pharmacist', account: { username: 'pharmacist1', roles: ['pharmacist'] } },
   { name: '梁雪', sex: 'F', position: 'pharmacist', account: { username: 'pharmacist2', roles: ['pharmacist'] } },
