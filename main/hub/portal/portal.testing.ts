@@ -86,7 +86,13 @@ export function residentId(n: number, sex: 'M' | 'F' = 'M'): string {
 export const mobile = (n: number): string => `139${String(n).padStart(8, '0')}`;
 
 /** A patient who opened an account for themselves, logged in on `phone`. */
-export async function registered(t: Parameters<typeof phoneOf>[0], n: number, name = `患者${n}`): Promise<{ phone: PatientPhone; memberId: string }> {
+/** A distinct personal name for patient n: names take no digits (INVALID_NAME), so the number is spelled in characters. */
+export function nameOf(n: number): string {
+  const digits = '零一二三四五六七八九';
+  return `患者${String(n).split('').map((d) => digits[Number(d)]).join('')}`;
+}
+
+export async function registered(t: Parameters<typeof phoneOf>[0], n: number, name = nameOf(n)): Promise<{ phone: PatientPhone; memberId: string }> {
   const phone = phoneOf(t);
   const me = await phone.ok('portal.register', { phone: mobile(n), password: PATIENT_PASSWORD, name, idNumber: residentId(n) });
   return { phone, memberId: me.members[0]!.id };
