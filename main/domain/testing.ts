@@ -11,3 +11,9 @@ export function codeOf(fn: () => unknown): { code: string; details: Record<strin
   }
   throw new Error('expected a DomainError');
 }
+
+/** Spells the digits of `s` in Chinese numerals, so a numbered test name is a valid personal name (names take no digits: INVALID_NAME). */
+export function spelled(s: string | number): string {
+  const digits = '零一二三四五六七八九';
+  return String(s).replace(/[0-9]/g, (d) => digits[Number(d)]!);
+}

@@ -9,6 +9,7 @@
  * Exits with code 3 at the first refused command (the parent reports its output).
  */
 import type { Input, Output, ProcedureName } from '../api/contract';
+import { spelled } from '../domain/testing';
 import { dispatch } from '../station/dispatch';
 import { TEST_STATION_KEY } from '../station/keys.testing';
 import { Station } from '../station/station';
@@ -39,7 +40,7 @@ const cashier = await login('cashier');
 console.log('ready');
 for (let i = 0; ; i++) {
   const tag = `${plan.run}-${i}`;
-  const { patient } = await ok(reception, 'patients.register', { name: `断电${tag}` });
+  const { patient } = await ok(reception, 'patients.register', { name: `断电${spelled(tag)}` });
   console.log(`ok patient ${patient.id}`);
   const walkIn = await ok(reception, 'frontdesk.walkIn', { patientId: patient.id, sessionId: plan.sessionId, payment: { method: 'cash', idempotencyKey: `w-${tag}` } });
   console.log(`ok visit ${walkIn.visit.id} ${walkIn.payment?.id ?? '-'}`);

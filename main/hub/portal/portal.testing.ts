@@ -7,6 +7,7 @@ import { request } from 'node:https';
 import { request as plainRequest, type IncomingHttpHeaders } from 'node:http';
 import type { PatientInput, PatientOutput, PatientProcedureName, PatientResult } from '../../api/patient-contract';
 import { makeResidentId } from '../../domain/residentId';
+import { spelled } from '../../domain/testing';
 import { tableChecksums } from '../../station/checksum';
 import { withMasterWriter } from '../../station/master';
 import { startTestClinicHub, type TestClinicHub } from '../admin.testing';
@@ -87,10 +88,7 @@ export const mobile = (n: number): string => `139${String(n).padStart(8, '0')}`;
 
 /** A patient who opened an account for themselves, logged in on `phone`. */
 /** A distinct personal name for patient n: names take no digits (INVALID_NAME), so the number is spelled in characters. */
-export function nameOf(n: number): string {
-  const digits = '零一二三四五六七八九';
-  return `患者${String(n).split('').map((d) => digits[Number(d)]).join('')}`;
-}
+export const nameOf = (n: number): string => `患者${spelled(n)}`;
 
 export async function registered(t: Parameters<typeof phoneOf>[0], n: number, name = nameOf(n)): Promise<{ phone: PatientPhone; memberId: string }> {
   const phone = phoneOf(t);
