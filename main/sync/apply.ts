@@ -14,7 +14,6 @@
  * So does a visit of today or later whose queue number the batch changes (the hub settled a
  * clash of two desks apart: main/hub/queue-clashes.ts), so the patient can be told.
  */
-import type Database from 'better-sqlite3';
 import { getTableName } from 'drizzle-orm';
 import { localDate } from '../domain/dates';
 import type { SessionPeriod } from '../domain/enums';
@@ -28,6 +27,7 @@ import { heldRows, holdOrphans, saveHeldRows, type HeldRow, type WrittenRow } fr
 import type { ChangeLogRow } from './local';
 import { setCursor } from './local';
 import type { ChangeT } from './protocol';
+import { prepared } from './prepared';
 
 export interface ApplyResult {
   /** Changes new to this station. */
@@ -54,19 +54,6 @@ interface TableInfo {
 
 const REPLICATED = new Set(REPLICATED_TABLES.map((t) => getTableName(t)));
 const infoCache = new WeakMap<object, Map<string, TableInfo>>();
-const stmtCache = new WeakMap<object, Map<string, Database.Statement>>();
-
-/** Row statements differ by table and column set; preparing each once per database saves most of apply's time. */
-function prepared(raw: Database.Database, sql: string): Database.Statement {
-  let byDb = stmtCache.get(raw);
-  if (!byDb) stmtCache.set(raw, (byDb = new Map()));
-  let stmt = byDb.get(sql);
-  if (!stmt) {
-    if (byDb.size >= 500) byDb.clear();
-    byDb.set(sql, (stmt = raw.prepare(sql)));
-  }
-  return stmt;
-}
 
 function tableInfo(station: Station, table: string): TableInfo | undefined {
   if (!REPLICATED.has(table)) return undefined;

@@ -13,6 +13,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Station } from '../station/station';
+import { prepared } from './prepared';
 
 /** Where a station keeps the rows it holds (station_meta). */
 export const HELD_META = 'sync_held';
@@ -36,19 +37,6 @@ export interface ForeignKey {
 }
 
 const fkCache = new WeakMap<object, Map<string, readonly ForeignKey[]>>();
-const stmtCache = new WeakMap<object, Map<string, Database.Statement>>();
-
-/** Each statement prepared once per database: apply checks every row it writes. */
-function prepared(raw: Database.Database, sql: string): Database.Statement {
-  let byDb = stmtCache.get(raw);
-  if (!byDb) stmtCache.set(raw, (byDb = new Map()));
-  let stmt = byDb.get(sql);
-  if (!stmt) {
-    if (byDb.size >= 200) byDb.clear();
-    byDb.set(sql, (stmt = raw.prepare(sql)));
-  }
-  return stmt;
-}
 
 /** A table's foreign keys as this replica's schema has them (PRAGMA foreign_key_list), once per database. */
 export function foreignKeysOf(raw: Database.Database, table: string): readonly ForeignKey[] {
