@@ -17,7 +17,7 @@ import { PROTOCOL_VERSION, PushAnswer, schemaVersion, type ChangeT, type PushAns
 import { rawSocket, until, writeAs } from '../sync/testing';
 import { pairedWorkstation, startTestClinicHub, type TestClinicHub, type TestWorkstation } from './admin.testing';
 import { MAX_FUTURE_MS } from './push-policy';
-import { REPORTED_PER_PUSH } from './server';
+import { REPORTED_PER_PUSH } from './push-handler';
 import { PgliteStore } from './pglite-store';
 
 let t: TestClinicHub;

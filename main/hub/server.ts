@@ -4,8 +4,8 @@
  * Protocol: main/sync/protocol.ts. Every message is checked with zod; a station must say hello
  * (device, credential, schema version) before anything else, and a station on another schema
  * version is refused — its changes wait on the station until one side is updated.
- * Every change of a push is checked first (main/hub/push-policy.ts): the refused ones are answered
- * with their reason, audited and made review tasks; the rest of the batch is taken.
+ * A push is taken by main/hub/push-handler.ts: every change checked first, the refused ones answered
+ * with their reason, audited and made review tasks; the rest of the batch taken.
  * Changes enter the log one way, `publish` (a station's push, or the hub's own admin station):
  * appended, broadcast to the stations, checked by detection, told to in-process followers.
  * A paired station's 'call' (an `at: 'hub'` procedure) goes to the call handler the admin
@@ -15,13 +15,12 @@ import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
 import {
-  Auth, Call, Hello, PROTOCOL_VERSION, Pull, Push, describeIssues, refusal, schemaVersion as localSchemaVersion,
+  Auth, Call, Hello, PROTOCOL_VERSION, Pull, describeIssues, refusal, schemaVersion as localSchemaVersion,
   type AuthAnswerT, type BroadcastT, type CallAnswerT, type CallT, type ChangeT, type HelloAnswerT, type HelloT, type PullAnswerT,
-  type PushAnswerT, type RefusedChangeT, type SequencedChangeT, type SyncErrorT,
+  type SequencedChangeT, type SyncErrorT,
 } from '../sync/protocol';
 import type { ErrorBody } from '../domain/errors';
-import { parentKeys } from './push-parents';
-import { judgePush, ledgerInsertKeys, refusedRowKeys, takeKnown } from './push-policy';
+import { pushOn } from './push-handler';
 import { registerHubControl } from './control';
 import { detectAfterAppend } from './detect';
 import { pairingDesk } from './pair-handler';
@@ -37,9 +36,6 @@ export type CallHandler = (call: CallT, device: string) => Promise<CallAnswerT>;
 export type AuthHandler = (username: string, password: string, device: string) => Promise<
   { ok: true; token: string; accountId: string; expiresAt: number } | { ok: false; error: ErrorBody; accountId: string | null }
 >;
-
-/** Refused changes of one push audited and made review tasks one by one; the rest are reported as one. */
-export const REPORTED_PER_PUSH = 20;
 
 /** Last seen is written at most this often per device (and when its waiting-changes count changes). */
 export const SEEN_EVERY_MS = 60_000;
@@ -200,75 +196,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
 
     pairOn(socket);
 
-    /** A change the push policy refused: reported (the admin station audits it) and put to the admin as a review task. */
-    const refusedChange = async (device: string, r: RefusedChangeT & { change: ChangeT }): Promise<void> => {
-      const { change } = r;
-      refuse({
-        kind: 'push', device, accountId: null, subject: `${change.table} ${change.rowId} (change ${change.id})`, code: r.code, reason: r.reason,
-        source: socket.handshake.address,
-      });
-      const at = now();
-      await store.putTask({
-        key: `refused_change:${change.id}`, kind: 'refused_change', createdAt: at, updatedAt: at, resolvedAt: null,
-        details: { device, changeId: change.id, table: change.table, rowId: change.rowId, op: change.op, code: r.code, reason: r.reason },
-      });
-    };
-
-    /**
-     * One push, checked change by change (main/hub/push-policy.ts): the changes it takes are
-     * appended, the refused ones answered with their reason, reported and made review tasks.
-     * A batch that is not a push of this device's own changes is refused whole.
-     */
-    const takePush = async (payload: unknown): Promise<PushAnswerT> => {
-      if (!socket.data.device) return refusal('HELLO_REQUIRED', 'say hello first');
-      const push = Push.safeParse(payload);
-      if (!push.success) return refusal('BAD_MESSAGE', describeIssues(push.error));
-      const device = String(socket.data.device);
-      const foreign = push.data.changes.find((c) => c.device !== device);
-      if (foreign) return refusal('BAD_MESSAGE', `device ${device} may push only its own changes, not ${foreign.device}'s`);
-      try {
-        const [ledgerRows, parentRows] = await Promise.all([
-          store.changeIdsOf(ledgerInsertKeys(push.data.changes)), store.insertedRows(parentKeys(push.data.changes)),
-        ]);
-        const judged = judgePush(push.data.changes, { device, now: now(), masterDataFromStations: opts.masterDataFromStations ?? false, ledgerRows, parentRows });
-        const verdict = judged.refused.length > 0 ? takeKnown(push.data.changes, judged, await store.changeIdsOf(refusedRowKeys(judged))) : judged;
-        const { acks } = verdict.taken.length > 0 ? await publish(verdict.taken, socket) : { acks: [] };
-        // Each refused change is audited and made a task, up to a bound per batch: a batch of a
-        // thousand crafted changes must not become a thousand audit rows on every desk.
-        for (const r of verdict.refused.slice(0, REPORTED_PER_PUSH)) await refusedChange(device, r);
-        const unreported = verdict.refused.length - REPORTED_PER_PUSH;
-        if (unreported > 0) {
-          refuse({ kind: 'push', device, accountId: null, subject: `${unreported} more changes of one push`, code: 'BAD_MESSAGE', reason: `${verdict.refused.length} changes of one push refused; the first ${REPORTED_PER_PUSH} are reported one by one`, source: socket.handshake.address });
-        }
-        touch(device, push.data.pending);
-        return { ok: true, acks, refused: verdict.refused.map(({ id, code, reason }) => ({ id, code, reason })) };
-      } catch (err) {
-        return refusal('HUB_ERROR', err instanceof Error ? err.message : String(err));
-      }
-    };
-
-    // A station may send its next batch before this one is answered. One station's batches are
-    // taken in the order they came, and once one is refused, those already sent behind it are
-    // refused too (a child row's batch must never be appended before its parent's): the station
-    // sends them again from the refused one.
-    const pushes = { chain: Promise.resolve(), queued: 0, broken: false };
-    socket.on('push', (payload: unknown, fn: unknown) => {
-      const ack = ackOf<PushAnswerT>(fn);
-      pushes.queued += 1;
-      const release = store.holdProjection();
-      pushes.chain = pushes.chain.then(async () => {
-        try {
-          if (pushes.broken) return ack(refusal('HUB_ERROR', 'a batch sent before this one was refused: send again from it'));
-          const answer = await takePush(payload);
-          if (!answer.ok) pushes.broken = true;
-          ack(answer);
-        } finally {
-          release();
-          pushes.queued -= 1;
-          if (pushes.queued === 0) pushes.broken = false;
-        }
-      }).catch((err: unknown) => log(`push of ${String(socket.data.device)} failed: ${err instanceof Error ? err.message : String(err)}`));
-    });
+    pushOn({ store, now, masterDataFromStations: opts.masterDataFromStations ?? false, publish, refuse, touch, log }, socket);
 
     socket.on('pull', async (payload: unknown, fn: unknown) => {
       const ack = ackOf<PullAnswerT>(fn);
