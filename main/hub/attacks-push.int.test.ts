@@ -144,6 +144,24 @@ describe('attacks on the push path: each crafted change is refused, audited, a r
     expect((await t.store.row('payments', paymentId))?.values['amount_fen']).toBe(1500);
   });
 
+  it("line refunds and close-of-day entries: one naming another device, an edit of each, and a refund line for a bill the hub has never seen", async () => {
+    const at = t.clock.t;
+    const refundItem = (over: Record<string, unknown> = {}) => change({
+      table: 'refund_items',
+      columns: { bill_id: uuidv7(), bill_item_id: uuidv7(), ref_id: null, quantity: 1, amount_fen: 99_900, insurance_fen: 0, refund_key: uuidv7(), device: 'A1', created_at: at, ...over },
+    });
+    const closeEntry = (over: Record<string, unknown> = {}) => change({
+      table: 'day_close_entries', columns: { day_close_id: uuidv7(), entry_table: 'payments', entry_id: uuidv7(), device: 'A1', created_at: at, ...over },
+    });
+    await expectRefused(refundItem({ device: 'B1' }), 'FOREIGN_DEVICE');
+    await expectRefused(closeEntry({ device: 'B1' }), 'FOREIGN_DEVICE');
+    // Raising a refund line's amount, or moving a payment out of a close, after the fact.
+    await expectRefused(change({ table: 'refund_items', op: 'update', columns: { amount_fen: 1_000_000 } }), 'LEDGER_REWRITE');
+    await expectRefused(change({ table: 'day_close_entries', op: 'update', columns: { day_close_id: uuidv7() } }), 'LEDGER_REWRITE');
+    // Money out of a bill that does not exist.
+    await expectRefused(refundItem(), 'MISSING_PARENT');
+  });
+
   it('an audit row naming another device', async () => {
     await expectRefused(change({
       table: 'audit_log', columns: { at: t.clock.t, account_id: t.ids.accounts.admin, device: 'B1', action: 'read', entity: 'patient', entity_id: 'x', procedure: 'patients.get' },
