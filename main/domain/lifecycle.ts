@@ -24,6 +24,11 @@ export interface Lifecycle<S extends string> {
   readonly rankOf: Readonly<Record<S, number>>;
   /** States with no way out. */
   readonly terminal: readonly S[];
+  /**
+   * Transitions only one action may take (`from>to` → the action's name): e.g. a paid exam order is
+   * cancelled only by refunding it, which returns the money with it.
+   */
+  readonly onlyBy: Readonly<Partial<Record<`${S}>${S}`, string>>>;
 }
 
 /**
@@ -34,6 +39,7 @@ export function defineLifecycle<S extends string>(
   entity: string,
   transitions: Record<S, readonly S[]>,
   rank: readonly S[],
+  onlyBy: Partial<Record<`${S}>${S}`, string>> = {},
 ): Lifecycle<S> {
   const broken = (message: string): never => {
     throw new DomainError('INTERNAL', `lifecycle ${entity}: ${message}`);
@@ -49,6 +55,10 @@ export function defineLifecycle<S extends string>(
       if (rankOf[to] <= rankOf[from]) broken(`${from} → ${to} does not go up the rank`);
     }
   }
+  for (const step of Object.keys(onlyBy)) {
+    const [from, to] = step.split('>') as [S, S];
+    if (!transitions[from]?.includes(to)) broken(`${step} is reserved for ${String(onlyBy[step as `${S}>${S}`])} but is no transition`);
+  }
   const frozen = Object.fromEntries(keys.map((k) => [k, Object.freeze([...transitions[k]])])) as Record<S, readonly S[]>;
   return Object.freeze({
     entity,
@@ -56,6 +66,7 @@ export function defineLifecycle<S extends string>(
     transitions: Object.freeze(frozen),
     rankOf: Object.freeze(rankOf),
     terminal: Object.freeze(rank.filter((s) => frozen[s].length === 0)),
+    onlyBy: Object.freeze({ ...onlyBy }),
   });
 }
 
@@ -74,14 +85,21 @@ export function canTransition<S extends string>(m: Lifecycle<S>, from: S, to: S)
   return isState(m, from) && isState(m, to) && m.transitions[from].includes(to);
 }
 
-/** Throws ILLEGAL_TRANSITION {entity, from, to} unless `from → to` is allowed. */
-export function assertTransition<S extends string>(m: Lifecycle<S>, from: S, to: S): void {
+/**
+ * Throws ILLEGAL_TRANSITION {entity, from, to} unless `from → to` is allowed; a step reserved for
+ * one action (`onlyBy`) is allowed only when `by` names it, and is refused with {reason: that action}.
+ */
+export function assertTransition<S extends string>(m: Lifecycle<S>, from: S, to: S, by?: string): void {
   if (!canTransition(m, from, to)) {
     throw new DomainError('ILLEGAL_TRANSITION', `${m.entity} cannot go from ${from} to ${to}`, {
       entity: m.entity,
       from,
       to,
     });
+  }
+  const reserved = m.onlyBy[`${from}>${to}`];
+  if (reserved !== undefined && by !== reserved) {
+    throw new DomainError('ILLEGAL_TRANSITION', `${m.entity} goes from ${from} to ${to} only by ${reserved}`, { entity: m.entity, from, to, reason: reserved });
   }
 }
 
@@ -166,6 +184,8 @@ export const examOrderLifecycle = defineLifecycle<ExamOrderStatus>(
     cancelled: [],
   },
   ['ordered', 'paid', 'cancelled', 'done'],
+  // A paid order is cancelled by refunding its line at the cashier, which returns the money with it.
+  { 'paid>cancelled': 'refund_at_cashier' },
 );
 
 /** fee_status: unpaid → paid → refunded; unpaid → not_required (waived). Paid facts win over a waiver. */

@@ -119,7 +119,7 @@ export function refundLines(ctx: RequestContext, req: LineRefundRequest): { refu
     if (whole && item.kind === 'exam' && item.refId) {
       const order = ctx.db.select({ status: examOrders.status, patientId: examOrders.patientId }).from(examOrders).where(eq(examOrders.id, item.refId)).get();
       if (order && order.status !== 'cancelled') {
-        assertTransition(examOrderLifecycle, order.status, 'cancelled');
+        assertTransition(examOrderLifecycle, order.status, 'cancelled', 'refund_at_cashier');
         ctx.write.update(examOrders, item.refId, { status: 'cancelled' });
         ctx.audit('update', 'exam_order', item.refId, order.patientId);
       }

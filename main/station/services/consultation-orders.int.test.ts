@@ -49,7 +49,7 @@ describe('exam orders', () => {
     expect(fx.ok(doctor, 'consultation.cancelExam', { examOrderId: a.id }).status).toBe('cancelled');
     expectRefused(fx, doctor, 'consultation.cancelExam', { examOrderId: a.id }, 'ILLEGAL_TRANSITION', { from: 'cancelled', to: 'cancelled' });
     setStatus(fx, 'exam_orders', b.id, 'paid'); // billing took the money
-    expectRefused(fx, doctor, 'consultation.cancelExam', { examOrderId: b.id }, 'ILLEGAL_TRANSITION', { entity: 'exam_order', from: 'paid', to: 'cancelled' });
+    expectRefused(fx, doctor, 'consultation.cancelExam', { examOrderId: b.id }, 'ILLEGAL_TRANSITION', { entity: 'exam_order', from: 'paid', to: 'cancelled', reason: 'refund_at_cashier' });
     expectRefused(fx, doctor, 'consultation.cancelExam', { examOrderId: UNKNOWN }, 'NOT_FOUND');
   });
 

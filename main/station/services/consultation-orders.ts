@@ -36,13 +36,6 @@ export const orderExam: Handler<'consultation.orderExam'> = (ctx, { visitId, exa
 export const cancelExam: Handler<'consultation.cancelExam'> = (ctx, { examOrderId }) => {
   const order = loadExamOrder(ctx, examOrderId);
   requireVisitDoctor(ctx, loadVisit(ctx, order.visitId));
-  // A paid order is cancelled only by refunding it at the cashier (billing.refund by line), which
-  // returns the money with it; the doctor cancels only what nobody has paid for.
-  if (order.status === 'paid') {
-    throw new DomainError('ILLEGAL_TRANSITION', 'a paid exam is cancelled by refunding it at the cashier', {
-      entity: 'exam_order', from: order.status, to: 'cancelled', reason: 'refund_at_cashier',
-    });
-  }
   assertTransition(examOrderLifecycle, order.status, 'cancelled');
   ctx.write.update(examOrders, order.id, { status: 'cancelled' });
   ctx.audit('update', 'exam_order', order.id, order.patientId);
