@@ -72,8 +72,8 @@ export class FakeAlipay {
     return o;
   }
 
-  /** A notify's fields for the order, signed with the gateway's key (after `change`, so a change made here is signed). */
-  notifyFields(outTradeNo: string, change: Record<string, string> = {}): Record<string, string> {
+  /** A notify's fields for the order, signed with the gateway's key or `signingKey` (after `change`, so a change made here is signed). */
+  notifyFields(outTradeNo: string, change: Record<string, string> = {}, signingKey = this.keys.privateKey): Record<string, string> {
     const o = this.orders.get(outTradeNo)!;
     const fields: Record<string, string> = {
       notify_time: '2026-12-04 10:00:00', notify_type: 'trade_status_sync', notify_id: randomBytes(12).toString('hex'), app_id: this.appId,
@@ -82,7 +82,7 @@ export class FakeAlipay {
       ...change,
     };
     // Alipay signs a notify over every field but sign and sign_type.
-    return { ...fields, sign: this.sign(signString(fields)), sign_type: 'RSA2' };
+    return { ...fields, sign: this.sign(signString(fields), signingKey), sign_type: 'RSA2' };
   }
 
   /** Posts a notify (form-encoded, as Alipay does) to the order's notify URL; answers what our side said. */
@@ -104,8 +104,8 @@ export class FakeAlipay {
     });
   }
 
-  private sign(text: string): string {
-    return createSign('RSA-SHA256').update(text, 'utf8').sign(this.keys.privateKey, 'base64');
+  private sign(text: string, key = this.keys.privateKey): string {
+    return createSign('RSA-SHA256').update(text, 'utf8').sign(key, 'base64');
   }
 
   /** Alipay's answer shape: the method's response node, and the gateway's signature over exactly its JSON text. */

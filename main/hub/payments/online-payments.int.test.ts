@@ -7,9 +7,12 @@
  * gateway down answers "pay at the counter"; another account's bill is refused with nothing told.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../station/dispatch';
+import { logInAs, TEST_PASSWORD } from '../../station/testing';
 import { hubTemplate } from '../../sync/hooks.testing';
 import { refusalRows, registered } from '../portal/portal.testing';
-import { billStatus, clinicalBill, paymentsOf, registrationBill, startPayHub, type PayHub } from './payments.testing';
+import { rsaKeyPair } from './fake-alipay.testing';
+import { APP_ID, billStatus, clinicalBill, paymentsOf, registrationBill, startPayHub, type PayHub } from './payments.testing';
 
 const template = hubTemplate();
 let t: PayHub;
@@ -72,17 +75,19 @@ describe('paying a bill online', () => {
     expect(await refusalsAbout(order.outTradeNo)).toEqual([expect.objectContaining({ entity: 'web', procedure: 'CONFLICT', detail: expect.stringMatching(/^replayed/) })]);
   });
 
-  it('refuses a notify whose signature does not hold (a field changed after signing), and one signed with another key', async () => {
+  it('refuses a notify whose signature does not hold: a field changed after signing, signed with another key, unsigned', async () => {
     const { bill, order } = await ordered(304);
     t.fake.pay(order.outTradeNo);
     const tampered = { ...t.fake.notifyFields(order.outTradeNo), trade_no: 'forged' };
     expect((await t.fake.postNotify(order.outTradeNo, tampered)).body).toBe('fail');
+    const forged = t.fake.notifyFields(order.outTradeNo, {}, rsaKeyPair().privateKey);
+    expect((await t.fake.postNotify(order.outTradeNo, forged)).body).toBe('fail');
     const { sign: _ignored, ...unsigned } = t.fake.notifyFields(order.outTradeNo);
     expect((await t.fake.postNotify(order.outTradeNo, unsigned)).body).toBe('fail');
     expect(paymentsOf(t, bill.id)).toEqual([]);
     expect(billStatus(t, bill.id)).toBe('open');
     const rows = await refusalsAbout(order.outTradeNo);
-    expect(rows).toHaveLength(2);
+    expect(rows).toHaveLength(3);
     expect(rows.every((r) => r.procedure === 'FORBIDDEN' && r.detail.startsWith('bad_signature'))).toBe(true);
   });
 
@@ -135,7 +140,7 @@ describe('when the gateway cannot be used', () => {
   it('is refused by the gateway when our signature is wrong, and refuses an answer not signed by Alipay', async () => {
     const { phone, memberId } = await registered(t, 311);
     const bill = registrationBill(t, memberId);
-    const stranger = (await import('./fake-alipay.testing')).rsaKeyPair();
+    const stranger = rsaKeyPair();
     try {
       await t.setGateway({ privateKey: stranger.privateKey });
       expect(await phone.call('portal.payOnline', { billId: bill.id })).toMatchObject({ ok: false, error: { code: 'PAYMENT_GATEWAY_REFUSED', details: { subCode: 'isv.invalid-signature' } } });
@@ -172,5 +177,44 @@ describe('refunding an online payment', () => {
     expect(await t.payStore.get(order.outTradeNo)).toMatchObject({ state: 'refunded', refundedFen: 500 });
 
     await expect(t.payments.refund(cashier, { paymentId: bill.id, amountFen: 1, reason: 'x', idempotencyKey: 'online-rf-2' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('the admin sets the gateway', () => {
+  const setAs = (username: string, input: Record<string, unknown>) => {
+    const st = t.clinic.admin.station;
+    return dispatch(st, logInAs(st, username), 'payments.setGateway', input);
+  };
+  const input = () => ({
+    appId: APP_ID, gatewayUrl: t.fake.url, notifyUrl: `${t.portalUrl}/pay/alipay/notify`, privateKey: t.appKeys.privateKey, alipayPublicKey: t.fake.alipayPublicKey,
+    confirmPassword: TEST_PASSWORD,
+  });
+
+  it('asks for the password again, checks the keys, audits the change, and never answers the keys', async () => {
+    const before = await t.payStore.gateway();
+    expect(await setAs('admin', { ...input(), confirmPassword: 'wrong-password-1' })).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
+    expect(await setAs('cashier', input())).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await setAs('admin', { ...input(), privateKey: 'not a key' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { field: 'privateKey' } } });
+    expect(await setAs('admin', { ...input(), alipayPublicKey: t.appKeys.privateKey })).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { field: 'alipayPublicKey' } } });
+    expect(await t.payStore.gateway()).toEqual(before);
+    expect((await refusalRows(t)).some((r) => r.entity_id === 'payments.setGateway' && r.procedure === 'BAD_CREDENTIALS')).toBe(true);
+
+    t.clock.t += 1000;
+    const set = await setAs('admin', input());
+    expect(set).toMatchObject({ ok: true, value: { configured: true, appId: APP_ID, gatewayUrl: t.fake.url, updatedAt: t.clock.t } });
+    const st = t.clinic.admin.station;
+    const read = await dispatch(st, logInAs(st, 'admin'), 'payments.gateway', {});
+    expect(read).toEqual(set);
+    const keyBody = t.appKeys.privateKey.split('\n')[1]!;
+    expect(JSON.stringify([set, read])).not.toMatch(/PRIVATE KEY|PUBLIC KEY/);
+    expect(JSON.stringify([set, read])).not.toContain(keyBody);
+    const audit = st.raw.prepare("SELECT detail FROM audit_log WHERE action = 'update' AND entity = 'payment_gateway'").all() as { detail: string }[];
+    expect(audit).toEqual([{ detail: `app ${APP_ID} at ${t.fake.url}` }]);
+    // Nothing of the keys reached the replicated change log.
+    expect((st.raw.prepare('SELECT count(*) AS n FROM change_log WHERE columns LIKE ?').get(`%${keyBody.slice(0, 20)}%`) as { n: number }).n).toBe(0);
+
+    const { phone, memberId } = await registered(t, 330);
+    const bill = registrationBill(t, memberId);
+    expect((await phone.ok('portal.payOnline', { billId: bill.id })).amountFen).toBe(bill.selfPayFen);
   });
 });
