@@ -7,7 +7,7 @@
  * gateway down answers "pay at the counter"; another account's bill is refused with nothing told.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../station/dispatch';
+import { dispatch, dispatchSync } from '../../station/dispatch';
 import { logInAs, TEST_PASSWORD } from '../../station/testing';
 import { hubTemplate } from '../../sync/hooks.testing';
 import { refusalRows, registered } from '../portal/portal.testing';
@@ -116,6 +116,24 @@ describe('paying a bill online', () => {
     expect((await other.ok('portal.bills', {})).items).toEqual([]);
     const audited = (await refusalRows(t)).filter((r) => r.entity_id === 'portal.payOnline' || r.entity_id === 'portal.payStatus');
     expect(audited.map((r) => r.entity_id)).toEqual(['portal.payOnline', 'portal.payStatus']);
+  });
+  it('keeps money paid online for a bill paid at the counter meanwhile as a problem to refund, audited, and pays nothing twice', async () => {
+    const { bill, order } = await ordered(308);
+    const st = t.clinic.admin.station;
+    const desk = dispatchSync(st, logInAs(st, 'cashier'), 'billing.pay', { billId: bill.id, method: 'cash', amountFen: bill.selfPayFen, tenderedFen: bill.selfPayFen, idempotencyKey: 'counter-308' });
+    expect(desk.ok).toBe(true);
+    t.fake.pay(order.outTradeNo);
+    expect((await t.fake.postNotify(order.outTradeNo)).body).toBe('success');
+    expect(paymentsOf(t, bill.id).map((p) => p.method)).toEqual(['cash']);
+    expect(await t.payStore.get(order.outTradeNo)).toMatchObject({ state: 'paid', paymentId: null, problem: expect.stringMatching(/^ILLEGAL_TRANSITION/) });
+    expect((await refusalsAbout(order.outTradeNo)).map((r) => r.detail.split(':')[0])).toEqual(['paid_unapplied']);
+  });
+
+  it('answers fail to a notify that is not a form post', async () => {
+    const url = `${t.portalUrl}/pay/alipay/notify`;
+    const { phone } = await registered(t, 309);
+    expect((await phone.raw(url, { method: 'GET' })).body).toBe('fail');
+    expect((await phone.raw(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'a=1&a=2' })).body).toBe('fail');
   });
 });
 
