@@ -25,6 +25,7 @@ import { reviewsProcedures } from './procedures/reviews';
 import { rostersProcedures } from './procedures/rosters';
 import { statsProcedures } from './procedures/stats';
 import { setupProcedures } from './procedures/setup';
+import { paymentsProcedures } from './procedures/payments';
 
 export const procedures = {
   ...accountProcedures,
@@ -46,6 +47,7 @@ export const procedures = {
   ...statsProcedures,
   ...reviewsProcedures,
   ...setupProcedures,
+  ...paymentsProcedures,
 } as const;
 
 export type Procedures = typeof procedures;

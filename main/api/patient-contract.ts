@@ -7,7 +7,7 @@
  * belong to it). The patient app imports this file (zod runs in the browser).
  */
 import { z } from 'zod';
-import { APPOINTMENT_STATUSES, SESSION_PERIODS, SEXES } from '../domain/enums';
+import { APPOINTMENT_STATUSES, BILL_KINDS, SESSION_PERIODS, SEXES } from '../domain/enums';
 import type { ErrorBody } from '../domain/errors';
 import { Fen, Id, Instant, IsoDate, RequiredText } from './schemas';
 
@@ -81,6 +81,30 @@ const SessionDay = z.object({
   seatsLeft: z.number().int().nonnegative(),
   stopped: z.boolean(),
   stopReason: z.string().nullable(),
+});
+
+/** A bill of a family member with money still to pay (its self-pay part). */
+export const PortalBillView = z.object({
+  billId: Id,
+  memberId: Id,
+  memberName: z.string(),
+  kind: z.enum(BILL_KINDS),
+  /** The visit's date (clinic-local). */
+  visitDate: IsoDate,
+  totalFen: Fen,
+  /** What is left to pay online or at the counter. */
+  dueFen: Fen,
+  createdAt: Instant,
+});
+
+export const ONLINE_ORDER_STATES = ['created', 'paid', 'closed', 'refunded'] as const;
+
+export const PayStatusView = z.object({
+  outTradeNo: z.string(),
+  billId: Id,
+  amountFen: Fen,
+  /** created: waiting for the payer; paid: the payment is written; closed: not paid in time (make a new one); refunded. */
+  state: z.enum(ONLINE_ORDER_STATES),
 });
 
 const Empty = z.strictObject({});
@@ -158,6 +182,24 @@ export const patientProcedures = {
     kind: 'query', access: 'patient', summary: "The account's bookings (all members, or one), newest session first, with status.",
     input: z.strictObject({ memberId: Id.optional() }),
     output: z.object({ items: z.array(BookingView) }),
+  }),
+  'portal.bills': portalProcedure({
+    kind: 'query', access: 'patient',
+    summary: "The account's unpaid bills (registration fees and clinical bills of all members, or one) with what is due.",
+    input: z.strictObject({ memberId: Id.optional() }),
+    output: z.object({ items: z.array(PortalBillView) }),
+  }),
+  'portal.payOnline': portalProcedure({
+    kind: 'command', access: 'patient',
+    summary: "A QR code to pay what is due on one of the account's bills with Alipay; PAYMENT_GATEWAY_UNREACHABLE when the clinic cannot take online payment now (pay at the counter).",
+    input: z.strictObject({ billId: Id }),
+    output: z.object({ outTradeNo: z.string(), qrCode: z.string(), amountFen: Fen }),
+  }),
+  'portal.payStatus': portalProcedure({
+    kind: 'query', access: 'patient',
+    summary: "Whether an online payment of the account's went through (asks the gateway while it is open).",
+    input: z.strictObject({ outTradeNo: z.string().trim().min(1).max(64) }),
+    output: PayStatusView,
   }),
 } as const;
 

@@ -71,6 +71,9 @@ export const ERROR_CODES = [
   'BOOKING_CUTOFF',
   'BOOKING_LIMIT',
   'BAD_ACTIVATION_CODE',
+  // Online payment (main/hub/payments): the gateway is not set or cannot be reached (pay at the counter), or it refused.
+  'PAYMENT_GATEWAY_UNREACHABLE',
+  'PAYMENT_GATEWAY_REFUSED',
   // The station's own storage (main/station/storage-errors.ts): what failed, and what a person can do.
   'DISK_FULL',
   'STORAGE_READ_ONLY',

@@ -13,6 +13,7 @@ import { reviewsHandlers } from './services/reviews';
 import { rostersHandlers } from './services/rosters';
 import { statsHandlers } from './services/stats';
 import { portalCodeHandlers } from './services/portal-codes';
+import { paymentsGatewayHandlers } from './services/payments-gateway';
 
 export const hubHandlers = {
   ...orgHandlers,
@@ -23,4 +24,5 @@ export const hubHandlers = {
   ...statsHandlers,
   ...accountPasswordHandlers,
   ...portalCodeHandlers,
+  ...paymentsGatewayHandlers,
 } satisfies HubHandlers;

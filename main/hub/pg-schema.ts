@@ -122,3 +122,43 @@ export const ROLLUP_TABLES = [
   'stats_visits_daily', 'stats_diagnoses_daily', 'stats_diagnosis_texts_daily', 'stats_prescribed_daily', 'stats_patients_daily',
   'stats_appointments_daily', 'stats_money_daily', 'stats_stock_daily',
 ] as const;
+
+/**
+ * Hub-only tables of online payment (main/hub/payments; never replicated to desks).
+ * `payment_gateways`: the admin-set gateway (app id, gateway URL, the app's private key and
+ * Alipay's public key), one row per gateway; the keys stay in the hub's database (its data folder)
+ * and are never sent to a desk or a patient, nor logged. `online_orders`: one per QR order,
+ * `out_trade_no` unique; its state goes created → paid | closed, and paid → refunded
+ * (`refunded_fen` says how much; partial while below the amount). `payment_id` is the ledger row
+ * written when the order was confirmed (null while unpaid, or when the bill could not take it:
+ * then `problem` says why).
+ */
+export const ONLINE_PAYMENT_DDL = `
+CREATE TABLE IF NOT EXISTS payment_gateways (
+  gateway text PRIMARY KEY,
+  app_id text NOT NULL,
+  gateway_url text NOT NULL,
+  notify_url text NOT NULL,
+  private_key text NOT NULL,
+  public_key text NOT NULL,
+  updated_at bigint NOT NULL,
+  updated_by text NOT NULL
+);
+CREATE TABLE IF NOT EXISTS online_orders (
+  out_trade_no text PRIMARY KEY,
+  gateway text NOT NULL,
+  bill_id text NOT NULL,
+  account_id text,
+  amount_fen bigint NOT NULL,
+  state text NOT NULL,
+  qr_code text,
+  trade_no text,
+  payment_id text,
+  refunded_fen bigint NOT NULL DEFAULT 0,
+  problem text,
+  created_at bigint NOT NULL,
+  updated_at bigint NOT NULL
+);
+CREATE INDEX IF NOT EXISTS online_orders_bill ON online_orders (bill_id);
+CREATE INDEX IF NOT EXISTS online_orders_payment ON online_orders (payment_id);
+`;

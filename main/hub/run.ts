@@ -16,6 +16,8 @@ import { hubIdentity } from './tls';
 import { admitAtHubWeb } from './web-admission';
 import { startHub, type Hub, type HubOptions } from './server';
 import { startPortalServer, type PortalServer } from './portal/server';
+import { OnlinePayments } from './payments/online-payments';
+import { OnlinePaymentStore } from './payments/store';
 import { PortalStore } from './portal/store';
 import type { HubStore } from './store';
 
@@ -129,6 +131,7 @@ export async function startClinicHub(opts: ClinicHubOptions): Promise<ClinicHub>
       const tls = p.tls === 'hub' ? hubOpts.identity ?? await hubIdentity(store) : p.tls;
       portal = await startPortalServer({
         admin, portal: new PortalStore(store.hubOnly), now: hubOpts.now ?? Date.now, refuse: (r) => hub.refuse(r),
+        payments: new OnlinePayments({ admin, store: new OnlinePaymentStore(store.hubOnly), now: hubOpts.now ?? Date.now, refuse: (r) => hub.refuse(r) }),
         host: p.host ?? hubOpts.host ?? '127.0.0.1', port: p.port, tls: tls ? { key: tls.key, cert: tls.cert } : null, staticDir: p.staticDir,
         ...(hubOpts.log ? { log: hubOpts.log } : {}),
       });

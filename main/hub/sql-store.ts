@@ -25,6 +25,7 @@ import { compactChange } from './snapshot';
 import { prepareRollups } from './stats/rollups';
 import { prepareTypedTables } from './typed-tables';
 import { PORTAL_DDL } from './portal/store';
+import { ONLINE_PAYMENT_DDL } from './pg-schema';
 
 export type { Sql } from './log-rows';
 
@@ -69,7 +70,8 @@ CREATE TABLE IF NOT EXISTS hub_devices (
 ALTER TABLE hub_devices ADD COLUMN IF NOT EXISTS last_seen_at bigint;
 ALTER TABLE hub_devices ADD COLUMN IF NOT EXISTS pending bigint;
 ALTER TABLE hub_devices ADD COLUMN IF NOT EXISTS clock_skew_ms bigint;
-${PORTAL_DDL}`;
+${PORTAL_DDL}
+${ONLINE_PAYMENT_DDL}`;
 
 /** Arbitrary but fixed: the advisory lock every append holds until it commits. */
 const APPEND_LOCK = 7_265_530;

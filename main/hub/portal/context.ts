@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { PatientParsedInput, PatientProcedureName, PatientProcedures } from '../../api/patient-contract';
 import type { AdminStation } from '../admin-station';
 import type { LoginThrottle } from '../login-throttle';
+import type { OnlinePayments } from '../payments/online-payments';
 import type { Refusal } from '../refusals';
 import type { PortalStore } from './store';
 
@@ -20,6 +21,8 @@ export interface PortalDeps {
   now: () => number;
   refuse: (r: Omit<Refusal, 'at'>) => void;
   throttles: PortalThrottles;
+  /** Online payment of bills (main/hub/payments). */
+  payments: OnlinePayments;
 }
 
 export interface PortalContext extends PortalDeps {

@@ -12,9 +12,10 @@ import { zodDetails } from '../../station/dispatch';
 import type { PortalContext, PortalDeps, PortalHandlers } from './context';
 import { accountHandlers } from './handlers-account';
 import { bookingHandlers } from './handlers-booking';
+import { payHandlers } from './handlers-pay';
 import { secretHash } from './store';
 
-export const portalHandlers: PortalHandlers = { ...accountHandlers, ...bookingHandlers };
+export const portalHandlers: PortalHandlers = { ...accountHandlers, ...bookingHandlers, ...payHandlers };
 
 export interface PortalRequest {
   procedure: string;

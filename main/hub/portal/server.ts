@@ -67,6 +67,19 @@ function sameOrigin(req: IncomingMessage): boolean {
   }
 }
 
+/** Where the gateway posts its notifies (outside the cookie-authenticated /api/). */
+export const ALIPAY_NOTIFY_PATH = '/pay/alipay/notify';
+
+/** A form body's fields (each named once; a repeated or oversized field is no notify). */
+function formFields(text: string): Record<string, string> | null {
+  const fields: Record<string, string> = {};
+  for (const [k, v] of new URLSearchParams(text)) {
+    if (Object.hasOwn(fields, k) || k.length > 64 || v.length > 4096) return null;
+    fields[k] = v;
+  }
+  return fields;
+}
+
 async function readBody(req: IncomingMessage): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -81,7 +94,7 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
 export async function startPortalServer(opts: PortalServerOptions): Promise<PortalServer> {
   const log = opts.log ?? (() => undefined);
   const deps: PortalDeps = {
-    admin: opts.admin, portal: opts.portal, now: opts.now, refuse: opts.refuse,
+    admin: opts.admin, portal: opts.portal, now: opts.now, refuse: opts.refuse, payments: opts.payments,
     throttles: { login: new LoginThrottle(), codes: new LoginThrottle(CODE_TRIES_PER_ADDRESS), codesEverywhere: new LoginThrottle(CODE_TRIES_EVERYWHERE) },
   };
   const secure = opts.tls !== null;
@@ -106,8 +119,23 @@ export async function startPortalServer(opts: PortalServerOptions): Promise<Port
     send(res, answer.result.ok ? 200 : STATUS[answer.result.error.code] ?? 400, answer.result, cookie);
   };
 
+  /** Alipay's asynchronous notify: a form post from the gateway (no cookie, no Origin), answered in plain text. */
+  const notify = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const text = req.method === 'POST' ? await readBody(req) : null;
+    const fields = text === null ? null : formFields(text);
+    const answer = fields === null ? 'fail' : await opts.payments.handleNotify(fields, req.socket.remoteAddress ?? '?');
+    res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }).end(answer);
+  };
+
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     const path = new URL(req.url ?? '/', 'http://host').pathname;
+    if (path === ALIPAY_NOTIFY_PATH) {
+      notify(req, res).catch((err: unknown) => {
+        log(`alipay notify failed: ${err instanceof Error ? err.message : String(err)}`);
+        if (!res.headersSent) res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' }).end('fail');
+      });
+      return;
+    }
     const call = /^\/api\/([A-Za-z0-9.]{1,80})$/.exec(path);
     if (call) {
       api(req, res, call[1]!).catch((err: unknown) => {
