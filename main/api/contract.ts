@@ -26,6 +26,7 @@ import { rostersProcedures } from './procedures/rosters';
 import { statsProcedures } from './procedures/stats';
 import { setupProcedures } from './procedures/setup';
 import { paymentsProcedures } from './procedures/payments';
+import { vitalsProcedures } from './procedures/vitals';
 
 export const procedures = {
   ...accountProcedures,
@@ -34,6 +35,7 @@ export const procedures = {
   ...frontdeskProcedures,
   ...queueProcedures,
   ...consultationProcedures,
+  ...vitalsProcedures,
   ...prescriptionsProcedures,
   ...pharmacyProcedures,
   ...billingProcedures,

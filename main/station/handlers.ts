@@ -17,6 +17,7 @@ import { pharmacyHandlers } from './services/pharmacy';
 import { prescriptionsHandlers } from './services/prescriptions';
 import { queueHandlers } from './services/queue';
 import { setupHandlers } from './services/setup';
+import { vitalsHandlers } from './services/vitals';
 
 export const handlers = {
   ...accountHandlers,
@@ -25,6 +26,7 @@ export const handlers = {
   ...frontdeskHandlers,
   ...queueHandlers,
   ...consultationHandlers,
+  ...vitalsHandlers,
   ...prescriptionsHandlers,
   ...pharmacyHandlers,
   ...billingHandlers,
