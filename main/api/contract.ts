@@ -27,6 +27,7 @@ import { statsProcedures } from './procedures/stats';
 import { setupProcedures } from './procedures/setup';
 import { paymentsProcedures } from './procedures/payments';
 import { vitalsProcedures } from './procedures/vitals';
+import { recordTemplateDeskProcedures, recordTemplateProcedures } from './procedures/record-templates';
 
 export const procedures = {
   ...accountProcedures,
@@ -36,6 +37,8 @@ export const procedures = {
   ...queueProcedures,
   ...consultationProcedures,
   ...vitalsProcedures,
+  ...recordTemplateProcedures,
+  ...recordTemplateDeskProcedures,
   ...prescriptionsProcedures,
   ...pharmacyProcedures,
   ...billingProcedures,

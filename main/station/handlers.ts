@@ -17,6 +17,7 @@ import { pharmacyHandlers } from './services/pharmacy';
 import { prescriptionsHandlers } from './services/prescriptions';
 import { queueHandlers } from './services/queue';
 import { setupHandlers } from './services/setup';
+import { recordTemplateDeskHandlers } from './services/record-templates';
 import { vitalsHandlers } from './services/vitals';
 
 export const handlers = {
@@ -27,6 +28,7 @@ export const handlers = {
   ...queueHandlers,
   ...consultationHandlers,
   ...vitalsHandlers,
+  ...recordTemplateDeskHandlers,
   ...prescriptionsHandlers,
   ...pharmacyHandlers,
   ...billingHandlers,
