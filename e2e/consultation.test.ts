@@ -112,6 +112,9 @@ describe.each(['zh-CN', 'en'] as const)('the consultation in %s', { timeout: 120
     await poll(() => last.textContent()).toContain('38.6℃↑');
     expect(await last.textContent()).toContain('128/82');
     expect(await last.textContent()).toContain('24.2↑'); // BMI 62 / 1.6² (overweight by WS/T 428)
+    await ws.scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, lang === 'zh-CN' ? 'consult-vitals-table' : 'consult-vitals-table-en');
 
     // A template: typed findings are kept unless the doctor agrees to replace them.
     {
