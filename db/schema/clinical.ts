@@ -148,3 +148,45 @@ export const admissions = sqliteTable('admissions', {
   dischargeNote: text('discharge_note'),
   ...stamps(),
 }, (t) => [index('admissions_bed').on(t.bedId, t.status), index('admissions_patient').on(t.patientId)]);
+
+/**
+ * Vital signs taken at a visit: several readings per visit, each with its time and who took it
+ * (a receptionist or the doctor). Insert-only: a wrong reading is followed by a new one, never
+ * rewritten. No patient_id: the visit names the patient, so merging patients moves nothing here. Each value is optional (null: not measured). Checked by main/domain/vitals.ts.
+ */
+export const vitalSigns = sqliteTable('vital_signs', {
+  id: id(),
+  visitId: ref('visit_id').notNull().references(() => visits.id),
+  /** °C, one decimal. */
+  temperatureC: real('temperature_c'),
+  systolic: integer('systolic'),
+  diastolic: integer('diastolic'),
+  /** Beats a minute. */
+  pulse: integer('pulse'),
+  /** Breaths a minute. */
+  respiration: integer('respiration'),
+  /** Percent. */
+  spo2: integer('spo2'),
+  weightKg: real('weight_kg'),
+  heightCm: real('height_cm'),
+  takenAt: instant('taken_at').notNull(),
+  takenBy: ref('taken_by').notNull(),
+  createdAt: instant('created_at').notNull(),
+}, (t) => [index('vital_signs_visit').on(t.visitId)]);
+
+/**
+ * Record templates per department (master data, written at the hub): the text a doctor starts a
+ * record from. Picking one fills the record's empty fields only.
+ */
+export const recordTemplates = sqliteTable('record_templates', {
+  id: id(),
+  departmentId: ref('department_id').notNull().references(() => departments.id),
+  name: text('name').notNull(),
+  complaint: text('complaint').notNull().default(''),
+  presentIllness: text('present_illness').notNull().default(''),
+  pastHistory: text('past_history').notNull().default(''),
+  findings: text('findings').notNull().default(''),
+  plan: text('plan').notNull().default(''),
+  active: flag('active').notNull().default(true),
+  ...stamps(),
+}, (t) => [index('record_templates_department').on(t.departmentId)]);

@@ -26,6 +26,8 @@ import { rostersProcedures } from './procedures/rosters';
 import { statsProcedures } from './procedures/stats';
 import { setupProcedures } from './procedures/setup';
 import { paymentsProcedures } from './procedures/payments';
+import { vitalsProcedures } from './procedures/vitals';
+import { recordTemplateDeskProcedures, recordTemplateProcedures } from './procedures/record-templates';
 
 export const procedures = {
   ...accountProcedures,
@@ -34,6 +36,9 @@ export const procedures = {
   ...frontdeskProcedures,
   ...queueProcedures,
   ...consultationProcedures,
+  ...vitalsProcedures,
+  ...recordTemplateProcedures,
+  ...recordTemplateDeskProcedures,
   ...prescriptionsProcedures,
   ...pharmacyProcedures,
   ...billingProcedures,

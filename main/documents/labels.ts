@@ -81,7 +81,7 @@ const ZH = {
     // medical record
     recordTitle: '门诊病历', visitType: '就诊类型', visitTime: '就诊时间', phone: '电话',
     chiefComplaint: '主诉', presentIllness: '现病史', pastHistory: '既往史', allergyHistory: '过敏史',
-    physicalExam: '体格检查', auxiliaryExam: '辅助检查', plan: '处理意见', orders: '医嘱',
+    vitalSigns: '生命体征', physicalExam: '体格检查', auxiliaryExam: '辅助检查', plan: '处理意见', orders: '医嘱',
     signedBy: '医师签名', signedAt: '签名时间', draft: '草稿（未签名）', amendments: '更正记录',
     amendedBy: '更正人', reason: '原因', none: '无',
     // day report
@@ -114,7 +114,7 @@ const EN: Words = {
     refundSign: 'Patient signature',
     recordTitle: 'Outpatient Medical Record', visitType: 'Visit', visitTime: 'Visit time', phone: 'Phone',
     chiefComplaint: 'Chief complaint', presentIllness: 'History of present illness', pastHistory: 'Past history',
-    allergyHistory: 'Allergies', physicalExam: 'Physical examination', auxiliaryExam: 'Investigations',
+    allergyHistory: 'Allergies', vitalSigns: 'Vital signs', physicalExam: 'Physical examination', auxiliaryExam: 'Investigations',
     plan: 'Plan', orders: 'Orders', signedBy: 'Signed by', signedAt: 'Signed at', draft: 'DRAFT (not signed)',
     amendments: 'Amendments', amendedBy: 'By', reason: 'Reason', none: 'None',
     dayTitle: 'Close-of-day Report', businessDate: 'Business date', period: 'Period', generatedAt: 'Printed',

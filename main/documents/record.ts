@@ -110,6 +110,7 @@ export async function renderMedicalRecord(data: MedicalRecordDoc, opts: RenderOp
   section(ctx, L.w.presentIllness, r.presentIllness);
   section(ctx, L.w.pastHistory, r.pastHistory);
   section(ctx, L.w.allergyHistory, r.allergyHistory);
+  section(ctx, L.w.vitalSigns, r.vitalSigns.join('\n'));
   section(ctx, L.w.physicalExam, r.physicalExam);
   section(ctx, L.w.auxiliaryExam, r.auxiliaryExam);
   section(ctx, L.w.diagnosis, diagnoses(ctx, r));

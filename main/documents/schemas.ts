@@ -133,6 +133,8 @@ export const medicalRecordDocSchema = z
     presentIllness: optText,
     pastHistory: optText,
     allergyHistory: optText,
+    /** Vital-sign readings of the visit, one line each (main/documents/vitals-line.ts). */
+    vitalSigns: z.array(text).default([]),
     physicalExam: optText,
     auxiliaryExam: optText,
     diagnoses: z.array(diagnosisSchema).default([]),

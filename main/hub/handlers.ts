@@ -8,6 +8,7 @@ import type { HubHandlers } from '../station/handler';
 import { accountPasswordHandlers } from './services/accounts-password';
 import { devicesHandlers } from './services/devices';
 import { masterHandlers } from './services/master';
+import { recordTemplateHandlers } from './services/master-record-templates';
 import { orgHandlers } from './services/org';
 import { reviewsHandlers } from './services/reviews';
 import { rostersHandlers } from './services/rosters';
@@ -18,6 +19,7 @@ import { paymentsGatewayHandlers } from './services/payments-gateway';
 export const hubHandlers = {
   ...orgHandlers,
   ...masterHandlers,
+  ...recordTemplateHandlers,
   ...rostersHandlers,
   ...devicesHandlers,
   ...reviewsHandlers,

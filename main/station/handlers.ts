@@ -17,6 +17,8 @@ import { pharmacyHandlers } from './services/pharmacy';
 import { prescriptionsHandlers } from './services/prescriptions';
 import { queueHandlers } from './services/queue';
 import { setupHandlers } from './services/setup';
+import { recordTemplateDeskHandlers } from './services/record-templates';
+import { vitalsHandlers } from './services/vitals';
 
 export const handlers = {
   ...accountHandlers,
@@ -25,6 +27,8 @@ export const handlers = {
   ...frontdeskHandlers,
   ...queueHandlers,
   ...consultationHandlers,
+  ...vitalsHandlers,
+  ...recordTemplateDeskHandlers,
   ...prescriptionsHandlers,
   ...pharmacyHandlers,
   ...billingHandlers,

@@ -47,7 +47,7 @@ export interface RowState {
 /** Insert-only tables (DESIGN.md "Offline-first data and sync"). */
 export const LEDGER_TABLES: ReadonlySet<string> = new Set([
   'payments', 'refunds', 'stock_movements', 'record_amendments', 'audit_log', 'change_log', 'day_closes', 'bill_items',
-  'refund_items', 'day_close_entries',
+  'refund_items', 'day_close_entries', 'vital_signs',
 ]);
 
 /** "table.column" → the machine whose rank merges that status column. */

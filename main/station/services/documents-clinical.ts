@@ -13,6 +13,8 @@ import type { RecordTextField } from '../../domain/enums';
 import { DomainError } from '../../domain/errors';
 import { labelsFor, type Lang, type Words } from '../../documents/labels';
 import { parseDocument } from '../../documents/schemas';
+import { vitalsLine } from '../../documents/vitals-line';
+import { visitVitals } from './vitals';
 import type { RequestContext } from '../context';
 import { isRefundedCharge } from './billing-bills';
 import {
@@ -199,6 +201,7 @@ export function gatherMedicalRecord(ctx: RequestContext, visitId: string, lang: 
     presentIllness: record.presentIllness,
     pastHistory: record.pastHistory,
     allergyHistory: patient.allergies,
+    vitalSigns: visitVitals(ctx, visit).readings.map((v) => vitalsLine(v, lang, ctx.settings.timeZone)),
     physicalExam: record.findings,
     auxiliaryExam: results.length > 0 ? results.join('\n') : null,
     diagnoses: diagnosesOfVisit(ctx, visitId),

@@ -4,10 +4,11 @@
  * triggers through commands, edits, merges, visits, changes applied from another desk, and the
  * backfill of a replica that already had patients.
  */
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SQLITE_MIGRATIONS } from '../../../db/migrations-path';
 import { patients, visits } from '../../../db/schema';
 import { applyRemoteChanges } from '../../sync/apply';
 import { pendingChanges } from '../../sync/local';
@@ -142,13 +143,17 @@ describe('migration 0009 on a replica that already has patients', () => {
     fx.advance(60_000);
     walkIn(fx, desk, ids[2]!);
     withMasterWriter(fx.station, (w) => w.update(patients, ids[5]!, { mergedInto: ids[0]! }));
-    // Back to the replica as 0008 left it: no index, no triggers, 0009 not applied.
+    // Back to the replica as 0008 left it: no index, no triggers, neither 0009 nor the migrations after it applied.
+    const journal = JSON.parse(readFileSync(join(SQLITE_MIGRATIONS, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string; when: number }[] };
+    const from0009 = journal.entries.find((e) => e.tag.startsWith('0009_'))!.when;
     fx.station.raw.exec(`
       DROP TRIGGER patient_search_insert; DROP TRIGGER patient_search_unkey; DROP TRIGGER patient_search_rekey;
       DROP TRIGGER patient_search_delete; DROP TRIGGER patient_seen_visit; DROP TRIGGER patient_seen_visit_moved;
       DROP TRIGGER patient_seen_visit_deleted; DROP VIEW patient_search_source;
       DROP TABLE patient_search_keys; DROP TABLE patient_seen; DROP TABLE search_positions;
-      DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations);`);
+      DROP TABLE vital_signs; DROP TABLE record_templates;
+      DELETE FROM __drizzle_migrations WHERE created_at >= ${from0009};`);
+    expect(fx.station.raw.prepare('SELECT count(*) AS n FROM __drizzle_migrations').pluck().get()).toBe(9);
     fx.station.close();
     const station = new Station({ key: TEST_STATION_KEY, file: join(fx.dir, 'station.sqlite'), device: 'A1', now: () => fx.clock.t });
     cleanups.push(() => { station.close(); rmSync(fx.dir, { recursive: true, force: true }); });

@@ -17,6 +17,14 @@ export const consult = area(
       makePrimary: '设为主要诊断', icd10: '搜索 ICD-10（编码、中文或拼音首字母）', noDiagnoses: '还没有诊断。签署前至少要有一个诊断。',
       readOnly: '此病历只读（不是您的患者，或就诊尚未开始）。', amend: '修订', amendField: '修订项目', amendText: '修订后内容',
       amendReason: '修订原因', amendments: '修订记录', amendedBy: '{{name}} 于 {{time}} 修订：{{reason}}', notWritten: '尚未书写病历',
+      template: '病历模板', templatePlaceholder: '选择本科室的模板', templateFilled: '已用模板“{{name}}”填写空白项',
+      templateReplace: '模板“{{name}}”在这些已填写的项目中内容不同：{{fields}}。用模板内容替换您已写的内容吗？（取消则保留您写的）', templateNone: '本科室还没有病历模板',
+    },
+    vitals: {
+      title: '生命体征', none: '本次就诊还没有记录生命体征。', save: '记录体征', saved: '生命体征已记录', time: '时间', temperature: '体温', bp: '血压',
+      pulse: '脉搏', respiration: '呼吸', weightHeight: '体重/身高', takenBy: '测量人', childNoFlags: '未满 18 岁：不按成人范围标记',
+      field: { temperatureC: '体温 ℃', systolic: '收缩压', diastolic: '舒张压', pulse: '脉搏 次/分', respiration: '呼吸 次/分', spo2: 'SpO2 %', weightKg: '体重 kg', heightCm: '身高 cm' },
+      errors: { out_of_range: '不是可能的读数（{{min}}–{{max}}）', diastolic_not_below_systolic: '舒张压应低于收缩压', pair_required: '血压需同时填写收缩压和舒张压', empty: '请至少填写一项', invalid: '请输入数字' },
     },
     rx: {
       new: '开处方', drug: '药品', searchDrug: '搜索药品（名称、拼音首字母或编码）', dose: '单次剂量', frequency: '频次', route: '用法', days: '天数',
@@ -69,6 +77,14 @@ export const consult = area(
       makePrimary: 'Make primary', icd10: 'Search ICD-10 (code, Chinese or pinyin initials)', noDiagnoses: 'No diagnosis yet. Signing needs at least one.',
       readOnly: 'Read only (not your patient, or the consultation has not started).', amend: 'Amend', amendField: 'Field', amendText: 'New text',
       amendReason: 'Reason', amendments: 'Amendments', amendedBy: '{{name}} amended at {{time}}: {{reason}}', notWritten: 'No record written yet',
+      template: 'Record template', templatePlaceholder: "Choose one of the department's templates", templateFilled: 'Empty fields filled from the template “{{name}}”',
+      templateReplace: 'The template “{{name}}” has other text for fields you have written: {{fields}}. Replace your text with the template\'s? (Cancel keeps yours.)', templateNone: 'The department has no record templates yet',
+    },
+    vitals: {
+      title: 'Vital signs', none: 'No vital signs taken at this visit yet.', save: 'Record vital signs', saved: 'Vital signs recorded', time: 'Time', temperature: 'Temp.', bp: 'BP',
+      pulse: 'Pulse', respiration: 'Resp.', weightHeight: 'Weight/height', takenBy: 'Taken by', childNoFlags: 'Under 18: not flagged against adult ranges',
+      field: { temperatureC: 'Temp. °C', systolic: 'Systolic', diastolic: 'Diastolic', pulse: 'Pulse /min', respiration: 'Resp. /min', spo2: 'SpO2 %', weightKg: 'Weight kg', heightCm: 'Height cm' },
+      errors: { out_of_range: 'Not a possible reading ({{min}}–{{max}})', diastolic_not_below_systolic: 'Diastolic must be below systolic', pair_required: 'Blood pressure needs both values', empty: 'Enter at least one value', invalid: 'Enter a number' },
     },
     rx: {
       new: 'New prescription', drug: 'Drug', searchDrug: 'Search drugs (name, pinyin initials or code)', dose: 'Dose', frequency: 'Frequency',

@@ -11,6 +11,9 @@ import { ErrorNote } from '../../ui/ErrorNote';
 import { dateTime } from '../../ui/format';
 import { PrintButton } from '../../print/PrintButton';
 import { Diagnoses } from './Diagnoses';
+import { fillFromTemplate, replaceFields } from './templateFill';
+import { useApiQuery } from '../../api/query';
+import { joinList } from '../../ui/punct';
 
 type Chart = Output<'consultation.getRecord'>;
 type Texts = Record<RecordTextField, string>;
@@ -53,6 +56,19 @@ export function RecordForm({ chart }: { chart: Chart }) {
   const editable = chart.editable && !signed;
   const err = save.error ?? sign.error;
   const mine = useSession((x) => x.me?.staffId) === record?.doctorId;
+  const templates = useApiQuery('consultation.recordTemplates', { visitId }, { enabled: editable });
+  // A template fills the empty fields at once; text already typed is replaced only if the doctor agrees.
+  const pickTemplate = (id: string | null) => {
+    const tpl = templates.data?.items.find((x) => x.id === id);
+    if (!tpl) return;
+    const r = fillFromTemplate(texts, tpl, RECORD_TEXT_FIELDS);
+    setTexts(r.texts);
+    if (r.filled.length > 0) notifications.show({ color: 'teal', message: t('consult.record.templateFilled', { name: tpl.name }) });
+    if (r.conflicts.length > 0) {
+      const fields = joinList(r.conflicts.map((f) => t(`consult.record.${f}`)));
+      modals.confirm(t('consult.record.templateReplace', { name: tpl.name, fields }), () => setTexts((cur) => replaceFields(cur, tpl, r.conflicts)));
+    }
+  };
   // Signing saves what is on the screen first: the texts, then the signature.
   const doSign = async () => {
     sign.reset();
@@ -64,6 +80,10 @@ export function RecordForm({ chart }: { chart: Chart }) {
     <Stack gap="sm" data-testid="record-form">
       {!chart.editable && !signed && <Alert color="gray">{t('consult.record.readOnly')}</Alert>}
       {signed && record?.signedAt && <Alert color="teal" data-testid="record-signed">{t('consult.record.signedAt', { time: dateTime(record.signedAt) })}</Alert>}
+      {editable && (
+        <Select size="xs" w={320} label={t('consult.record.template')} placeholder={templates.data?.items.length === 0 ? t('consult.record.templateNone') : t('consult.record.templatePlaceholder')}
+          data={(templates.data?.items ?? []).map((x) => ({ value: x.id, label: x.name }))} value={null} onChange={pickTemplate} data-testid="record-template" />
+      )}
       {RECORD_TEXT_FIELDS.map((f) => (
         <Textarea key={f} label={t(`consult.record.${f}`)} value={texts[f]} readOnly={!editable} autosize minRows={f === 'complaint' ? 1 : 2}
           name={f} onChange={(e) => { const v = e.currentTarget.value; setTexts((x) => ({ ...x, [f]: v })); }} error={fieldError(err, f)} />

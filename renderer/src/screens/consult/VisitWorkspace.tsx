@@ -13,6 +13,7 @@ import { HistoryPanel } from './HistoryPanel';
 import { OrdersPanel } from './OrdersPanel';
 import { PrescriptionPanel } from './PrescriptionPanel';
 import { RecordForm } from './RecordForm';
+import { VitalsPanel } from './VitalsPanel';
 import { colon } from '../../ui/punct';
 
 /** The visit in the room: who, allergies, the record, the prescription, the history. */
@@ -55,7 +56,12 @@ export function VisitWorkspace({ visitId }: { visitId: string }) {
             <Tabs.Tab value="orders">{t('consult.visit.tabs.orders')}</Tabs.Tab>
             <Tabs.Tab value="history">{t('consult.visit.tabs.history')}</Tabs.Tab>
           </Tabs.List>
-          <Tabs.Panel value="record" pt="sm"><RecordForm chart={q.data} /></Tabs.Panel>
+          <Tabs.Panel value="record" pt="sm">
+            <Stack gap="md">
+              <VitalsPanel visitId={visitId} canEnter={visit.status !== 'cancelled' && visit.doctorId === me?.staffId} />
+              <RecordForm chart={q.data} />
+            </Stack>
+          </Tabs.Panel>
           <Tabs.Panel value="prescription" pt="sm"><PrescriptionPanel visitId={visitId} editable={inRoom && q.data.editable} /></Tabs.Panel>
           <Tabs.Panel value="orders" pt="sm"><OrdersPanel chart={q.data} inRoom={inRoom} mine={q.data.record?.doctorId === me?.staffId || visit.doctorId === me?.staffId} /></Tabs.Panel>
           <Tabs.Panel value="history" pt="sm"><HistoryPanel patientId={patient.id} currentVisitId={visitId} /></Tabs.Panel>

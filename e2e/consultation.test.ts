@@ -1,0 +1,147 @@
+/**
+ * The doctor's consultation in the browser, in Chinese and in English: the patient's vital signs
+ * (an impossible reading refused next to its field, a fever flagged), a record template that fills
+ * the empty fields and asks before replacing typed text, and the signature's confirmation saying
+ * what will happen. Screenshots at 1366×768 in /tmp/clinic-e2e-consult-*.png.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { departments, patients, recordTemplates, staff, visits } from '../db/schema';
+import { pinyinKeys } from '../main/domain/pinyin';
+import { withMasterWriter } from '../main/station/master';
+import { Station } from '../main/station/station';
+import { TEST_STATION_KEY } from '../main/station/keys.testing';
+import { desk, launch, poll, shot } from './support/browser';
+import { builtRenderer } from './support/build';
+import { startHost, type RunningHost } from './support/host';
+import { PASSWORD, seedSmallClinic } from './support/seed';
+
+/** The small clinic with two patients waiting for Dr 李明 (no fee due: one for each language's run) and an internal-medicine template. */
+function seedConsultation(file: string): void {
+  const { today } = seedSmallClinic(file);
+  const station = new Station({ key: TEST_STATION_KEY, file, device: 'E2', allowMasterData: true });
+  try {
+    const doctor = station.db.select().from(staff).where(eq(staff.name, '李明')).get()!;
+    const dept = station.db.select().from(departments).where(eq(departments.code, 'NK')).get()!;
+    withMasterWriter(station, (w) => {
+      (['王小红', '李小兰'] as const).forEach((name, i) => {
+        const keys = pinyinKeys(name);
+        const patientId = w.insert(patients, {
+          recordNo: `E2-000090${i + 1}`, name, sex: 'F', birthDate: '1975-03-02', insuranceType: 'self_pay', allergies: null,
+          pinyinFull: keys.full, pinyinInitials: keys.initials,
+        });
+        const now = Date.now() + i;
+        w.insert(visits, {
+          patientId, visitDate: today, doctorId: doctor.id, departmentId: dept.id, queueNo: `00${i + 1}`, queueOrder: now, visitType: 'first',
+          followUpOf: null, priority: false, status: 'waiting', feeFen: 0, feeStatus: 'not_required', checkedInAt: now, callCount: 0,
+        });
+      });
+      w.insert(recordTemplates, {
+        departmentId: dept.id, name: '上呼吸道感染', complaint: '咳嗽、咽痛', presentIllness: '受凉后出现咳嗽、咽痛',
+        pastHistory: '', findings: '咽部充血，双肺呼吸音清', plan: '多饮水，对症治疗', active: true,
+      });
+    });
+  } finally {
+    station.close();
+  }
+}
+
+const WORDS = {
+  'zh-CN': { switchTo: null, patient: '王小红', outOfRange: '不是可能的读数（30–45）', saved: '生命体征已记录', replace: '用模板内容替换', signAsk: '签署后不能直接修改', cancel: '取消', yes: '确认', call: '呼叫' },
+  en: { switchTo: 'EN', patient: '李小兰', outOfRange: 'Not a possible reading (30–45)', saved: 'Vital signs recorded', replace: "Replace your text with the template's", signAsk: 'Once signed it cannot be edited', cancel: 'Cancel', yes: 'Confirm', call: 'Call' },
+} as const;
+
+let browser: Browser;
+let host: RunningHost;
+let dir: string;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'clinic-e2e-consult-'));
+  const file = join(dir, 'station.sqlite');
+  seedConsultation(file);
+  const [staticDir, b] = await Promise.all([builtRenderer(), launch()]);
+  browser = b;
+  host = await startHost(file, staticDir);
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function logIn(page: Page, lang: 'zh-CN' | 'en'): Promise<void> {
+  await page.goto(host.url);
+  const to = WORDS[lang].switchTo;
+  if (to) {
+    await page.getByText(to, { exact: true }).click();
+    await page.getByRole('button', { name: 'Log in' }).waitFor();
+  }
+  await page.locator('input[name="username"]').fill('doctor');
+  await page.locator('input[name="password"]').fill(PASSWORD);
+  await page.locator('button[type="submit"]').click();
+  await page.getByTestId('user-menu').waitFor();
+}
+
+describe.each(['zh-CN', 'en'] as const)('the consultation in %s', { timeout: 120_000 }, (lang) => {
+  const W = WORDS[lang];
+  it('vital signs refused and flagged, a template filling empty fields and asking before replacing, signing confirmed', async () => {
+    const { context, page } = await desk(browser);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await logIn(page, lang);
+    const row = page.getByTestId('my-queue-row').filter({ hasText: W.patient });
+    await row.getByRole('button', { name: W.call, exact: true }).click();
+    await row.getByTestId('start-visit').click();
+    const ws = page.getByTestId('visit-workspace');
+    const vitals = ws.getByTestId('vitals-panel');
+
+    // An impossible temperature is refused next to its field; nothing is recorded.
+    await vitals.locator('input[name="vitals-temperatureC"]').fill('60');
+    await vitals.getByTestId('vitals-save').click();
+    await poll(() => vitals.textContent()).toContain(W.outOfRange);
+    expect(await vitals.getByTestId('vitals-row').count()).toBe(0);
+    await vitals.locator('input[name="vitals-temperatureC"]').fill('38.6');
+    for (const [f, v] of [['systolic', '128'], ['diastolic', '82'], ['pulse', '96'], ['spo2', '97'], ['weightKg', '62'], ['heightCm', '160']] as const) {
+      await vitals.locator(`input[name="vitals-${f}"]`).fill(v);
+    }
+    await vitals.getByTestId('vitals-save').click();
+    await poll(() => page.getByText(W.saved).count()).toBeGreaterThan(0);
+    const last = vitals.getByTestId('vitals-row').last();
+    await poll(() => last.textContent()).toContain('38.6℃↑');
+    expect(await last.textContent()).toContain('128/82');
+    expect(await last.textContent()).toContain('24.2↑'); // BMI 62 / 1.6² (overweight by WS/T 428)
+    await ws.scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, lang === 'zh-CN' ? 'consult-vitals-table' : 'consult-vitals-table-en');
+
+    // A template: typed findings are kept unless the doctor agrees to replace them.
+    {
+      await ws.locator('textarea[name="findings"]').fill('扁桃体Ⅱ度肿大');
+      await ws.getByTestId('record-template').click();
+      await page.getByRole('option', { name: '上呼吸道感染' }).click();
+      await poll(() => ws.locator('textarea[name="complaint"]').inputValue()).toBe('咳嗽、咽痛');
+      expect(await ws.locator('textarea[name="plan"]').inputValue()).toBe('多饮水，对症治疗');
+      const ask = page.getByTestId('confirm');
+      await poll(() => ask.textContent()).toContain(W.replace);
+      expect(await ws.locator('textarea[name="findings"]').inputValue()).toBe('扁桃体Ⅱ度肿大');
+      await shot(page, lang === 'zh-CN' ? 'consult-template-ask' : 'consult-template-ask-en');
+      await ask.getByRole('button', { name: W.cancel }).click();
+      expect(await ws.locator('textarea[name="findings"]').inputValue()).toBe('扁桃体Ⅱ度肿大');
+      await ws.getByTestId('save-record').click();
+      await ws.getByTestId('icd10').fill('J06.9');
+      await ws.getByTestId('icd10-option').first().click();
+      await poll(() => ws.textContent()).toContain('J06.9');
+    }
+    await shot(page, lang === 'zh-CN' ? 'consult-vitals' : 'consult-vitals-en');
+
+    // Signing asks first, saying it cannot be edited afterwards.
+    await ws.getByTestId('sign-record').click();
+    await poll(() => page.getByTestId('confirm').textContent()).toContain(W.signAsk);
+    await shot(page, lang === 'zh-CN' ? 'consult-sign-confirm' : 'consult-sign-confirm-en');
+    await page.getByTestId('confirm').getByRole('button', { name: W.yes }).click();
+    await ws.getByTestId('record-signed').waitFor();
+    await context.close();
+  });
+});
