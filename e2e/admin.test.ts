@@ -79,6 +79,10 @@ describe('admin screens at the hub, in zh-CN', { timeout: 60_000 }, () => {
     await poll(() => page.getByTestId('fig-registrations-value').textContent()).toBe('0');
     expect(await page.getByTestId('fig-income-value').textContent()).toBe('¥0.00');
     await page.getByTestId('dashboard-chart').locator('.recharts-surface').first().waitFor();
+    // A line chart (the trend over the days), with its legend.
+    await page.getByTestId('dashboard-chart').locator('.recharts-line').first().waitFor();
+    expect(await page.getByTestId('dashboard-chart').locator('.recharts-bar').count()).toBe(0);
+    expect(await page.getByTestId('dashboard-chart').locator('.recharts-legend-wrapper, .mantine-LineChart-legend').count()).toBeGreaterThan(0);
     // 20 days on the axis, today's month-day last.
     await poll(() => page.getByTestId('dashboard-chart').locator('.recharts-cartesian-axis-tick').count()).toBeGreaterThan(3);
     await shot('dashboard');
@@ -258,6 +262,7 @@ describe('admin screens at the hub, in zh-CN', { timeout: 60_000 }, () => {
   it('shows statistics for a range with a chart and a table, and exports a CSV', async () => {
     await open('stats');
     await page.getByTestId('report-registrations').locator('.recharts-surface').first().waitFor();
+    await page.getByTestId('report-registrations').locator('.recharts-line').first().waitFor();
     await poll(() => page.getByTestId('report-table').locator('tbody tr').count()).toBe(30);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('stats-export-csv').click()]);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
