@@ -80,6 +80,10 @@ describe.each(['zh-CN', 'en'] as const)('the front desk by keyboard in %s', { ti
     await page.keyboard.type('20');
     await poll(() => fee.getByTestId('change-due').textContent()).toContain('5.00');
     await page.keyboard.press('Enter');
+    // Paid: the form gives way to the receipt, and focus goes on to printing it; Escape closes.
+    await fee.getByTestId('fee-settled').waitFor();
+    await poll(() => focused(page).then((f) => f.testId)).toBe('print-receipt');
+    await page.keyboard.press('Escape');
     await fee.waitFor({ state: 'detached' });
     const row = page.getByTestId('visit-row').filter({ hasText: '赵敏' });
     await poll(() => row.textContent()).toContain(W.paid);
@@ -117,6 +121,9 @@ describe.each(['zh-CN', 'en'] as const)('the front desk by keyboard in %s', { ti
     await tabTo(page, (f) => f.name === 'tendered', 3);
     await page.keyboard.type('100');
     await page.keyboard.press('Enter');
+    await fee2.getByTestId('fee-settled').waitFor();
+    await poll(() => focused(page).then((f) => f.testId)).toBe('print-receipt');
+    await page.keyboard.press('Escape');
     await fee2.waitFor({ state: 'detached' });
     await poll(() => page.getByTestId('visit-row').filter({ hasText: '钱伟' }).textContent()).toContain(W.paid);
     await poll(() => page.getByTestId('patient-card').locator('..').getByTestId('appointment-row').first().textContent()).toContain(W.checkedIn);

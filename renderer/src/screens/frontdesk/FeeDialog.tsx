@@ -26,6 +26,11 @@ export function FeeDialog({ visitId, onClose }: { visitId: string | null; onClos
   const body = useRef<HTMLDivElement>(null);
   const billId = open?.id;
   useEffect(() => { if (billId) focusFirstField(body.current); }, [billId]);
+  // Paid: the form gives way to the receipt, and focus goes on to printing it (not lost with the form).
+  const settled = v !== undefined && !open;
+  useEffect(() => {
+    if (settled) body.current?.querySelector<HTMLElement>('[data-testid="print-receipt"], [data-testid="fee-close"]')?.focus();
+  }, [settled]);
   return (
     <Modal opened={visitId !== null} onClose={onClose} title={t('payment.title')} size="lg" centered data-testid="fee-dialog">
       {q.error && <ErrorNote error={q.error} />}

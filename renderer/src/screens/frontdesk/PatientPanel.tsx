@@ -34,7 +34,9 @@ export function PatientPanel({ patientId }: { patientId: string }) {
   const root = useRef<HTMLDivElement>(null);
   const focusedFor = useRef(-1);
   const name = card.data?.name ?? '';
-  const ready = card.data !== undefined && appointments.data !== undefined;
+  // Ready once both are read and the appointments are not being read again: a booking just made
+  // refreshes them, and the next action is chosen from the refreshed list, not the one before it.
+  const ready = card.data !== undefined && appointments.data !== undefined && !appointments.isFetching;
   // After a pick, focus goes to what the desk does next for this patient: check in her appointment
   // of today when she has one, else register her walk-in.
   useEffect(() => {
