@@ -26,7 +26,7 @@ describe('a reload keeps the session until log-out', { timeout: 120_000 }, () =>
     await page.reload();
     await page.getByTestId('user-menu').waitFor();
     expect(await page.evaluate(() => location.hash)).toBe('#/billing');
-    expect(await page.getByTestId('workspace-switch').locator('[data-active="true"]').textContent()).toContain('收费');
+    expect(await page.getByTestId('workspace-switch').locator('[data-active="true"]').first().textContent()).toContain('收费');
     expect(await page.locator('input[name="username"]').count()).toBe(0);
     // The ticket works once: the reloaded page holds a new one.
     const after = await storedTicket(page);
