@@ -16,10 +16,11 @@ export function FrontDeskScreen() {
   const { t } = useTranslation();
   const { selectedPatientId, registering, open, startRegister } = usePatientSearch();
   useHotkeys([[SHORTCUTS.register, () => { if (!registering) startRegister(''); }]]);
-  // Two panes from 992 px (Mantine's md) up, so a 1024 px desk keeps the queue beside the patient.
+  // Two panes from 992 px (Mantine's md) up, so a 1024 px desk keeps the queue beside the patient;
+  // below 1200 px (lg) the queue takes the wider pane, so its fee and receipt buttons stay in view.
   return (
     <Grid gap="md">
-      <Grid.Col span={{ base: 12, md: 6 }}>
+      <Grid.Col span={{ base: 12, md: 5, lg: 6 }}>
         {registering ? <RegisterForm key={registering.name} initialName={registering.name} />
           : selectedPatientId ? <PatientPanel key={selectedPatientId} patientId={selectedPatientId} />
             : (
@@ -34,7 +35,7 @@ export function FrontDeskScreen() {
               </Paper>
             )}
       </Grid.Col>
-      <Grid.Col span={{ base: 12, md: 6 }}>
+      <Grid.Col span={{ base: 12, md: 7, lg: 6 }}>
         <Paper withBorder p="md">
           <Tabs defaultValue="queue" keepMounted={false}>
             <Tabs.List mb="sm">
