@@ -40,8 +40,8 @@ export function VisitsTable({ waitingOnly }: { waitingOnly: boolean }) {
   }
   return (
     <>
-      <Table.ScrollContainer minWidth={560} type="native">
-      <Table striped highlightOnHover verticalSpacing={6} data-testid={waitingOnly ? 'queue-table' : 'visits-table'} {...roving.listProps}>
+      <Table.ScrollContainer minWidth={500} type="native">
+      <Table striped highlightOnHover verticalSpacing={6} horizontalSpacing={8} data-testid={waitingOnly ? 'queue-table' : 'visits-table'} {...roving.listProps}>
         <Table.Thead>
           <Table.Tr>
             {/* The visit type gives way below 1200 px (a 1024 px desk): the doctor's queue says it too. */}
@@ -68,7 +68,7 @@ export function VisitsTable({ waitingOnly }: { waitingOnly: boolean }) {
               </Table.Td>
               <Table.Td className="tabular"><Text size="sm">{time(v.checkedInAt)}</Text></Table.Td>
               <Table.Td>
-                <Group gap={4} justify="flex-end" wrap="nowrap">
+                <Group gap={4} justify="flex-end">
                   {v.feeStatus === 'unpaid' && v.status === 'waiting' && <Button tabIndex={roving.inner(i)} size="compact-xs" onClick={() => setFeeFor(v.id)}>{t('frontdesk.visits.collect')}</Button>}
                   {v.feeStatus === 'paid' && (
                     <Button tabIndex={roving.inner(i)} size="compact-xs" variant="subtle" onClick={() => setFeeFor(v.id)} data-testid="visit-receipt">{t('payment.receipt')}</Button>
