@@ -39,6 +39,21 @@ const accessible = async (p: Page) => {
   await p.waitForTimeout(150);
   await expectAccessible(p);
 };
+/**
+ * A line chart as drawn: one line per series (no bars), each through `points` days, and a legend
+ * naming them. Waited for by count, not visibility: a hub with no visits draws its lines flat on
+ * zero, and a flat line has no height for Playwright to call visible.
+ */
+const expectLines = async (chart: ReturnType<Page['getByTestId']>, legend: string[], points: number) => {
+  await poll(() => chart.locator('.recharts-line').count()).toBe(legend.length);
+  expect(await chart.locator('.recharts-bar').count()).toBe(0);
+  await poll(() => chart.locator('.recharts-line-dot').count()).toBe(legend.length * points);
+  const curves = await chart.locator('.recharts-line-curve').evaluateAll((ps) => ps.map((p) => p.getAttribute('d') ?? ''));
+  expect(curves).toHaveLength(legend.length);
+  for (const d of curves) expect(d).toMatch(/^M[\d.]+,[\d.]+/);
+  const shown = await chart.locator('.mantine-LineChart-legend, .recharts-legend-wrapper').first().textContent();
+  for (const name of legend) expect(shown).toContain(name);
+};
 /** A Mantine Select: open it by its label, pick the option. */
 /** The step-up: account, role, device and pairing changes ask for the admin's own password first. */
 const confirmOwnPassword = async () => {
@@ -79,6 +94,8 @@ describe('admin screens at the hub, in zh-CN', { timeout: 60_000 }, () => {
     await poll(() => page.getByTestId('fig-registrations-value').textContent()).toBe('0');
     expect(await page.getByTestId('fig-income-value').textContent()).toBe('¥0.00');
     await page.getByTestId('dashboard-chart').locator('.recharts-surface').first().waitFor();
+    // A line chart (the trend over the days), with its legend: registrations, first visits, follow-ups.
+    await expectLines(page.getByTestId('dashboard-chart'), ['挂号', '初诊', '复诊'], 20);
     // 20 days on the axis, today's month-day last.
     await poll(() => page.getByTestId('dashboard-chart').locator('.recharts-cartesian-axis-tick').count()).toBeGreaterThan(3);
     await shot('dashboard');
@@ -259,6 +276,7 @@ describe('admin screens at the hub, in zh-CN', { timeout: 60_000 }, () => {
     await open('stats');
     await page.getByTestId('report-registrations').locator('.recharts-surface').first().waitFor();
     await poll(() => page.getByTestId('report-table').locator('tbody tr').count()).toBe(30);
+    await expectLines(page.getByTestId('report-registrations'), ['挂号', '初诊', '复诊'], 30);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('stats-export-csv').click()]);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     const saved = join(dir, download.suggestedFilename());

@@ -16,10 +16,10 @@ export interface E2eClinic {
   close: () => Promise<void>;
 }
 
-export async function openClinic(name: string): Promise<E2eClinic> {
+export async function openClinic(name: string, opts: { idleLockMs?: number } = {}): Promise<E2eClinic> {
   const dir = mkdtempSync(join(tmpdir(), `clinic-e2e-${name}-`));
   const file = join(dir, 'station.sqlite');
-  const { today } = seedSmallClinic(file);
+  const { today } = seedSmallClinic(file, opts);
   const [staticDir, browser] = await Promise.all([builtRenderer(), launch()]);
   const host = await startHost(file, staticDir);
   return {

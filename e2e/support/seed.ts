@@ -13,7 +13,8 @@ export const PASSWORD = TEST_PASSWORD;
 export const USERS = { reception: 'reception', doctor: 'doctor', doctor2: 'doctor2', cashier: 'cashier', pharmacist: 'pharmacist', admin: 'admin', frontcash: 'frontcash' } as const;
 export const TIME_ZONE = 'Asia/Shanghai';
 
-export function seedSmallClinic(file: string): { today: string } {
+/** `idleLockMs`: the clinic's idle lock, shorter for a test that waits for it (the least is 10 s). */
+export function seedSmallClinic(file: string, opts: { idleLockMs?: number } = {}): { today: string } {
   // The web host process reads the station's key from the key file beside it (CLINIC_KEYSTORE=file in tests).
   writeTestKeyFile(file);
   const station = new Station({ key: TEST_STATION_KEY, file, device: 'E2', allowMasterData: true });
@@ -25,6 +26,7 @@ export function seedSmallClinic(file: string): { today: string } {
       w.update(rosterSessions, ids.sessions.todayAfternoon, { date: today });
       w.update(rosterSessions, ids.sessions.todayPaeds, { date: today });
       w.update(rosterSessions, ids.sessions.tomorrow, { date: addDays(today, 1) });
+      if (opts.idleLockMs !== undefined) w.setSetting('idleLockMs', opts.idleLockMs);
     });
     return { today };
   } finally {

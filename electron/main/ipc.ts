@@ -5,7 +5,7 @@
  */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import type { Station } from '../../main/station/station';
-import { callFor, forwardEvents, newHolder, release } from '../../main/web/holder';
+import { callFor, forwardEvents, letGo, newHolder, release } from '../../main/web/holder';
 import { isAppUrl } from './appUrl';
 
 export const CALL_CHANNEL = 'clinic:call';
@@ -26,9 +26,9 @@ export function serveIpc(station: Station, win: BrowserWindow, appUrl: string): 
   const stop = forwardEvents(station, holder, (event, payload) => {
     if (!win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, { event, payload });
   });
-  // A reload starts a new page with no session in it.
+  // A reload starts a new page with no session in it: the session waits for it to bring its resume ticket back.
   win.webContents.on('did-start-navigation', (details) => {
-    if (details.isMainFrame && !details.isSameDocument) release(station, holder);
+    if (details.isMainFrame && !details.isSameDocument) letGo(station, holder);
   });
   win.on('closed', () => {
     stop();

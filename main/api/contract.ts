@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import type { ErrorBody } from '../domain/errors';
 import type { SyncErrorCode } from '../sync/protocol';
-import { accountProcedures, type SessionEndReason } from './procedures/accounts';
+import { accountProcedures, type ResumeOutput as ResumeOutputSchema, type SessionEndReason } from './procedures/accounts';
 import { appointmentsProcedures } from './procedures/appointments';
 import { auditProcedures } from './procedures/audit';
 import { billingProcedures } from './procedures/billing';
@@ -115,4 +115,6 @@ export { addDays, localDate } from '../domain/dates';
 export { ageLabel } from '../domain/age';
 export { PRINTED_DOCUMENTS, RECEIPT_PAPERS, type PrintedDocument } from './procedures/documents';
 export { PATIENT_ROW_TABLES } from './procedures/reviews';
-export { SESSION_END_REASONS, type SessionEndReason } from './procedures/accounts';
+export { RESUME_CALL, SESSION_END_REASONS, type SessionEndReason } from './procedures/accounts';
+/** What the holder answers to RESUME_CALL: who is logged in, whether locked, and the next resume ticket in `token`. */
+export type ResumeOutput = z.output<typeof ResumeOutputSchema>;

@@ -87,7 +87,11 @@ describe('web host: the API over WebSocket', () => {
     const c = await connect();
     expect(await c.call('accounts.me')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     const login = await c.call('accounts.login', { username: 'reception', password: TEST_PASSWORD });
-    expect(login).toMatchObject({ ok: true, value: { username: 'reception', token: '' } });
+    // The page gets a resume ticket in `token`, never the station's own session token.
+    expect(login).toMatchObject({ ok: true, value: { username: 'reception' } });
+    const ticket = login?.value?.['token'];
+    expect(typeof ticket === 'string' && ticket.length >= 40).toBe(true);
+    expect(fx.station.sessions.get(String(ticket), fx.station.now())).toBeUndefined();
     expect(await c.call('accounts.me')).toMatchObject({ ok: true, value: { username: 'reception', lockedAt: null } });
     // Another connection does not share the session.
     const other = await connect();

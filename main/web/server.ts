@@ -14,7 +14,7 @@ import type { Output } from '../api/contract';
 import type { ErrorBody } from '../domain/errors';
 import type { Station } from '../station/station';
 import { MAX_FRAME_BYTES, parseFrame } from './frames';
-import { callFor, forwardEvents, newHolder, release } from './holder';
+import { callFor, forwardEvents, letGo, newHolder, release } from './holder';
 import { hostAllowed, originAllowed, type OriginPolicy } from './origin';
 import { staticHandler } from './static';
 
@@ -69,7 +69,8 @@ function serveSocket(station: Station, ws: WebSocket, source: string, admit: Adm
       },
     );
   });
-  ws.on('close', () => { stop(); release(station, holder); });
+  // The page may be reloading: its session waits a little for the next page to resume it (main/web/resume.ts).
+  ws.on('close', () => { stop(); letGo(station, holder); });
   ws.on('error', () => ws.terminate());
 }
 

@@ -1,4 +1,4 @@
-import { createTheme, darken, DEFAULT_THEME, luminance, type CSSVariablesResolver } from '@mantine/core';
+import { createTheme, darken, DEFAULT_THEME, luminance, Modal, type CSSVariablesResolver } from '@mantine/core';
 
 export const theme = createTheme({
   primaryColor: 'teal',
@@ -7,6 +7,11 @@ export const theme = createTheme({
   fontFamily: 'var(--clinic-font)',
   headings: { fontFamily: 'var(--clinic-font)' },
   defaultRadius: 'sm',
+  components: {
+    // A dialog opens on its first field, not on its close button: the close button is no Tab stop
+    // (Escape closes, as does a click); the first field then is the first element focus lands on.
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { tabIndex: -1 } } }),
+  },
 });
 
 /** WCAG contrast ratio of two colours. */

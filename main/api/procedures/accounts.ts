@@ -19,6 +19,15 @@ export const SessionInfo = z.object({
   endsAt: Instant,
 });
 
+/**
+ * Resuming a session after a reload: not a station procedure but a call the UI's holder answers
+ * (main/web/holder.ts). Its input is the resume ticket the log-in answered in `token` (kept in the
+ * window's sessionStorage); its answer is `accounts.me` with the next ticket in `token`.
+ */
+export const RESUME_CALL = 'accounts.resume';
+export const ResumeInput = z.object({ ticket: z.string().min(1).max(128) });
+export const ResumeOutput = SessionInfo.extend({ lockedAt: Instant.nullable() });
+
 export const accountProcedures = {
   'accounts.login': procedure({
     kind: 'command',

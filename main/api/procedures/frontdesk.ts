@@ -61,6 +61,8 @@ export const VisitView = z.object({
   dischargedAt: Instant.nullable(),
   cancelledAt: Instant.nullable(),
   cancelReason: z.string().nullable(),
+  /** A prescription of this visit is issued or paid and not yet dispensed (the patient still waits for her drugs). */
+  drugsPending: z.boolean(),
 });
 export type VisitViewT = z.input<typeof VisitView>;
 

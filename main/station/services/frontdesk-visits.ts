@@ -1,6 +1,6 @@
 /** Reading visits as the desk, the queue and the cashier see them (patient, doctor, department, room). */
 import { count, eq, sql, type SQL } from 'drizzle-orm';
-import { departments, patients, rooms, rosterSessions, staff, visits } from '../../../db/schema';
+import { departments, patients, prescriptions, rooms, rosterSessions, staff, visits } from '../../../db/schema';
 import type { Db } from '../../../db/open';
 import { perConnection, selective } from '../../../db/statement-cache';
 import type { VisitViewT } from '../../api/procedures/frontdesk';
@@ -32,6 +32,7 @@ const selection = {
   doctorName: staff.name,
   departmentName: departments.name,
   roomName: rooms.name,
+  drugsPending: sql<number>`exists (select 1 from ${prescriptions} where ${prescriptions.visitId} = ${visits.id} and ${prescriptions.status} in ('issued', 'paid'))`,
 };
 
 function base(db: Db) {
@@ -49,7 +50,7 @@ const byId = perConnection((db: Db) => ({
   view: base(db).where(selective(eq(visits.id, sql.placeholder('id')))).prepare(),
 }));
 
-type Joined = { v: VisitRow; patientName: string; patientSex: VisitViewT['patientSex']; recordNo: string; birthDate: string | null; doctorName: string; departmentName: string; roomName: string | null };
+type Joined = { v: VisitRow; patientName: string; patientSex: VisitViewT['patientSex']; recordNo: string; birthDate: string | null; doctorName: string; departmentName: string; roomName: string | null; drugsPending: number };
 
 function toView(r: Joined): VisitViewT {
   const v = r.v;
@@ -85,6 +86,7 @@ function toView(r: Joined): VisitViewT {
     dischargedAt: v.dischargedAt,
     cancelledAt: v.cancelledAt,
     cancelReason: v.cancelReason,
+    drugsPending: r.drugsPending === 1,
   };
 }
 

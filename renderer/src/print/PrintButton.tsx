@@ -24,6 +24,13 @@ function useNotify() {
  * Print one document: to the station's printer in the desktop app (with "save as PDF" beside
  * it), a PDF download in a browser. After a reprint a 副本/COPY badge shows that it was a copy.
  */
+/**
+ * The preview has no field: focus goes to its close button (a Tab stop here, unlike other dialogs),
+ * not into the PDF viewer's frame, where Escape would no longer reach the dialog.
+ */
+const AUTOFOCUS = { 'data-autofocus': true };
+const PREVIEW_CLOSE = { tabIndex: 0, ...AUTOFOCUS };
+
 export function PrintButton({ job, label, size = 'xs', variant = 'light', testId }: {
   job: PrintJob; label?: string; size?: ButtonProps['size']; variant?: ButtonProps['variant']; testId?: string;
 }) {
@@ -67,7 +74,8 @@ export function PrintButton({ job, label, size = 'xs', variant = 'light', testId
         )}
       </Group>
       {error !== null && <ErrorNote error={error} />}
-      <Modal opened={preview !== null} onClose={closePreview} title={t('print.previewTitle')} size="xl" data-testid="print-preview">
+      <Modal opened={preview !== null} onClose={closePreview} title={t('print.previewTitle')} size="xl" data-testid="print-preview"
+        closeButtonProps={PREVIEW_CLOSE}>
         {preview?.copy && <Alert color="yellow" mb="sm">{t('print.previewWillBeCopy')}</Alert>}
         {preview && <iframe src={preview.url} title={preview.filename} style={{ width: '100%', height: '70vh', border: 0 }} />}
         <Group justify="flex-end" mt="sm">

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Indicator, Kbd, Menu, Popover, SegmentedControl, Stack, Text, Title, Tooltip, UnstyledButton } from '@mantine/core';
+import { Badge, Button, Group, Indicator, Menu, Popover, SegmentedControl, Stack, Text, Title, Tooltip, UnstyledButton } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import type { SyncErrorCode } from '../../../main/api/contract';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,9 @@ import { ChangePassword } from './ChangePassword';
 import { LanguageSwitch } from './LanguageSwitch';
 import { skewParts, syncBadge } from './syncBadge';
 import { SYNC_REFUSAL_TEXT_CODES as SYNC_CODES } from '../i18n/areas/common';
+import { openDisplayWindow } from '../screens/display/openDisplay';
+import { Shortcut } from '../ui/Shortcut';
+import { ariaKeys, SHORTCUTS } from '../ui/shortcuts';
 
 function SyncBadge() {
   const { t } = useTranslation();
@@ -102,7 +105,7 @@ function UserMenu() {
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Item onClick={() => go('display')} data-testid="open-display">{t('display.open')}</Menu.Item>
+        <Menu.Item onClick={() => { if (!openDisplayWindow()) go('display'); }} data-testid="open-display">{t('display.open')}</Menu.Item>
         <Menu.Item onClick={() => { void apiCall('accounts.lock', {}).then(() => setLocked(true)); }}>{t('shell.header.lockNow')}</Menu.Item>
         <Menu.Item onClick={() => setChanging(true)}>{t('shell.header.changePassword')}</Menu.Item>
         <Menu.Item color="red" onClick={() => { void apiCall('accounts.logout', {}).finally(signOut); }}>{t('shell.header.logout')}</Menu.Item>
@@ -132,7 +135,7 @@ export function Header() {
             data={spaces.map((w) => ({ value: w, label: t(`shell.workspace.${w}`) }))}
           />
         )}
-        <Button variant="default" size="xs" onClick={openSearch} rightSection={<Kbd size="xs">Ctrl K</Kbd>} data-testid="open-search">
+        <Button variant="default" size="xs" onClick={openSearch} rightSection={<Shortcut name="find" />} aria-keyshortcuts={ariaKeys(SHORTCUTS.find)} data-testid="open-search">
           {t('shell.header.searchHint')}
         </Button>
       </Group>

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiCall } from '../api/query';
 import { fieldError, formError } from '../i18n/translateError';
+import { keepTicket } from '../state/resumeTicket';
 import { useSession } from '../state/session';
 import { ErrorNote } from '../ui/ErrorNote';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -21,7 +22,9 @@ export function LoginScreen() {
     setBusy(true);
     setError(null);
     try {
-      const { token: _token, ...me } = await apiCall('accounts.login', { username, password });
+      // `token` is this window's resume ticket (the station keeps the session's own token).
+      const { token: ticket, ...me } = await apiCall('accounts.login', { username, password });
+      keepTicket(ticket);
       signIn(me);
     } catch (err) {
       setError(err);

@@ -3,9 +3,11 @@ import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listenForChanges, useApiQuery } from '../api/query';
+import { resumeSession } from '../api/resume';
 import { transport } from '../api/transport';
 import { ApiError } from '../api/client';
 import { errorMessage } from '../i18n/translateError';
+import { readTicket } from '../state/resumeTicket';
 import { useSession } from '../state/session';
 import { useStation } from '../state/station';
 import { LockScreen } from './LockScreen';
@@ -18,6 +20,9 @@ export function Root() {
   const { t } = useTranslation();
   const me = useSession((s) => s.me);
   const connection = useStation((s) => s.connection);
+  // A reloaded window first tries to resume its session (its ticket in sessionStorage); the log-in waits for that.
+  const [resuming, setResuming] = useState(() => readTicket() !== null);
+  useEffect(() => { void resumeSession().finally(() => setResuming(false)); }, []);
   // A station never set up shows the first-run wizard instead of the log-in.
   const setup = useApiQuery('setup.status', {}, { enabled: !me, staleTime: Infinity });
   // Once shown, the wizard stays until it is done (the status says 'in progress' meanwhile).
@@ -39,8 +44,11 @@ export function Root() {
       tr.onConnection((c) => {
         const was = useStation.getState().connection;
         setConnection(c);
-        // The web host keeps the session on the socket: a new socket needs a new log-in.
-        if (c === 'open' && was === 'closed') useSession.getState().signOut();
+        // The web host keeps the session on the socket: a new socket resumes it if the host still
+        // keeps it for this window, else needs a new log-in.
+        if (c === 'open' && was === 'closed' && useSession.getState().me) {
+          void resumeSession().then((back) => { if (!back) useSession.getState().signOut(); });
+        }
       }),
     ];
     return () => { for (const off of offs) off(); };
@@ -61,7 +69,7 @@ export function Root() {
           void setup.refetch();
         }}
         />
-      ) : setup.isPending ? null : <LoginScreen />}
+      ) : setup.isPending || resuming ? null : <LoginScreen />}
       <LockScreen />
     </>
   );

@@ -1,6 +1,7 @@
 /** Who is logged in at this window, and whether the session is locked. */
 import { create } from 'zustand';
 import type { Output, Role, SessionEndReason } from '../../../main/api/contract';
+import { dropTicket } from './resumeTicket';
 
 export type Me = Omit<Output<'accounts.login'>, 'token'>;
 
@@ -19,7 +20,10 @@ export const useSession = create<SessionState>((set) => ({
   locked: false,
   ended: null,
   signIn: (me) => set({ me, locked: false, ended: null }),
-  signOut: (ended) => set({ me: null, locked: false, ended: ended ?? null }),
+  signOut: (ended) => {
+    dropTicket(); // logged out or ended: a reload does not bring the session back
+    set({ me: null, locked: false, ended: ended ?? null });
+  },
   setLocked: (locked) => set({ locked }),
 }));
 

@@ -4,7 +4,7 @@ export const consult = area(
   {
     queue: {
       title: '我的候诊', inConsultation: '就诊中', first: '初诊', followUp: '复诊', callNext: '叫下一位', callNextFirst: '叫初诊',
-      callNextFollowUp: '叫复诊', call: '呼叫', recall: '再次呼叫', skip: '过号', start: '开始接诊', open: '打开', called: '已呼叫 {{count}} 次',
+      callNextFollowUp: '叫复诊', call: '呼叫', recall: '再次呼叫', skip: '过号', start: '开始接诊', open: '打开', called_one: '已呼叫 {{count}} 次', called_other: '已呼叫 {{count}} 次',
       empty: '现在没有候诊的患者。', emptyHint: '前台签到并收费后，患者会出现在这里。', calledToast: '正在呼叫 {{queueNo}} 号 {{name}}',
     },
     visit: {
@@ -63,7 +63,7 @@ export const consult = area(
     queue: {
       title: 'My queue', inConsultation: 'In consultation', first: 'First visits', followUp: 'Follow-ups', callNext: 'Call next',
       callNextFirst: 'Call next first visit', callNextFollowUp: 'Call next follow-up', call: 'Call', recall: 'Call again', skip: 'Skip',
-      start: 'Start', open: 'Open', called: 'Called {{count}} times', empty: 'Nobody is waiting for you.',
+      start: 'Start', open: 'Open', called_one: 'Called {{count}} time', called_other: 'Called {{count}} times', empty: 'Nobody is waiting for you.',
       emptyHint: 'Patients appear here once the front desk has checked them in with the fee settled.', calledToast: 'Calling {{queueNo}} {{name}}',
     },
     visit: {

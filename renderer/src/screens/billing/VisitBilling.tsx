@@ -5,6 +5,7 @@ import { hasRole, useSession } from '../../state/session';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { money } from '../../ui/format';
 import { BillCard } from './BillCard';
+import { visitLabel } from '../../ui/visitLabel';
 
 /** A visit at the billing window: unbilled charges → bill → payments; refunds; discharge. */
 export function VisitBilling({ visitId }: { visitId: string }) {
@@ -23,7 +24,7 @@ export function VisitBilling({ visitId }: { visitId: string }) {
       <Stack gap="sm">
         <Group justify="space-between">
           <div>
-            <Group gap="xs"><Title order={3}>{visit.patientName}</Title><Badge variant="light">{t(`enums.visitStatus.${visit.status}`)}</Badge></Group>
+            <Group gap="xs"><Title order={3}>{visit.patientName}</Title><Badge variant="light">{t(`enums.visitStatus.${visitLabel(visit)}`)}</Badge></Group>
             <Text size="sm" c="dimmed" className="tabular">{visit.recordNo} · {visit.queueNo} · {visit.doctorName} · {visit.departmentName}</Text>
           </div>
           {cashier && visit.status === 'awaiting_payment' && !owes && (

@@ -1,4 +1,5 @@
 import { Badge, Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +8,8 @@ import { useApiMutation, useApiQuery } from '../../api/query';
 import { useConsult } from '../../state/consult';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { Shortcut } from '../../ui/Shortcut';
+import { ariaKeys, SHORTCUTS } from '../../ui/shortcuts';
 
 type Visit = Output<'queue.mine'>['firstVisits'][number];
 
@@ -24,7 +27,7 @@ function Row({ v }: { v: Visit }) {
       <Group justify="space-between" wrap="nowrap" align="flex-start">
         <div>
           <Group gap={6}>
-            <Text fw={700} className="tabular">{v.queueNo}</Text>
+            <Text fw={700} className="tabular nowrap">{v.queueNo}</Text>
             <Text fw={600}>{v.patientName}</Text>
             <Text size="xs" c="dimmed">{t(`enums.sex.${v.patientSex}`)}</Text>
           </Group>
@@ -76,12 +79,14 @@ export function MyQueue() {
   }, [q.data, visitId, inRoom, open]);
   const next = (visitType?: VisitType) => call.mutate(visitType ? { visitType } : {});
   const waiting = (q.data?.firstVisits.length ?? 0) + (q.data?.followUps.length ?? 0);
+  useHotkeys([[SHORTCUTS.callNext, () => { if (waiting > 0 && !call.isPending) next(); }]]);
   return (
     <Paper withBorder p="md">
       <Stack gap="sm">
         <Group justify="space-between">
           <Title order={4}>{t('consult.queue.title')}</Title>
-          <Button onClick={() => next()} disabled={waiting === 0} loading={call.isPending} data-testid="call-next">{t('consult.queue.callNext')}</Button>
+          <Button onClick={() => next()} disabled={waiting === 0} loading={call.isPending} data-testid="call-next"
+            rightSection={<Shortcut name="callNext" />} aria-keyshortcuts={ariaKeys(SHORTCUTS.callNext)}>{t('consult.queue.callNext')}</Button>
         </Group>
         {call.error && <ErrorNote error={call.error} />}
         {q.error && <ErrorNote error={q.error} />}

@@ -1,4 +1,5 @@
 import { Badge, Button, Group, Paper, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { ageLabel } from '../../../../main/api/contract';
@@ -15,6 +16,8 @@ import { PrescriptionPanel } from './PrescriptionPanel';
 import { RecordForm } from './RecordForm';
 import { VitalsPanel } from './VitalsPanel';
 import { colon } from '../../ui/punct';
+import { Shortcut } from '../../ui/Shortcut';
+import { ariaKeys, SHORTCUTS } from '../../ui/shortcuts';
 
 /** The visit in the room: who, allergies, the record, the prescription, the history. */
 export function VisitWorkspace({ visitId }: { visitId: string }) {
@@ -26,6 +29,8 @@ export function VisitWorkspace({ visitId }: { visitId: string }) {
   const finish = useApiMutation('queue.finish', {
     onSuccess: (v) => { notifications.show({ color: 'teal', message: t('consult.visit.finished', { name: v.patientName }) }); open(null); },
   });
+  const inRoomNow = q.data?.visit.status === 'in_consultation';
+  useHotkeys([[SHORTCUTS.finishVisit, () => { if (inRoomNow && !finish.isPending) finish.mutate({ visitId }); }]]);
   if (q.error) return <ErrorNote error={q.error} />;
   if (!q.data) return <Skeleton h={300} />;
   const { patient, visit } = q.data;
@@ -46,7 +51,8 @@ export function VisitWorkspace({ visitId }: { visitId: string }) {
               {t('consult.visit.allergies')}{colon()}{patient.allergies || t('patients.card.noAllergies')}
             </Text>
           </div>
-          {inRoom && <Button color="orange" onClick={() => modals.confirm(t('consult.visit.finishConfirm', { name: patient.name }), () => finish.mutate({ visitId }))} loading={finish.isPending} data-testid="finish-visit">{t('consult.visit.finish')}</Button>}
+          {inRoom && <Button color="orange" onClick={() => modals.confirm(t('consult.visit.finishConfirm', { name: patient.name }), () => finish.mutate({ visitId }))} loading={finish.isPending} data-testid="finish-visit"
+            rightSection={<Shortcut name="finishVisit" />} aria-keyshortcuts={ariaKeys(SHORTCUTS.finishVisit)}>{t('consult.visit.finish')}</Button>}
         </Group>
         {finish.error && <ErrorNote error={finish.error} />}
         <Tabs defaultValue="record" keepMounted>

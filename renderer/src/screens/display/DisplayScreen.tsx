@@ -1,4 +1,5 @@
 import { Badge, Box, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useViewportSize } from '@mantine/hooks';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../main/api/contract';
@@ -9,6 +10,8 @@ import { ErrorNote } from '../../ui/ErrorNote';
 import { useClinic } from '../../ui/useClinic';
 import { joinList } from '../../ui/punct';
 import { speak, takeNewCalls } from './announce';
+import { boardLayout, PAGE_SECONDS, pageOf } from './boardPages';
+import { DISPLAY_WINDOW } from './openDisplay';
 
 type Board = Output<'queue.board'>;
 type Entry = Board['doctors'][number]['calling'][number];
@@ -47,13 +50,30 @@ export function DisplayScreen() {
       speak(c.roomName ? t('display.spoken', { queueNo: c.queueNo, room: c.roomName }) : t('display.spokenNoRoom', { queueNo: c.queueNo }), i18n.language);
     }
   }, [q.data, t, i18n.language]);
-  const exit = () => { const w = workspacesFor(me?.roles ?? [])[0]; if (w) go(w); };
+  // As many doctors as the screen holds, in columns; when more are working, the pages turn by themselves.
+  const { width, height } = useViewportSize();
+  const doctors = q.data?.doctors ?? [];
+  const layout = boardLayout(width || window.innerWidth, height || window.innerHeight, doctors.length);
+  const [page, setPage] = useState(0);
+  useEffect(() => {
+    if (layout.pages <= 1) return;
+    const id = setInterval(() => setPage((p) => p + 1), PAGE_SECONDS * 1_000);
+    return () => clearInterval(id);
+  }, [layout.pages]);
+  const shown = pageOf(doctors, layout.perPage, page);
+  // A board in its own window closes; one opened in the desk's own window goes back to the desk.
+  const own = window.name === DISPLAY_WINDOW;
+  const exit = () => {
+    if (own) { window.close(); return; }
+    const w = workspacesFor(me?.roles ?? [])[0];
+    if (w) go(w);
+  };
   return (
     <Box mih="100vh" bg="#0b2530" c="white" p="xl" data-testid="display">
       <Stack gap="lg">
         <Group justify="space-between">
           <Title order={1} c="white">{clinic.data?.clinicName ?? ''} · {t('display.title')}</Title>
-          <Group><Clock /><Button variant="outline" color="gray.5" size="xs" onClick={exit}>{t('display.exit')}</Button></Group>
+          <Group><Clock /><Button variant="outline" color="gray.5" size="xs" onClick={exit}>{own ? t('display.close') : t('display.exit')}</Button></Group>
         </Group>
         {q.error && <ErrorNote error={q.error} />}
         <Box bg={call ? '#0f766e' : '#12343f'} p="lg" style={{ borderRadius: 12 }} data-testid="display-calling">
@@ -64,8 +84,13 @@ export function DisplayScreen() {
           </Text>
         </Box>
         {q.data && q.data.doctors.length === 0 && <Text size="xl">{t('display.empty')}</Text>}
-        <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} spacing="lg">
-          {q.data?.doctors.map((d) => (
+        {layout.pages > 1 && (
+          <Text c="gray.4" ta="right" className="tabular" data-testid="display-page">
+            {t('display.page', { page: (((page % layout.pages) + layout.pages) % layout.pages) + 1, pages: layout.pages })}
+          </Text>
+        )}
+        <SimpleGrid cols={layout.cols} spacing="lg">
+          {shown.map((d) => (
             <Box key={d.doctorId} bg="#12343f" p="md" style={{ borderRadius: 12 }} data-testid="display-doctor">
               <Group justify="space-between" mb="xs">
                 <div>
@@ -76,7 +101,7 @@ export function DisplayScreen() {
               </Group>
               <Group gap="xs" align="baseline">
                 <Text c="gray.4" w={90}>{t('display.inRoom')}</Text>
-                <Text size="1.6rem" fw={700} className="tabular">{d.inConsultation.map((e) => `${e.queueNo} ${e.maskedName}`).join('  ') || '—'}</Text>
+                <Text size="1.6rem" fw={700} className="tabular nowrap">{d.inConsultation.map((e) => `${e.queueNo} ${e.maskedName}`).join('  ') || '—'}</Text>
               </Group>
               <Group gap="xs" align="baseline">
                 <Text c="gray.4" w={90}>{t('display.next')}</Text>

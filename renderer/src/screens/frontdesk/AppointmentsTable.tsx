@@ -7,6 +7,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { useClinicToday } from '../../ui/useClinic';
 import { ReasonDialog } from '../../ui/ReasonDialog';
+import { useRovingList } from '../../ui/roving';
 import { BookDialog } from './BookDialog';
 import { announce, choicesInput, VisitDialog } from './CheckInDialog';
 import { FeeDialog } from './FeeDialog';
@@ -33,23 +34,26 @@ export function AppointmentRows({ items, showPatient }: { items: Appointment[]; 
   const noShow = useApiMutation('appointments.noShow');
   const [moving, setMoving] = useState<Appointment | null>(null);
   const today = useClinicToday();
+  // One Tab stop for the list: the arrows move between appointments, Tab reaches the actions of the one in focus.
+  const roving = useRovingList(items.length);
+  const firstToday = items.findIndex((a) => (a.status === 'pending' || a.status === 'confirmed') && a.date === today);
   return (
     <>
-      <Table verticalSpacing={6} highlightOnHover data-testid="appointments-table">
+      <Table verticalSpacing={6} highlightOnHover data-testid="appointments-table" {...roving.listProps}>
         <Table.Tbody>
-          {items.map((a) => (
-            <Table.Tr key={a.id} data-testid="appointment-row">
+          {items.map((a, i) => (
+            <Table.Tr key={a.id} data-testid="appointment-row" {...roving.itemProps(i)}>
               {showPatient && <Table.Td><Text size="sm" fw={600}>{a.patientName}</Text><Text size="xs" c="dimmed">{a.recordNo} · {a.phoneMasked ?? '—'}</Text></Table.Td>}
               <Table.Td><Text size="sm">{a.date} {t(`enums.period.${a.period}`)}</Text><Text size="xs" c="dimmed">{a.doctorName} · {a.departmentName}</Text></Table.Td>
               <Table.Td><Badge variant="light" color={COLOR[a.status]}>{t(`enums.appointmentStatus.${a.status}`)}</Badge></Table.Td>
               <Table.Td><Text size="xs" c="dimmed">{t(`enums.appointmentSource.${a.source}`)}</Text></Table.Td>
               <Table.Td>
                 <Group gap={4} justify="flex-end" wrap="nowrap">
-                  {a.status === 'pending' && <Button size="compact-xs" variant="light" loading={confirm.isPending} onClick={() => confirm.mutate({ id: a.id })}>{t('frontdesk.appointments.confirm')}</Button>}
-                  {(a.status === 'pending' || a.status === 'confirmed') && a.date === today && <Button size="compact-xs" onClick={() => setChecking(a)}>{t('frontdesk.appointments.checkIn')}</Button>}
-                  {(a.status === 'pending' || a.status === 'confirmed') && a.date >= today && <Button size="compact-xs" variant="subtle" onClick={() => setMoving(a)}>{t('frontdesk.appointments.reschedule')}</Button>}
-                  {a.status === 'confirmed' && a.date < today && <Button size="compact-xs" variant="subtle" color="orange" onClick={() => noShow.mutate({ id: a.id })}>{t('frontdesk.appointments.noShow')}</Button>}
-                  {(a.status === 'pending' || a.status === 'confirmed') && <Button size="compact-xs" variant="subtle" color="red" onClick={() => setCancelling(a)}>{t('frontdesk.appointments.cancel')}</Button>}
+                  {a.status === 'pending' && <Button tabIndex={roving.inner(i)} size="compact-xs" variant="light" loading={confirm.isPending} onClick={() => confirm.mutate({ id: a.id })}>{t('frontdesk.appointments.confirm')}</Button>}
+                  {(a.status === 'pending' || a.status === 'confirmed') && a.date === today && <Button tabIndex={roving.inner(i)} size="compact-xs" onClick={() => setChecking(a)} data-testid="check-in" data-next-action={i === firstToday || undefined}>{t('frontdesk.appointments.checkIn')}</Button>}
+                  {(a.status === 'pending' || a.status === 'confirmed') && a.date >= today && <Button tabIndex={roving.inner(i)} size="compact-xs" variant="subtle" onClick={() => setMoving(a)}>{t('frontdesk.appointments.reschedule')}</Button>}
+                  {a.status === 'confirmed' && a.date < today && <Button tabIndex={roving.inner(i)} size="compact-xs" variant="subtle" color="orange" onClick={() => noShow.mutate({ id: a.id })}>{t('frontdesk.appointments.noShow')}</Button>}
+                  {(a.status === 'pending' || a.status === 'confirmed') && <Button tabIndex={roving.inner(i)} size="compact-xs" variant="subtle" color="red" onClick={() => setCancelling(a)}>{t('frontdesk.appointments.cancel')}</Button>}
                 </Group>
               </Table.Td>
             </Table.Tr>

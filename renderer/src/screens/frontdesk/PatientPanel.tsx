@@ -1,9 +1,13 @@
 import { Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useHotkeys } from '@mantine/hooks';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/query';
 import { PrintButton } from '../../print/PrintButton';
+import { usePatientSearch } from '../../state/search';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { Shortcut } from '../../ui/Shortcut';
+import { ariaKeys, SHORTCUTS } from '../../ui/shortcuts';
 import { PatientCard } from '../patients/PatientCard';
 import { RegisterForm } from '../patients/RegisterForm';
 import { AppointmentRows } from './AppointmentsTable';
@@ -25,14 +29,36 @@ export function PatientPanel({ patientId }: { patientId: string }) {
   const [dialog, setDialog] = useState<'book' | 'walkIn' | null>(null);
   const [editing, setEditing] = useState(false);
   const card = useApiQuery('patients.get', { id: patientId });
+  const appointments = useApiQuery('appointments.forPatient', { patientId, limit: 20, offset: 0 });
+  const picks = usePatientSearch((s) => s.picks);
+  const root = useRef<HTMLDivElement>(null);
+  const focusedFor = useRef(-1);
   const name = card.data?.name ?? '';
+  // Ready once both are read and the appointments are not being read again: a booking just made
+  // refreshes them, and the next action is chosen from the refreshed list, not the one before it.
+  const ready = card.data !== undefined && appointments.data !== undefined && !appointments.isFetching;
+  // After a pick, focus goes to what the desk does next for this patient: check in her appointment
+  // of today when she has one, else register her walk-in.
+  useEffect(() => {
+    if (!ready || focusedFor.current === picks) return;
+    focusedFor.current = picks;
+    const el = root.current;
+    const next = el?.querySelector<HTMLElement>('[data-next-action]') ?? el?.querySelector<HTMLElement>('[data-testid="walk-in"]');
+    next?.focus();
+  }, [ready, picks]);
+  const when = (d: 'book' | 'walkIn') => () => { if (dialog === null && !editing && card.data) setDialog(d); };
+  useHotkeys([[SHORTCUTS.walkIn, when('walkIn')], [SHORTCUTS.book, when('book')]]);
   if (editing && card.data) return <RegisterForm editing={card.data} onDone={() => setEditing(false)} />;
   return (
-    <Stack>
+    <Stack ref={root}>
       <PatientCard patientId={patientId} actions={
         <Group>
-          <Button onClick={() => setDialog('walkIn')} data-testid="walk-in">{t('frontdesk.patient.walkIn')}</Button>
-          <Button variant="light" onClick={() => setDialog('book')} data-testid="book">{t('frontdesk.patient.book')}</Button>
+          <Button onClick={() => setDialog('walkIn')} data-testid="walk-in" rightSection={<Shortcut name="walkIn" />} aria-keyshortcuts={ariaKeys(SHORTCUTS.walkIn)}>
+            {t('frontdesk.patient.walkIn')}
+          </Button>
+          <Button variant="light" onClick={() => setDialog('book')} data-testid="book" rightSection={<Shortcut name="book" />} aria-keyshortcuts={ariaKeys(SHORTCUTS.book)}>
+            {t('frontdesk.patient.book')}
+          </Button>
           <Button variant="subtle" onClick={() => setEditing(true)} data-testid="edit-patient">{t('patients.register.edit')}</Button>
           <PrintButton job={{ document: 'patientLabel', patientId }} size="sm" variant="subtle" />
         </Group>

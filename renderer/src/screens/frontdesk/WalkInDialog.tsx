@@ -25,7 +25,7 @@ export function WalkInDialog({ patientId, name, onClose }: { patientId: string; 
     <VisitDialog opened onClose={onClose} busy={walkIn.isPending} error={walkIn.error} fields={['sessionId']}
       title={t('frontdesk.walkIn.title', { name })} submit={t('frontdesk.walkIn.submit')}
       onSubmit={(c) => session && walkIn.mutate({ patientId, sessionId: session.id, ...choicesInput(c) })}>
-      <SessionPicker date={today} value={session?.id ?? null} onChange={setSession} error={fieldError(walkIn.error, 'sessionId')} />
+      <SessionPicker autoFocus date={today} value={session?.id ?? null} onChange={setSession} error={fieldError(walkIn.error, 'sessionId')} />
     </VisitDialog>
   );
 }

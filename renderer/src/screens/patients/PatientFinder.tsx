@@ -37,6 +37,9 @@ export function PatientFinder() {
   const go = useRoute((s) => s.go);
   const [q, setQ] = useState('');
   const [active, setActive] = useState(0);
+  // Closed by a pick, the finder leaves focus to the picked patient's next action (it does not go
+  // back to where it was, which could be another patient's button); closed by Escape, it goes back.
+  const [picked, setPicked] = useState(false);
   // No debounce: the search is local (a few ms at a million patients), so every keystroke asks
   // and the list keeps the previous answer on screen until the new one arrives.
   const term = q.trim();
@@ -45,9 +48,10 @@ export function PatientFinder() {
   const isReception = hasRole(me, 'receptionist');
 
   useEffect(() => setActive(0), [term]);
-  useEffect(() => { if (opened) setQ(''); }, [opened]);
+  useEffect(() => { if (opened) { setQ(''); setPicked(false); } }, [opened]);
 
   const pick = useCallback((p: Found) => {
+    setPicked(true);
     select(p.id);
     if (isReception) go('frontdesk');
   }, [select, go, isReception]);
@@ -57,12 +61,13 @@ export function PatientFinder() {
     if (e.key === 'Enter' && items[active]) { e.preventDefault(); pick(items[active]); }
   };
   const register = () => {
+    setPicked(true);
     startRegister(/^[\p{Script=Han}a-zA-Z·\s]+$/u.test(q.trim()) ? q.trim() : '');
     go('frontdesk');
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={t('patients.finder.title')} size="lg" yOffset="10vh" data-testid="patient-finder">
+    <Modal opened={opened} onClose={close} returnFocus={!picked} title={t('patients.finder.title')} size="lg" yOffset="10vh" data-testid="patient-finder">
       <Stack gap="sm">
         <TextInput
           data-autofocus placeholder={t('patients.finder.placeholder')} value={q} onKeyDown={onKey}
@@ -83,7 +88,7 @@ export function PatientFinder() {
             </Stack>
           </ScrollArea.Autosize>
         )}
-        {query.data?.truncated && <Text size="xs" c="dimmed">{t('patients.finder.truncated', { count: items.length })}</Text>}
+        {items.length > 0 && query.data?.truncated && <Text size="xs" c="dimmed">{t('patients.finder.truncated', { count: items.length })}</Text>}
         {isReception && items.length > 0 && (
           <Group justify="flex-end"><Button variant="subtle" size="xs" onClick={register}>{t('patients.finder.register')}</Button></Group>
         )}

@@ -1,4 +1,4 @@
-import { BarChart } from '@mantine/charts';
+import { LineChart } from '@mantine/charts';
 import { Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { addDays } from '../../../../../main/api/contract';
@@ -25,8 +25,10 @@ function RegistrationsChart({ today }: { today: string }) {
   return (
     <Panel title={t('admin.dashboard.chart')} testId="dashboard-chart">
       <QueryState query={q} height={260}>{(d) => (
-        <BarChart h={260} data={d.rows.map((r) => ({ day: r.date.slice(5), first: r.firstVisits, followUp: r.followUps }))} dataKey="day" type="stacked"
-          series={[{ name: 'first', label: t('enums.visitType.first'), color: 'teal.6' }, { name: 'followUp', label: t('enums.visitType.follow_up'), color: 'blue.4' }]}
+        // A line per kind of visit over the 20 days: the trend is what the chart is for.
+        <LineChart h={260} data={d.rows.map((r) => ({ day: r.date.slice(5), total: r.registrations, first: r.firstVisits, followUp: r.followUps }))} dataKey="day" curveType="monotone"
+          series={[{ name: 'total', label: t('admin.stats.col.registrations'), color: 'gray.7' }, { name: 'first', label: t('enums.visitType.first'), color: 'teal.6' },
+            { name: 'followUp', label: t('enums.visitType.follow_up'), color: 'blue.5' }]}
           withLegend tickLine="y" gridAxis="y" aria-label={t('admin.dashboard.chart')} role="img" />
       )}</QueryState>
     </Panel>

@@ -1,5 +1,5 @@
 import { BarChart, DonutChart, LineChart } from '@mantine/charts';
-import { Group, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { ColorSwatch, Group, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { apiCall, useApiQuery } from '../../../api/query';
 import { EmptyState } from '../../../ui/EmptyState';
@@ -30,6 +30,21 @@ function useCell() {
   };
 }
 
+/** A donut's legend: each slice's colour, name and value (the ring alone names nothing). */
+function SliceLegend({ slices, format }: { slices: { name: string; value: number; color: string }[]; format: (v: number) => string }) {
+  return (
+    <Stack gap={6} data-testid="chart-legend" role="list">
+      {slices.map((s) => (
+        <Group key={s.name} gap="xs" wrap="nowrap" role="listitem">
+          <ColorSwatch color={`var(--mantine-color-${s.color.replace('.', '-')})`} size={12} withShadow={false} aria-hidden />
+          <Text size="sm">{s.name}</Text>
+          <Text size="sm" fw={600} className="tabular">{format(s.value)}</Text>
+        </Group>
+      ))}
+    </Stack>
+  );
+}
+
 function ReportChart({ chart, rows, xCell }: { chart: Chart; rows: Row[]; xCell: Cell }) {
   const { t } = useTranslation();
   const cell = useCell();
@@ -50,7 +65,12 @@ function ReportChart({ chart, rows, xCell }: { chart: Chart; rows: Row[]; xCell:
     const slices = data.map((d, i) => ({ name: String(d[chart.x]), value: Number(d[first.key] ?? 0), color: PALETTE[i % PALETTE.length]! })).filter((d) => d.value > 0);
     // Nothing above zero: no ring to draw (the table below says the zeros).
     if (slices.length === 0) return null;
-    return <Group justify="center"><DonutChart {...common} data={slices} withLabelsLine withLabels valueFormatter={yuan} size={200} thickness={30} /></Group>;
+    return (
+      <Group justify="center" gap="xl">
+        <DonutChart {...common} data={slices} valueFormatter={yuan} size={200} thickness={30} />
+        <SliceLegend slices={slices} format={yuan} />
+      </Group>
+    );
   }
   if (chart.kind === 'line') return <LineChart {...common} data={data} dataKey={chart.x} series={series} valueFormatter={yuan} withLegend curveType="monotone" />;
   return <BarChart {...common} data={data} dataKey={chart.x} series={series} valueFormatter={yuan} withLegend type={series.length > 1 ? 'stacked' : 'default'} />;

@@ -23,7 +23,7 @@ const netSeries = [{ key: 'netFen', label: 'net' as const, color: 'teal.6' }];
 export const REPORTS: Record<StatisticName, Report> = {
   registrations: {
     columns: [c('date', 'date', 'text'), c('registrations', 'registrations'), c('firstVisits', 'firstVisits'), c('followUps', 'followUps'), c('cancelled', 'cancelled')],
-    chart: { kind: 'bar', x: 'date', series: [{ key: 'firstVisits', label: 'firstVisits', color: 'teal.6' }, { key: 'followUps', label: 'followUps', color: 'blue.4' }] },
+    chart: { kind: 'line', x: 'date', series: [{ key: 'registrations', label: 'registrations', color: 'gray.7' }, { key: 'firstVisits', label: 'firstVisits', color: 'teal.6' }, { key: 'followUps', label: 'followUps', color: 'blue.5' }] },
   },
   visitsByDepartment: {
     columns: [c('departmentName', 'department', 'text'), ...visitCounts],
@@ -38,7 +38,7 @@ export const REPORTS: Record<StatisticName, Report> = {
   incomeByDoctor: { columns: [c('doctorName', 'doctor', 'text'), ...money], chart: { kind: 'bar', x: 'doctorName', series: netSeries, money: true } },
   incomeByMethod: { columns: [c('method', 'method', 'method'), ...money], chart: { kind: 'donut', x: 'method', series: netSeries, money: true } },
   patientsBySex: { columns: [c('sex', 'sex', 'sex'), c('patients', 'patients')], chart: { kind: 'donut', x: 'sex', series: [{ key: 'patients', label: 'patients', color: 'teal.6' }] } },
-  patientsByAgeBand: { columns: [c('band', 'band', 'band'), c('patients', 'patients')], chart: { kind: 'bar', x: 'band', series: [{ key: 'patients', label: 'patients', color: 'teal.6' }] } },
+  patientsByAgeBand: { columns: [c('band', 'band', 'band'), c('patients', 'patients')], chart: { kind: 'donut', x: 'band', series: [{ key: 'patients', label: 'patients', color: 'teal.6' }] } },
   noShows: {
     columns: [c('date', 'date', 'text'), c('appointments', 'appointments'), c('completed', 'completed'), c('noShows', 'noShows'), c('noShowRate', 'noShowRate', 'percent')],
     chart: { kind: 'bar', x: 'date', series: [{ key: 'completed', label: 'completed', color: 'teal.6' }, { key: 'noShows', label: 'noShows', color: 'red.5' }] },
