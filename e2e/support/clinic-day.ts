@@ -10,11 +10,11 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible } from './support/axe';
-import { desk, poll, shot } from './support/browser';
-import { openClinic, type E2eClinic } from './support/clinic';
-import { downloadPdf } from './support/download';
-import { PASSWORD } from './support/seed';
+import { expectAccessible } from './axe';
+import { desk, poll, shot } from './browser';
+import { openClinic, type E2eClinic } from './clinic';
+import { downloadPdf } from './download';
+import { PASSWORD } from './seed';
 
 const text = (page: Page, testId: string) => page.getByTestId(testId).first().textContent();
 
@@ -46,15 +46,19 @@ const WORDS = {
   },
 } as const;
 
-/** Issue 14 "Done means": the whole day in both languages on a workstation's screen and on a small laptop's. */
-const RUNS = [
-  { lang: 'zh-CN', width: 1366, height: 768 },
-  { lang: 'en', width: 1366, height: 768 },
-  { lang: 'zh-CN', width: 1024, height: 600 },
-  { lang: 'en', width: 1024, height: 600 },
-] as const;
+/** One run of the day: the desks' language and screen size. */
+export interface ClinicDayRun {
+  lang: keyof typeof WORDS;
+  width: number;
+  height: number;
+}
 
-describe.each(RUNS)('a clinic day in $lang at $width×$height', { timeout: 120_000 }, ({ lang, width, height }) => {
+/**
+ * The day, once per run (issue 14 "Done means": both languages on a workstation's screen and on a
+ * small laptop's). Two test files share the four runs so that they run side by side.
+ */
+export function describeClinicDay(runs: readonly ClinicDayRun[]): void {
+describe.each(runs)('a clinic day in $lang at $width×$height', { timeout: 120_000 }, ({ lang, width, height }) => {
   const W = WORDS[lang];
   let clinic: E2eClinic;
   beforeAll(async () => { clinic = await openClinic(`day-${lang}-${width}`); }, 120_000);
@@ -409,3 +413,4 @@ describe.each(RUNS)('a clinic day in $lang at $width×$height', { timeout: 120_0
     await context.close();
   });
 });
+}
