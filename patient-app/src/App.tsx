@@ -138,7 +138,7 @@ function LanguageSwitch(): ReactNode {
   const { t, language, setLanguage } = useI18n();
   const other: Language = language === 'zh-CN' ? 'en' : 'zh-CN';
   return (
-    <button type="button" className="lang" onClick={() => setLanguage(other)} aria-label={t('switchLanguageLabel')} lang={other} data-testid="language">
+    <button type="button" className="lang" onClick={() => setLanguage(other)} lang={other} data-testid="language">
       {t('switchLanguage')}
     </button>
   );

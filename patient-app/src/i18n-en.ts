@@ -4,7 +4,6 @@ import type { zhCN } from './i18n-zh';
 export const en: Record<keyof typeof zhCN, string> = {
   appTitle: 'Appointments',
   switchLanguage: '中文',
-  switchLanguageLabel: 'Switch to Chinese',
   loading: 'Loading…',
   retry: 'Try again',
   back: 'Back',

@@ -2,7 +2,6 @@
 export const zhCN = {
   appTitle: '预约挂号',
   switchLanguage: 'English',
-  switchLanguageLabel: '切换到英文',
   loading: '加载中…',
   retry: '重试',
   back: '返回',

@@ -4,13 +4,12 @@ import type { PatientInput } from '../../../main/api/patient-contract';
 import { call } from '../api';
 import { useI18n } from '../i18n';
 import { useSession } from '../session';
-import { Field, Flash, FormError, Screen, useForm } from '../ui';
+import { Field, FormError, Screen, useForm } from '../ui';
 
 export function MembersScreen(): ReactNode {
   const { t } = useI18n();
-  const { account, setAccount } = useSession();
+  const { account, setAccount, notify } = useSession();
   const [noId, setNoId] = useState(false);
-  const [flash, setFlash] = useState<string | null>(null);
   const f = useForm<'name' | 'idNumber' | 'sex' | 'birthDate'>({ name: '', idNumber: '', sex: '', birthDate: '' }, noId ? ['name'] : ['name', 'idNumber']);
   const add = f.submit(async (v) => {
     const sex = v.sex === 'M' || v.sex === 'F' ? v.sex : undefined;
@@ -18,7 +17,7 @@ export function MembersScreen(): ReactNode {
       ? { name: v.name, ...(sex ? { sex } : {}), ...(v.birthDate ? { birthDate: v.birthDate } : {}) }
       : { name: v.name, idNumber: v.idNumber };
     setAccount(await call('portal.addMember', input));
-    setFlash(t('memberAdded', { name: v.name.trim() }));
+    notify(t('memberAdded', { name: v.name.trim() }));
     for (const k of ['name', 'idNumber', 'sex', 'birthDate'] as const) f.set(k)('');
   });
   return (
@@ -35,7 +34,6 @@ export function MembersScreen(): ReactNode {
           </li>
         ))}
       </ul>
-      <Flash text={flash} />
       <h2>{t('addMemberTitle')}</h2>
       <form onSubmit={add} noValidate data-testid="member-form">
         <Field name="name" label={t('name')} value={f.values.name} onChange={f.set('name')} error={f.errors['name']} />
