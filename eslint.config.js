@@ -1,5 +1,6 @@
 // ESLint (flat config). Besides the usual TypeScript checks it holds the process boundaries:
-// the renderer reaches main/ only through the API contract; nothing under main/ (which must run
+// the renderer reaches main/ only through the API contract, the patient app only through the
+// patient contract; nothing under main/ (which must run
 // under plain Node) imports Electron; a workstation's code (main/station) never imports the hub's
 // (main/hub: the hub registers its procedures into its own admin station, not the other way);
 // db/ keeps tables, migrations and opening a file, and imports only pure rules from main/domain
@@ -10,6 +11,10 @@ import tseslint from 'typescript-eslint';
 const restrictedMainForRenderer = {
   regex: String.raw`(^|/)main/(?!api/contract$)`,
   message: 'The renderer may import from main/ only main/api/contract (it reaches the station through the API).',
+};
+const restrictedForPatientApp = {
+  regex: String.raw`(^|/)(main/(?!api/patient-contract$)|renderer/|electron(/|$))`,
+  message: 'The patient app may import from the project only main/api/patient-contract (it reaches the hub through the patient port).',
 };
 const electronImports = {
   paths: [{ name: 'electron', message: 'Electron imports stay in electron/; main/ runs under plain Node.' }],
@@ -40,6 +45,11 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { patterns: [restrictedMainForRenderer] }] },
+  },
+  {
+    // The build config and script beside the app run under Node and may import what they need.
+    files: ['patient-app/src/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [restrictedForPatientApp] }] },
   },
   {
     files: ['main/**/*.ts'],

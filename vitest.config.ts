@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['main/**/*.test.ts', 'db/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}', 'electron/**/*.test.ts', 'e2e/**/*.test.ts'],
+    include: ['main/**/*.test.ts', 'db/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}', 'patient-app/**/*.test.{ts,tsx}', 'electron/**/*.test.ts', 'e2e/**/*.test.ts'],
     pool: 'forks',
     // Station keys of tests go to key files, never into the OS keystore of whoever runs them.
     env: { CLINIC_KEYSTORE: 'file' },

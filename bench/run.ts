@@ -4,7 +4,7 @@
  * bench/out/ (gitignored) and reused.
  *
  *   npm run bench                 everything
- *   npm run bench -- search open  only these sections (search, commands, open, load, documents, ui, hub-stats, sync),
+ *   npm run bench -- search open  only these sections (search, commands, open, load, documents, ui, patient, hub-stats, sync),
  *                                 written to bench/out/RESULTS.partial.md
  */
 import { existsSync, writeFileSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { ensureLargeDb, load, ms, peakRssMiB, RESULTS_FILE, rssMiB, table, write
 import { OPEN_TARGET_MS, runOpenBench } from './open.bench';
 import { runSearchBench, SEARCH_TARGET_P95_MS } from './search.bench';
 import { runUiBench, UI_INTERACTIVE_TARGET_MS, UI_SEARCH_TARGET_MS } from './ui.bench';
+import { PATIENT_INTERACTIVE_TARGET_MS, runPatientAppBench } from './patient-app.bench';
 import { DASHBOARD_TARGET_MS, runHubStatsBench, writeSection } from './hub-stats';
 import { runSyncBench, SYNC_E2E_TARGET_MS, SYNC_LIVE_P95_TARGET_MS, SYNC_POUCH_FACTOR, writeSyncSection } from './sync.bench';
 
@@ -91,6 +92,13 @@ async function main(): Promise<void> {
     summary.push(['UI: page to interactive front desk (p95)', `< ${UI_INTERACTIVE_TARGET_MS} ms`, `${ms(r.interactiveP95, 0)} ms`, r.interactiveP95 < UI_INTERACTIVE_TARGET_MS ? 'met' : '**missed**']);
     summary.push(['UI: keystroke to search results (worst p95)', `< ${UI_SEARCH_TARGET_MS} ms`, `${ms(r.searchWorstP95, 1)} ms`, r.searchWorstP95 < UI_SEARCH_TARGET_MS ? 'met' : '**missed**']);
     step('after UI');
+  }
+  if (wants('patient')) {
+    log('the patient app on a phone profile (4× CPU slowdown)…');
+    const r = await runPatientAppBench(log);
+    sections.push(r.markdown);
+    summary.push(['patient app: page to interactive on a phone profile (p95)', `< ${PATIENT_INTERACTIVE_TARGET_MS} ms`, `${ms(r.interactiveP95, 0)} ms`, r.interactiveP95 < PATIENT_INTERACTIVE_TARGET_MS ? 'met' : '**missed**']);
+    step('after patient app');
   }
   if (wants('hub-stats')) {
     log('hub statistics (3,000,000 visits, PGlite and PostgreSQL)…');

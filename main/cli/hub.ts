@@ -210,6 +210,7 @@ async function main(): Promise<void> {
   }
   if (clinic.portal) {
     console.log(`patient app on ${clinic.portal.url} (patient accounts and booking only)`);
+    if (patient?.tls === 'hub') console.log(`  phones show the hub's own certificate: its SHA-256 fingerprint is ${hub.fingerprint} (put it up at the desk for patients to compare)`);
     if (!clinic.portal.url.startsWith('https:')) console.warn('WARNING: --patient-http: patients\' passwords and sessions cross the network unencrypted; use it on a closed network only');
   }
   if (!hasActiveAdmin(admin.station)) console.log(FIRST_ADMIN_HINT);

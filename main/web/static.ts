@@ -33,8 +33,8 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
-function securityHeaders(res: ServerResponse): void {
-  res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+function securityHeaders(res: ServerResponse, policy: string): void {
+  res.setHeader('Content-Security-Policy', policy);
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('X-Frame-Options', 'DENY');
   res.setHeader('Referrer-Policy', 'no-referrer');
@@ -58,10 +58,11 @@ function fileIn(root: string, urlPath: string): string | null {
   }
 }
 
-export function staticHandler(dir: string) {
+/** Files under `dir`; `policy`: the Content-Security-Policy sent with each (the renderer's unless told). */
+export function staticHandler(dir: string, policy: string = CONTENT_SECURITY_POLICY) {
   const root = resolve(dir);
   return (req: IncomingMessage, res: ServerResponse): void => {
-    securityHeaders(res);
+    securityHeaders(res, policy);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;

@@ -20,8 +20,9 @@ import { PortalStore, secretHash } from './store';
 
 export const PATIENT_PASSWORD = 'patient2026pw';
 
-export async function startPortalHub(template: Blob | File, tls: 'hub' | null = 'hub'): Promise<TestClinicHub & { portalUrl: string; portal: PortalStore }> {
-  const t = await startTestClinicHub(template, { portal: { port: 0, tls, staticDir: null } });
+/** `staticDir`: the built patient app the port serves (null: the API alone). */
+export async function startPortalHub(template: Blob | File, tls: 'hub' | null = 'hub', staticDir: string | null = null): Promise<TestClinicHub & { portalUrl: string; portal: PortalStore }> {
+  const t = await startTestClinicHub(template, { portal: { port: 0, tls, staticDir } });
   const server = t.clinic.portal;
   if (!server) throw new Error('no patient port');
   return Object.assign(t, { portalUrl: server.url, portal: new PortalStore(t.store.hubOnly) });

@@ -6,6 +6,8 @@
  * A request from a page of another origin (its Origin header names another host) is refused, and
  * the cookie is SameSite=Strict, so another site cannot act with a patient's session.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer as createHttp, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttps } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -15,6 +17,24 @@ import { LoginThrottle } from '../login-throttle';
 import type { PortalDeps } from './context';
 import { clearedCookie, sessionCookie, tokenFromCookies } from './cookies';
 import { dispatchPortal } from './dispatch';
+
+/**
+ * The patient app's pages: scripts, styles and calls from this origin only (no inline script or
+ * style, no frames, no plugins, no form posting elsewhere), never framed by another site.
+ */
+export const PATIENT_CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "frame-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 /** A request body larger than this is refused before it is read in full. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -98,7 +118,10 @@ export async function startPortalServer(opts: PortalServerOptions): Promise<Port
     throttles: { login: new LoginThrottle(), codes: new LoginThrottle(CODE_TRIES_PER_ADDRESS), codesEverywhere: new LoginThrottle(CODE_TRIES_EVERYWHERE) },
   };
   const secure = opts.tls !== null;
-  const files = opts.staticDir ? staticHandler(opts.staticDir) : null;
+  const dir = opts.staticDir;
+  const built = dir !== null && existsSync(join(dir, 'index.html'));
+  if (dir !== null && !built) log(`the patient app is not built (${dir} has no index.html; npm run build): the patient port serves the API alone`);
+  const files = dir !== null && built ? staticHandler(dir, PATIENT_CONTENT_SECURITY_POLICY) : null;
 
   const api = async (req: IncomingMessage, res: ServerResponse, procedure: string): Promise<void> => {
     if (req.method !== 'POST') return refusal(res, 405, 'VALIDATION', 'POST only');
