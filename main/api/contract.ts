@@ -15,6 +15,7 @@ import { orgProcedures } from './procedures/org';
 import { masterProcedures } from './procedures/master';
 import { consultationProcedures } from './procedures/consultation';
 import { devicesProcedures } from './procedures/devices';
+import { jobsProcedures } from './procedures/jobs';
 import { documentsProcedures } from './procedures/documents';
 import { frontdeskProcedures } from './procedures/frontdesk';
 import { patientsProcedures } from './procedures/patients';
@@ -46,6 +47,7 @@ export const procedures = {
   ...auditProcedures,
   ...documentsProcedures,
   ...devicesProcedures,
+  ...jobsProcedures,
   ...orgProcedures,
   ...masterProcedures,
   ...rostersProcedures,
