@@ -9,11 +9,17 @@ import { refreshRollups } from '../stats/rollups';
 import type { HubStore } from '../store';
 import { LAPSE_JOB, lapseAppointments } from './lapse-appointments';
 import { JobRunner, type JobDefinition, type JobRunnerOptions } from './runner';
+import { queueReminders } from '../messages/reminders';
+import { describeSend, sendDueMessages } from '../messages/send';
+import { OutboxStore } from '../messages/store';
 
 export const ROLLUPS_JOB = 'stats.rollups';
+export const REMINDERS_JOB = 'messages.reminders';
+export const SEND_JOB = 'messages.send';
 
 /** The jobs every hub runs. */
 export function clinicJobs(store: HubStore, admin: AdminStation): JobDefinition[] {
+  const outbox = new OutboxStore(store.hubOnly);
   return [
     {
       name: LAPSE_JOB, schedule: '5 * * * *', // hourly: a morning session's bookings settle at 12:05
@@ -25,6 +31,22 @@ export function clinicJobs(store: HubStore, admin: AdminStation): JobDefinition[
     {
       name: ROLLUPS_JOB, schedule: '30 2 * * *', // nightly; statistics also refresh what they read
       run: async () => `${await refreshRollups(store)} day(s) recomputed`,
+    },
+    {
+      name: REMINDERS_JOB, schedule: '0 18 * * *', // the evening before
+      run: async ({ now }) => {
+        const { queued, skipped } = await queueReminders(admin, outbox, now());
+        return `${queued} queued, ${skipped} left out (opted out or no mobile number)`;
+      },
+    },
+    {
+      name: SEND_JOB, schedule: '* * * * *',
+      run: async ({ now }) => {
+        const summary = await sendDueMessages(outbox, now);
+        // A key the provider refuses shows as this job failing, with the provider's reason; the messages wait on the call list.
+        if (summary.keyFailed) throw new Error(describeSend(summary));
+        return describeSend(summary);
+      },
     },
   ];
 }
