@@ -16,6 +16,7 @@ import { masterProcedures } from './procedures/master';
 import { consultationProcedures } from './procedures/consultation';
 import { devicesProcedures } from './procedures/devices';
 import { jobsProcedures } from './procedures/jobs';
+import { messagesProcedures } from './procedures/messages';
 import { documentsProcedures } from './procedures/documents';
 import { frontdeskProcedures } from './procedures/frontdesk';
 import { patientsProcedures } from './procedures/patients';
@@ -48,6 +49,7 @@ export const procedures = {
   ...documentsProcedures,
   ...devicesProcedures,
   ...jobsProcedures,
+  ...messagesProcedures,
   ...orgProcedures,
   ...masterProcedures,
   ...rostersProcedures,

@@ -8,6 +8,7 @@ import type { HubHandlers } from '../station/handler';
 import { accountPasswordHandlers } from './services/accounts-password';
 import { devicesHandlers } from './services/devices';
 import { jobsHandlers } from './services/jobs';
+import { messagesHandlers } from './services/messages';
 import { masterHandlers } from './services/master';
 import { recordTemplateHandlers } from './services/master-record-templates';
 import { orgHandlers } from './services/org';
@@ -24,6 +25,7 @@ export const hubHandlers = {
   ...rostersHandlers,
   ...devicesHandlers,
   ...jobsHandlers,
+  ...messagesHandlers,
   ...reviewsHandlers,
   ...statsHandlers,
   ...accountPasswordHandlers,
