@@ -15,6 +15,8 @@ import { orgProcedures } from './procedures/org';
 import { masterProcedures } from './procedures/master';
 import { consultationProcedures } from './procedures/consultation';
 import { devicesProcedures } from './procedures/devices';
+import { jobsProcedures } from './procedures/jobs';
+import { messagesProcedures } from './procedures/messages';
 import { documentsProcedures } from './procedures/documents';
 import { frontdeskProcedures } from './procedures/frontdesk';
 import { patientsProcedures } from './procedures/patients';
@@ -46,6 +48,8 @@ export const procedures = {
   ...auditProcedures,
   ...documentsProcedures,
   ...devicesProcedures,
+  ...jobsProcedures,
+  ...messagesProcedures,
   ...orgProcedures,
   ...masterProcedures,
   ...rostersProcedures,

@@ -20,6 +20,9 @@ export type InsuranceType = (typeof INSURANCE_TYPES)[number];
 
 export const APPOINTMENT_STATUSES = ['pending', 'confirmed', 'completed', 'cancelled', 'no_show'] as const;
 export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
+/** What a confirmed appointment nobody settled becomes once its session is over (a clinic setting; main/hub/jobs/lapse-policy.ts). */
+export const LAPSE_RULES = ['no_show', 'expired'] as const;
+export type LapseRule = (typeof LAPSE_RULES)[number];
 export const APPOINTMENT_SOURCES = ['phone', 'counter', 'online'] as const;
 
 export const VISIT_STATUSES = ['waiting', 'in_consultation', 'awaiting_payment', 'discharged', 'cancelled'] as const;

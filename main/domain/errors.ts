@@ -74,6 +74,8 @@ export const ERROR_CODES = [
   // Online payment (main/hub/payments): the gateway is not set or cannot be reached (pay at the counter), or it refused.
   'PAYMENT_GATEWAY_UNREACHABLE',
   'PAYMENT_GATEWAY_REFUSED',
+  // The hub's job runner (main/hub/jobs): a job asked to run while it runs (in this or another hub process).
+  'JOB_RUNNING',
   // The station's own storage (main/station/storage-errors.ts): what failed, and what a person can do.
   'DISK_FULL',
   'STORAGE_READ_ONLY',

@@ -7,6 +7,8 @@
 import type { HubHandlers } from '../station/handler';
 import { accountPasswordHandlers } from './services/accounts-password';
 import { devicesHandlers } from './services/devices';
+import { jobsHandlers } from './services/jobs';
+import { messagesHandlers } from './services/messages';
 import { masterHandlers } from './services/master';
 import { recordTemplateHandlers } from './services/master-record-templates';
 import { orgHandlers } from './services/org';
@@ -22,6 +24,8 @@ export const hubHandlers = {
   ...recordTemplateHandlers,
   ...rostersHandlers,
   ...devicesHandlers,
+  ...jobsHandlers,
+  ...messagesHandlers,
   ...reviewsHandlers,
   ...statsHandlers,
   ...accountPasswordHandlers,

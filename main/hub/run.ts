@@ -20,6 +20,8 @@ import { OnlinePayments } from './payments/online-payments';
 import { OnlinePaymentStore } from './payments/store';
 import { PortalStore } from './portal/store';
 import type { HubStore } from './store';
+import { startClinicJobs } from './jobs/clinic-jobs';
+import type { JobDefinition } from './jobs/runner';
 
 export interface ClinicHubOptions extends Omit<HubOptions, 'store'> {
   store: HubStore;
@@ -46,6 +48,11 @@ export interface ClinicHubOptions extends Omit<HubOptions, 'store'> {
    * Default: when it listens on more than loopback (nothing on the LAN could reach it otherwise).
    */
   announce?: boolean;
+  /**
+   * The scheduled jobs (main/hub/jobs): default on; `false` runs none (a hub tool). `extra` adds
+   * jobs of the caller's (the command line's backups); `pollMs` how often due jobs are looked for.
+   */
+  jobs?: false | { pollMs?: number; leaseMs?: number; extra?: readonly JobDefinition[] };
 }
 
 function isLoopback(host: string): boolean {
@@ -78,6 +85,16 @@ export async function startClinicHub(opts: ClinicHubOptions): Promise<ClinicHub>
     throw err;
   }
   admin.attach(hub);
+  let jobs: { stop: () => Promise<void> } | null = null;
+  if (opts.jobs !== false) {
+    try {
+      jobs = await startClinicJobs(store, admin, { ...(opts.jobs ?? {}), ...(hubOpts.now ? { now: hubOpts.now } : {}), ...(hubOpts.log ? { log: hubOpts.log } : {}) });
+    } catch (err) {
+      await hub.close();
+      await admin.close();
+      throw err;
+    }
+  }
   let announcement: Announcement | null = null;
   let closed = false;
   let offSettings = () => undefined as unknown;
@@ -136,6 +153,7 @@ export async function startClinicHub(opts: ClinicHubOptions): Promise<ClinicHub>
         ...(hubOpts.log ? { log: hubOpts.log } : {}),
       });
     } catch (err) {
+      await jobs?.stop();
       await web?.close();
       await hub.close();
       await admin.close();
@@ -147,6 +165,7 @@ export async function startClinicHub(opts: ClinicHubOptions): Promise<ClinicHub>
     close: async () => {
       closed = true;
       offSettings();
+      await jobs?.stop();
       await portal?.close();
       await announcement?.stop();
       await web?.close();

@@ -26,6 +26,8 @@ import { prepareRollups } from './stats/rollups';
 import { prepareTypedTables } from './typed-tables';
 import { PORTAL_DDL } from './portal/store';
 import { ONLINE_PAYMENT_DDL } from './pg-schema';
+import { JOBS_DDL } from './jobs/store';
+import { MESSAGES_DDL } from './messages/store';
 
 export type { Sql } from './log-rows';
 
@@ -71,7 +73,9 @@ ALTER TABLE hub_devices ADD COLUMN IF NOT EXISTS last_seen_at bigint;
 ALTER TABLE hub_devices ADD COLUMN IF NOT EXISTS pending bigint;
 ALTER TABLE hub_devices ADD COLUMN IF NOT EXISTS clock_skew_ms bigint;
 ${PORTAL_DDL}
-${ONLINE_PAYMENT_DDL}`;
+${ONLINE_PAYMENT_DDL}
+${JOBS_DDL}
+${MESSAGES_DDL}`;
 
 /** Arbitrary but fixed: the advisory lock every append holds until it commits. */
 const APPEND_LOCK = 7_265_530;

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Db } from '../../db/open';
 import { settings } from '../../db/schema';
-import { PAYMENT_METHODS, type PaymentMethod } from '../domain/enums';
+import { LAPSE_RULES, PAYMENT_METHODS, type PaymentMethod } from '../domain/enums';
 import { DomainError } from '../domain/errors';
 
 export const ClinicSettingsSchema = z.object({
@@ -34,6 +34,8 @@ export const ClinicSettingsSchema = z.object({
   portalCancelCutoffMinutes: z.number().int().min(0).default(120),
   /** Bookings one patient (family member) may hold on one day through the portal. */
   portalBookingsPerDay: z.number().int().min(1).default(2),
+  /** What an appointment nobody settled becomes once its session is over (the hub's job: main/hub/jobs/lapse-policy.ts). */
+  lapsedBookingsBecome: z.enum(LAPSE_RULES).default('no_show'),
 });
 export type ClinicSettings = z.infer<typeof ClinicSettingsSchema>;
 export type ClinicSettingKey = keyof ClinicSettings;

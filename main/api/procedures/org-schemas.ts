@@ -4,7 +4,7 @@
  * row against (main/hub/services/org-staff.ts).
  */
 import { z } from 'zod';
-import { STAFF_POSITIONS, STAFF_STATUSES } from '../../domain/enums';
+import { LAPSE_RULES, STAFF_POSITIONS, STAFF_STATUSES } from '../../domain/enums';
 import { Fen, Id, Instant, PaymentMethod, RequiredText, Role, Sex, Text } from '../schemas';
 
 /** Upper-cased on input: 'nk' is stored as 'NK'. Letters, digits, '-' and '_', at most 10. */
@@ -120,6 +120,8 @@ export const SettingsPatch = z.strictObject({
   portalBookingNotice: Text(1000).optional(),
   portalCancelCutoffMinutes: z.number().int().min(0).max(7 * 24 * 60).optional(),
   portalBookingsPerDay: z.number().int().min(1).max(20).optional(),
+  /** Confirmed bookings nobody settled after their session: no-shows, or simply expired. */
+  lapsedBookingsBecome: z.enum(LAPSE_RULES).optional(),
 });
 
 export const ClinicSettingsView = z.object({
@@ -139,4 +141,5 @@ export const ClinicSettingsView = z.object({
   portalBookingNotice: z.string(),
   portalCancelCutoffMinutes: z.number().int(),
   portalBookingsPerDay: z.number().int(),
+  lapsedBookingsBecome: z.enum(LAPSE_RULES),
 });

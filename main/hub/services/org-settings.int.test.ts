@@ -27,7 +27,7 @@ describe('org settings', () => {
       clinicName: '康宁诊所', clinicNameEn: 'Kangning Clinic', address: '', phone: '', timeZone: 'Asia/Shanghai', feeAtCheckIn: true,
       receiptHeader: '', maxLoginFailures: 5, loginLockMs: 900_000, idleLockMs: 600_000, maxSessionMs: 43_200_000, expiryWarningDays: 90,
       paymentMethods: ['cash', 'card', 'qr', 'insurance'],
-      portalBookingNotice: '', portalBookingsPerDay: 2, portalCancelCutoffMinutes: 120,
+      portalBookingNotice: '', portalBookingsPerDay: 2, portalCancelCutoffMinutes: 120, lapsedBookingsBecome: 'no_show',
     });
   });
 

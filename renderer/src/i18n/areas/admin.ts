@@ -5,7 +5,7 @@ export const admin = area(
   {
     nav: {
       label: '管理菜单', dashboard: '今日概览', stats: '统计报表', org: '科室与诊室', staff: '人员与账号', rosters: '排班',
-      catalog: '药品与项目', devices: '工作站', settings: '诊所设置', reviews: '待处理事项', dayCloses: '全员日结',
+      catalog: '药品与项目', devices: '工作站', jobs: '定时任务', settings: '诊所设置', reviews: '待处理事项', dayCloses: '全员日结',
     },
     hub: {
       title: '无法连接中心服务器', body: '管理和统计数据保存在中心服务器上，现在连不上它。请检查网络或中心服务器是否开启，然后重试。',
@@ -89,17 +89,24 @@ export const admin = area(
       none: '还没有配对的工作站。',
       clock: '时钟', clockOk: '正常', clockFast: '快 {{amount}}', clockSlow: '慢 {{amount}}',
     },
+    jobs: {
+      title: '定时任务', hint: '中心按计划自动运行这些任务；中心关机期间错过的任务会在下次启动时补运行。同一任务不会同时运行两次。',
+      job: '任务', next: '下次运行', last: '上次运行', detail: '结果说明', runNow: '立即运行', running: '运行中', ok: '成功', failed: '失败', never: '尚未运行',
+      names: { appointments_lapse: '过时预约处理（爽约／过期）', stats_rollups: '统计汇总刷新', messages_reminders: '明日就诊提醒入队', messages_send: '发送短信' },
+      when: { appointments_lapse: '每小时第 5 分钟', stats_rollups: '每天 02:30', messages_reminders: '每天 18:00', messages_send: '每分钟' },
+    },
     settings: {
       clinic: '诊所信息', clinicName: '诊所名称', clinicNameEn: '英文名称', address: '地址', phone: '电话', timeZone: '时区',
       policies: '规则', feeAtCheckIn: '签到时收取挂号费', idleLockMs: '无操作自动锁定（分钟）', maxSessionMs: '登录最长有效时间（小时，到时需重新登录）', maxLoginFailures: '同一来源连续输错密码几次后开始限制', loginLockMs: '输错后最长等待时间（分钟）',
       expiryWarningDays: '药品效期预警（天）', receiptHeader: '收据抬头', 
       methods: '支付方式', methodEnabled: '启用', saved: '设置已保存',
+      lapsedBookingsBecome: '出诊结束后仍未到诊的已确认预约', lapse: { no_show: '记为爽约', expired: '记为过期（不计爽约）' },
     },
   },
   {
     nav: {
       label: 'Admin menu', dashboard: 'Today', stats: 'Statistics', org: 'Departments & rooms', staff: 'Staff & accounts', rosters: 'Rosters',
-      catalog: 'Drugs & items', devices: 'Workstations', settings: 'Clinic settings', reviews: 'Review tasks', dayCloses: 'Closes of day',
+      catalog: 'Drugs & items', devices: 'Workstations', jobs: 'Scheduled jobs', settings: 'Clinic settings', reviews: 'Review tasks', dayCloses: 'Closes of day',
     },
     hub: {
       title: 'Cannot reach the hub', body: 'Administration and statistics live on the hub, which cannot be reached now. Check the network and that the hub is running, then try again.',
@@ -183,11 +190,18 @@ export const admin = area(
       none: 'No workstation is paired yet.',
       clock: 'Clock', clockOk: 'Right', clockFast: '{{amount}} fast', clockSlow: '{{amount}} slow',
     },
+    jobs: {
+      title: 'Scheduled jobs', hint: 'The hub runs these on schedule; a run missed while the hub was off runs when it starts again. A job never runs twice at once.',
+      job: 'Job', next: 'Next run', last: 'Last run', detail: 'What it did', runNow: 'Run now', running: 'Running', ok: 'Done', failed: 'Failed', never: 'Not run yet',
+      names: { appointments_lapse: 'Past appointments (no-show / expired)', stats_rollups: 'Statistics roll-ups', messages_reminders: 'Queue tomorrow\'s reminders', messages_send: 'Send text messages' },
+      when: { appointments_lapse: 'Hourly at :05', stats_rollups: 'Daily at 02:30', messages_reminders: 'Daily at 18:00', messages_send: 'Every minute' },
+    },
     settings: {
       clinic: 'Clinic', clinicName: 'Clinic name', clinicNameEn: 'English name', address: 'Address', phone: 'Phone', timeZone: 'Time zone',
       policies: 'Policies', feeAtCheckIn: 'Collect the registration fee at check-in', idleLockMs: 'Lock after idle (minutes)', maxSessionMs: 'Longest session (hours; then log in again)', maxLoginFailures: 'Wrong passwords from one place before it is slowed down', loginLockMs: 'Longest wait after wrong passwords (minutes)',
       expiryWarningDays: 'Warn of drug expiry (days ahead)', receiptHeader: 'Receipt header', 
       methods: 'Payment methods', methodEnabled: 'On', saved: 'Settings saved',
+      lapsedBookingsBecome: 'Confirmed bookings not kept once the session is over', lapse: { no_show: 'Count as no-shows', expired: 'Let them expire (not a no-show)' },
     },
   },
 );

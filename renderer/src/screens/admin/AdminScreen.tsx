@@ -6,6 +6,7 @@ import { DayClosesAll } from '../billing/DayClosesAll';
 import { CatalogScreen } from './catalog/CatalogScreen';
 import { Dashboard } from './dashboard/Dashboard';
 import { DevicesScreen } from './devices/DevicesScreen';
+import { JobsScreen } from './jobs/JobsScreen';
 import { OrgScreen } from './org/OrgScreen';
 import { ReviewsScreen } from './reviews/ReviewsScreen';
 import { RostersScreen } from './rosters/RostersScreen';
@@ -22,6 +23,7 @@ const SCREENS: Record<AdminSection, ComponentType> = {
   rosters: RostersScreen,
   catalog: CatalogScreen,
   devices: DevicesScreen,
+  jobs: JobsScreen,
   reviews: ReviewsScreen,
   dayCloses: DayClosesAll,
   settings: SettingsScreen,

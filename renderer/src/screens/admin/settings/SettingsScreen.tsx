@@ -1,4 +1,4 @@
-import { Button, Checkbox, Grid, Group, NumberInput, Stack, Switch, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, Grid, Group, NumberInput, Select, Stack, Switch, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,7 @@ import { Panel } from '../ui/Panel';
 
 type Settings = Output<'org.settings'>;
 const FIELDS = ['clinicName', 'clinicNameEn', 'address', 'phone', 'timeZone', 'feeAtCheckIn', 'receiptHeader', 'maxLoginFailures',
-  'loginLockMs', 'idleLockMs', 'maxSessionMs', 'expiryWarningDays', 'paymentMethods'];
+  'loginLockMs', 'idleLockMs', 'maxSessionMs', 'expiryWarningDays', 'paymentMethods', 'lapsedBookingsBecome'];
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
@@ -54,6 +54,9 @@ function SettingsForm({ initial }: { initial: Settings }) {
               <Stack gap="sm">
                 <Switch label={t('admin.settings.feeAtCheckIn')} checked={s.feeAtCheckIn} onChange={(e) => set('feeAtCheckIn', e.currentTarget.checked)} name="feeAtCheckIn" />
                 {minutes('idleLockMs', 1)}{hours('maxSessionMs', 1, 24)}{num('maxLoginFailures', 1, 20)}{minutes('loginLockMs', 0)}{num('expiryWarningDays', 1, 730)}
+                <Select label={t('admin.settings.lapsedBookingsBecome')} value={s.lapsedBookingsBecome} allowDeselect={false} name="lapsedBookingsBecome"
+                  data={(['no_show', 'expired'] as const).map((v) => ({ value: v, label: t(`admin.settings.lapse.${v}`) }))}
+                  onChange={(v) => { if (v === 'no_show' || v === 'expired') set('lapsedBookingsBecome', v); }} error={fieldError(err, 'lapsedBookingsBecome')} />
               </Stack>
             </Panel>
             <Panel title={t('admin.settings.methods')}>

@@ -1,0 +1,76 @@
+/**
+ * Messages to patients, kept at the hub's outbox (main/hub/messages): the admin's list with each
+ * message's status and the SMS provider's state (its keys are set with the admin's password and
+ * never read back), and the front desk's call list of what was not sent, ticked off as called.
+ */
+import { z } from 'zod';
+import { procedure } from '../define';
+import { Id, Instant, IsoDate, Ok } from '../schemas';
+import { ConfirmPassword } from './org-schemas';
+
+export const MessageStatus = z.enum(['queued', 'sending', 'sent', 'failed', 'called']);
+export const MessageLanguage = z.enum(['zh-CN', 'en']);
+
+export const MessageView = z.object({
+  id: z.string(),
+  kind: z.enum(['reminder', 'stop_clinic', 'booking_confirmed', 'booking_cancelled']),
+  patientId: z.string(),
+  patientName: z.string(),
+  phone: z.string().nullable(),
+  language: MessageLanguage,
+  body: z.string(),
+  day: IsoDate,
+  status: MessageStatus,
+  attempts: z.number().int().nonnegative(),
+  /** The provider's reason when it failed (or why it waits). */
+  reason: z.string().nullable(),
+  createdAt: Instant,
+  sentAt: Instant.nullable(),
+  calledAt: Instant.nullable(),
+});
+
+const Secret = z.string().min(1).max(200);
+/** Provider template ids by kind (and optionally `<kind>.en` for English). */
+const TemplateIds = z.record(z.string().regex(/^(reminder|stop_clinic|booking_confirmed|booking_cancelled)(\.en|\.zh-CN)?$/), z.string().min(1).max(40));
+
+export const messagesProcedures = {
+  'messages.list': procedure({
+    kind: 'query', access: ['admin'], at: 'hub',
+    summary: "The outbox's messages (latest first), optionally of one day, and the SMS provider's state (never its keys).",
+    input: z.object({ day: IsoDate.optional() }),
+    output: z.object({
+      messages: z.array(MessageView),
+      provider: z.object({ provider: z.literal('tencent'), updatedAt: Instant, lastError: z.string().nullable(), lastErrorAt: Instant.nullable() }).nullable(),
+    }),
+  }),
+  'messages.setProvider': procedure({
+    kind: 'command', access: ['admin'], at: 'hub', proof: 'confirmPassword',
+    summary: 'Set the SMS provider (Tencent Cloud) and its keys; they stay at the hub and are never read back.',
+    input: z.strictObject({
+      provider: z.literal('tencent'), secretId: Secret, secretKey: Secret, sdkAppId: z.string().regex(/^\d{1,20}$/), signName: z.string().min(1).max(40),
+      templates: TemplateIds, region: z.string().regex(/^[a-z]{2}-[a-z]+$/).optional(),
+      /** Another endpoint than Tencent's own (a proxy); https only, except on this PC. */
+      endpoint: z.url().refine((u) => u.startsWith('https://') || /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?(\/|$)/.test(u), 'https only').optional(),
+      confirmPassword: ConfirmPassword,
+    }),
+    output: Ok,
+  }),
+  'messages.callList': procedure({
+    kind: 'query', access: ['receptionist'], at: 'hub',
+    summary: "The day's messages that did not go out by text (no provider, no internet, or failed): to call, and those already called.",
+    input: z.object({ day: IsoDate }),
+    output: z.object({ messages: z.array(MessageView) }),
+  }),
+  'messages.markCalled': procedure({
+    kind: 'command', access: ['receptionist'], at: 'hub',
+    summary: 'Tick a message off the call list: the patient was called.',
+    input: z.object({ id: z.string().min(1).max(64) }),
+    output: Ok,
+  }),
+  'messages.setPreference': procedure({
+    kind: 'command', access: ['receptionist'], at: 'hub',
+    summary: "A patient's choice: no text messages (opt-out), and the language of those sent.",
+    input: z.object({ patientId: Id, optedOut: z.boolean(), language: MessageLanguage }),
+    output: Ok,
+  }),
+} as const;

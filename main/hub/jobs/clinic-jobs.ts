@@ -1,0 +1,78 @@
+/**
+ * The hub's scheduled jobs and where the running hub keeps its runner (handlers find it through
+ * the store they are given, as main/hub/control.ts does for devices). Backups keep their own
+ * schedule (main/hub/maintenance.ts, set on the command line).
+ */
+import { loadSettings } from '../../station/settings';
+import type { AdminStation } from '../admin-station';
+import { refreshRollups } from '../stats/rollups';
+import type { HubStore } from '../store';
+import { LAPSE_JOB, lapseAppointments } from './lapse-appointments';
+import { JobRunner, type JobDefinition, type JobRunnerOptions } from './runner';
+import { queueReminders } from '../messages/reminders';
+import { describeSend, sendDueMessages } from '../messages/send';
+import { OutboxStore } from '../messages/store';
+
+export const ROLLUPS_JOB = 'stats.rollups';
+export const REMINDERS_JOB = 'messages.reminders';
+export const SEND_JOB = 'messages.send';
+
+/** The jobs every hub runs. */
+export function clinicJobs(store: HubStore, admin: AdminStation): JobDefinition[] {
+  const outbox = new OutboxStore(store.hubOnly);
+  return [
+    {
+      name: LAPSE_JOB, schedule: '5 * * * *', // hourly: a morning session's bookings settle at 12:05
+      run: async ({ now }) => {
+        const { noShows, expired } = await lapseAppointments(admin, now());
+        return `${noShows} no-show, ${expired} expired`;
+      },
+    },
+    {
+      name: ROLLUPS_JOB, schedule: '30 2 * * *', // nightly; statistics also refresh what they read
+      run: async () => `${await refreshRollups(store)} day(s) recomputed`,
+    },
+    {
+      name: REMINDERS_JOB, schedule: '0 18 * * *', // the evening before
+      run: async ({ now }) => {
+        const { queued, skipped } = await queueReminders(admin, outbox, now());
+        return `${queued} queued, ${skipped} left out (opted out or no mobile number)`;
+      },
+    },
+    {
+      name: SEND_JOB, schedule: '* * * * *',
+      run: async ({ now }) => {
+        const summary = await sendDueMessages(outbox, now);
+        // A key the provider refuses shows as this job failing, with the provider's reason; the messages wait on the call list.
+        if (summary.keyFailed) throw new Error(describeSend(summary));
+        return describeSend(summary);
+      },
+    },
+  ];
+}
+
+const runners = new WeakMap<HubStore, JobRunner>();
+
+/** Starts the hub's jobs (due ones at once: missed while the hub was off) and registers the runner for `store`. */
+export async function startClinicJobs(
+  store: HubStore, admin: AdminStation, opts: Omit<JobRunnerOptions, 'sql' | 'jobs' | 'timeZone'> & { extra?: readonly JobDefinition[] } = {},
+): Promise<{ runner: JobRunner; stop: () => Promise<void> }> {
+  const { extra = [], ...rest } = opts;
+  const runner = new JobRunner({
+    ...rest, sql: store.hubOnly, jobs: [...clinicJobs(store, admin), ...extra],
+    timeZone: async () => loadSettings(admin.station.db).timeZone,
+  });
+  runners.set(store, runner);
+  await runner.start();
+  return {
+    runner,
+    stop: async () => {
+      if (runners.get(store) === runner) runners.delete(store);
+      await runner.close();
+    },
+  };
+}
+
+export function jobRunnerFor(store: HubStore): JobRunner | undefined {
+  return runners.get(store);
+}

@@ -1,0 +1,69 @@
+/**
+ * Messages to patients (messages.*), at the hub's outbox (main/hub/messages/store.ts): the
+ * admin's list and provider keys (audited; the keys themselves are never answered), the front
+ * desk's call list and opt-outs. Without a hub store they answer HUB_UNREACHABLE.
+ */
+import type { messagesProcedures } from '../../api/procedures/messages';
+import { DomainError } from '../../domain/errors';
+import type { RequestContext } from '../../station/context';
+import { accountOf } from '../../station/context';
+import { afterCommit, type HandlersFor } from '../../station/handler';
+import { loadActivePatient } from '../../station/services/patients';
+import { OutboxStore, type MessageRow } from '../messages/store';
+import { hubStoreOf } from './hub-context';
+
+function outboxOf(ctx: RequestContext): OutboxStore {
+  return new OutboxStore(hubStoreOf(ctx, 'messages to patients are kept').hubOnly);
+}
+
+const view = (m: MessageRow) => ({
+  id: m.id, kind: m.kind, patientId: m.patientId, patientName: m.patientName, phone: m.phone, language: m.language, body: m.body, day: m.day,
+  status: m.status, attempts: m.attempts, reason: m.reason, createdAt: m.createdAt, sentAt: m.sentAt, calledAt: m.calledAt,
+});
+
+export const messagesHandlers = {
+  'messages.list': (ctx, { day }) => {
+    const outbox = outboxOf(ctx);
+    return afterCommit(async () => {
+      const [messages, p] = await Promise.all([outbox.list(day !== undefined ? { day } : {}), outbox.provider()]);
+      return {
+        messages: messages.map(view),
+        provider: p && p.provider === 'tencent' ? { provider: 'tencent' as const, updatedAt: p.updatedAt, lastError: p.lastError, lastErrorAt: p.lastErrorAt } : null,
+      };
+    });
+  },
+  'messages.setProvider': (ctx, { provider, templates, confirmPassword: _proof, ...keys }) => {
+    const outbox = outboxOf(ctx);
+    ctx.audit('update', 'sms_provider', provider, null);
+    const at = ctx.now();
+    const flat: Record<string, string> = { ...Object.fromEntries(Object.entries(keys).filter((e): e is [string, string] => typeof e[1] === 'string')) };
+    for (const [kind, id] of Object.entries(templates)) flat[`template.${kind}`] = id;
+    return afterCommit(async () => {
+      await outbox.setProvider(provider, flat, at);
+      return { ok: true as const };
+    });
+  },
+  'messages.callList': (ctx, { day }) => {
+    const outbox = outboxOf(ctx);
+    return afterCommit(async () => ({ messages: (await outbox.list({ day, statuses: ['queued', 'failed', 'called'] })).map(view) }));
+  },
+  'messages.markCalled': (ctx, { id }) => {
+    const outbox = outboxOf(ctx);
+    const by = accountOf(ctx).id;
+    const at = ctx.now();
+    return afterCommit(async () => {
+      if (!(await outbox.markCalled(id, by, at))) throw new DomainError('NOT_FOUND', 'no such message on the call list', { field: 'id' });
+      return { ok: true as const };
+    });
+  },
+  'messages.setPreference': (ctx, { patientId, optedOut, language }) => {
+    const outbox = outboxOf(ctx);
+    loadActivePatient(ctx, patientId, 'patientId');
+    ctx.audit('update', 'patient_messaging', patientId, patientId);
+    const at = ctx.now();
+    return afterCommit(async () => {
+      await outbox.setPreference(patientId, optedOut, language, at);
+      return { ok: true as const };
+    });
+  },
+} satisfies HandlersFor<typeof messagesProcedures>;
