@@ -28,13 +28,18 @@ export interface TestClinicHub {
   close: () => Promise<void>;
 }
 
-/** A paired hub with the fixture's clinic written at its admin station and published. */
-export async function startTestClinicHub(template: Blob | File, opts: { web?: { staticDir: string; tls?: boolean; anyRole?: boolean }; portal?: ClinicHubOptions['portal'] } = {}): Promise<TestClinicHub> {
+/**
+ * A paired hub with the fixture's clinic written at its admin station and published, for tests on a copy of `template`. Its scheduled jobs exist (jobs.list, runNow, and
+ * the runs missed while it was stopped, at a restart) but are not looked for on a timer unless
+ * `opts.jobs` says so: a job firing between a test's steps would make it depend on the wall clock.
+ */
+export async function startTestClinicHub(template: Blob | File, opts: { web?: { staticDir: string; tls?: boolean; anyRole?: boolean }; portal?: ClinicHubOptions['portal']; jobs?: ClinicHubOptions['jobs'] } = {}): Promise<TestClinicHub> {
   const store = await PgliteStore.open({ loadDataDir: template });
   const dir = mkdtempSync(join(tmpdir(), 'clinic-hub-'));
   const clock = { t: TEST_START };
   const start = (port = 0) => startClinicHub({
     store, adminFile: join(dir, 'admin.sqlite'), adminKey: TEST_STATION_KEY, now: () => clock.t, validateOutput: true, port,
+    jobs: opts.jobs ?? { pollMs: 24 * 3_600_000 },
     ...(opts.web ? { web: { port: 0, ...opts.web } } : {}),
     ...(opts.portal ? { portal: { ...opts.portal, port: port === 0 ? opts.portal.port : t.clinic.portal?.port ?? 0 } } : {}),
   });
