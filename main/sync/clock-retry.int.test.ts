@@ -114,4 +114,36 @@ describe('retry', () => {
     await until(() => desk.client.state.error === null, 10_000);
     expect(desk.client.state.online).toBe(true);
   });
+
+  it('a desk whose hub answers late waits for the answer instead of sending the batch again, shrinks its batches, and drains', async () => {
+    let slowing = true;
+    const seen: string[] = [];
+    const sizes: number[] = [];
+    // Every push reaches the hub 1 s late: past the desk's 400 ms, well within 8 × 400 ms.
+    t.clinic.hub.io.on('connection', (s) => s.use((packet, next) => {
+      if (packet[0] !== 'push' || !slowing) return next();
+      const changes = (packet[1] as { changes: { id: string }[] }).changes;
+      seen.push(...changes.map((c) => c.id));
+      sizes.push(changes.length);
+      setTimeout(() => next(), 1_000);
+    }));
+    const desk = await deskAt('L1', 0, { batchSize: 20, timeoutMs: 400, retryDelayMs: 100, retryDelayMaxMs: 400 });
+    const ids: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      ids.push(writeAs(desk.station, (w) => w.insert(patients, { recordNo: `L1-${String(i).padStart(7, '0')}`, name: '迟答', sex: 'F', pinyinFull: 'cd', pinyinInitials: 'cd' })));
+    }
+    await until(() => desk.client.state.error?.code === 'HUB_ERROR', 10_000);
+    expect(desk.client.state.error?.message).toMatch(/still waiting/);
+    await until(() => pendingCount(desk.station) === 0, 60_000);
+    slowing = false;
+    // Each change went to the hub once: no batch was sent again while its answer was on its way.
+    expect(seen.length).toBe(new Set(seen).size);
+    expect(new Set(seen)).toEqual(new Set(desk.station.raw.prepare('SELECT id FROM change_log WHERE device = ?').all('L1').map((r) => (r as { id: string }).id)));
+    // The batches shrank while the hub was slow (20 at first, then fewer).
+    expect(sizes[0]).toBe(20);
+    expect(Math.min(...sizes)).toBeLessThan(20);
+    for (const id of ids) expect(await t.store.row('patients', id)).toBeDefined();
+    await desk.client.syncNow();
+    expect(desk.client.state.error).toBeNull();
+  });
 });
