@@ -8,6 +8,8 @@ import { useRoute, WORKSPACE_ROLES, workspacesFor, type Workspace } from '../sta
 import { usePatientSearch } from '../state/search';
 import { useSession } from '../state/session';
 import { ConfirmHost } from '../ui/Confirm';
+import { setClinicTimeZone } from '../ui/format';
+import { useClinic } from '../ui/useClinic';
 import { PasswordPromptHost } from '../ui/PasswordPrompt';
 import { joinList } from '../ui/punct';
 import { Header } from './Header';
@@ -57,6 +59,8 @@ export function Workbench() {
   const me = useSession((s) => s.me);
   const { workspace, go } = useRoute();
   const openSearch = usePatientSearch((s) => s.open);
+  // Every time shown below follows the clinic's zone: set before the screens render, again when the setting changes.
+  setClinicTimeZone(useClinic().data?.timeZone);
   const allowed = workspacesFor(me?.roles ?? []);
   useHotkeys([['mod+K', openSearch], ['F2', openSearch]], []);
 

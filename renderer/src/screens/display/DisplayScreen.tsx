@@ -7,6 +7,7 @@ import { useApiQuery } from '../../api/query';
 import { useRoute, workspacesFor } from '../../state/route';
 import { useSession } from '../../state/session';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { clockTime, setClinicTimeZone } from '../../ui/format';
 import { useClinic } from '../../ui/useClinic';
 import { joinList } from '../../ui/punct';
 import { speak, takeNewCalls } from './announce';
@@ -24,7 +25,7 @@ function latestCall(board: Board | undefined): Entry | null {
 function Clock() {
   const [now, setNow] = useState(() => new Date());
   useEffect(() => { const id = setInterval(() => setNow(new Date()), 1_000); return () => clearInterval(id); }, []);
-  return <Text size="2.2rem" fw={700} className="tabular">{now.toLocaleTimeString('zh-CN', { hour12: false })}</Text>;
+  return <Text size="2.2rem" fw={700} className="tabular">{clockTime(now.getTime())}</Text>;
 }
 
 /** The waiting-room board, full screen: who is called to which room, who is next. Names are masked. */
@@ -32,6 +33,8 @@ export function DisplayScreen() {
   const { t, i18n } = useTranslation();
   const q = useApiQuery('queue.board', {}, { refetchInterval: 5_000 });
   const clinic = useClinic();
+  // The board may open in a window of its own, outside the workbench: its clock and times follow the clinic's zone too.
+  setClinicTimeZone(clinic.data?.timeZone);
   const me = useSession((s) => s.me);
   const go = useRoute((s) => s.go);
   const call = latestCall(q.data);
