@@ -9,6 +9,12 @@ import { INSURANCE_CLASSES, PAYMENT_METHODS } from './enums';
 import { allocateProportionally, assertFen, changeDue, splitInsurance, sumFen, type Fen } from './money';
 
 /**
+ * The cashier id of a payment taken online (Alipay, written at the hub): no person's close of day
+ * holds it, and its money goes back only through the gateway (`billing.refundOnline`, at the hub).
+ */
+export const ONLINE_CASHIER_ID = 'online-alipay';
+
+/**
  * What a charge is, for insurance: a drug by its catalogue class (甲类 A, 乙类 B, none), an exam,
  * or the registration fee.
  */

@@ -17,6 +17,7 @@ import { rostersHandlers } from './services/rosters';
 import { statsHandlers } from './services/stats';
 import { portalCodeHandlers } from './services/portal-codes';
 import { paymentsGatewayHandlers } from './services/payments-gateway';
+import { billingOnlineHandlers } from './services/billing-online';
 
 export const hubHandlers = {
   ...orgHandlers,
@@ -31,4 +32,5 @@ export const hubHandlers = {
   ...accountPasswordHandlers,
   ...portalCodeHandlers,
   ...paymentsGatewayHandlers,
+  ...billingOnlineHandlers,
 } satisfies HubHandlers;

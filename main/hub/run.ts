@@ -17,6 +17,7 @@ import { admitAtHubWeb } from './web-admission';
 import { startHub, type Hub, type HubOptions } from './server';
 import { startPortalServer, type PortalServer } from './portal/server';
 import { OnlinePayments } from './payments/online-payments';
+import { serveOnlineRefunds } from './services/billing-online';
 import { OnlinePaymentStore } from './payments/store';
 import { PortalStore } from './portal/store';
 import type { HubStore } from './store';
@@ -141,6 +142,9 @@ export async function startClinicHub(opts: ClinicHubOptions): Promise<ClinicHub>
       (hubOpts.log ?? console.warn)(`no web host: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
+  // One online-payment service: the patient port takes payments through it, cashiers refund through it (billing.refundOnline).
+  const payments = new OnlinePayments({ admin, store: new OnlinePaymentStore(store.hubOnly), now: hubOpts.now ?? Date.now, refuse: (r) => hub.refuse(r) });
+  serveOnlineRefunds(store, payments);
   let portal: PortalServer | null = null;
   if (opts.portal) {
     const p = opts.portal;
@@ -148,7 +152,7 @@ export async function startClinicHub(opts: ClinicHubOptions): Promise<ClinicHub>
       const tls = p.tls === 'hub' ? hubOpts.identity ?? await hubIdentity(store) : p.tls;
       portal = await startPortalServer({
         admin, portal: new PortalStore(store.hubOnly), now: hubOpts.now ?? Date.now, refuse: (r) => hub.refuse(r),
-        payments: new OnlinePayments({ admin, store: new OnlinePaymentStore(store.hubOnly), now: hubOpts.now ?? Date.now, refuse: (r) => hub.refuse(r) }),
+        payments,
         host: p.host ?? hubOpts.host ?? '127.0.0.1', port: p.port, tls: tls ? { key: tls.key, cert: tls.cert } : null, staticDir: p.staticDir,
         ...(hubOpts.log ? { log: hubOpts.log } : {}),
       });

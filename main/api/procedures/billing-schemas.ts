@@ -1,10 +1,13 @@
 /** The shapes of bills, payments, refunds and closes of day, shared by the front desk and billing procedures. */
 import { z } from 'zod';
+import { ONLINE_CASHIER_ID } from '../../domain/billing';
 import { BILL_ITEM_KINDS, BILL_KINDS, BILL_STATUSES, PAYMENT_METHODS } from '../../domain/enums';
 import { Fen, Id, Instant, IsoDate, PaymentMethod, RequiredText, Text } from '../schemas';
 
 export const PositiveFen = Fen.refine((n) => n > 0, 'must be more than zero');
 export const IdempotencyKey = RequiredText(100);
+/** Who took a payment: a person's account, or the online gateway (written at the hub; main/domain/billing.ts). */
+export const PaymentCashier = z.union([Id, z.literal(ONLINE_CASHIER_ID)]);
 
 /** One method's part of a payment taken in several methods at once. */
 export const PaymentPart = z.object({
@@ -35,7 +38,7 @@ export const PaymentView = z.object({
   tenderedFen: Fen.nullable(),
   changeFen: Fen.nullable(),
   reference: z.string().nullable(),
-  cashierId: Id,
+  cashierId: PaymentCashier,
   device: z.string(),
   dayCloseId: Id.nullable(),
   createdAt: Instant,

@@ -42,6 +42,21 @@ import { VisitView } from './frontdesk';
 
 const CASH_DESK = ['cashier', 'receptionist'] as const;
 
+/** A refund of lines of a paid bill, or of an amount (exactly one of the two). */
+const RefundRequest = z.object({
+  billId: Id,
+  /** The bill items refunded and how many of each (a paid bill). Exactly one of `lines` and `amountFen`. */
+  lines: z.array(z.object({ itemId: Id, quantity: z.number().int().positive() })).min(1).max(100).optional(),
+  /** Money only, nothing cancelled (money on an open bill). */
+  amountFen: PositiveFen.optional(),
+  reason: RequiredText(200),
+  /** With `amountFen`: refund from this payment only; otherwise the newest payments first. */
+  paymentId: Id.optional(),
+  idempotencyKey: IdempotencyKey,
+});
+
+const RefundAnswer = z.object({ refunds: z.array(RefundView), bill: BillView, replayed: z.boolean() });
+
 export const billingProcedures = {
   'billing.awaiting': procedure({
     kind: 'query',
@@ -96,18 +111,16 @@ export const billingProcedures = {
     durable: true,
     access: ['cashier'],
     summary: 'Refund lines of a paid bill (or an amount) with a reason: back to the payments it came from, the lines’ orders cancelled; never beyond what was paid or handed over.',
-    input: z.object({
-      billId: Id,
-      /** The bill items refunded and how many of each (a paid bill). Exactly one of `lines` and `amountFen`. */
-      lines: z.array(z.object({ itemId: Id, quantity: z.number().int().positive() })).min(1).max(100).optional(),
-      /** Money only, nothing cancelled (money on an open bill). */
-      amountFen: PositiveFen.optional(),
-      reason: RequiredText(200),
-      /** With `amountFen`: refund from this payment only; otherwise the newest payments first. */
-      paymentId: Id.optional(),
-      idempotencyKey: IdempotencyKey,
-    }),
-    output: z.object({ refunds: z.array(RefundView), bill: BillView, replayed: z.boolean() }),
+    input: RefundRequest,
+    output: RefundAnswer,
+  }),
+  'billing.refundOnline': procedure({
+    kind: 'command',
+    access: ['cashier'],
+    at: 'hub',
+    summary: 'Refund lines or an amount of a bill paid online: the gateway gives the money back first, then the refund is written at the hub (a desk’s billing.refund answers CONFLICT refund_online for such a payment).',
+    input: RefundRequest,
+    output: RefundAnswer,
   }),
   'billing.discharge': procedure({
     kind: 'command',

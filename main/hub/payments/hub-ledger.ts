@@ -6,13 +6,14 @@
  * is checked so before the gateway is asked to give money back.
  */
 import { auditLog } from '../../../db/schema';
+import { ONLINE_CASHIER_ID } from '../../domain/billing';
 import type { Account, RequestContext } from '../../station/context';
 import { NOTHING_PREPARED } from '../../station/step-up';
 import { Writer } from '../../station/writer';
 import type { AdminStation } from '../admin-station';
 
 /** Who writes an online payment: the gateway itself, not a cashier (its rows' cashier_id; no person's day close holds them). */
-export const ONLINE_CASHIER: Account = { id: 'online-alipay', username: 'alipay', displayName: 'Alipay', roles: ['cashier'], staffId: null };
+export const ONLINE_CASHIER: Account = { id: ONLINE_CASHIER_ID, username: 'alipay', displayName: 'Alipay', roles: ['cashier'], staffId: null };
 
 class DryRun extends Error {}
 

@@ -198,6 +198,63 @@ describe('refunding an online payment', () => {
   });
 });
 
+describe('a cashier refunds an online payment', () => {
+  it("is refused at the counter (refund_online) and refunded through the gateway at the hub: lines cancelled, money back once, reaching the ledger", async () => {
+    const { phone, memberId } = await registered(t, 321);
+    const bill = clinicalBill(t, memberId);
+    const order = await phone.ok('portal.payOnline', { billId: bill.id });
+    t.fake.pay(order.outTradeNo);
+    await t.fake.postNotify(order.outTradeNo);
+    const [payment] = paymentsOf(t, bill.id);
+    const st = t.clinic.admin.station;
+    const cashier = logInAs(st, 'cashier');
+    const exam = bill.items.find((i) => i.kind === 'exam')!;
+    const request = { billId: bill.id, lines: [{ itemId: exam.id, quantity: 1 }], reason: '检查取消', idempotencyKey: 'online-lines-1' };
+    const refundsOf = () => st.raw.prepare('SELECT amount_fen, payment_id, method FROM refunds WHERE bill_id = ?').all(bill.id);
+
+    // At the counter: refused, nothing written, nothing asked of the gateway.
+    const counter = dispatchSync(st, cashier, 'billing.refund', request);
+    expect(counter.ok).toBe(false);
+    if (counter.ok) return;
+    expect(counter.error).toMatchObject({ code: 'CONFLICT', details: { reason: 'refund_online', paymentIds: [payment!.id], procedure: 'billing.refundOnline' } });
+    expect(refundsOf()).toEqual([]);
+    expect(t.fake.orders.get(order.outTradeNo)!.refunds.size).toBe(0);
+
+    // Not a receptionist's to do.
+    const reception = await dispatch(st, logInAs(st, 'reception'), 'billing.refundOnline', request);
+    expect(reception.ok ? 'ok' : reception.error.code).toBe('FORBIDDEN');
+
+    const done = await dispatch(st, cashier, 'billing.refundOnline', request);
+    if (!done.ok) throw new Error(JSON.stringify(done.error));
+    expect(done.value.refunds.map((r) => [r.paymentId, r.amountFen, r.method])).toEqual([[payment!.id, exam.amountFen, 'qr']]);
+    expect([...t.fake.orders.get(order.outTradeNo)!.refunds.entries()]).toEqual([['online-lines-1', exam.amountFen]]);
+    expect(refundsOf()).toEqual([{ amount_fen: exam.amountFen, payment_id: payment!.id, method: 'qr' }]);
+    expect(st.raw.prepare('SELECT status FROM exam_orders WHERE id = ?').get(exam.refId)).toEqual({ status: 'cancelled' });
+    expect(await t.payStore.get(order.outTradeNo)).toMatchObject({ state: 'refunded', refundedFen: exam.amountFen });
+
+    // The same key again: the first refund, the gateway not asked twice.
+    const again = await dispatch(st, cashier, 'billing.refundOnline', request);
+    expect(again.ok && again.value.replayed).toBe(true);
+    expect(t.fake.orders.get(order.outTradeNo)!.refunds.size).toBe(1);
+    expect(refundsOf()).toHaveLength(1);
+  });
+
+  it('refuses at the hub a refund that reaches a payment taken at the counter, before any money moves', async () => {
+    const { memberId } = await registered(t, 322);
+    const bill = clinicalBill(t, memberId);
+    const st = t.clinic.admin.station;
+    const cashier = logInAs(st, 'cashier');
+    const cash = dispatchSync(st, cashier, 'billing.pay', { billId: bill.id, method: 'cash', amountFen: bill.selfPayFen, tenderedFen: bill.selfPayFen, idempotencyKey: 'counter-322' });
+    if (!cash.ok) throw new Error(JSON.stringify(cash.error));
+    const refused = await dispatch(st, cashier, 'billing.refundOnline', { billId: bill.id, amountFen: 100, reason: '退款', idempotencyKey: 'counter-rf-322' });
+    expect(refused.ok ? 'ok' : refused.error).toMatchObject({ code: 'CONFLICT', details: { reason: 'counter_payment', paymentId: cash.value.payment.id } });
+    expect(st.raw.prepare('SELECT count(*) AS n FROM refunds WHERE bill_id = ?').get(bill.id)).toEqual({ n: 0 });
+    // The counter refund of it is still the desk's, and works.
+    const desk = dispatchSync(st, cashier, 'billing.refund', { billId: bill.id, amountFen: 100, reason: '退款', idempotencyKey: 'counter-rf-322' });
+    expect(desk.ok).toBe(true);
+  });
+});
+
 describe('the admin sets the gateway', () => {
   const setAs = (username: string, input: Record<string, unknown>) => {
     const st = t.clinic.admin.station;

@@ -12,11 +12,12 @@
  * is refused the same way when a query finds it.
  */
 import { randomBytes } from 'node:crypto';
+import type { ParsedInput } from '../../api/contract';
 import { DomainError } from '../../domain/errors';
 import type { Account } from '../../station/context';
 import { balanceOf, loadBill } from '../../station/services/billing-bills';
 import { takePayment } from '../../station/services/billing-payments';
-import { refundBill } from '../../station/services/billing-refunds';
+import { refundWithView } from '../../station/services/billing';
 import type { AdminStation } from '../admin-station';
 import type { Refusal } from '../refusals';
 import { yuanToFen } from './alipay-amounts';
@@ -205,23 +206,50 @@ export class OnlinePayments {
 
   /**
    * Refunds `amountFen` of an online payment through the gateway, then writes the refund rows at
-   * the hub (main/station/services/billing-refunds.ts, as `account`). The ledger refund is checked
-   * first (a dry run: REFUND_EXCEEDS_PAID, ALREADY_DELIVERED… refuse before any money moves); the
-   * gateway is asked with the idempotency key as its request number, so a retry refunds once.
-   * NOT_FOUND {field: 'paymentId'} when the payment is not an online one.
+   * the hub (refundOnline). NOT_FOUND {field: 'paymentId'} when the payment is not an online one.
    */
   async refund(account: Account, req: { paymentId: string; amountFen: number; reason: string; idempotencyKey: string }): Promise<{ refundIds: string[]; refundedFen: number }> {
     const order = await this.deps.store.byPayment(req.paymentId);
     if (!order || (order.state !== 'paid' && order.state !== 'refunded')) {
       throw new DomainError('NOT_FOUND', 'not a payment made online', { field: 'paymentId' });
     }
-    const refundReq = { billId: order.billId, amountFen: req.amountFen, reason: req.reason, paymentId: req.paymentId, idempotencyKey: req.idempotencyKey };
-    checkAtHub(this.deps.admin, account, 'billing.refundOnline', (ctx) => refundBill(ctx, refundReq));
-    const gw = await this.gateway();
-    const done = await gw.refund({ outTradeNo: order.outTradeNo, amountFen: req.amountFen, requestNo: req.idempotencyKey, reason: req.reason });
-    const refundedFen = done.refundedFen ?? order.refundedFen + req.amountFen;
-    await this.deps.store.setRefunded(order.outTradeNo, refundedFen, this.deps.now());
-    const { refundIds } = await runAtHub(this.deps.admin, account, 'billing.refundOnline', (ctx) => refundBill(ctx, refundReq));
-    return { refundIds, refundedFen };
+    const done = await this.refundOnline(account, { billId: order.billId, amountFen: req.amountFen, paymentId: req.paymentId, reason: req.reason, idempotencyKey: req.idempotencyKey });
+    const after = await this.deps.store.get(order.outTradeNo);
+    return { refundIds: done.refunds.map((r) => r.id), refundedFen: after?.refundedFen ?? 0 };
+  }
+
+  /**
+   * billing.refundOnline: refunds lines or an amount of a bill, every part of it from a payment
+   * made online. The ledger refund is planned first in a dry run (REFUND_EXCEEDS_PAID,
+   * ALREADY_DELIVERED… refuse before any money moves, and the plan says which payment gives back
+   * how much); a part from a payment taken at the counter is CONFLICT 'counter_payment' (the desk
+   * refunds that one); then the gateway refunds each part, asked with the part's idempotency key as
+   * its request number (a retry refunds once), and then the same refund is written at the hub's
+   * station, reaching every desk by sync. A key already used answers its first refund, no gateway call.
+   */
+  async refundOnline(account: Account, req: ParsedInput<'billing.refund'>): Promise<ReturnType<typeof refundWithView>> {
+    let planned: ReturnType<typeof refundWithView> | null = null;
+    checkAtHub(this.deps.admin, account, 'billing.refundOnline', (ctx) => { planned = refundWithView(ctx, req); });
+    const plan = planned as ReturnType<typeof refundWithView> | null;
+    if (!plan) throw new DomainError('INTERNAL', 'the refund was not planned');
+    if (!plan.replayed) {
+      const parts: { order: OnlineOrder; amountFen: number; requestNo: string }[] = [];
+      for (const [i, r] of plan.refunds.entries()) {
+        const order = await this.deps.store.byPayment(r.paymentId);
+        if (!order || (order.state !== 'paid' && order.state !== 'refunded')) {
+          throw new DomainError('CONFLICT', 'part of this refund goes back to a payment taken at the counter: refund that part at the desk', {
+            reason: 'counter_payment', paymentId: r.paymentId, field: req.amountFen === undefined ? 'lines' : 'paymentId',
+          });
+        }
+        parts.push({ order, amountFen: r.amountFen, requestNo: i === 0 ? req.idempotencyKey : `${req.idempotencyKey}#${i + 1}` });
+      }
+      const gw = await this.gateway();
+      for (const part of parts) {
+        const done = await gw.refund({ outTradeNo: part.order.outTradeNo, amountFen: part.amountFen, requestNo: part.requestNo, reason: req.reason });
+        const before = (await this.deps.store.get(part.order.outTradeNo))?.refundedFen ?? part.order.refundedFen;
+        await this.deps.store.setRefunded(part.order.outTradeNo, done.refundedFen ?? before + part.amountFen, this.deps.now());
+      }
+    }
+    return runAtHub(this.deps.admin, account, 'billing.refundOnline', (ctx) => refundWithView(ctx, req));
   }
 }

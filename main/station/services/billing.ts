@@ -4,7 +4,9 @@
  */
 import { asc, eq, inArray } from 'drizzle-orm';
 import { bills, refunds, visits } from '../../../db/schema';
+import type { ParsedInput } from '../../api/contract';
 import type { billingProcedures } from '../../api/procedures/billing';
+import { ONLINE_CASHIER_ID } from '../../domain/billing';
 import { DomainError } from '../../domain/errors';
 import { assertTransition, billLifecycle, visitLifecycle } from '../../domain/lifecycle';
 import { sumFen } from '../../domain/money';
@@ -19,6 +21,8 @@ import { takePayment, takePayments } from './billing-payments';
 import { refundLines } from './billing-refund-lines';
 import { refundBill } from './billing-refunds';
 import { countVisits, loadVisit, visitView, visitViews } from './frontdesk-visits';
+
+type RefundInput = ParsedInput<'billing.refund'>;
 
 function chargeView(c: ReturnType<typeof unbilledCharges>[number]) {
   return { kind: c.kind, refId: c.refId, description: c.description, quantity: c.quantity, unitPriceFen: c.unitPriceFen, amountFen: c.amountFen };
@@ -109,15 +113,17 @@ export const billingHandlers = {
     return { receiptNo, payments: bill.payments.filter((p) => paymentIds.includes(p.id)), bill, visit: visitView(ctx, bill.visitId), replayed };
   },
 
-  'billing.refund': (ctx, { lines, amountFen, ...req }) => {
-    if ((lines === undefined) === (amountFen === undefined)) {
-      throw new DomainError('VALIDATION', 'a refund names its lines or an amount, not both', { field: 'lines', reason: 'lines_or_amount' });
+  'billing.refund': (ctx, req) => {
+    const answer = refundWithView(ctx, req);
+    // Money paid online goes back through the gateway, at the hub: a counter refund of it would
+    // hand back money the clinic never held in its till. Thrown inside the transaction: nothing stays written.
+    const online = answer.refunds.filter((r) => answer.bill.payments.some((p) => p.id === r.paymentId && p.cashierId === ONLINE_CASHIER_ID));
+    if (online.length > 0 && !answer.replayed) {
+      throw new DomainError('CONFLICT', 'this refund reaches a payment made online: it is refunded through the gateway, at the hub', {
+        reason: 'refund_online', paymentIds: [...new Set(online.map((r) => r.paymentId))], procedure: 'billing.refundOnline',
+      });
     }
-    const { refundIds, replayed } = lines !== undefined
-      ? refundLines(ctx, { billId: req.billId, lines, reason: req.reason, idempotencyKey: req.idempotencyKey })
-      : refundBill(ctx, { ...req, amountFen: amountFen! });
-    const rows = ctx.db.select().from(refunds).where(inArray(refunds.id, refundIds)).orderBy(asc(refunds.idempotencyKey)).all();
-    return { refunds: rows.map(refundView), bill: billView(ctx, req.billId), replayed };
+    return answer;
   },
 
   'billing.discharge': (ctx, { visitId }) => {
@@ -140,4 +146,20 @@ export const billingHandlers = {
   'billing.closeDay': (ctx) => closeDay(ctx),
   'billing.dayCloses': (ctx, input) => listDayCloses(ctx, input),
   'billing.dayClosesOn': (ctx, { date }) => dayClosesOn(ctx, date),
-} satisfies HandlersFor<typeof billingProcedures>;
+} satisfies Omit<HandlersFor<typeof billingProcedures>, 'billing.refundOnline'>;
+
+/**
+ * Refunds lines or an amount of a bill (exactly one of the two; VALIDATION 'lines_or_amount'
+ * otherwise) and answers the refund rows with the bill as it is now. The desk's billing.refund
+ * and the hub's billing.refundOnline (main/hub/payments/online-payments.ts) both run it.
+ */
+export function refundWithView(ctx: RequestContext, { lines, amountFen, ...req }: RefundInput) {
+  if ((lines === undefined) === (amountFen === undefined)) {
+    throw new DomainError('VALIDATION', 'a refund names its lines or an amount, not both', { field: 'lines', reason: 'lines_or_amount' });
+  }
+  const { refundIds, replayed } = lines !== undefined
+    ? refundLines(ctx, { billId: req.billId, lines, reason: req.reason, idempotencyKey: req.idempotencyKey })
+    : refundBill(ctx, { ...req, amountFen: amountFen! });
+  const rows = ctx.db.select().from(refunds).where(inArray(refunds.id, refundIds)).orderBy(asc(refunds.idempotencyKey)).all();
+  return { refunds: rows.map(refundView), bill: billView(ctx, req.billId), replayed };
+}

@@ -13,7 +13,7 @@ export const billing = area(
       item: '项目', qty: '数量', amount: '金额', insurance: '医保',
     },
     refund: {
-      title: '退费', amount: '退费金额（元）', reason: '退费原因', submit: '确认退费', done: '已退费 {{amount}}', refundable: '可退 {{amount}}',
+      title: '退费', amount: '退费金额（元）', reason: '退费原因', submit: '确认退费', done: '已退费 {{amount}}', doneOnline: '已通过支付宝原路退回 {{amount}}', refundable: '可退 {{amount}}',
       byLine: '选择要退的项目和数量。退款按原支付方式按比例退回（医保部分退回医保），已检查项目的检查单随之取消，药品不再发放。',
       paidQty: '已付', refundedQty: '已退', refundQty: '退数量', lineAmount: '退款', total: '退费合计 {{amount}}', nothingLeft: '没有可退的项目。',
     },
@@ -36,7 +36,7 @@ export const billing = area(
       payments: 'Payments', refunds: 'Refunds', item: 'Item', qty: 'Qty', amount: 'Amount', insurance: 'Insurance',
     },
     refund: {
-      title: 'Refund', amount: 'Amount (yuan)', reason: 'Reason', submit: 'Refund', done: 'Refunded {{amount}}', refundable: 'Refundable {{amount}}',
+      title: 'Refund', amount: 'Amount (yuan)', reason: 'Reason', submit: 'Refund', done: 'Refunded {{amount}}', doneOnline: 'Refunded {{amount}} through Alipay, to the account it was paid from', refundable: 'Refundable {{amount}}',
       byLine: 'Choose the items and how many. The money goes back the way it was paid, in proportion (the insurance part to insurance); a refunded exam is cancelled, a refunded drug is not handed over.',
       paidQty: 'Paid', refundedQty: 'Refunded', refundQty: 'Refund qty', lineAmount: 'Refund', total: 'Refund total {{amount}}', nothingLeft: 'Nothing left to refund.',
     },

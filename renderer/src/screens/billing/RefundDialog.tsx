@@ -1,9 +1,11 @@
 import { Button, Group, Modal, NumberInput, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Output } from '../../../../main/api/contract';
-import { useApiMutation } from '../../api/query';
+import type { Input, Output } from '../../../../main/api/contract';
+import { ApiError } from '../../api/client';
+import { apiCall, queryClient } from '../../api/query';
 import { fieldError, formError } from '../../i18n/translateError';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { money, yuanInput } from '../../ui/format';
@@ -19,18 +21,37 @@ function worth(item: Item, n: number): number {
   return at(item.refundedQuantity + n) - at(item.refundedQuantity);
 }
 
+/**
+ * billing.refund at this desk; money paid online (the desk answers CONFLICT 'refund_online') goes
+ * back through the gateway instead, at the hub (billing.refundOnline, the same request and key).
+ */
+function useRefund(onClose: () => void) {
+  const { t } = useTranslation();
+  return useMutation<{ out: Output<'billing.refund'>; online: boolean }, ApiError, Input<'billing.refund'>>({
+    mutationFn: async (input) => {
+      try {
+        return { out: await apiCall('billing.refund', input), online: false };
+      } catch (err) {
+        if (!(err instanceof ApiError) || err.code !== 'CONFLICT' || err.details?.['reason'] !== 'refund_online') throw err;
+        return { out: await apiCall('billing.refundOnline', input), online: true };
+      }
+    },
+    onSuccess: ({ out, online }) => {
+      void queryClient.invalidateQueries();
+      const amount = money(out.refunds.reduce((s, x) => s + x.amountFen, 0));
+      notifications.show({ color: 'orange', message: t(online ? 'billing.refund.doneOnline' : 'billing.refund.done', { amount }) });
+      onClose();
+    },
+  });
+}
+
 /** A paid bill is refunded by line: how many of each item, with the reason; the money goes back the way it was paid. */
 function LineRefund({ bill, onClose }: { bill: Bill; onClose: () => void }) {
   const { t } = useTranslation();
   const [qty, setQty] = useState<Record<string, number>>({});
   const [reason, setReason] = useState('');
   const key = useMemo(() => newKey(), []);
-  const refund = useApiMutation('billing.refund', {
-    onSuccess: (r) => {
-      notifications.show({ color: 'orange', message: t('billing.refund.done', { amount: money(r.refunds.reduce((s, x) => s + x.amountFen, 0)) }) });
-      onClose();
-    },
-  });
+  const refund = useRefund(onClose);
   const open = bill.items.filter((i) => i.quantity > i.refundedQuantity);
   const lines = open.filter((i) => (qty[i.id] ?? 0) > 0).map((i) => ({ itemId: i.id, quantity: qty[i.id]! }));
   const total = open.reduce((s, i) => s + worth(i, qty[i.id] ?? 0), 0);
@@ -80,12 +101,7 @@ function AmountRefund({ bill, onClose }: { bill: Bill; onClose: () => void }) {
   const [amount, setAmount] = useState(yuanInput(bill.refundableFen));
   const [reason, setReason] = useState('');
   const key = useMemo(() => newKey(), []);
-  const refund = useApiMutation('billing.refund', {
-    onSuccess: (r) => {
-      notifications.show({ color: 'orange', message: t('billing.refund.done', { amount: money(r.refunds.reduce((s, x) => s + x.amountFen, 0)) }) });
-      onClose();
-    },
-  });
+  const refund = useRefund(onClose);
   const fen = tryFen(amount);
   return (
     <Stack>
