@@ -72,7 +72,7 @@ async function main(): Promise<void> {
       ['hub: operations lost', hub.lost],
       ['hub: changes or operations duplicated', hub.duplicated],
       ['hub: runs the final wait asked for', hub.nudges],
-      ['hub: connections the final wait cut (a desk left connected, not ready, by a hello that timed out)', hub.helloCuts],
+      ['hub: connections the final wait cut (a desk not ready for 15 s)', hub.helloCuts],
       ['hub: duration', `${ms(hub.ms / 1000, 0)} s`],
     );
   }

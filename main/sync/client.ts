@@ -4,8 +4,7 @@
  * reconnects by itself. Reports `sync.status` {online, pending, lastSyncAt, setAside, clockOffsetMs}
  * through the station. One sync run at a time; runs are triggered by connecting, by local changes,
  * by broadcasts, and after a timeout or a hub error while connected by a retry with backoff.
- * A push or pull the hub answers late is waited for, not sent again (askPatiently), and pushes go
- * in smaller batches until the hub answers promptly again.
+ * A push or pull the hub answers late is waited for, not sent again (askPatiently).
  * Changes the hub refuses are set aside with their reason (main/sync/local.ts setAside): the push
  * moves past them and they show in the header. At hello the desk measures its clock against the
  * hub's (main/sync/clock.ts).
@@ -32,8 +31,6 @@ const PUSH_WINDOW = 2;
  * same batch again would only queue it behind the first (under load, a backlog that never drains).
  */
 export const LATE_ANSWER_FACTOR = 8;
-/** The smallest push batch a slow hub shrinks it to; it doubles back after each prompt answer. */
-export const MIN_PUSH_BATCH = 10;
 
 export interface SyncClientOptions {
   url: string;
@@ -78,20 +75,10 @@ export class SyncClient implements HubLink {
   readonly state: SyncState = { online: false, pending: 0, lastSyncAt: null, error: null, clockOffsetMs: null };
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private retryDelay = 0;
-  /** Changes per push now: halved while the hub answers late, back up to `batch` as it answers promptly. */
-  private pushBatch: number;
-
-  constructor(readonly station: Station, private readonly opts: SyncClientOptions) {
-    this.pushBatch = this.batch;
-  }
+  constructor(readonly station: Station, private readonly opts: SyncClientOptions) {}
 
   private get batch(): number {
     return this.opts.batchSize ?? 500;
-  }
-
-  /** The push batch size now (tests, diagnostics). */
-  get currentPushBatch(): number {
-    return this.pushBatch;
   }
 
   start(): void {
@@ -250,13 +237,13 @@ export class SyncClient implements HubLink {
 
   /**
    * Like `ask`, for a push or a pull: past `timeoutMs` the hub is said to be slow (the sync badge
-   * shows it, later pushes go in smaller batches) but the answer is still awaited, up to
-   * LATE_ANSWER_FACTOR × `timeoutMs`; a lost connection fails it at once.
+   * shows it) but the answer is still awaited, up to LATE_ANSWER_FACTOR × `timeoutMs`; a lost
+   * connection fails it at once. (Smaller batches would not help a slow hub: under load its time
+   * goes to each request more than to each change, so they only lower what it can take.)
    */
-  private askPatiently(event: 'push' | 'pull', payload: unknown): { answer: Promise<unknown>; late: () => boolean } {
+  private askPatiently(event: 'push' | 'pull', payload: unknown): Promise<unknown> {
     const socket = this.socket;
-    let late = false;
-    if (!socket?.connected) return { answer: Promise.reject(new Error('not connected')), late: () => late };
+    if (!socket?.connected) return Promise.reject(new Error('not connected'));
     const soft = this.opts.timeoutMs ?? 10_000;
     const answer = new Promise<unknown>((resolve, reject) => {
       let settled = false;
@@ -271,10 +258,7 @@ export class SyncClient implements HubLink {
       const lost = (): void => {
         if (settle()) reject(new Error(`the connection to the hub was lost during a ${event}`));
       };
-      const slow = setTimeout(() => {
-        late = true;
-        this.hubIsSlow(event, soft);
-      }, soft);
+      const slow = setTimeout(() => this.hubIsSlow(soft), soft);
       const hard = setTimeout(() => {
         if (settle()) reject(new Error(`the hub did not answer a ${event} within ${Math.round((soft * LATE_ANSWER_FACTOR) / 100) / 10} s`));
       }, soft * LATE_ANSWER_FACTOR);
@@ -283,13 +267,11 @@ export class SyncClient implements HubLink {
         if (settle()) resolve(raw);
       });
     });
-    return { answer, late: () => late };
+    return answer;
   }
 
-  private hubIsSlow(event: string, softMs: number): void {
-    if (event === 'push') this.pushBatch = Math.max(MIN_PUSH_BATCH, Math.floor(this.pushBatch / 2));
+  private hubIsSlow(softMs: number): void {
     this.state.error = { code: 'HUB_ERROR', message: `the hub has not answered within ${Math.round(softMs / 100) / 10} s: still waiting for its answer` };
-    this.opts.log?.(`${this.state.error.message} (${event}; pushes now go ${this.pushBatch} changes at a time)`);
     this.report();
   }
 
@@ -339,25 +321,24 @@ export class SyncClient implements HubLink {
     if (!this.ready) return;
     // Push everything unsent, oldest first; the next batch is on its way while the hub appends
     // this one (the hub appends one station's batches in the order they came).
-    const flying: { changes: ChangeT[]; answer: Promise<unknown>; late: () => boolean }[] = [];
+    const flying: { changes: ChangeT[]; answer: Promise<unknown> }[] = [];
     let last: ChangeT | undefined;
     // Counted once (a count over a long backlog is not free), then kept as batches are acknowledged.
     let unsent = pendingCount(this.station);
     for (;;) {
       while (flying.length < PUSH_WINDOW) {
-        const changes = pendingChanges(this.station, this.pushBatch, last);
+        const changes = pendingChanges(this.station, this.batch, last);
         if (changes.length === 0) break;
         last = changes[changes.length - 1]!;
         const pending = Math.max(0, unsent - changes.length - flying.reduce((n, f) => n + f.changes.length, 0));
-        const asked = this.askPatiently('push', { changes, pending });
-        asked.answer.catch(() => undefined); // awaited below, in order; a failure behind the first must not go unhandled
-        flying.push({ changes, ...asked });
+        const answer = this.askPatiently('push', { changes, pending });
+        answer.catch(() => undefined); // awaited below, in order; a failure behind the first must not go unhandled
+        flying.push({ changes, answer });
       }
       const head = flying.shift();
       if (!head) break;
       const answer = PushAnswer.parse(await head.answer);
       if (!answer.ok) return this.refused(answer.error);
-      if (!head.late()) this.pushBatch = Math.min(this.batch, this.pushBatch * 2);
       this.acknowledged(head.changes, answer.acks, answer.refused ?? []);
       unsent = Math.max(0, unsent - head.changes.length);
       this.report(unsent);
@@ -372,13 +353,13 @@ export class SyncClient implements HubLink {
       const snapshot = after < upto;
       if (!snapshot && upto > 0) setBootstrapUpto(this.station, 0);
       const request = { after, limit: this.batch, ...(snapshot ? { upto } : { others: true }) };
-      const asked: Promise<unknown> = ahead?.key === JSON.stringify(request) ? ahead.answer : this.askPatiently('pull', request).answer;
+      const asked: Promise<unknown> = ahead?.key === JSON.stringify(request) ? ahead.answer : this.askPatiently('pull', request);
       ahead = null;
       const answer = PullAnswer.parse(await asked);
       if (!answer.ok) return this.refused(answer.error);
       if (answer.more) {
         const next = { ...request, after: answer.cursor };
-        ahead = { key: JSON.stringify(next), answer: this.askPatiently('pull', next).answer };
+        ahead = { key: JSON.stringify(next), answer: this.askPatiently('pull', next) };
         ahead.answer.catch(() => undefined); // awaited on the next round, or dropped unused
       }
       if (answer.changes.length > 0 || answer.cursor !== after) {

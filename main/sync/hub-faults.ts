@@ -36,7 +36,7 @@ export interface HubFaultReport {
   duplicated: number;
   /** Runs the final wait asked for (a push timed out in a freeze waits for the next write or run). */
   nudges: number;
-  /** Times the final wait cut the connections of a desk left connected but not ready (a hello that timed out). */
+  /** Times the final wait cut the connections because a desk had not been ready for 15 s. */
   helloCuts: number;
   problems: string[];
   ms: number;
@@ -163,22 +163,29 @@ export async function runHubFaults(opts: { faults: number; seed: number; log?: (
         report.freezes += 1;
       }
       report.faults += 1;
-      opts.log?.(`hub fault ${k + 1}/${opts.faults}: ${report.kills} kills, ${report.cuts} cuts, ${report.freezes} freezes, ${report.operations} operations`);
+      opts.log?.(`hub fault ${k + 1}/${opts.faults}: ${report.kills} kills, ${report.cuts} cuts, ${report.freezes} freezes, ${report.operations} operations; `
+        + desks.map((d) => `${d.station.device} ${pendingCount(d.station)} pending${d.client.state.online ? '' : ' (offline)'}`).join(', '));
     }
     writing = false;
     await Promise.all(writers);
 
     // Everything synced: nothing pending, both desks at the same cursor holding the same changes.
-    // A push that timed out in a freeze is retried by the next write or run: the wait asks for a run
-    // now and then. A hello that timed out (a freeze, or a restarted hub slow to answer) leaves the
-    // client connected but not ready, and nothing but a new connection says hello again (the client
-    // does not retry it yet): the wait then cuts the connections, and counts it.
+    // The clients retry by themselves (a late answer is awaited; a hello or push that failed while
+    // connected is retried with backoff); the wait also asks for a run each second. Only a desk
+    // not ready for 15 s has its connection cut (counted): cutting sooner, under load, cut hellos
+    // that were about to be answered, again and again.
     const count = (s: Station) => (s.raw.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n;
+    const onlineAt = new Map(desks.map((d) => [d, Date.now()]));
     await waitUntil(() => desks.every((d) => pendingCount(d.station) === 0 && d.client.state.online)
       && getCursor(desks[0]!.station) === getCursor(desks[1]!.station) && count(desks[0]!.station) === count(desks[1]!.station),
     120_000, () => `both desks synced (${desks.map((d) => `${d.station.device}: ${pendingCount(d.station)} pending, cursor ${getCursor(d.station)}, ${count(d.station)} changes, online ${d.client.state.online}, error ${JSON.stringify(d.client.state.error)}`).join('; ')})`, () => {
       report.nudges += 1;
-      if (desks.some((d) => !d.client.state.online)) report.helloCuts += proxy.cutAll() > 0 ? 1 : 0;
+      const now = Date.now();
+      for (const d of desks) if (d.client.state.online) onlineAt.set(d, now);
+      if (desks.some((d) => now - (onlineAt.get(d) ?? now) > 15_000)) {
+        report.helloCuts += proxy.cutAll() > 0 ? 1 : 0;
+        for (const d of desks) onlineAt.set(d, now);
+      }
       return Promise.all(desks.map((d) => d.client.syncNow()));
     });
     for (const d of desks) await d.client.syncNow();
