@@ -82,13 +82,39 @@ export async function exactlyOnceProblems(store: HubStore, stations: Station[]):
   return { problems, duplicated, changes };
 }
 
-async function waitUntil(check: () => boolean | Promise<boolean>, ms: number, what: () => string, nudge?: () => unknown): Promise<void> {
+/** Which changes one desk holds and the other does not: how many, whose, and under which hub seqs. */
+function desksDiffer(stations: Station[]): string {
+  const all = stations.map((s) => new Map((s.raw.prepare('SELECT id, seq, device FROM change_log').all() as { id: string; seq: number | null; device: string }[]).map((c) => [c.id, c])));
+  return stations.map((s, i) => {
+    const other = all[1 - i]!;
+    const only = [...all[i]!.values()].filter((c) => !other.has(c.id));
+    if (only.length === 0) return `${s.device} holds nothing the other lacks`;
+    const seqs = only.map((c) => c.seq ?? 0).sort((a, b) => a - b);
+    const devices = [...new Set(only.map((c) => c.device))].join('/');
+    return `${s.device} alone holds ${only.length} changes of ${devices}, hub seqs ${seqs.slice(0, 3).join(',')}…${seqs[seqs.length - 1]}`;
+  }).join('; ');
+}
+
+/**
+ * Waits for `check`, failing after `ms` without progress: `progress` (when given) is a number that
+ * grows as the desks catch up, and each rise gives the wait `ms` more, up to `capMs` in all.
+ */
+async function waitUntil(check: () => boolean | Promise<boolean>, ms: number, what: () => string, nudge?: () => unknown,
+  progress?: () => number, capMs = 15 * 60_000): Promise<void> {
   const start = Date.now();
   let nudged = Date.now();
+  let best = progress?.() ?? 0;
+  let since = start;
   while (!(await check())) {
-    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what()}`);
-    if (nudge && Date.now() - nudged > 1_000) {
-      nudged = Date.now();
+    const now = Date.now();
+    const p = progress?.() ?? best;
+    if (p > best) {
+      best = p;
+      since = now;
+    }
+    if (now - since > ms || now - start > capMs) throw new Error(`timed out waiting for ${what()}`);
+    if (nudge && now - nudged > 1_000) {
+      nudged = now;
       void nudge();
     }
     await new Promise((r) => setTimeout(r, 20));
@@ -171,23 +197,29 @@ export async function runHubFaults(opts: { faults: number; seed: number; log?: (
 
     // Everything synced: nothing pending, both desks at the same cursor holding the same changes.
     // The clients retry by themselves (a late answer is awaited; a hello or push that failed while
-    // connected is retried with backoff); the wait also asks for a run each second. Only a desk
+    // connected is retried with backoff); the wait also asks for a run each second, and fails after
+    // 90 s in which the desks came no closer (a backlog still draining is not a failure). Only a desk
     // not ready for 15 s has its connection cut (counted): cutting sooner, under load, cut hellos
     // that were about to be answered, again and again.
     const count = (s: Station) => (s.raw.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n;
     const onlineAt = new Map(desks.map((d) => [d, Date.now()]));
-    await waitUntil(() => desks.every((d) => pendingCount(d.station) === 0 && d.client.state.online)
-      && getCursor(desks[0]!.station) === getCursor(desks[1]!.station) && count(desks[0]!.station) === count(desks[1]!.station),
-    120_000, () => `both desks synced (${desks.map((d) => `${d.station.device}: ${pendingCount(d.station)} pending, cursor ${getCursor(d.station)}, ${count(d.station)} changes, online ${d.client.state.online}, error ${JSON.stringify(d.client.state.error)}`).join('; ')})`, () => {
-      report.nudges += 1;
-      const now = Date.now();
-      for (const d of desks) if (d.client.state.online) onlineAt.set(d, now);
-      if (desks.some((d) => now - (onlineAt.get(d) ?? now) > 15_000)) {
-        report.helloCuts += proxy.cutAll() > 0 ? 1 : 0;
-        for (const d of desks) onlineAt.set(d, now);
-      }
-      return Promise.all(desks.map((d) => d.client.syncNow()));
-    });
+    try {
+      await waitUntil(() => desks.every((d) => pendingCount(d.station) === 0 && d.client.state.online)
+        && getCursor(desks[0]!.station) === getCursor(desks[1]!.station) && count(desks[0]!.station) === count(desks[1]!.station),
+      90_000, () => `both desks synced (${desks.map((d) => `${d.station.device}: ${pendingCount(d.station)} pending, cursor ${getCursor(d.station)}, ${count(d.station)} changes, online ${d.client.state.online}, error ${JSON.stringify(d.client.state.error)}`).join('; ')})`, () => {
+        report.nudges += 1;
+        const now = Date.now();
+        for (const d of desks) if (d.client.state.online) onlineAt.set(d, now);
+        if (desks.some((d) => now - (onlineAt.get(d) ?? now) > 15_000)) {
+          report.helloCuts += proxy.cutAll() > 0 ? 1 : 0;
+          for (const d of desks) onlineAt.set(d, now);
+        }
+        return Promise.all(desks.map((d) => d.client.syncNow()));
+      }, () => desks.reduce((n, d) => n + getCursor(d.station) - pendingCount(d.station), 0));
+    } catch (err) {
+      // Say what differs, then check the hub's log all the same.
+      report.problems.push(`${err instanceof Error ? err.message : String(err)}; ${desksDiffer(desks.map((d) => d.station))}`);
+    }
     for (const d of desks) await d.client.syncNow();
     const [a, b] = desks.map((d) => replicatedChecksums(d.station));
     if (JSON.stringify(a) !== JSON.stringify(b)) report.problems.push(`the desks' replicated tables differ: ${JSON.stringify(a)} / ${JSON.stringify(b)}`);
