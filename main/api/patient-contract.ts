@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { APPOINTMENT_STATUSES, BILL_KINDS, SESSION_PERIODS, SEXES } from '../domain/enums';
 import type { ErrorBody } from '../domain/errors';
+import { patientRecordProcedures } from './patient-records-contract';
 import { Fen, Id, Instant, IsoDate, RequiredText } from './schemas';
 
 export type PatientAccess = 'public' | 'patient';
@@ -143,7 +144,7 @@ export const patientProcedures = {
   }),
   'portal.catalog': portalProcedure({
     kind: 'query', access: 'public',
-    summary: "Active departments with their doctors (title, fee), and the clinic's booking notice and rules.",
+    summary: "Active departments with their doctors (title, fee, patients' rating), and the clinic's booking notice and rules.",
     input: Empty,
     output: z.object({
       notice: z.string(),
@@ -152,7 +153,11 @@ export const patientProcedures = {
       today: IsoDate,
       departments: z.array(z.object({
         id: Id, name: z.string(), nameEn: z.string(),
-        doctors: z.array(z.object({ id: Id, name: z.string(), title: z.string(), specialty: z.string(), feeFen: Fen })),
+        doctors: z.array(z.object({
+          id: Id, name: z.string(), title: z.string(), specialty: z.string(), feeFen: Fen,
+          /** Patients' ratings of finished visits (1–5): average and count; null before the first. */
+          rating: z.object({ average: z.number().min(1).max(5), count: z.number().int().positive() }).nullable(),
+        })),
       })),
     }),
   }),
@@ -201,6 +206,7 @@ export const patientProcedures = {
     input: z.strictObject({ outTradeNo: z.string().trim().min(1).max(64) }),
     output: PayStatusView,
   }),
+  ...patientRecordProcedures,
 } as const;
 
 export type PatientProcedures = typeof patientProcedures;

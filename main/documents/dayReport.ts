@@ -67,7 +67,7 @@ export async function renderDayReport(data: DayReportDoc, opts: RenderOptions): 
     ...PAPER.A4,
     margins: MARGINS,
     lang: opts.lang,
-    copy: opts.copy, preview: opts.preview,
+    copy: opts.copy, preview: opts.preview, patientCopy: opts.patientCopy,
     title: `${opts.lang === 'zh-CN' ? '收费日结报表' : 'Close-of-day report'} ${r.businessDate}`,
     author: r.clinic.name,
   });

@@ -57,7 +57,7 @@ export async function renderDrugLabels(data: DrugLabelDoc, opts: RenderOptions):
     ...PAPER.drugLabel,
     margins: { top: 0, right: 0, bottom: 0, left: 0 },
     lang: opts.lang,
-    copy: opts.copy, preview: opts.preview,
+    copy: opts.copy, preview: opts.preview, patientCopy: opts.patientCopy,
     title: `${d.patient.name} ${d.rxNo ?? ''}`.trim(),
     author: d.clinic.name,
   });

@@ -29,6 +29,7 @@ export const renderOptionsSchema = z.object({
   lang: z.enum(LANGS),
   copy: z.boolean().optional(),
   preview: z.boolean().optional(),
+  patientCopy: z.boolean().optional(),
   paper: z.enum(['A5', 'roll80']).optional(),
   printedAt: z.int().nonnegative().optional(),
 });

@@ -63,7 +63,7 @@ const VISIT_TYPE: Record<Lang, Record<VisitType, string>> = {
 };
 
 const ZH = {
-    copy: '副本', reprinted: '补打', preview: '预览', notValid: '仅供核对，不作凭证', page: (n: number, of: number) => `第 ${n} 页 / 共 ${of} 页`,
+    copy: '副本', reprinted: '补打', preview: '预览', notValid: '仅供核对，不作凭证', patientCopy: '患者留存', downloaded: '下载于', page: (n: number, of: number) => `第 ${n} 页 / 共 ${of} 页`,
     continued: '续页', continuedNext: '（接下页）',
     // prescription
     rxTitle: '处方笺', rxNo: '处方号', department: '科别', date: '日期', name: '姓名', sex: '性别',
@@ -99,7 +99,7 @@ const ZH = {
 export type Words = typeof ZH;
 
 const EN: Words = {
-    copy: 'COPY', reprinted: 'Reprinted', preview: 'PREVIEW', notValid: 'Preview only, not valid', page: (n: number, of: number) => `Page ${n} of ${of}`,
+    copy: 'COPY', reprinted: 'Reprinted', preview: 'PREVIEW', notValid: 'Preview only, not valid', patientCopy: 'Patient copy', downloaded: 'Downloaded', page: (n: number, of: number) => `Page ${n} of ${of}`,
     continued: 'continued', continuedNext: '(continued overleaf)',
     rxTitle: 'Prescription', rxNo: 'Rx No.', department: 'Dept.', date: 'Date', name: 'Name', sex: 'Sex',
     age: 'Age', recordNo: 'Record No.', allergies: 'Allergies', feeType: 'Payer', diagnosis: 'Diagnosis',
@@ -161,4 +161,9 @@ export function labelsFor(lang: Lang): Labels {
 /** A preview's words: its marking says 预览 / PREVIEW and "not valid" where a copy says 副本 / COPY and "reprinted". */
 export function previewLabels(L: Labels): Labels {
   return { ...L, w: { ...L.w, copy: L.w.preview, reprinted: L.w.notValid } };
+}
+
+/** The patient's own copy (downloaded on the patient port): marked 患者留存 / Patient copy and when it was downloaded, where a copy says 副本 / COPY and "reprinted". */
+export function patientCopyLabels(L: Labels): Labels {
+  return { ...L, w: { ...L.w, copy: L.w.patientCopy, reprinted: L.w.downloaded } };
 }

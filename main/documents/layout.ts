@@ -263,7 +263,7 @@ export function copyMarks(
     const x = o.corner === 'right' ? ctx.W - w - 6 * k : 6 * k;
     const y = 5 * k;
     doc.save();
-    doc.rotate(o.corner === 'right' ? -6 : 6, { origin: [x + w / 2, y + h / 2] });
+    if (!ctx.upright) doc.rotate(o.corner === 'right' ? -6 : 6, { origin: [x + w / 2, y + h / 2] });
     doc.lineWidth(1.2 * k).strokeColor(RED).rect(x, y, w, h).stroke();
     line(ctx, word, x, y + 1.5 * k, w, { size, bold: true, color: RED, align: 'center' });
     line(ctx, sub, x, y + size * 1.35, w, { size: size * 0.5, color: RED, align: 'center' });

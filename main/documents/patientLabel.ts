@@ -44,7 +44,7 @@ export async function renderPatientLabel(data: PatientLabelDoc, opts: RenderOpti
     ...PAPER.patientLabel,
     margins: { top: 0, right: 0, bottom: 0, left: 0 },
     lang: opts.lang,
-    copy: opts.copy, preview: opts.preview,
+    copy: opts.copy, preview: opts.preview, patientCopy: opts.patientCopy,
     title: `${p.patient.name} ${p.patient.recordNo}`,
     author: p.clinic?.name,
   });

@@ -6,7 +6,7 @@
  */
 import PDFDocument from 'pdfkit';
 import { fontSource, fontSourceIsShared, onFontReset } from './fonts';
-import { labelsFor, previewLabels, type Labels, type Lang } from './labels';
+import { labelsFor, patientCopyLabels, previewLabels, type Labels, type Lang } from './labels';
 
 /** Millimetres to points, to 1/100 pt. */
 export const mm = (v: number): number => Math.round(((v * 72) / 25.4) * 100) / 100;
@@ -37,6 +37,11 @@ export interface RenderOptions {
    * watermark, the line on rolls and labels), with "not valid" beside it.
    */
   preview?: boolean;
+  /**
+   * The patient's own copy, downloaded on the patient port: marked 患者留存 / Patient copy wherever
+   * a copy is marked, with when it was downloaded beside it.
+   */
+  patientCopy?: boolean;
 }
 
 export interface Ctx {
@@ -44,6 +49,8 @@ export interface Ctx {
   L: Labels;
   lang: Lang;
   copy: boolean;
+  /** The patient's copy: its stamp stands upright (read back as one line), unlike a reprint's tilted one. */
+  upright: boolean;
   W: number;
   H: number;
   m: Margins;
@@ -69,6 +76,7 @@ export interface NewDocOptions {
   lang: Lang;
   copy?: boolean;
   preview?: boolean;
+  patientCopy?: boolean;
   title: string;
   author?: string;
 }
@@ -113,9 +121,10 @@ export function newDoc(o: NewDocOptions): Ctx {
   shareLayoutCache(doc, 'R');
   return {
     doc,
-    L: o.preview ? previewLabels(labelsFor(o.lang)) : labelsFor(o.lang),
+    L: o.preview ? previewLabels(labelsFor(o.lang)) : o.patientCopy ? patientCopyLabels(labelsFor(o.lang)) : labelsFor(o.lang),
     lang: o.lang,
-    copy: (o.copy ?? false) || (o.preview ?? false),
+    copy: (o.copy ?? false) || (o.preview ?? false) || (o.patientCopy ?? false),
+    upright: o.patientCopy ?? false,
     W: o.width,
     H: o.height,
     m: o.margins,

@@ -132,7 +132,7 @@ export async function renderPrescription(data: PrescriptionDoc, opts: RenderOpti
     margins: MARGINS,
     footer: FOOTER,
     lang: opts.lang,
-    copy: opts.copy, preview: opts.preview,
+    copy: opts.copy, preview: opts.preview, patientCopy: opts.patientCopy,
     title: `${ctx0Title(opts.lang)} ${rx.rxNo}`,
     author: rx.clinic.name,
   });

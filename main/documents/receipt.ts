@@ -66,7 +66,7 @@ function kvRow(ctx: Ctx, pairs: Array<[string, string, boolean?]>, y: number, si
 }
 
 function renderA5(r: Receipt, opts: RenderOptions): Ctx {
-  const ctx = newDoc({ ...PAPER.A5, margins: { top: 22, right: 26, bottom: 26, left: 26 }, lang: opts.lang, copy: opts.copy, preview: opts.preview, title: `${title0(r, opts)} ${r.receiptNo}`, author: r.clinic.name });
+  const ctx = newDoc({ ...PAPER.A5, margins: { top: 22, right: 26, bottom: 26, left: 26 }, lang: opts.lang, copy: opts.copy, preview: opts.preview, patientCopy: opts.patientCopy, title: `${title0(r, opts)} ${r.receiptNo}`, author: r.clinic.name });
   const { L } = ctx;
   ctx.onNewPage = (c) => a5Header(c, r);
   a5Header(ctx, r);
@@ -203,7 +203,7 @@ function drawRoll(ctx: Ctx, r: Receipt, printedAt: number): void {
 
 function renderRoll(r: Receipt, opts: RenderOptions): Ctx {
   return fittedDoc(
-    { width: PAPER.roll80.width, margins: { top: 12, right: 10, bottom: 14, left: 10 }, lang: opts.lang, copy: opts.copy, preview: opts.preview, title: `${title0(r, opts)} ${r.receiptNo}`, author: r.clinic.name },
+    { width: PAPER.roll80.width, margins: { top: 12, right: 10, bottom: 14, left: 10 }, lang: opts.lang, copy: opts.copy, preview: opts.preview, patientCopy: opts.patientCopy, title: `${title0(r, opts)} ${r.receiptNo}`, author: r.clinic.name },
     (ctx) => drawRoll(ctx, r, opts.printedAt ?? Date.now()),
   );
 }

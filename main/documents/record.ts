@@ -99,7 +99,7 @@ export async function renderMedicalRecord(data: MedicalRecordDoc, opts: RenderOp
     ...PAPER.A4,
     margins: MARGINS,
     lang: opts.lang,
-    copy: opts.copy, preview: opts.preview,
+    copy: opts.copy, preview: opts.preview, patientCopy: opts.patientCopy,
     title: `${opts.lang === 'zh-CN' ? '门诊病历' : 'Medical record'} ${r.patient.recordNo}`,
     author: r.clinic.name,
   });

@@ -133,6 +133,23 @@ export const ROLLUP_TABLES = [
  * written when the order was confirmed (null while unpaid, or when the bill could not take it:
  * then `problem` says why).
  */
+/**
+ * Patients' ratings of their doctors (hub-only, never replicated): one per visit (the primary key
+ * makes a second one of the same visit impossible, however the calls race), 1–5 stars and a short comment.
+ */
+export const PORTAL_RATINGS_DDL = `
+CREATE TABLE IF NOT EXISTS portal_ratings (
+  visit_id text PRIMARY KEY,
+  doctor_id text NOT NULL,
+  patient_id text NOT NULL,
+  account_id text NOT NULL,
+  stars integer NOT NULL CHECK (stars BETWEEN 1 AND 5),
+  comment text NOT NULL,
+  created_at bigint NOT NULL
+);
+CREATE INDEX IF NOT EXISTS portal_ratings_doctor ON portal_ratings (doctor_id);
+`;
+
 export const ONLINE_PAYMENT_DDL = `
 CREATE TABLE IF NOT EXISTS payment_gateways (
   gateway text PRIMARY KEY,

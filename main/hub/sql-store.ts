@@ -25,7 +25,7 @@ import { compactChange } from './snapshot';
 import { prepareRollups } from './stats/rollups';
 import { prepareTypedTables } from './typed-tables';
 import { PORTAL_DDL } from './portal/store';
-import { ONLINE_PAYMENT_DDL } from './pg-schema';
+import { ONLINE_PAYMENT_DDL, PORTAL_RATINGS_DDL } from './pg-schema';
 import { JOBS_DDL } from './jobs/store';
 import { MESSAGES_DDL } from './messages/store';
 
@@ -73,6 +73,7 @@ ALTER TABLE hub_devices ADD COLUMN IF NOT EXISTS last_seen_at bigint;
 ALTER TABLE hub_devices ADD COLUMN IF NOT EXISTS pending bigint;
 ALTER TABLE hub_devices ADD COLUMN IF NOT EXISTS clock_skew_ms bigint;
 ${PORTAL_DDL}
+${PORTAL_RATINGS_DDL}
 ${ONLINE_PAYMENT_DDL}
 ${JOBS_DDL}
 ${MESSAGES_DDL}`;

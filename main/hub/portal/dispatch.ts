@@ -13,9 +13,10 @@ import type { PortalContext, PortalDeps, PortalHandlers } from './context';
 import { accountHandlers } from './handlers-account';
 import { bookingHandlers } from './handlers-booking';
 import { payHandlers } from './handlers-pay';
+import { recordHandlers } from './handlers-records';
 import { secretHash } from './store';
 
-export const portalHandlers: PortalHandlers = { ...accountHandlers, ...bookingHandlers, ...payHandlers };
+export const portalHandlers: PortalHandlers = { ...accountHandlers, ...bookingHandlers, ...payHandlers, ...recordHandlers };
 
 export interface PortalRequest {
   procedure: string;

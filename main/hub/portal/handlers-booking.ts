@@ -91,10 +91,15 @@ export const bookingHandlers: BookingHandlers = {
     const deps = r.raw.prepare('SELECT id, name, name_en AS nameEn FROM departments WHERE active = 1 ORDER BY code').all() as { id: string; name: string; nameEn: string }[];
     const doctors = r.raw.prepare(`SELECT id, name, title, specialty, registration_fee_fen AS feeFen FROM staff
       WHERE department_id = ? AND position = 'doctor' AND status = 'active' ORDER BY name`);
+    const ratings = await ctx.portal.doctorRatings();
     return {
       notice: r.settings.portalBookingNotice, cancelCutoffMinutes: r.settings.portalCancelCutoffMinutes, bookingsPerDay: r.settings.portalBookingsPerDay,
       today: clinicToday(r),
-      departments: deps.map((d) => ({ ...d, doctors: doctors.all(d.id) as { id: string; name: string; title: string; specialty: string; feeFen: number }[] })),
+      departments: deps.map((d) => ({
+        ...d,
+        doctors: (doctors.all(d.id) as { id: string; name: string; title: string; specialty: string; feeFen: number }[])
+          .map((doc) => ({ ...doc, rating: ratings.get(doc.id) ?? null })),
+      })),
     };
   },
 

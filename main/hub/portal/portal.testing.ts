@@ -36,7 +36,13 @@ export class PatientPhone {
   lastSetCookie: string | null = null;
   constructor(readonly url: string, readonly ca: string) {}
 
-  raw(path: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<RawAnswer> {
+  async raw(path: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<RawAnswer> {
+    const res = await this.rawBytes(path, opts);
+    return { ...res, body: res.body.toString('utf8') };
+  }
+
+  /** The answer's body as bytes (a PDF). */
+  rawBytes(path: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Omit<RawAnswer, 'body'> & { body: Buffer }> {
     const u = new URL(path, this.url);
     const headers: Record<string, string> = { ...(this.cookie ? { Cookie: this.cookie } : {}), ...opts.headers };
     const send = u.protocol === 'https:' ? request : plainRequest;
@@ -48,7 +54,7 @@ export class PatientPhone {
       }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
         res.on('error', reject);
       });
       req.on('error', reject);

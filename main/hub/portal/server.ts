@@ -90,6 +90,9 @@ function sameOrigin(req: IncomingMessage): boolean {
 /** Where the gateway posts its notifies (outside the cookie-authenticated /api/). */
 export const ALIPAY_NOTIFY_PATH = '/pay/alipay/notify';
 
+/** Where a patient downloads a copy of one of their documents (GET ?document=…&id=…&lang=…). */
+export const DOCUMENT_PATH = '/files/portal.document';
+
 /** A form body's fields (each named once; a repeated or oversized field is no notify). */
 function formFields(text: string): Record<string, string> | null {
   const fields: Record<string, string> = {};
@@ -150,8 +153,32 @@ export async function startPortalServer(opts: PortalServerOptions): Promise<Port
     res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }).end(answer);
   };
 
+  /** A patient's copy as a file (GET, the session cookie): the same checks and audit as the `portal.document` procedure. */
+  const download = async (req: IncomingMessage, res: ServerResponse, query: URLSearchParams): Promise<void> => {
+    if (req.method !== 'GET') return refusal(res, 405, 'VALIDATION', 'GET only');
+    if (!sameOrigin(req)) return refusal(res, 403, 'FORBIDDEN', 'requests from another site are refused');
+    const input = Object.fromEntries(['document', 'id', 'lang'].flatMap((k) => (query.has(k) ? [[k, query.get(k)]] : [])));
+    const answer = await dispatchPortal(deps, { procedure: 'portal.document', input, token: tokenFromCookies(req.headers.cookie), source: req.socket.remoteAddress ?? '?' }, log);
+    if (!answer.result.ok) return send(res, STATUS[answer.result.error.code] ?? 400, answer.result, answer.session === 'end' ? clearedCookie(secure) : undefined);
+    const file = answer.result.value as { filename: string; pdfBase64: string };
+    const pdf = Buffer.from(file.pdfBase64, 'base64');
+    res.writeHead(200, {
+      'Content-Type': 'application/pdf', 'Content-Length': String(pdf.length),
+      'Content-Disposition': `attachment; filename="${file.filename}"`,
+      'Cache-Control': 'no-store', Pragma: 'no-cache', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer',
+    }).end(pdf);
+  };
+
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
-    const path = new URL(req.url ?? '/', 'http://host').pathname;
+    const url = new URL(req.url ?? '/', 'http://host');
+    const path = url.pathname;
+    if (path === DOCUMENT_PATH) {
+      download(req, res, url.searchParams).catch((err: unknown) => {
+        log(`patient document failed: ${err instanceof Error ? err.message : String(err)}`);
+        if (!res.headersSent) refusal(res, 500, 'INTERNAL', 'internal error');
+      });
+      return;
+    }
     if (path === ALIPAY_NOTIFY_PATH) {
       notify(req, res).catch((err: unknown) => {
         log(`alipay notify failed: ${err instanceof Error ? err.message : String(err)}`);

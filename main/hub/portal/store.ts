@@ -44,6 +44,8 @@ export function secretHash(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }
 
+export interface RatingRow { visitId: string; stars: number; comment: string; createdAt: number }
+
 export interface PortalAccountRow { id: string; phone: string; passwordHash: string }
 export interface MemberRow { patientId: string; self: boolean; registeredByPatient: boolean; addedAt: number }
 
@@ -132,5 +134,32 @@ export class PortalStore {
   /** Gives a used code back (the account it was used for could not be opened). */
   async releaseActivationCode(codeHash: string): Promise<void> {
     await this.sql.query('UPDATE portal_activation_codes SET used_at = NULL WHERE code_hash = $1', [codeHash]);
+  }
+
+  /** Keeps a rating of a visit; false when the visit was rated before (nothing written then). */
+  async rate(r: { visitId: string; doctorId: string; patientId: string; accountId: string; stars: number; comment: string; at: number }): Promise<boolean> {
+    const out = await this.sql.query<{ visit_id: string }>(
+      `INSERT INTO portal_ratings (visit_id, doctor_id, patient_id, account_id, stars, comment, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+        ON CONFLICT (visit_id) DO NOTHING RETURNING visit_id`,
+      [r.visitId, r.doctorId, r.patientId, r.accountId, r.stars, r.comment, r.at],
+    );
+    return out.rows.length === 1;
+  }
+
+  /** The ratings of these visits. */
+  async ratingsOf(visitIds: readonly string[]): Promise<Map<string, RatingRow>> {
+    if (visitIds.length === 0) return new Map();
+    const r = await this.sql.query<{ visit_id: string; stars: number; comment: string; created_at: Big }>(
+      'SELECT visit_id, stars, comment, created_at FROM portal_ratings WHERE visit_id = ANY($1::text[])', [visitIds],
+    );
+    return new Map(r.rows.map((x) => [x.visit_id, { visitId: x.visit_id, stars: Number(x.stars), comment: x.comment, createdAt: Number(x.created_at) }]));
+  }
+
+  /** Every rated doctor's average (1–5) and count. */
+  async doctorRatings(): Promise<Map<string, { average: number; count: number }>> {
+    const r = await this.sql.query<{ doctor_id: string; average: string | number; count: Big }>(
+      'SELECT doctor_id, avg(stars) AS average, count(*) AS count FROM portal_ratings GROUP BY doctor_id',
+    );
+    return new Map(r.rows.map((x) => [x.doctor_id, { average: Math.round(Number(x.average) * 10) / 10, count: Number(x.count) }]));
   }
 }
