@@ -81,6 +81,19 @@ describe('prescription (A5)', () => {
     expect(flatText(await renderPrescription(F.prescription(1), zh))).not.toContain('副本');
   });
 
+  it("marks the patient's copy 患者留存 / Patient copy on every page, upright, with when it was downloaded", async () => {
+    const pdf = await renderPrescription(F.prescription(12), { ...zh, patientCopy: true, printedAt: F.AT + 86_400_000 });
+    const pages = pdfInfo(pdf).pages;
+    expect(pages).toBeGreaterThanOrEqual(2);
+    for (let p = 1; p <= pages; p++) {
+      expect(flatText(pdf, p)).toContain('患者留存');
+      expect(flatText(pdf, p)).toContain('下载于2026-11-2314:05');
+      expect(flatText(pdf, p)).not.toContain('副本');
+    }
+    const en = await renderPrescription(F.prescription(1), { lang: 'en', patientCopy: true, printedAt: F.AT });
+    expect(pdfText(en)).toContain('Patient copy');
+  });
+
   it('has an English version', async () => {
     const pdf = await renderPrescription(F.prescription(2), { lang: 'en', copy: true });
     const t = pdfText(pdf);

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hubTemplate } from '../../sync/hooks.testing';
 import { issueActivationCode } from './codes';
 import { adminChecksums, mobile, PATIENT_PASSWORD, phoneOf, refusalRows, registered, startPortalHub } from './portal.testing';
+import { seenVisit } from './records.testing';
 
 const template = hubTemplate();
 let t: Awaited<ReturnType<typeof startPortalHub>>;
@@ -48,6 +49,47 @@ describe('attacks on the patient port', () => {
       .toEqual(['portal.bookings', 'portal.book', 'portal.cancel', 'portal.cancel', 'portal.reschedule'].sort());
     // The victim's booking is untouched.
     expect((await victim.phone.ok('portal.bookings', {})).items).toEqual([expect.objectContaining({ id: booking.id, status: 'pending' })]);
+  });
+
+  it("refuses every records procedure and download with another account's ids like missing ones, leaking nothing, writing nothing, auditing each", async () => {
+    const victim = await registered(t, 240, '病人甲');
+    const seen = seenVisit(t, victim.memberId, 'victim', { finish: true });
+    const attacker = await registered(t, 241, '窥探者');
+    const attackerId = (await t.portal.accountByPhone(mobile(241)))!.id;
+    await t.clinic.admin.idle();
+    const before = adminChecksums(t, { exceptAudit: true });
+    const refusalsBefore = (await refusalRows(t)).length;
+    const tries = [
+      await attacker.phone.call('portal.visits', { memberId: victim.memberId }),
+      await attacker.phone.call('portal.visit', { visitId: seen.visitId }),
+      await attacker.phone.call('portal.document', { document: 'prescription', id: seen.rxId, lang: 'zh-CN' }),
+      await attacker.phone.call('portal.document', { document: 'medicalRecord', id: seen.visitId, lang: 'zh-CN' }),
+      await attacker.phone.call('portal.document', { document: 'receipt', id: seen.billPaymentId!, lang: 'zh-CN' }),
+      await attacker.phone.call('portal.rate', { visitId: seen.visitId, stars: 1, comment: '差' }),
+    ];
+    const file = await attacker.phone.raw(`/files/portal.document?document=prescription&id=${seen.rxId}`);
+    expect(file.status).toBe(404);
+    expect(file.headers['content-type']).toMatch(/^application\/json/);
+    for (const r of [...tries, JSON.parse(file.body) as unknown]) {
+      expect(r).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      const text = JSON.stringify(r);
+      for (const secret of [victim.memberId, seen.visitId, seen.rxId, seen.rxNo, '病人甲', mobile(240)]) expect(text).not.toContain(secret);
+    }
+    // Ids that exist nowhere are answered exactly alike.
+    const nowhere = '01900000-0000-7000-8000-000000000000';
+    expect(await attacker.phone.call('portal.visit', { visitId: nowhere })).toEqual(tries[1]);
+    expect(await attacker.phone.call('portal.document', { document: 'prescription', id: nowhere, lang: 'zh-CN' })).toEqual(tries[2]);
+    expect(await attacker.phone.call('portal.rate', { visitId: nowhere, stars: 1, comment: '' })).toEqual(tries[5]);
+    expect(adminChecksums(t, { exceptAudit: true })).toEqual(before);
+    expect(await t.portal.ratingsOf([seen.visitId])).toEqual(new Map());
+    const audited = (await refusalRows(t)).slice(refusalsBefore).filter((r) => r.entity === 'web' && r.procedure === 'NOT_FOUND');
+    expect(audited.map((r) => r.entity_id).sort()).toEqual([
+      'portal.visits', 'portal.visit', 'portal.visit', 'portal.document', 'portal.document', 'portal.document', 'portal.document', 'portal.document',
+      'portal.rate', 'portal.rate',
+    ].sort());
+    expect(audited.every((r) => r.account_id === attackerId)).toBe(true);
+    // Nothing of the victim's was read on the attacker's behalf.
+    expect(t.clinic.admin.station.raw.prepare("SELECT count(*) AS n FROM audit_log WHERE account_id = ? AND action = 'read'").get(attackerId)).toEqual({ n: 0 });
   });
 
   it('throttles password guessing per phone number and audits every refusal', async () => {
