@@ -1,7 +1,7 @@
 /**
  * The patient app: finds out whether this phone is logged in (portal.me), then shows the screen
  * the address names. Logged out, only log-in and opening an account; logged in, booking, my
- * bookings, family members and the account, with a tab bar at the bottom for the thumb.
+ * bookings, my records, family members and the account, with a tab bar at the bottom for the thumb.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { callResult, type ApiError } from './api';
@@ -13,6 +13,8 @@ import { BookingsScreen } from './screens/Bookings';
 import { BookScreen } from './screens/Book';
 import { LaterScreen, NotFoundScreen } from './screens/Later';
 import { MembersScreen } from './screens/Members';
+import { RecordsScreen } from './screens/Records';
+import { VisitScreen } from './screens/Visit';
 import { SessionContext, type Account, type Session } from './session';
 import { ErrorNotice, Flash, Loading } from './ui';
 
@@ -129,6 +131,8 @@ function screenOf(route: Route): ReactNode {
     case 'bookings': return <BookingsScreen />;
     case 'members': return <MembersScreen />;
     case 'account': return <AccountScreen />;
+    case 'records': return <RecordsScreen />;
+    case 'visit': return <VisitScreen key={route.visitId} visitId={route.visitId} />;
     case 'later': return <LaterScreen service={route.service} />;
     default: return <NotFoundScreen />;
   }
@@ -147,13 +151,14 @@ function LanguageSwitch(): ReactNode {
 const TABS = [
   { screen: 'book', key: 'navBook', icon: '＋' },
   { screen: 'bookings', key: 'navBookings', icon: '☰' },
+  { screen: 'records', key: 'navRecords', icon: '▤' },
   { screen: 'members', key: 'navMembers', icon: '☺' },
   { screen: 'account', key: 'navAccount', icon: '⚙' },
 ] as const;
 
 function Tabs({ route }: { route: Route }): ReactNode {
   const { t } = useI18n();
-  const current = route.screen === 'reschedule' ? 'bookings' : route.screen;
+  const current = route.screen === 'reschedule' ? 'bookings' : route.screen === 'visit' ? 'records' : route.screen;
   const go = useCallback((screen: (typeof TABS)[number]['screen']) => hrefOf({ screen }), []);
   return (
     <nav className="tabs" aria-label={t('navMain')}>

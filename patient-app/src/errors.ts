@@ -11,7 +11,7 @@ const FIELD_OF_CODE: Partial<Record<string, string>> = {
   WEAK_PASSWORD: 'password', BAD_ACTIVATION_CODE: 'code',
 };
 
-const REASON_TEXTS = new Set(['phone_taken', 'beyond_window', 'same_session']);
+const REASON_TEXTS = new Set(['phone_taken', 'beyond_window', 'same_session', 'already_rated', 'visit_not_finished']);
 const CODE_TEXTS = new Set([
   'BAD_CREDENTIALS', 'TOO_MANY_ATTEMPTS', 'UNAUTHENTICATED', 'INVALID_PHONE', 'INVALID_NAME', 'INVALID_ID_NUMBER', 'ID_NUMBER_MISMATCH',
   'INVALID_DATE', 'WEAK_PASSWORD', 'CONFLICT', 'ALREADY_EXISTS', 'BAD_ACTIVATION_CODE', 'SESSION_FULL', 'SESSION_STOPPED', 'SESSION_PAST',

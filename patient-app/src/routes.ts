@@ -1,9 +1,9 @@
 /**
  * The patient app's screens as hash routes (#/book/<department>/<doctor>): parsed into a typed
- * route and written back. Records, queue, paying and the kiosk are kept for the services that
- * come later (they show "not open yet" until their screens are made, never made-up data).
+ * route and written back. My records: #/records (a member's visits), #/records/<visit>. The queue,
+ * paying and the kiosk are kept for the services that come later (they show "not open yet" until their screens are made, never made-up data).
  */
-export const LATER_SERVICES = ['records', 'queue', 'pay', 'kiosk'] as const;
+export const LATER_SERVICES = ['queue', 'pay', 'kiosk'] as const;
 export type LaterService = (typeof LATER_SERVICES)[number];
 
 export type Route =
@@ -15,6 +15,8 @@ export type Route =
   | { screen: 'bookings' }
   | { screen: 'members' }
   | { screen: 'account' }
+  | { screen: 'records' }
+  | { screen: 'visit'; visitId: string }
   | { screen: 'later'; service: LaterService }
   | { screen: 'notFound' };
 
@@ -41,6 +43,9 @@ export function parseRoute(hash: string): Route {
       const p = picks(rest);
       return p ? { screen: 'book', ...p } : { screen: 'notFound' };
     }
+    case 'records':
+      if (rest.length === 0) return { screen: 'records' };
+      return rest.length === 1 && ID.test(rest[0]!) ? { screen: 'visit', visitId: rest[0]! } : { screen: 'notFound' };
     case 'reschedule': {
       const [appointmentId, ...more] = rest;
       const p = picks(more);
@@ -57,6 +62,7 @@ export function hrefOf(route: Route): string {
   switch (route.screen) {
     case 'book': return `#/book${ids(route)}`;
     case 'reschedule': return `#/reschedule/${route.appointmentId}${ids(route)}`;
+    case 'visit': return `#/records/${route.visitId}`;
     case 'later': return `#/${route.service}`;
     case 'notFound': return '#/';
     default: return `#/${route.screen}`;

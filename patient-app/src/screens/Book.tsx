@@ -21,7 +21,7 @@ type SessionDay = PatientOutput<'portal.sessions'>['sessions'][number];
 type Booking = PatientOutput<'portal.book'>;
 
 /** A query's state: loading, its value, or the hub's error (with a retry). */
-function useQuery<T>(load: (() => Promise<T>) | null, key: string): { value: T | null; error: ApiError | null; retry: () => void } {
+export function useQuery<T>(load: (() => Promise<T>) | null, key: string): { value: T | null; error: ApiError | null; retry: () => void } {
   const [state, setState] = useState<{ key: string; value: T | null; error: ApiError | null }>({ key: '', value: null, error: null });
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
@@ -113,6 +113,7 @@ function DoctorLines({ doctor }: { doctor: Doctor }): ReactNode {
       <span className="choice-title">{doctor.name} <span className="muted">{doctor.title}</span></span>
       {doctor.specialty && <span className="muted">{doctor.specialty}</span>}
       <span className="fee">{t('fee', { fee: yuan(doctor.feeFen) })}</span>
+      {doctor.rating && <span className="rating" data-testid="doctor-rating">{t('doctorRating', { average: doctor.rating.average.toFixed(1), count: doctor.rating.count })}</span>}
     </>
   );
 }
