@@ -4,12 +4,18 @@
  * (a wrong ID number said at its field first), add a family member, book a session for them, see
  * it in my bookings and at the desk, move it, cancel it (the desk sees that too), a cut-off
  * refusal said in words, log out, a wrong password said, log in again; then the same screens in
- * English (the browser's language) and the switch back. axe-core on every screen; screenshots in
+ * English (the browser's language) and the switch back; a desk sees the patient, signs the record and
+ * issues a prescription, the patient opens the visit in my records, downloads the prescription
+ * (read back with pdftotext: the patient-copy mark, the name, the drug) and rates the visit.
+ * axe-core on every screen; screenshots in
  * /tmp/patient-app-*.png.
  */
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { rosterSessions } from '../db/schema';
+import type { Input, Output, ProcedureName } from '../main/api/contract';
+import { pdfText } from '../main/documents/testPdf';
 import { addDays } from '../main/domain/dates';
 import { pairedWorkstation, type TestWorkstation } from '../main/hub/admin.testing';
 import { mobile, PATIENT_PASSWORD, residentId, setSettings, startPortalHub } from '../main/hub/portal/portal.testing';
@@ -32,7 +38,7 @@ const PHONE = mobile(500);
 
 const shot = (name: string) => page.screenshot({ path: `/tmp/patient-app-${name}.png` });
 const accessible = async () => expectAccessible(page);
-const tab = (name: 'book' | 'bookings' | 'members' | 'account') => page.getByTestId(`tab-${name}`).tap();
+const tab = (name: 'book' | 'bookings' | 'records' | 'members' | 'account') => page.getByTestId(`tab-${name}`).tap();
 const heading = () => page.locator('main h1').textContent();
 
 /** The desk's view of a day's appointments (as a receptionist sees them). */
@@ -40,6 +46,13 @@ async function atDesk(date: string): Promise<{ id: string; status: string; sourc
   const r = await desk.call(await desk.login('reception'), 'appointments.day', { date, limit: 200, offset: 0 });
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   return r.value.items;
+}
+
+/** A staff member's call at the desk (logged in as `who`). */
+async function atDeskAs<N extends ProcedureName>(who: string, name: N, input: Input<N>): Promise<Output<N>> {
+  const r = await desk.call(await desk.login(who), name, input);
+  if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
+  return r.value;
 }
 
 beforeAll(async () => {
@@ -215,6 +228,64 @@ describe('the patient app on a phone, in Chinese', { timeout: 120_000 }, () => {
   });
 });
 
+describe("the patient's records on a phone", { timeout: 120_000 }, () => {
+  it('sees the record and prescription a desk signed and issued, downloads the prescription, and rates the visit', async () => {
+    const account = await t.portal.accountByPhone(PHONE);
+    const self = (await t.portal.members(account!.id)).find((m) => m.self)!.patientId;
+    await poll(() => desk.station.raw.prepare('SELECT count(*) AS n FROM patients WHERE id = ?').get(self)).toEqual({ n: 1 });
+    const walkIn = await atDeskAs('reception', 'frontdesk.walkIn', {
+      patientId: self, doctorId: t.ids.staff.doctor, payment: { method: 'cash', tenderedFen: 10_000, idempotencyKey: 'e2e-records' },
+    });
+    const visitId = walkIn.visit.id;
+    await atDeskAs('doctor', 'queue.call', { visitId });
+    await atDeskAs('doctor', 'queue.start', { visitId });
+    await atDeskAs('doctor', 'consultation.saveRecord', { visitId, complaint: '咽痛两天', findings: '扁桃体无肿大', plan: '多喝水，注意休息' });
+    await atDeskAs('doctor', 'consultation.addDiagnosis', { visitId, icd10: 'J06.9' });
+    const rx = await atDeskAs('doctor', 'prescriptions.create', { visitId });
+    await atDeskAs('doctor', 'prescriptions.addItem', { prescriptionId: rx.id, drugId: t.ids.drugs.ibuprofen, dose: 1, frequency: 'bid', route: 'po', days: 3, note: '饭后服用' });
+    await atDeskAs('doctor', 'prescriptions.issue', { prescriptionId: rx.id });
+    await atDeskAs('doctor', 'consultation.sign', { visitId });
+    await atDeskAs('doctor', 'queue.finish', { visitId });
+    // Synced through the hub to its replica, which the patient port reads.
+    await poll(() => t.clinic.admin.station.raw.prepare("SELECT status FROM visits WHERE id = ?").get(visitId)).toEqual({ status: 'awaiting_payment' });
+    await poll(() => t.clinic.admin.station.raw.prepare("SELECT status FROM medical_records WHERE visit_id = ?").get(visitId)).toEqual({ status: 'signed' });
+
+    await tab('records');
+    await page.getByTestId('visits').waitFor();
+    expect(await heading()).toBe('我的病历');
+    expect(await page.getByTestId('visit').first().textContent()).toContain('病历已签名');
+    await shot('zh-records');
+    await accessible();
+    await page.getByTestId('visit').first().tap();
+    await page.getByTestId('record').waitFor();
+    expect(await page.getByTestId('record').textContent()).toContain('咽痛两天');
+    expect(await page.getByTestId('how-to-take').first().textContent()).toBe('每次 1粒，每日两次，口服，共 3 天（饭后服用）');
+    await shot('zh-visit');
+    await accessible();
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-rx').first().tap()]);
+    expect(download.suggestedFilename()).toMatch(/^prescription-.+-patient-copy\.pdf$/);
+    const text = pdfText(readFileSync(await download.path())).replace(/\s+/g, '');
+    expect(text).toContain('患者留存');
+    expect(text).toContain('王小明');
+    expect(text).toContain('布洛芬缓释胶囊');
+
+    await page.getByTestId('stars-4').check();
+    await page.getByTestId('field-comment').fill('医生很耐心');
+    await page.getByTestId('rate-submit').tap();
+    await page.getByTestId('your-rating').waitFor();
+    expect(await page.getByTestId('your-rating').textContent()).toBe('您的评价：4 星 · 医生很耐心');
+    expect((await t.portal.ratingsOf([visitId])).get(visitId)).toMatchObject({ stars: 4, comment: '医生很耐心' });
+    await shot('zh-rated');
+    await accessible();
+    // The doctor's rating shows where patients choose a doctor.
+    await tab('book');
+    await page.getByTestId('department').filter({ hasText: '内科' }).tap();
+    await page.getByTestId('doctor-rating').first().waitFor();
+    expect(await page.getByTestId('doctor-rating').first().textContent()).toBe('★ 4.0（1 条评价）');
+  });
+});
+
 describe('the patient app on a phone, in English', { timeout: 120_000 }, () => {
   it("follows the browser's language, shows the same screens in English, and switches to Chinese", async () => {
     await context.close();
@@ -256,9 +327,9 @@ describe('the patient app on a phone, in English', { timeout: 120_000 }, () => {
   });
 
   it('keeps later services at their own addresses without made-up data', async () => {
-    await page.goto(`${t.portalUrl}/#/records`);
+    await page.goto(`${t.portalUrl}/#/pay`);
     await page.getByTestId('later').waitFor();
-    expect(await page.getByTestId('later').textContent()).toContain('我的病历');
+    expect(await page.getByTestId('later').textContent()).toContain('在线缴费');
     await accessible();
   });
 });
