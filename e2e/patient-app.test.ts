@@ -314,6 +314,13 @@ describe('the patient app on a phone, in English', { timeout: 120_000 }, () => {
     expect(statuses).toEqual(expect.arrayContaining(['Cancelled', 'Awaiting confirmation']));
     await shot('en-bookings');
     await accessible();
+    await tab('records');
+    await page.getByTestId('visit').first().tap();
+    await page.getByTestId('record').waitFor();
+    expect(await page.getByTestId('how-to-take').first().textContent()).toBe('1粒 each time, twice a day, by mouth, for 3 days (饭后服用)');
+    expect(await page.getByTestId('your-rating').textContent()).toBe('Your rating: 4/5 · 医生很耐心');
+    await shot('en-visit');
+    await accessible();
     await tab('members');
     await page.getByTestId('member-form').waitFor();
     await shot('en-members');

@@ -45,7 +45,7 @@ export function RecordsScreen(): ReactNode {
 function VisitCard({ visit: v }: { visit: Visit }): ReactNode {
   const { t, language } = useI18n();
   return (
-    <li className="card">
+    <li>
       <a className="choice visit-link" href={hrefOf({ screen: 'visit', visitId: v.id })} data-testid="visit">
         <span className="booking-head">
           <span className="card-title">{dayLabel(v.date, language)}</span>

@@ -122,7 +122,7 @@ function RxCard({ rx }: { rx: Rx }): ReactNode {
             <p className="rx-drug">{language === 'en' && i.drugNameEn ? i.drugNameEn : i.drugName} <span className="muted small">{i.spec} · {t('rxQuantity', { n: `${i.quantity}${i.unit}` })}</span></p>
             <p data-testid="how-to-take">{t('howToTake', {
               dose: `${i.dose}${i.doseUnit}`, frequency: t(`freq_${i.frequency}` as TextKey), route: t(`route_${i.route}` as TextKey), days: i.days,
-            })}{i.instructions ? `（${i.instructions}）` : ''}</p>
+            })}{i.instructions ? (language === 'en' ? ` (${i.instructions})` : `（${i.instructions}）`) : ''}</p>
             {i.maxDose !== null && <p className="caution">{t('maxDose', { dose: `${i.maxDose}${i.doseUnit}` })}</p>}
           </li>
         ))}
