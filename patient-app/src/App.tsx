@@ -12,7 +12,10 @@ import { ActivateScreen, LoginScreen, RegisterScreen } from './screens/Auth';
 import { BookingsScreen } from './screens/Bookings';
 import { BookScreen } from './screens/Book';
 import { LaterScreen, NotFoundScreen } from './screens/Later';
+import { KioskScreen } from './screens/Kiosk';
 import { MembersScreen } from './screens/Members';
+import { PayScreen } from './screens/Pay';
+import { QueueScreen } from './screens/Queue';
 import { SessionContext, type Account, type Session } from './session';
 import { ErrorNotice, Flash, Loading } from './ui';
 
@@ -98,7 +101,8 @@ function Shell(): ReactNode {
   } : null), [account]);
 
   let body: ReactNode;
-  if (failure) body = <ErrorNotice error={failure} onRetry={() => { setFailure(null); setAttempt((a) => a + 1); }} />;
+  if (route.screen === 'kiosk') body = <KioskScreen token={route.token} />;
+  else if (failure) body = <ErrorNotice error={failure} onRetry={() => { setFailure(null); setAttempt((a) => a + 1); }} />;
   else if (account === 'unknown') body = <Loading />;
   else if (!session) {
     body = route.screen === 'register' ? <RegisterScreen onLoggedIn={loggedIn} />
@@ -113,11 +117,11 @@ function Shell(): ReactNode {
         <span className="brand">{t('appTitle')}</span>
         <LanguageSwitch />
       </header>
-      <main className={session ? 'with-tabs' : ''}>
+      <main className={route.screen === 'kiosk' ? 'kiosk-mode' : session ? 'with-tabs' : ''}>
         <Flash text={flash && flash.screen === shown ? flash.text : null} />
         {body}
       </main>
-      {session && <Tabs route={route} />}
+      {session && route.screen !== 'kiosk' && <Tabs route={route} />}
     </SessionContext.Provider>
   );
 }
@@ -129,6 +133,8 @@ function screenOf(route: Route): ReactNode {
     case 'bookings': return <BookingsScreen />;
     case 'members': return <MembersScreen />;
     case 'account': return <AccountScreen />;
+    case 'queue': return <QueueScreen />;
+    case 'pay': return <PayScreen />;
     case 'later': return <LaterScreen service={route.service} />;
     default: return <NotFoundScreen />;
   }
@@ -147,6 +153,8 @@ function LanguageSwitch(): ReactNode {
 const TABS = [
   { screen: 'book', key: 'navBook', icon: '＋' },
   { screen: 'bookings', key: 'navBookings', icon: '☰' },
+  { screen: 'queue', key: 'navQueue', icon: '№' },
+  { screen: 'pay', key: 'navPay', icon: '¥' },
   { screen: 'members', key: 'navMembers', icon: '☺' },
   { screen: 'account', key: 'navAccount', icon: '⚙' },
 ] as const;
