@@ -4,17 +4,22 @@
  * (a wrong ID number said at its field first), add a family member, book a session for them, see
  * it in my bookings and at the desk, move it, cancel it (the desk sees that too), a cut-off
  * refusal said in words, log out, a wrong password said, log in again; then the same screens in
- * English (the browser's language) and the switch back. axe-core on every screen; screenshots in
- * /tmp/patient-app-*.png.
+ * English (the browser's language) and the switch back. Then waiting and paying: checked in at
+ * the kiosk viewport (phone + ID last 4, "pay at the counter", the slip read back with pdftotext),
+ * the fee paid from the phone through the local gateway, and the queue position changing live as
+ * the doctor calls at the desk. axe-core on every screen; screenshots in /tmp/patient-app-*.png.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { rosterSessions } from '../db/schema';
 import { addDays } from '../main/domain/dates';
 import { pairedWorkstation, type TestWorkstation } from '../main/hub/admin.testing';
-import { mobile, PATIENT_PASSWORD, residentId, setSettings, startPortalHub } from '../main/hub/portal/portal.testing';
+import { startPayHub } from '../main/hub/payments/payments.testing';
+import { mobile, PATIENT_PASSWORD, residentId, setSettings } from '../main/hub/portal/portal.testing';
+import { flatText } from '../main/documents/testPdf';
+import { dispatch } from '../main/station/dispatch';
 import { withMasterWriter } from '../main/station/master';
-import { TEST_START, TODAY, TOMORROW } from '../main/station/testing';
+import { logInAs, TEST_PASSWORD, TEST_START, TODAY, TOMORROW } from '../main/station/testing';
 import { hubTemplate } from '../main/sync/hooks.testing';
 import { expectAccessible } from './support/axe';
 import { launch, poll } from './support/browser';
@@ -22,7 +27,7 @@ import { builtPatientApp } from './support/build';
 import { phoneContext } from './support/phone';
 
 const template = hubTemplate();
-let t: Awaited<ReturnType<typeof startPortalHub>>;
+let t: Awaited<ReturnType<typeof startPayHub>>;
 let desk: TestWorkstation;
 let browser: Browser;
 let context: BrowserContext;
@@ -32,7 +37,7 @@ const PHONE = mobile(500);
 
 const shot = (name: string) => page.screenshot({ path: `/tmp/patient-app-${name}.png` });
 const accessible = async () => expectAccessible(page);
-const tab = (name: 'book' | 'bookings' | 'members' | 'account') => page.getByTestId(`tab-${name}`).tap();
+const tab = (name: 'book' | 'bookings' | 'members' | 'account' | 'queue' | 'pay') => page.getByTestId(`tab-${name}`).tap();
 const heading = () => page.locator('main h1').textContent();
 
 /** The desk's view of a day's appointments (as a receptionist sees them). */
@@ -44,7 +49,7 @@ async function atDesk(date: string): Promise<{ id: string; status: string; sourc
 
 beforeAll(async () => {
   const staticDir = await builtPatientApp();
-  t = await startPortalHub(template(), 'hub', staticDir);
+  t = await startPayHub(template(), staticDir);
   const { doctor } = t.ids.staff;
   const { internal } = t.ids.departments;
   ({ later } = withMasterWriter(t.clinic.admin.station, (w) => {
@@ -259,6 +264,121 @@ describe('the patient app on a phone, in English', { timeout: 120_000 }, () => {
     await page.goto(`${t.portalUrl}/#/records`);
     await page.getByTestId('later').waitFor();
     expect(await page.getByTestId('later').textContent()).toContain('我的病历');
+    await accessible();
+  });
+});
+
+describe('waiting and paying: the kiosk, the fee from the phone, the live queue', { timeout: 120_000 }, () => {
+  let me: string;
+  let sister: string;
+  let appointment: string;
+
+  beforeAll(async () => {
+    const st = t.clinic.admin.station;
+    const idOf = (name: string) => (st.raw.prepare('SELECT id FROM patients WHERE name = ?').get(name) as { id: string }).id;
+    me = idOf('王小明');
+    sister = idOf('王小红');
+    const reception = await desk.login('reception');
+    // The sister walks in first (paid in cash at the desk); 王小明 has a morning appointment booked by phone at the desk.
+    const walkIn = await desk.call(reception, 'frontdesk.walkIn', { patientId: sister, sessionId: t.ids.sessions.todayMorning, payment: { method: 'cash', tenderedFen: 1500, idempotencyKey: 'e2e-sister' } });
+    if (!walkIn.ok) throw new Error(JSON.stringify(walkIn.error));
+    const booked = await desk.call(reception, 'appointments.book', { patientId: me, sessionId: t.ids.sessions.todayMorning, source: 'phone' });
+    if (!booked.ok) throw new Error(JSON.stringify(booked.error));
+    appointment = booked.value.id;
+    await desk.client.syncNow();
+    await poll(() => st.raw.prepare('SELECT 1 AS x FROM appointments WHERE id = ?').get(appointment) !== undefined).toBe(true);
+  });
+
+  it('checks in at the kiosk viewport by phone + ID last 4, chooses the counter, and prints the slip', async () => {
+    const st = t.clinic.admin.station;
+    const issued = await dispatch(st, logInAs(st, 'admin'), 'devices.issueKioskToken', { name: 'entrance', confirmPassword: TEST_PASSWORD });
+    if (!issued.ok) throw new Error(JSON.stringify(issued.error));
+    const kioskContext = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1080, height: 1440 }, hasTouch: true, ignoreHTTPSErrors: true, acceptDownloads: true });
+    const kiosk = await kioskContext.newPage();
+    kiosk.setDefaultTimeout(20_000);
+    try {
+      await kiosk.goto(`${t.portalUrl}/#/kiosk/${issued.value.token}`);
+      await poll(() => kiosk.evaluate(() => location.hash)).toBe('#/kiosk');
+      await kiosk.getByTestId('field-phone').fill(PHONE);
+      await kiosk.getByTestId('field-idLast4').fill(residentId(500).slice(-4));
+      await kiosk.screenshot({ path: '/tmp/patient-app-zh-kiosk.png' });
+      await expectAccessible(kiosk);
+      await kiosk.getByTestId('kiosk-find').tap();
+      const row = kiosk.getByTestId(`kiosk-appointment-${appointment}`);
+      await row.waitFor();
+      expect(await kiosk.getByTestId('kiosk-who').textContent()).toContain('王*明');
+      await expectAccessible(kiosk);
+      await row.getByTestId('kiosk-check-in').tap();
+      await kiosk.getByTestId('kiosk-done').waitFor();
+      expect(await kiosk.getByTestId('queue-ahead').textContent()).toBe('前面还有 1 人');
+      expect(await kiosk.getByTestId('queue-state').textContent()).toBe('待缴挂号费');
+      await kiosk.getByTestId('kiosk-pay-counter').tap();
+      await kiosk.getByTestId('kiosk-counter').waitFor();
+      await kiosk.getByTestId('kiosk-print').tap();
+      const href = await kiosk.getByTestId('kiosk-slip').getAttribute('href');
+      const b64 = await kiosk.evaluate(async (u) => {
+        const bytes = new Uint8Array(await (await fetch(u!)).arrayBuffer());
+        let s = '';
+        for (const b of bytes) s += String.fromCharCode(b);
+        return btoa(s);
+      }, href);
+      const slip = flatText(Buffer.from(b64, 'base64'));
+      for (const s of ['排队小票', '前面还有1人', '李明', '诊室1', '挂号费¥15.00未付']) expect(slip).toContain(s);
+      await kiosk.screenshot({ path: '/tmp/patient-app-zh-kiosk-done.png' });
+      await expectAccessible(kiosk);
+    } finally {
+      await kioskContext.close();
+    }
+  });
+
+  it('pays the registration fee from the phone through the gateway', async () => {
+    await context.close();
+    ({ context, page } = await phoneContext(browser, 'zh-CN'));
+    await page.goto(t.portalUrl);
+    await page.getByTestId('field-phone').fill(PHONE);
+    await page.getByTestId('field-password').fill(PATIENT_PASSWORD);
+    await page.getByTestId('login-submit').tap();
+    await page.getByTestId('departments').waitFor();
+    await tab('pay');
+    const bill = page.getByTestId('bills').locator('li').filter({ hasText: '王小明' });
+    await bill.waitFor();
+    expect(await bill.getByTestId('bill-due').textContent()).toBe('待缴 ¥15.00');
+    await accessible();
+    await bill.getByTestId('pay-online').tap();
+    await bill.getByTestId('qr').waitFor();
+    await shot('zh-pay-qr');
+    await accessible();
+    const outTradeNo = [...t.fake.orders.keys()].at(-1)!;
+    t.fake.pay(outTradeNo);
+    expect((await t.fake.postNotify(outTradeNo)).body).toBe('success');
+    await bill.getByTestId('pay-paid').waitFor();
+    expect(await bill.getByTestId('pay-paid').textContent()).toBe('已支付 ¥15.00');
+  });
+
+  it('sees the queue position change live when the doctor calls at the desk', async () => {
+    await tab('queue');
+    const mine = page.getByTestId('queue').locator('li').filter({ hasText: '王小明' });
+    await mine.waitFor();
+    await poll(() => page.getByTestId('queue-live').textContent()).toBe('实时更新中');
+    expect(await mine.getByTestId('queue-state').textContent()).toBe('候诊中');
+    expect(await mine.getByTestId('queue-ahead').textContent()).toBe('前面还有 1 人');
+    await shot('zh-queue');
+    await accessible();
+    const doctor = await desk.login('doctor');
+    const first = await desk.call(doctor, 'queue.call', {});
+    if (!first.ok) throw new Error(JSON.stringify(first.error));
+    await desk.client.syncNow();
+    await poll(() => mine.getByTestId('queue-ahead').textContent()).toBe('前面还有 0 人');
+    for (const step of ['queue.start', 'queue.finish'] as const) expect((await desk.call(doctor, step, { visitId: first.value.id })).ok).toBe(true);
+    expect((await desk.call(doctor, 'queue.call', {})).ok).toBe(true);
+    await desk.client.syncNow();
+    await poll(() => mine.getByTestId('queue-state').textContent()).toBe('已叫号，请前往诊室');
+    expect(await page.getByTestId('queue-called').textContent()).toContain('王小明，请到诊室1就诊');
+    await shot('zh-queue-called');
+    await accessible();
+    await page.getByTestId('language').tap();
+    await poll(() => heading()).toBe('My queue');
+    await shot('en-queue-called');
     await accessible();
   });
 });
