@@ -9,6 +9,7 @@
  * the fee paid from the phone through the local gateway, and the queue position changing live as
  * the doctor calls at the desk. axe-core on every screen; screenshots in /tmp/patient-app-*.png.
  */
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { rosterSessions } from '../db/schema';
@@ -21,6 +22,7 @@ import { dispatch } from '../main/station/dispatch';
 import { withMasterWriter } from '../main/station/master';
 import { logInAs, TEST_PASSWORD, TEST_START, TODAY, TOMORROW } from '../main/station/testing';
 import { hubTemplate } from '../main/sync/hooks.testing';
+import { until } from '../main/sync/testing';
 import { expectAccessible } from './support/axe';
 import { launch, poll } from './support/browser';
 import { builtPatientApp } from './support/build';
@@ -286,7 +288,7 @@ describe('waiting and paying: the kiosk, the fee from the phone, the live queue'
     if (!booked.ok) throw new Error(JSON.stringify(booked.error));
     appointment = booked.value.id;
     await desk.client.syncNow();
-    await poll(() => st.raw.prepare('SELECT 1 AS x FROM appointments WHERE id = ?').get(appointment) !== undefined).toBe(true);
+    await until(() => st.raw.prepare('SELECT 1 AS x FROM appointments WHERE id = ?').get(appointment) !== undefined);
   });
 
   it('checks in at the kiosk viewport by phone + ID last 4, chooses the counter, and prints the slip', async () => {
@@ -315,14 +317,8 @@ describe('waiting and paying: the kiosk, the fee from the phone, the live queue'
       await kiosk.getByTestId('kiosk-pay-counter').tap();
       await kiosk.getByTestId('kiosk-counter').waitFor();
       await kiosk.getByTestId('kiosk-print').tap();
-      const href = await kiosk.getByTestId('kiosk-slip').getAttribute('href');
-      const b64 = await kiosk.evaluate(async (u) => {
-        const bytes = new Uint8Array(await (await fetch(u!)).arrayBuffer());
-        let s = '';
-        for (const b of bytes) s += String.fromCharCode(b);
-        return btoa(s);
-      }, href);
-      const slip = flatText(Buffer.from(b64, 'base64'));
+      const [download] = await Promise.all([kiosk.waitForEvent('download'), kiosk.getByTestId('kiosk-slip').tap()]);
+      const slip = flatText(readFileSync((await download.path())!));
       for (const s of ['排队小票', '前面还有1人', '李明', '诊室1', '挂号费¥15.00未付']) expect(slip).toContain(s);
       await kiosk.screenshot({ path: '/tmp/patient-app-zh-kiosk-done.png' });
       await expectAccessible(kiosk);

@@ -187,4 +187,5 @@ export const en: Record<keyof typeof zhCN, string> = {
   err_ALREADY_CHECKED_IN: "This appointment is already checked in",
   err_FORBIDDEN: "This device cannot do that",
   err_PAYMENT_GATEWAY_UNREACHABLE: "Online payment is not available now: please pay at the counter",
+  kioskCounterChosen: "Please pay the registration fee at the counter; you are in the queue once it is paid.",
 };

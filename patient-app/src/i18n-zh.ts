@@ -191,4 +191,5 @@ export const zhCN = {
   err_ALREADY_CHECKED_IN: "这个预约已经签到",
   err_FORBIDDEN: "这台设备不能办理此业务",
   err_PAYMENT_GATEWAY_UNREACHABLE: "现在无法在线支付，请到收费处缴费",
+  kioskCounterChosen: "请到收费处缴纳挂号费，缴费后即可候诊。",
 } as const;

@@ -108,7 +108,8 @@ function Checked({ done, onNext }: { done: Done; onNext: () => void }): ReactNod
   const visitId = done.position.visitId;
   const [order, setOrder] = useState<PatientOutput<'portal.kioskPayOnline'> | null>(null);
   const [state, setState] = useState<PayState | null>(null);
-  const [counter, setCounter] = useState(false);
+  /** 'chosen': the patient pays at the counter; 'unreachable': the gateway cannot be reached now. */
+  const [counter, setCounter] = useState<'chosen' | 'unreachable' | null>(null);
   const [slip, setSlip] = useState<string | null>(null);
   useEffect(() => {
     if (!order) return undefined;
@@ -121,7 +122,7 @@ function Checked({ done, onNext }: { done: Done; onNext: () => void }): ReactNod
       setState('created');
     } catch (err) {
       if (!(err instanceof CallError)) throw err;
-      setCounter(true);
+      setCounter('unreachable');
     }
   };
   const print = async () => {
@@ -137,7 +138,7 @@ function Checked({ done, onNext }: { done: Done; onNext: () => void }): ReactNod
       {due > 0 && !order && (
         <div className="actions">
           <button type="button" className="button primary" onClick={() => void payQr()} data-testid="kiosk-pay-qr">{t('kioskPayQr', { amount: yuan(due) })}</button>
-          <button type="button" className="button secondary" onClick={() => setCounter(true)} data-testid="kiosk-pay-counter">{t('kioskPayCounter')}</button>
+          <button type="button" className="button secondary" onClick={() => setCounter('chosen')} data-testid="kiosk-pay-counter">{t('kioskPayCounter')}</button>
         </div>
       )}
       {order && state === 'created' && (
@@ -148,7 +149,7 @@ function Checked({ done, onNext }: { done: Done; onNext: () => void }): ReactNod
         </div>
       )}
       {state === 'paid' && <p className="notice" role="status" data-testid="kiosk-paid">{t('payPaid', { amount: yuan(order?.amountFen ?? 0) })}</p>}
-      {counter && <p className="notice" role="status" data-testid="kiosk-counter">{t('payCounter')}</p>}
+      {counter && <p className="notice" role="status" data-testid="kiosk-counter">{t(counter === 'chosen' ? 'kioskCounterChosen' : 'payCounter')}</p>}
       <div className="actions">
         <button type="button" className="button secondary" onClick={() => void print()} data-testid="kiosk-print">{t('kioskPrint')}</button>
         {slip && <a className="button secondary" href={slip} download="queue-slip.pdf" data-testid="kiosk-slip">PDF</a>}
