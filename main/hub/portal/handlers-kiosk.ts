@@ -17,6 +17,7 @@ import { clinicToday } from '../../station/services/patients-fields';
 import { renderQueueSlip } from '../../documents/queueSlip';
 import { runAtHub } from '../payments/hub-ledger';
 import type { PortalContext, PortalHandlers } from './context';
+import { writeAtHub } from './hub-writes';
 import { identify } from './kiosk-identify';
 import { queuePositions } from './queue-reads';
 import { secretHash } from './store';
@@ -78,6 +79,8 @@ export const kioskHandlers: KioskHandlers = {
   'portal.kioskFind': async (ctx, { identity }) => {
     const patient = identify(ctx, identity);
     const appointments = todaysAppointments(ctx, patient.id);
+    // A patient's appointments read at the kiosk are audited, as every patient read is.
+    await writeAtHub(ctx.admin, kioskAccount(ctx.kiosk!).id, ctx.procedure, (w) => w.audit('read', 'patient', patient.id, patient.id));
     if (appointments.length === 0) throw new DomainError('NO_APPOINTMENT_TODAY', 'no appointment today', { reason: 'none_today' });
     return {
       maskedName: maskName(patient.name),

@@ -97,6 +97,8 @@ describe('the self check-in kiosk', () => {
     });
     const byPhone = await kiosk.ok('portal.kioskFind', { identity: { phone: mobile(1), idLast4: residentId(1).slice(-4) } });
     expect(byPhone).toEqual(byCard);
+    const reads = t.clinic.admin.station.raw.prepare("SELECT account_id, procedure FROM audit_log WHERE action = 'read' AND patient_id = ?").all(ids.alone);
+    expect(reads).toEqual([{ account_id: 'kiosk:entrance', procedure: 'portal.kioskFind' }, { account_id: 'kiosk:entrance', procedure: 'portal.kioskFind' }]);
   });
 
   it('refuses a wrong or ambiguous identification and a patient with nothing today, writing nothing, auditing the misses', async () => {
