@@ -6,9 +6,11 @@
  * refusal said in words, log out, a wrong password said, log in again; then the same screens in
  * English (the browser's language) and the switch back; a desk sees the patient, signs the record and
  * issues a prescription, the patient opens the visit in my records, downloads the prescription
- * (read back with pdftotext: the patient-copy mark, the name, the drug) and rates the visit.
- * axe-core on every screen; screenshots in
- * /tmp/patient-app-*.png.
+ * (read back with pdftotext: the patient-copy mark, the name, the drug) and rates the visit. Then
+ * waiting and paying: checked in at the kiosk viewport (phone + ID last 4, "pay at the counter",
+ * the slip read back with pdftotext), the fee paid from the phone through the local gateway, and
+ * the queue position changing live as the doctor calls at the desk. axe-core on every screen;
+ * screenshots in /tmp/patient-app-*.png.
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -18,17 +20,21 @@ import type { Input, Output, ProcedureName } from '../main/api/contract';
 import { pdfText } from '../main/documents/testPdf';
 import { addDays } from '../main/domain/dates';
 import { pairedWorkstation, type TestWorkstation } from '../main/hub/admin.testing';
-import { mobile, PATIENT_PASSWORD, residentId, setSettings, startPortalHub } from '../main/hub/portal/portal.testing';
+import { startPayHub } from '../main/hub/payments/payments.testing';
+import { mobile, PATIENT_PASSWORD, residentId, setSettings } from '../main/hub/portal/portal.testing';
+import { flatText } from '../main/documents/testPdf';
+import { dispatch } from '../main/station/dispatch';
 import { withMasterWriter } from '../main/station/master';
-import { TEST_START, TODAY, TOMORROW } from '../main/station/testing';
+import { logInAs, TEST_PASSWORD, TEST_START, TODAY, TOMORROW } from '../main/station/testing';
 import { hubTemplate } from '../main/sync/hooks.testing';
+import { until } from '../main/sync/testing';
 import { expectAccessible } from './support/axe';
 import { launch, poll } from './support/browser';
 import { builtPatientApp } from './support/build';
 import { phoneContext } from './support/phone';
 
 const template = hubTemplate();
-let t: Awaited<ReturnType<typeof startPortalHub>>;
+let t: Awaited<ReturnType<typeof startPayHub>>;
 let desk: TestWorkstation;
 let browser: Browser;
 let context: BrowserContext;
@@ -38,7 +44,7 @@ const PHONE = mobile(500);
 
 const shot = (name: string) => page.screenshot({ path: `/tmp/patient-app-${name}.png` });
 const accessible = async () => expectAccessible(page);
-const tab = (name: 'book' | 'bookings' | 'records' | 'members' | 'account') => page.getByTestId(`tab-${name}`).tap();
+const tab = (name: 'book' | 'bookings' | 'records' | 'members' | 'account' | 'queue' | 'pay') => page.getByTestId(`tab-${name}`).tap();
 const heading = () => page.locator('main h1').textContent();
 
 /** The desk's view of a day's appointments (as a receptionist sees them). */
@@ -57,7 +63,7 @@ async function atDeskAs<N extends ProcedureName>(who: string, name: N, input: In
 
 beforeAll(async () => {
   const staticDir = await builtPatientApp();
-  t = await startPortalHub(template(), 'hub', staticDir);
+  t = await startPayHub(template(), staticDir);
   const { doctor } = t.ids.staff;
   const { internal } = t.ids.departments;
   ({ later } = withMasterWriter(t.clinic.admin.station, (w) => {
@@ -333,10 +339,119 @@ describe('the patient app on a phone, in English', { timeout: 120_000 }, () => {
     await poll(() => heading()).toBe('就诊人');
   });
 
-  it('keeps later services at their own addresses without made-up data', async () => {
-    await page.goto(`${t.portalUrl}/#/pay`);
-    await page.getByTestId('later').waitFor();
-    expect(await page.getByTestId('later').textContent()).toContain('在线缴费');
+  it('answers an address it does not know with the way home, not an empty page', async () => {
+    await page.goto(`${t.portalUrl}/#/nowhere/at/all`);
+    await page.getByRole('heading', { name: '没有这个页面。' }).waitFor();
+    await page.getByRole('link', { name: '回到首页' }).waitFor();
+    await accessible();
+  });
+});
+
+describe('waiting and paying: the kiosk, the fee from the phone, the live queue', { timeout: 120_000 }, () => {
+  let me: string;
+  let sister: string;
+  let appointment: string;
+
+  beforeAll(async () => {
+    const st = t.clinic.admin.station;
+    const idOf = (name: string) => (st.raw.prepare('SELECT id FROM patients WHERE name = ?').get(name) as { id: string }).id;
+    me = idOf('王小明');
+    sister = idOf('王小红');
+    const reception = await desk.login('reception');
+    // The sister walks in first (paid in cash at the desk); 王小明 has a morning appointment booked by phone at the desk.
+    const walkIn = await desk.call(reception, 'frontdesk.walkIn', { patientId: sister, sessionId: t.ids.sessions.todayMorning, payment: { method: 'cash', tenderedFen: 1500, idempotencyKey: 'e2e-sister' } });
+    if (!walkIn.ok) throw new Error(JSON.stringify(walkIn.error));
+    const booked = await desk.call(reception, 'appointments.book', { patientId: me, sessionId: t.ids.sessions.todayMorning, source: 'phone' });
+    if (!booked.ok) throw new Error(JSON.stringify(booked.error));
+    appointment = booked.value.id;
+    await desk.client.syncNow();
+    await until(() => st.raw.prepare('SELECT 1 AS x FROM appointments WHERE id = ?').get(appointment) !== undefined);
+  });
+
+  it('checks in at the kiosk viewport by phone + ID last 4, chooses the counter, and prints the slip', async () => {
+    const st = t.clinic.admin.station;
+    const issued = await dispatch(st, logInAs(st, 'admin'), 'devices.issueKioskToken', { name: 'entrance', confirmPassword: TEST_PASSWORD });
+    if (!issued.ok) throw new Error(JSON.stringify(issued.error));
+    const kioskContext = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1080, height: 1440 }, hasTouch: true, ignoreHTTPSErrors: true, acceptDownloads: true });
+    const kiosk = await kioskContext.newPage();
+    kiosk.setDefaultTimeout(20_000);
+    try {
+      await kiosk.goto(`${t.portalUrl}/#/kiosk/${issued.value.token}`);
+      await poll(() => kiosk.evaluate(() => location.hash)).toBe('#/kiosk');
+      await kiosk.getByTestId('field-phone').fill(PHONE);
+      await kiosk.getByTestId('field-idLast4').fill(residentId(500).slice(-4));
+      await kiosk.screenshot({ path: '/tmp/patient-app-zh-kiosk.png' });
+      await expectAccessible(kiosk);
+      await kiosk.getByTestId('kiosk-find').tap();
+      const row = kiosk.getByTestId(`kiosk-appointment-${appointment}`);
+      await row.waitFor();
+      expect(await kiosk.getByTestId('kiosk-who').textContent()).toContain('王*明');
+      await expectAccessible(kiosk);
+      await row.getByTestId('kiosk-check-in').tap();
+      await kiosk.getByTestId('kiosk-done').waitFor();
+      expect(await kiosk.getByTestId('queue-ahead').textContent()).toBe('前面还有 1 人');
+      expect(await kiosk.getByTestId('queue-state').textContent()).toBe('待缴挂号费');
+      await kiosk.getByTestId('kiosk-pay-counter').tap();
+      await kiosk.getByTestId('kiosk-counter').waitFor();
+      await kiosk.getByTestId('kiosk-print').tap();
+      const [download] = await Promise.all([kiosk.waitForEvent('download'), kiosk.getByTestId('kiosk-slip').tap()]);
+      const slip = flatText(readFileSync((await download.path())!));
+      for (const s of ['排队小票', '前面还有1人', '李明', '诊室1', '挂号费¥15.00未付']) expect(slip).toContain(s);
+      await kiosk.screenshot({ path: '/tmp/patient-app-zh-kiosk-done.png' });
+      await expectAccessible(kiosk);
+    } finally {
+      await kioskContext.close();
+    }
+  });
+
+  it('pays the registration fee from the phone through the gateway', async () => {
+    await context.close();
+    ({ context, page } = await phoneContext(browser, 'zh-CN'));
+    await page.goto(t.portalUrl);
+    await page.getByTestId('field-phone').fill(PHONE);
+    await page.getByTestId('field-password').fill(PATIENT_PASSWORD);
+    await page.getByTestId('login-submit').tap();
+    await page.getByTestId('departments').waitFor();
+    await tab('pay');
+    const bill = page.getByTestId('bills').locator('li').filter({ hasText: '王小明' });
+    await bill.waitFor();
+    expect(await bill.getByTestId('bill-due').textContent()).toBe('待缴 ¥15.00');
+    await accessible();
+    await bill.getByTestId('pay-online').tap();
+    await bill.getByTestId('qr').waitFor();
+    await shot('zh-pay-qr');
+    await accessible();
+    const outTradeNo = [...t.fake.orders.keys()].at(-1)!;
+    t.fake.pay(outTradeNo);
+    expect((await t.fake.postNotify(outTradeNo)).body).toBe('success');
+    await bill.getByTestId('pay-paid').waitFor();
+    expect(await bill.getByTestId('pay-paid').textContent()).toBe('已支付 ¥15.00');
+  });
+
+  it('sees the queue position change live when the doctor calls at the desk', async () => {
+    await tab('queue');
+    const mine = page.getByTestId('queue').locator('li').filter({ hasText: '王小明' });
+    await mine.waitFor();
+    await poll(() => page.getByTestId('queue-live').textContent()).toBe('实时更新中');
+    expect(await mine.getByTestId('queue-state').textContent()).toBe('候诊中');
+    expect(await mine.getByTestId('queue-ahead').textContent()).toBe('前面还有 1 人');
+    await shot('zh-queue');
+    await accessible();
+    const doctor = await desk.login('doctor');
+    const first = await desk.call(doctor, 'queue.call', {});
+    if (!first.ok) throw new Error(JSON.stringify(first.error));
+    await desk.client.syncNow();
+    await poll(() => mine.getByTestId('queue-ahead').textContent()).toBe('前面还有 0 人');
+    for (const step of ['queue.start', 'queue.finish'] as const) expect((await desk.call(doctor, step, { visitId: first.value.id })).ok).toBe(true);
+    expect((await desk.call(doctor, 'queue.call', {})).ok).toBe(true);
+    await desk.client.syncNow();
+    await poll(() => mine.getByTestId('queue-state').textContent()).toBe('已叫号，请前往诊室');
+    expect(await page.getByTestId('queue-called').textContent()).toContain('王小明，请到诊室1就诊');
+    await shot('zh-queue-called');
+    await accessible();
+    await page.getByTestId('language').tap();
+    await poll(() => heading()).toBe('My queue');
+    await shot('en-queue-called');
     await accessible();
   });
 });

@@ -12,7 +12,8 @@ import type { ErrorBody } from '../domain/errors';
 import { patientRecordProcedures } from './patient-records-contract';
 import { Fen, Id, Instant, IsoDate, RequiredText } from './schemas';
 
-export type PatientAccess = 'public' | 'patient';
+/** 'kiosk': a self check-in kiosk the admin enrolled (its own HttpOnly cookie, from a kiosk token). */
+export type PatientAccess = 'public' | 'patient' | 'kiosk';
 
 export interface PatientProcedureDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   readonly input: I;
@@ -106,6 +107,49 @@ export const PayStatusView = z.object({
   amountFen: Fen,
   /** created: waiting for the payer; paid: the payment is written; closed: not paid in time (make a new one); refunded. */
   state: z.enum(ONLINE_ORDER_STATES),
+});
+
+/** Where a family member stands in today's queue (the hub's replica as the desks have synced it). */
+export const QUEUE_STATES = ['unpaid', 'waiting', 'called', 'in_consultation', 'done', 'cancelled'] as const;
+export const QueuePositionView = z.object({
+  visitId: Id,
+  memberId: Id,
+  memberName: z.string(),
+  date: IsoDate,
+  queueNo: z.string(),
+  doctorName: z.string(),
+  departmentName: z.string(),
+  roomName: z.string().nullable(),
+  /** unpaid: the fee is still due before the doctor's queue shows the visit; called: called and not yet in. */
+  state: z.enum(QUEUE_STATES),
+  /** Patients in line before this one and not yet called (0 once called). */
+  ahead: z.number().int().nonnegative(),
+  calledAt: Instant.nullable(),
+  callCount: z.number().int().nonnegative(),
+});
+export const QueueView = z.object({ date: IsoDate, items: z.array(QueuePositionView) });
+
+/** How a patient identifies at the kiosk: the patient card's barcode (the record number), or phone + the ID number's last 4. */
+export const KioskIdentity = z.union([
+  z.strictObject({ barcode: z.string().trim().min(1).max(40) }),
+  z.strictObject({ phone: Phone, idLast4: z.string().trim().regex(/^[0-9]{3}[0-9Xx]$/) }),
+]);
+
+export const KioskAppointmentView = z.object({
+  appointmentId: Id,
+  period: z.enum(SESSION_PERIODS),
+  doctorName: z.string(),
+  departmentName: z.string(),
+  roomName: z.string().nullable(),
+  feeFen: Fen,
+  /** Already checked in (the desk or this kiosk). */
+  checkedIn: z.boolean(),
+});
+
+export const KioskCheckInView = z.object({
+  position: QueuePositionView,
+  /** The registration fee still due (pay by QR here or at the counter), or null when nothing is due. */
+  bill: z.object({ billId: Id, dueFen: Fen }).nullable(),
 });
 
 const Empty = z.strictObject({});
@@ -207,6 +251,48 @@ export const patientProcedures = {
     output: PayStatusView,
   }),
   ...patientRecordProcedures,
+  'portal.queue': portalProcedure({
+    kind: 'query', access: 'patient',
+    summary: "Today's queue positions of the account's members (number, doctor, room, state, how many ahead); live on the patient port's socket.",
+    input: Empty,
+    output: QueueView,
+  }),
+  'portal.kioskEnroll': portalProcedure({
+    kind: 'command', access: 'public',
+    summary: "Makes this browser a self check-in kiosk with the token the admin issued (kept as an HttpOnly cookie; a wrong token is throttled and audited).",
+    input: z.strictObject({ token: z.string().trim().min(20).max(100) }),
+    output: z.object({ name: z.string() }),
+  }),
+  'portal.kioskFind': portalProcedure({
+    kind: 'query', access: 'kiosk',
+    summary: "Today's appointments of the patient identified by card barcode or phone + ID last 4 (throttled and audited per kiosk and address).",
+    input: z.strictObject({ identity: KioskIdentity }),
+    output: z.object({ maskedName: z.string(), appointments: z.array(KioskAppointmentView) }),
+  }),
+  'portal.kioskCheckIn': portalProcedure({
+    kind: 'command', access: 'kiosk',
+    summary: "Checks the identified patient in to one of today's appointments at the hub, as the desk would: a queue number and the fee to pay (QR or counter).",
+    input: z.strictObject({ identity: KioskIdentity, appointmentId: Id }),
+    output: KioskCheckInView,
+  }),
+  'portal.kioskPayOnline': portalProcedure({
+    kind: 'command', access: 'kiosk',
+    summary: "A QR code for the registration fee of a visit checked in today; PAYMENT_GATEWAY_UNREACHABLE: pay at the counter.",
+    input: z.strictObject({ visitId: Id }),
+    output: z.object({ outTradeNo: z.string(), qrCode: z.string(), amountFen: Fen }),
+  }),
+  'portal.kioskPayStatus': portalProcedure({
+    kind: 'query', access: 'kiosk',
+    summary: "Whether the kiosk's QR payment of a visit's registration fee went through.",
+    input: z.strictObject({ visitId: Id, outTradeNo: z.string().trim().min(1).max(64) }),
+    output: PayStatusView,
+  }),
+  'portal.kioskSlip': portalProcedure({
+    kind: 'query', access: 'kiosk',
+    summary: "The 80 mm queue slip of a visit checked in today (number, doctor, room, how many ahead), as a PDF in base64.",
+    input: z.strictObject({ visitId: Id, lang: z.enum(['zh-CN', 'en']) }),
+    output: z.object({ pdfBase64: z.string() }),
+  }),
 } as const;
 
 export type PatientProcedures = typeof patientProcedures;

@@ -71,6 +71,10 @@ export const ERROR_CODES = [
   'BOOKING_CUTOFF',
   'BOOKING_LIMIT',
   'BAD_ACTIVATION_CODE',
+  // The self check-in kiosk (main/hub/portal/kiosk-*.ts): no one or more than one patient matches, nothing to check in today, already checked in.
+  'IDENTITY_NOT_MATCHED',
+  'NO_APPOINTMENT_TODAY',
+  'ALREADY_CHECKED_IN',
   // Online payment (main/hub/payments): the gateway is not set or cannot be reached (pay at the counter), or it refused.
   'PAYMENT_GATEWAY_UNREACHABLE',
   'PAYMENT_GATEWAY_REFUSED',

@@ -18,6 +18,7 @@ import { statsHandlers } from './services/stats';
 import { portalCodeHandlers } from './services/portal-codes';
 import { paymentsGatewayHandlers } from './services/payments-gateway';
 import { billingOnlineHandlers } from './services/billing-online';
+import { kioskTokenHandlers } from './services/kiosk-tokens';
 
 export const hubHandlers = {
   ...orgHandlers,
@@ -33,4 +34,5 @@ export const hubHandlers = {
   ...portalCodeHandlers,
   ...paymentsGatewayHandlers,
   ...billingOnlineHandlers,
+  ...kioskTokenHandlers,
 } satisfies HubHandlers;

@@ -11,10 +11,13 @@ import { AccountScreen } from './screens/Account';
 import { ActivateScreen, LoginScreen, RegisterScreen } from './screens/Auth';
 import { BookingsScreen } from './screens/Bookings';
 import { BookScreen } from './screens/Book';
-import { LaterScreen, NotFoundScreen } from './screens/Later';
+import { NotFoundScreen } from './screens/NotFound';
+import { KioskScreen } from './screens/Kiosk';
 import { MembersScreen } from './screens/Members';
 import { RecordsScreen } from './screens/Records';
 import { VisitScreen } from './screens/Visit';
+import { PayScreen } from './screens/Pay';
+import { QueueScreen } from './screens/Queue';
 import { SessionContext, type Account, type Session } from './session';
 import { ErrorNotice, Flash, Loading } from './ui';
 
@@ -100,7 +103,8 @@ function Shell(): ReactNode {
   } : null), [account]);
 
   let body: ReactNode;
-  if (failure) body = <ErrorNotice error={failure} onRetry={() => { setFailure(null); setAttempt((a) => a + 1); }} />;
+  if (route.screen === 'kiosk') body = <KioskScreen token={route.token} />;
+  else if (failure) body = <ErrorNotice error={failure} onRetry={() => { setFailure(null); setAttempt((a) => a + 1); }} />;
   else if (account === 'unknown') body = <Loading />;
   else if (!session) {
     body = route.screen === 'register' ? <RegisterScreen onLoggedIn={loggedIn} />
@@ -115,11 +119,11 @@ function Shell(): ReactNode {
         <span className="brand">{t('appTitle')}</span>
         <LanguageSwitch />
       </header>
-      <main className={session ? 'with-tabs' : ''}>
+      <main className={route.screen === 'kiosk' ? 'kiosk-mode' : session ? 'with-tabs' : ''}>
         <Flash text={flash && flash.screen === shown ? flash.text : null} />
         {body}
       </main>
-      {session && <Tabs route={route} />}
+      {session && route.screen !== 'kiosk' && <Tabs route={route} />}
     </SessionContext.Provider>
   );
 }
@@ -133,7 +137,8 @@ function screenOf(route: Route): ReactNode {
     case 'account': return <AccountScreen />;
     case 'records': return <RecordsScreen />;
     case 'visit': return <VisitScreen key={route.visitId} visitId={route.visitId} />;
-    case 'later': return <LaterScreen service={route.service} />;
+    case 'queue': return <QueueScreen />;
+    case 'pay': return <PayScreen />;
     default: return <NotFoundScreen />;
   }
 }
@@ -152,6 +157,8 @@ const TABS = [
   { screen: 'book', key: 'navBook', icon: '＋' },
   { screen: 'bookings', key: 'navBookings', icon: '☰' },
   { screen: 'records', key: 'navRecords', icon: '▤' },
+  { screen: 'queue', key: 'navQueue', icon: '№' },
+  { screen: 'pay', key: 'navPay', icon: '¥' },
   { screen: 'members', key: 'navMembers', icon: '☺' },
   { screen: 'account', key: 'navAccount', icon: '⚙' },
 ] as const;

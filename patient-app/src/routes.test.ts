@@ -12,7 +12,7 @@ describe('hash routes', () => {
       { screen: 'book' }, { screen: 'book', departmentId: A }, { screen: 'book', departmentId: A, doctorId: B }, { screen: 'book', departmentId: A, doctorId: B, sessionId: C },
       { screen: 'reschedule', appointmentId: C }, { screen: 'reschedule', appointmentId: C, departmentId: A, doctorId: B },
       { screen: 'records' }, { screen: 'visit', visitId: A },
-      { screen: 'later', service: 'queue' }, { screen: 'later', service: 'pay' }, { screen: 'later', service: 'kiosk' },
+      { screen: 'queue' }, { screen: 'pay' }, { screen: 'kiosk' }, { screen: 'kiosk', token: 'AbCdEfGhIjKlMnOpQrStUvWxYz_-0123456789abcd' },
     ];
     for (const r of routes) expect(parseRoute(hrefOf(r))).toEqual(r);
   });
@@ -24,7 +24,7 @@ describe('hash routes', () => {
   });
 
   it('answers not found for unknown screens, ids that are not ids, and too many parts', () => {
-    for (const hash of ['#/admin', '#/book/not-an-id', `#/book/${A}/${B}/${C}/${A}`, '#/reschedule', '#/reschedule/x', `#/members/${A}`, '#/records/1', `#/records/${A}/${B}`, '#/__proto__']) {
+    for (const hash of ['#/admin', '#/book/not-an-id', `#/book/${A}/${B}/${C}/${A}`, '#/reschedule', '#/reschedule/x', `#/members/${A}`, '#/records/1', `#/records/${A}/${B}`, '#/__proto__', '#/kiosk/short', '#/kiosk/a/b', '#/queue/1', '#/pay/x']) {
       expect(parseRoute(hash), hash).toEqual({ screen: 'notFound' });
     }
   });

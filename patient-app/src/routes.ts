@@ -1,11 +1,8 @@
 /**
  * The patient app's screens as hash routes (#/book/<department>/<doctor>): parsed into a typed
- * route and written back. My records: #/records (a member's visits), #/records/<visit>. The queue,
- * paying and the kiosk are kept for the services that come later (they show "not open yet" until their screens are made, never made-up data).
+ * route and written back. My records: #/records (a member's visits), #/records/<visit>. The kiosk
+ * (#/kiosk, once enrolled with #/kiosk/<token>) needs no patient log-in.
  */
-export const LATER_SERVICES = ['queue', 'pay', 'kiosk'] as const;
-export type LaterService = (typeof LATER_SERVICES)[number];
-
 export type Route =
   | { screen: 'login' }
   | { screen: 'register' }
@@ -17,11 +14,15 @@ export type Route =
   | { screen: 'account' }
   | { screen: 'records' }
   | { screen: 'visit'; visitId: string }
-  | { screen: 'later'; service: LaterService }
+  | { screen: 'queue' }
+  | { screen: 'pay' }
+  | { screen: 'kiosk'; token?: string }
   | { screen: 'notFound' };
 
 /** The screens one sees without logging in. */
 export const PUBLIC_SCREENS: ReadonlySet<Route['screen']> = new Set(['login', 'register', 'activate']);
+
+const KIOSK_TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
 
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -37,8 +38,11 @@ export function parseRoute(hash: string): Route {
   const [head = '', ...rest] = path === '' ? [] : path.split('/');
   switch (head) {
     case '': return { screen: 'book' };
-    case 'login': case 'register': case 'activate': case 'bookings': case 'members': case 'account':
+    case 'login': case 'register': case 'activate': case 'bookings': case 'members': case 'account': case 'queue': case 'pay':
       return rest.length === 0 ? { screen: head } : { screen: 'notFound' };
+    case 'kiosk':
+      if (rest.length === 0) return { screen: 'kiosk' };
+      return rest.length === 1 && KIOSK_TOKEN.test(rest[0]!) ? { screen: 'kiosk', token: rest[0]! } : { screen: 'notFound' };
     case 'book': {
       const p = picks(rest);
       return p ? { screen: 'book', ...p } : { screen: 'notFound' };
@@ -52,7 +56,7 @@ export function parseRoute(hash: string): Route {
       return appointmentId && ID.test(appointmentId) && p ? { screen: 'reschedule', appointmentId, ...p } : { screen: 'notFound' };
     }
     default:
-      return (LATER_SERVICES as readonly string[]).includes(head) && rest.length === 0 ? { screen: 'later', service: head as LaterService } : { screen: 'notFound' };
+      return { screen: 'notFound' };
   }
 }
 
@@ -63,7 +67,7 @@ export function hrefOf(route: Route): string {
     case 'book': return `#/book${ids(route)}`;
     case 'reschedule': return `#/reschedule/${route.appointmentId}${ids(route)}`;
     case 'visit': return `#/records/${route.visitId}`;
-    case 'later': return `#/${route.service}`;
+    case 'kiosk': return route.token ? `#/kiosk/${route.token}` : '#/kiosk';
     case 'notFound': return '#/';
     default: return `#/${route.screen}`;
   }

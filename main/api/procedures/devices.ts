@@ -47,4 +47,10 @@ export const devicesProcedures = {
     input: z.object({ confirmPassword: ConfirmPassword }),
     output: z.object({ code: z.string().regex(/^\d{6}$/), expiresAt: Instant }),
   }),
+  'devices.issueKioskToken': procedure({
+    kind: 'command', access: ['admin'], at: 'hub', proof: 'confirmPassword',
+    summary: "A token that makes a browser on the patient port a self check-in kiosk (opened once at the kiosk as #/kiosk?token=…); shown once, kept hashed at the hub. A new one for the same name revokes the earlier ones.",
+    input: z.object({ name: z.string().trim().min(1).max(40), confirmPassword: ConfirmPassword }),
+    output: z.object({ name: z.string(), token: z.string() }),
+  }),
 } as const;

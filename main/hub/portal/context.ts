@@ -10,6 +10,10 @@ import type { PortalStore } from './store';
 export interface PortalThrottles {
   /** Wrong passwords per phone number and per address. */
   login: LoginThrottle;
+  /** Identifications at a kiosk that matched no one, per kiosk and per address. */
+  kiosk: LoginThrottle;
+  /** Wrong kiosk tokens per address. */
+  kioskTokens: LoginThrottle;
   /** Wrong activation codes per address, and for the whole hub (key 'all'). */
   codes: LoginThrottle;
   codesEverywhere: LoginThrottle;
@@ -30,6 +34,10 @@ export interface PortalContext extends PortalDeps {
   accountId: string | null;
   /** The hash of this request's session token, when it came with one. */
   sessionHash: string | null;
+  /** The enrolled kiosk the request comes from (its name), or null. */
+  kiosk: string | null;
+  /** A kiosk cookie to hand out (portal.kioskEnroll). */
+  kioskCookie: string | null;
   /** The caller's address (throttles, audit). */
   source: string;
   /** A session to hand out as the cookie (log-in, opening an account), or 'end' to clear it. */

@@ -13,16 +13,20 @@ import type { PortalContext, PortalDeps, PortalHandlers } from './context';
 import { accountHandlers } from './handlers-account';
 import { bookingHandlers } from './handlers-booking';
 import { payHandlers } from './handlers-pay';
+import { kioskHandlers } from './handlers-kiosk';
+import { queueHandlers } from './handlers-queue';
 import { recordHandlers } from './handlers-records';
 import { secretHash } from './store';
 
-export const portalHandlers: PortalHandlers = { ...accountHandlers, ...bookingHandlers, ...payHandlers, ...recordHandlers };
+export const portalHandlers: PortalHandlers = { ...accountHandlers, ...bookingHandlers, ...payHandlers, ...recordHandlers, ...queueHandlers, ...kioskHandlers };
 
 export interface PortalRequest {
   procedure: string;
   input: unknown;
   /** The session token of the request's cookie, if any. */
   token: string | null;
+  /** The kiosk token of the request's kiosk cookie, if any. */
+  kioskToken?: string | null;
   /** The caller's address. */
   source: string;
 }
@@ -31,6 +35,8 @@ export interface PortalAnswer {
   result: PatientResult<unknown>;
   /** A new session for the cookie, 'end' to clear it, null to leave it. */
   session: PortalContext['session'];
+  /** A kiosk token for the kiosk cookie (enrolment), or null. */
+  kioskCookie?: string | null;
 }
 
 function failed(code: ErrorBody['code'], message: string, details?: Record<string, unknown>): PatientResult<never> {
@@ -48,7 +54,12 @@ export async function dispatchPortal(deps: PortalDeps, req: PortalRequest, log: 
   if (def.access === 'patient' && accountId === null) {
     return { result: failed('UNAUTHENTICATED', 'log in first'), session: req.token === null ? null : 'end' };
   }
-  const ctx: PortalContext = { ...deps, accountId, sessionHash, source: req.source, session: null, procedure: name };
+  const kiosk = def.access === 'kiosk' && req.kioskToken ? (await deps.portal.kioskName(secretHash(req.kioskToken))) ?? null : null;
+  if (def.access === 'kiosk' && kiosk === null) {
+    deps.refuse({ kind: 'web', device: 'kiosk', accountId: null, subject: name, code: 'FORBIDDEN', reason: 'a kiosk call from a browser that is not an enrolled kiosk', source: req.source });
+    return { result: failed('FORBIDDEN', 'this is not an enrolled kiosk', { reason: 'not_a_kiosk' }), session: null };
+  }
+  const ctx: PortalContext = { ...deps, accountId, sessionHash, source: req.source, session: null, procedure: name, kiosk, kioskCookie: null };
   const handler = portalHandlers[name] as (c: PortalContext, i: unknown) => Promise<unknown>;
   try {
     const out = def.output.safeParse(await handler(ctx, parsed.data));
@@ -56,7 +67,7 @@ export async function dispatchPortal(deps: PortalDeps, req: PortalRequest, log: 
       log(`portal: output of ${name} does not match its schema: ${JSON.stringify(out.error.issues)}`);
       return { result: failed('INTERNAL', 'internal error'), session: null };
     }
-    return { result: { ok: true, value: out.data }, session: ctx.session };
+    return { result: { ok: true, value: out.data }, session: ctx.session, kioskCookie: ctx.kioskCookie };
   } catch (err) {
     if (err instanceof DomainError) {
       if (err.code === 'NOT_FOUND' && accountId !== null) {

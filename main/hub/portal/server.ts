@@ -15,8 +15,9 @@ import { DomainError, type ErrorBody } from '../../domain/errors';
 import { staticHandler } from '../../web/static';
 import { LoginThrottle } from '../login-throttle';
 import type { PortalDeps } from './context';
-import { clearedCookie, sessionCookie, tokenFromCookies } from './cookies';
+import { clearedCookie, KIOSK_COOKIE, KIOSK_COOKIE_MS, sessionCookie, tokenFromCookies } from './cookies';
 import { dispatchPortal } from './dispatch';
+import { attachQueueLive } from './queue-live';
 
 /**
  * The patient app's pages: scripts, styles and calls from this origin only (no inline script or
@@ -41,6 +42,8 @@ export const MAX_BODY_BYTES = 64 * 1024;
 /** Wrong activation codes: 5 per address a minute, and 30 a minute for the whole hub. */
 export const CODE_TRIES_PER_ADDRESS = 5;
 export const CODE_TRIES_EVERYWHERE = 30;
+/** Kiosk identifications that match no one: 5 per kiosk and per address a minute (phone + 4 digits is guessable). */
+export const KIOSK_TRIES_PER_SOURCE = 5;
 
 export interface PortalServerOptions extends Omit<PortalDeps, 'throttles'> {
   host: string;
@@ -118,7 +121,7 @@ export async function startPortalServer(opts: PortalServerOptions): Promise<Port
   const log = opts.log ?? (() => undefined);
   const deps: PortalDeps = {
     admin: opts.admin, portal: opts.portal, now: opts.now, refuse: opts.refuse, payments: opts.payments,
-    throttles: { login: new LoginThrottle(), codes: new LoginThrottle(CODE_TRIES_PER_ADDRESS), codesEverywhere: new LoginThrottle(CODE_TRIES_EVERYWHERE) },
+    throttles: { kiosk: new LoginThrottle(KIOSK_TRIES_PER_SOURCE), kioskTokens: new LoginThrottle(CODE_TRIES_PER_ADDRESS), login: new LoginThrottle(), codes: new LoginThrottle(CODE_TRIES_PER_ADDRESS), codesEverywhere: new LoginThrottle(CODE_TRIES_EVERYWHERE) },
   };
   const secure = opts.tls !== null;
   const dir = opts.staticDir;
@@ -139,8 +142,11 @@ export async function startPortalServer(opts: PortalServerOptions): Promise<Port
       return refusal(res, 400, 'VALIDATION', 'not JSON');
     }
     const source = req.socket.remoteAddress ?? '?';
-    const answer = await dispatchPortal(deps, { procedure, input, token: tokenFromCookies(req.headers.cookie), source }, log);
-    const cookie = answer.session === null ? undefined
+    const answer = await dispatchPortal(deps, {
+      procedure, input, token: tokenFromCookies(req.headers.cookie), kioskToken: tokenFromCookies(req.headers.cookie, KIOSK_COOKIE), source,
+    }, log);
+    const cookie = answer.kioskCookie ? sessionCookie(answer.kioskCookie, KIOSK_COOKIE_MS, secure, KIOSK_COOKIE)
+      : answer.session === null ? undefined
       : answer.session === 'end' ? clearedCookie(secure) : sessionCookie(answer.session.token, answer.session.expiresAt - opts.now(), secure);
     send(res, answer.result.ok ? 200 : STATUS[answer.result.error.code] ?? 400, answer.result, cookie);
   };
@@ -208,14 +214,18 @@ export async function startPortalServer(opts: PortalServerOptions): Promise<Port
     server.once('error', reject);
     server.listen(opts.port, opts.host, () => resolve());
   });
+  const live = attachQueueLive(server, deps, log);
   const port = (server.address() as AddressInfo).port;
   const host = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
   return {
     port,
     url: `${secure ? 'https' : 'http'}://${host}:${port}`,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: async () => {
+      await live.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
   };
 }

@@ -37,6 +37,13 @@ CREATE TABLE IF NOT EXISTS portal_activation_codes (
   expires_at bigint NOT NULL,
   used_at bigint
 );
+CREATE TABLE IF NOT EXISTS portal_kiosks (
+  token_hash text PRIMARY KEY,
+  name text NOT NULL,
+  issued_by text NOT NULL,
+  issued_at bigint NOT NULL,
+  revoked_at bigint
+);
 `;
 
 /** SHA-256 hex of a session token or activation code: the tables never hold either. */
@@ -161,5 +168,20 @@ export class PortalStore {
       'SELECT doctor_id, avg(stars) AS average, count(*) AS count FROM portal_ratings GROUP BY doctor_id',
     );
     return new Map(r.rows.map((x) => [x.doctor_id, { average: Math.round(Number(x.average) * 10) / 10, count: Number(x.count) }]));
+  }
+
+  /** A self check-in kiosk's token (hashed), issued by an admin. */
+  async putKiosk(tokenHash: string, name: string, issuedBy: string, at: number): Promise<void> {
+    await this.sql.query('INSERT INTO portal_kiosks (token_hash, name, issued_by, issued_at) VALUES ($1, $2, $3, $4)', [tokenHash, name, issuedBy, at]);
+  }
+
+  /** The kiosk's name when the token is one an admin issued and has not revoked. */
+  async kioskName(tokenHash: string): Promise<string | undefined> {
+    return (await this.sql.query<{ name: string }>('SELECT name FROM portal_kiosks WHERE token_hash = $1 AND revoked_at IS NULL', [tokenHash])).rows[0]?.name;
+  }
+
+  /** Revokes every kiosk token of that name; answers how many. */
+  async revokeKiosk(name: string, at: number): Promise<number> {
+    return (await this.sql.query<{ token_hash: string }>('UPDATE portal_kiosks SET revoked_at = $2 WHERE name = $1 AND revoked_at IS NULL RETURNING token_hash', [name, at])).rows.length;
   }
 }
