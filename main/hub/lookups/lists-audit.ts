@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { AuditLookup, AuditLookupRow } from '../../api/procedures/lookups';
 import { num, spanOf } from '../stats/range';
 import type { SortKey } from './cursor';
-import { afterKey, Params, runPage, str, strOrNull, type LookupDb, type Page } from './page';
+import { afterKey, Params, runPage, str, strOrNull, untilKey, type LookupDb, type Page } from './page';
 
 type Raw = Record<string, unknown>;
 type AuditFilter = Omit<z.output<typeof AuditLookup>, 'cursor' | 'limit'>;
@@ -18,7 +18,7 @@ export const AUDIT_KEY = ['n', 's'] as const;
 export async function pageAudit(db: LookupDb, f: AuditFilter, after: SortKey | null, limit: number): Promise<Page<AuditRow>> {
   const span = await spanOf(db, f);
   const p = new Params();
-  const where = [`l.at >= ${p.add(span.startMs)} AND l.at < ${p.add(span.endMs)}`];
+  const where = [`l.at >= ${p.add(span.startMs)} AND l.at <= ${p.add(untilKey(span.endMs - 1, after))}`];
   if (f.accountId) where.push(`l.account_id = ${p.add(f.accountId)}`);
   if (f.patientId) where.push(`l.patient_id = ${p.add(f.patientId)}`);
   if (f.device) where.push(`l.device = ${p.add(f.device)}`);

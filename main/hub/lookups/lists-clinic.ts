@@ -9,7 +9,7 @@ import type { AppointmentLookupRow, AppointmentsLookup, PatientLookupRow, Patien
 import { num } from '../stats/range';
 import type { SortKey } from './cursor';
 import { likePrefix } from './filters';
-import { afterKey, Params, runPage, str, strOrNull, type LookupDb, type Page } from './page';
+import { afterKey, fromKey, Params, runPage, str, strOrNull, type LookupDb, type Page } from './page';
 
 type Raw = Record<string, unknown>;
 type PatientsFilter = Pick<z.output<typeof PatientsLookup>, 'query'>;
@@ -36,7 +36,7 @@ export async function pagePatients(db: LookupDb, f: PatientsFilter, after: SortK
     WHERE pt.merged_into IS NULL
       AND (pt.name LIKE ${prefix} ESCAPE '\\' OR pt.pinyin_initials LIKE ${lower} ESCAPE '\\' OR pt.pinyin_full LIKE ${lower} ESCAPE '\\'
         OR pt.phone LIKE ${prefix} ESCAPE '\\' OR pt.phone_rev LIKE ${reversed} ESCAPE '\\' OR upper(pt.id_number) = ${exact} OR upper(pt.record_no) = ${exact})
-      AND ${afterKey(p, ['pt.name', 'pt.id'], after)}
+      AND ${after ? `pt.name >= ${p.add(after[0])}` : 'TRUE'} AND ${afterKey(p, ['pt.name', 'pt.id'], after)}
     ORDER BY pt.name, pt.id`;
   return runPage<Raw, z.input<typeof PatientLookupRow>>(db, 'patients', sql, p, limit, (r) => ({
     id: str(r.id), recordNo: str(r.record_no), name: str(r.name), sex: str(r.sex) as 'M', birthDate: strOrNull(r.birth_date),
@@ -46,7 +46,7 @@ export async function pagePatients(db: LookupDb, f: PatientsFilter, after: SortK
 
 export async function pageAppointments(db: LookupDb, f: AppointmentsFilter, after: SortKey | null, limit: number): Promise<Page<z.input<typeof AppointmentLookupRow>>> {
   const p = new Params();
-  const where = [`s.date BETWEEN ${p.add(f.from)} AND ${p.add(f.to)}`];
+  const where = [`s.date BETWEEN ${p.add(fromKey(f.from, after))} AND ${p.add(f.to)}`];
   if (f.departmentId) where.push(`s.department_id = ${p.add(f.departmentId)}`);
   if (f.doctorId) where.push(`s.doctor_id = ${p.add(f.doctorId)}`);
   if (f.status) where.push(`a.status = ${p.add(f.status)}`);
@@ -71,7 +71,8 @@ export async function pageAppointments(db: LookupDb, f: AppointmentsFilter, afte
 export async function pageVisits(db: LookupDb, f: VisitsFilter, after: SortKey | null, limit: number): Promise<Page<z.input<typeof VisitLookupRow>>> {
   const p = new Params();
   const where: string[] = [];
-  if (f.from && f.to) where.push(`v.visit_date BETWEEN ${p.add(f.from)} AND ${p.add(f.to)}`);
+  if (f.from && f.to) where.push(`v.visit_date BETWEEN ${p.add(fromKey(f.from, after))} AND ${p.add(f.to)}`);
+  else if (after) where.push(`v.visit_date >= ${p.add(after[0])}`);
   if (f.patientId) where.push(`v.patient_id = ${p.add(f.patientId)}`);
   if (f.departmentId) where.push(`v.department_id = ${p.add(f.departmentId)}`);
   if (f.doctorId) where.push(`v.doctor_id = ${p.add(f.doctorId)}`);

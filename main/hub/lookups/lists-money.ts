@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { DayCloseLookupRow, MoneyLookup, MoneyLookupRow } from '../../api/procedures/lookups';
 import { num, spanOf } from '../stats/range';
 import type { SortKey } from './cursor';
-import { afterKey, Params, runPage, str, strOrNull, type LookupDb, type Page } from './page';
+import { afterKey, fromKey, Params, runPage, str, strOrNull, type LookupDb, type Page } from './page';
 
 type Raw = Record<string, unknown>;
 type MoneyFilter = Omit<z.output<typeof MoneyLookup>, 'cursor' | 'limit'>;
@@ -20,7 +20,7 @@ const CASHIER = `LEFT JOIN accounts ac ON ac.id = x.cashier_id LEFT JOIN staff c
 export async function pageMoney(db: LookupDb, f: MoneyFilter, after: SortKey | null, limit: number): Promise<Page<MoneyRow>> {
   const span = await spanOf(db, f);
   const p = new Params();
-  const where = [`x.created_at >= ${p.add(span.startMs)} AND x.created_at < ${p.add(span.endMs)}`];
+  const where = [`x.created_at >= ${p.add(fromKey(span.startMs, after))} AND x.created_at < ${p.add(span.endMs)}`];
   let sql: string;
   if (f.kind === 'bills') {
     if (f.status) where.push(`x.status = ${p.add(f.status)}`);
