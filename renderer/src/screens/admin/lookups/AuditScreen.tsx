@@ -27,7 +27,7 @@ export function AuditScreen() {
         <AnySelect label={t('lookups.action')} value={f.draft.action ?? null} onChange={(v) => f.set({ action: v as typeof f.draft.action })} testId="audit-action"
           data={AUDIT_ACTIONS.map((a) => ({ value: a, label: t(`lookups.actions.${a}`) }))} />
       </FilterForm>
-      <LookupTable key={f.searchKey} procedure="lookup.audit" filter={f.applied} columns={columns} exportAs="audit" testId="audit" />
+      <LookupTable key={f.searchKey} procedure="lookup.audit" filter={f.applied} columns={columns} exportAs="audit" testId="audit" label={t('lookups.auditTitle')} />
     </Panel>
   );
 }

@@ -22,8 +22,10 @@ export interface Column<R> {
   numeric?: boolean;
 }
 
-export function LookupTable<N extends PagedLookup>({ procedure, filter, columns, exportAs, testId }: {
+export function LookupTable<N extends PagedLookup>({ procedure, filter, columns, exportAs, testId, label }: {
   procedure: N;
+  /** What the table lists, for a screen reader (the scrollable table is a named, focusable region). */
+  label: string;
   /** The list's filters, without the page. */
   filter: Omit<ScreenInput<N>, 'cursor' | 'limit'>;
   columns: Column<LookupRow<N>>[];
@@ -47,7 +49,7 @@ export function LookupTable<N extends PagedLookup>({ procedure, filter, columns,
         return (
           <Stack gap="xs">
             {rows.length === 0 ? <Text size="sm" c="dimmed" data-testid={`${testId}-empty`}>{t('lookups.empty')}</Text> : (
-              <ScrollArea>
+              <ScrollArea viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': label }}>
                 <Table striped withTableBorder data-testid={`${testId}-table`} verticalSpacing={4}>
                   <Table.Thead><Table.Tr>{columns.map((c) => <Table.Th key={c.key} ta={c.numeric ? 'right' : undefined}>{c.label}</Table.Th>)}</Table.Tr></Table.Thead>
                   <Table.Tbody>

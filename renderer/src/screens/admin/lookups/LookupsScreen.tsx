@@ -30,7 +30,7 @@ function AppointmentsTab() {
         <AnySelect label={t('lookups.source')} value={f.draft.source ?? null} onChange={(v) => f.set({ source: v as typeof f.draft.source })} testId="lookup-source"
           data={APPOINTMENT_SOURCES.map((s) => ({ value: s, label: t(`enums.appointmentSource.${s}`) }))} />
       </FilterForm>
-      <LookupTable key={f.searchKey} procedure="lookup.appointments" filter={f.applied} columns={columns} exportAs="appointments" testId="lookup-appointments" />
+      <LookupTable key={f.searchKey} procedure="lookup.appointments" filter={f.applied} columns={columns} exportAs="appointments" testId="lookup-appointments" label={t('lookups.tabs.appointments')} />
     </Stack>
   );
 }
@@ -56,7 +56,7 @@ function VisitsTab() {
         <AnySelect label={t('lookups.status')} value={f.draft.status ?? null} onChange={(v) => f.set({ status: v as typeof f.draft.status })} testId="lookup-visit-status"
           data={VISIT_STATUSES.map((s) => ({ value: s, label: t(`enums.visitStatus.${s}`) }))} />
       </FilterForm>
-      <LookupTable key={f.searchKey} procedure="lookup.visits" filter={f.applied} columns={columns} exportAs="visits" testId="lookup-visits" />
+      <LookupTable key={f.searchKey} procedure="lookup.visits" filter={f.applied} columns={columns} exportAs="visits" testId="lookup-visits" label={t('lookups.tabs.visits')} />
     </Stack>
   );
 }
@@ -85,7 +85,7 @@ function MoneyTab() {
           data={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`enums.payment.${m}`) }))} />}
         <AnySelect label={t('lookups.status')} value={f.draft.status ?? null} onChange={(v) => f.set({ status: v as typeof f.draft.status })} data={statuses} testId="lookup-money-status" />
       </FilterForm>
-      <LookupTable key={f.searchKey} procedure="lookup.money" filter={f.applied} columns={columns} exportAs="money" testId="lookup-money" />
+      <LookupTable key={f.searchKey} procedure="lookup.money" filter={f.applied} columns={columns} exportAs="money" testId="lookup-money" label={t('lookups.tabs.money')} />
     </Stack>
   );
 }
@@ -107,7 +107,7 @@ function PatientsTab() {
         <TextInput label={t('lookups.query')} value={f.draft.query} onChange={(e) => f.set({ query: e.currentTarget.value })} w={320} required name="query" />
       </FilterForm>
       {f.applied.query.trim() !== '' &&
-        <LookupTable key={f.searchKey} procedure="lookup.patients" filter={f.applied} columns={columns} exportAs="patients" testId="lookup-patients" />}
+        <LookupTable key={f.searchKey} procedure="lookup.patients" filter={f.applied} columns={columns} exportAs="patients" testId="lookup-patients" label={t('lookups.tabs.patients')} />}
     </Stack>
   );
 }
