@@ -66,7 +66,7 @@ export const VisitLookupRow = z.object({
 /** One payment, refund or bill; `no` is the receipt, refund or (for a bill) the visit's queue number. */
 export const MoneyLookupRow = z.object({
   id: Id, kind: z.enum(MONEY_KINDS), at: Instant, no: z.string(), billId: Id, patientId: Id, patientName: Name,
-  method: z.enum(PAYMENT_METHODS).nullable(), amountFen: Fen, cashierId: Id.nullable(), cashierName: Name, device: z.string().nullable(),
+  method: z.enum(PAYMENT_METHODS).nullable(), amountFen: Fen, cashierId: z.string().nullable(), cashierName: Name, device: z.string().nullable(),
   status: z.enum([...BILL_STATUSES, ...LEDGER_STATES]), billKind: z.enum(BILL_KINDS),
 });
 export const DayCloseLookupRow = z.object({
