@@ -16,6 +16,7 @@ import { masterProcedures } from './procedures/master';
 import { consultationProcedures } from './procedures/consultation';
 import { devicesProcedures } from './procedures/devices';
 import { jobsProcedures } from './procedures/jobs';
+import { lookupProcedures } from './procedures/lookups';
 import { messagesProcedures } from './procedures/messages';
 import { documentsProcedures } from './procedures/documents';
 import { frontdeskProcedures } from './procedures/frontdesk';
@@ -54,6 +55,7 @@ export const procedures = {
   ...masterProcedures,
   ...rostersProcedures,
   ...statsProcedures,
+  ...lookupProcedures,
   ...reviewsProcedures,
   ...setupProcedures,
   ...paymentsProcedures,

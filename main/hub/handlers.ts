@@ -8,6 +8,7 @@ import type { HubHandlers } from '../station/handler';
 import { accountPasswordHandlers } from './services/accounts-password';
 import { devicesHandlers } from './services/devices';
 import { jobsHandlers } from './services/jobs';
+import { lookupHandlers } from './services/lookups';
 import { messagesHandlers } from './services/messages';
 import { masterHandlers } from './services/master';
 import { recordTemplateHandlers } from './services/master-record-templates';
@@ -30,6 +31,7 @@ export const hubHandlers = {
   ...messagesHandlers,
   ...reviewsHandlers,
   ...statsHandlers,
+  ...lookupHandlers,
   ...accountPasswordHandlers,
   ...portalCodeHandlers,
   ...paymentsGatewayHandlers,

@@ -1,5 +1,5 @@
 /**
- * Indexes the statistics need that the station's SQLite schema does not have (so the hub's typed
+ * Indexes the statistics and the lookups need that the station's SQLite schema does not have (so the hub's typed
  * tables, made from that schema, lack them). Idempotent; run at store open (or once before the
  * first statistic: `ensureStatsIndexes`).
  */
@@ -14,6 +14,16 @@ export const STATS_INDEXES_DDL = [
   'CREATE INDEX IF NOT EXISTS stats_stock_movements_created ON stock_movements (created_at)',
   // Roll-ups (./rollups-refresh.ts): a patient's previous and next visit day.
   'CREATE INDEX IF NOT EXISTS stats_visits_patient_date ON visits (patient_id, visit_date)',
+  // Lookups (main/hub/lookups/): each list's keyset order, so a page reads only its own rows.
+  'CREATE INDEX IF NOT EXISTS lookup_sessions_date_id ON roster_sessions (date, id)',
+  'CREATE INDEX IF NOT EXISTS lookup_appointments_session_id ON appointments (session_id, id)',
+  'CREATE INDEX IF NOT EXISTS lookup_visits_date_id ON visits (visit_date, id)',
+  'CREATE INDEX IF NOT EXISTS lookup_payments_created_id ON payments (created_at, id)',
+  'CREATE INDEX IF NOT EXISTS lookup_refunds_created_id ON refunds (created_at, id)',
+  'CREATE INDEX IF NOT EXISTS lookup_bills_created_id ON bills (created_at, id)',
+  'CREATE INDEX IF NOT EXISTS lookup_day_closes_created ON day_closes (created_at)',
+  'CREATE INDEX IF NOT EXISTS lookup_audit_at_id ON audit_log (at, id)',
+  'CREATE INDEX IF NOT EXISTS lookup_audit_account_at ON audit_log (account_id, at, id)',
 ];
 
 const done = new WeakSet<object>();

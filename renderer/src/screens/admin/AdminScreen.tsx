@@ -7,6 +7,8 @@ import { CatalogScreen } from './catalog/CatalogScreen';
 import { Dashboard } from './dashboard/Dashboard';
 import { DevicesScreen } from './devices/DevicesScreen';
 import { JobsScreen } from './jobs/JobsScreen';
+import { AuditScreen } from './lookups/AuditScreen';
+import { LookupsScreen } from './lookups/LookupsScreen';
 import { OrgScreen } from './org/OrgScreen';
 import { ReviewsScreen } from './reviews/ReviewsScreen';
 import { RostersScreen } from './rosters/RostersScreen';
@@ -26,6 +28,8 @@ const SCREENS: Record<AdminSection, ComponentType> = {
   jobs: JobsScreen,
   reviews: ReviewsScreen,
   dayCloses: DayClosesAll,
+  lookups: LookupsScreen,
+  audit: AuditScreen,
   settings: SettingsScreen,
 };
 

@@ -1,0 +1,132 @@
+/** Admin → Lookups: appointments, visits, money and patients at the hub, one tab each, filtered, paged and exported. */
+import { Stack, Tabs, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { APPOINTMENT_SOURCES, APPOINTMENT_STATUSES, BILL_STATUSES, PAYMENT_METHODS, VISIT_STATUSES, type Input } from '../../../../../main/api/contract';
+import { dateTime, money } from '../../../ui/format';
+import { useDepartmentOptions } from '../ui/options';
+import { Panel } from '../ui/Panel';
+import { AnySelect, FilterForm, useFilters, useWeek } from './filters';
+import { LookupTable, type Column, type LookupRow } from './LookupTable';
+
+function AppointmentsTab() {
+  const { t } = useTranslation();
+  const departments = useDepartmentOptions();
+  const f = useFilters<Input<'lookup.appointments'>>({ ...useWeek(), departmentId: null, status: null, source: null });
+  const columns: Column<LookupRow<'lookup.appointments'>>[] = [
+    { key: 'date', label: t('lookups.col.date'), cell: (r) => r.date },
+    { key: 'period', label: t('lookups.col.period'), cell: (r) => t(`enums.period.${r.period as 'morning'}`, { defaultValue: r.period }) },
+    { key: 'patient', label: t('lookups.col.patient'), cell: (r) => `${r.patientName}（${r.recordNo}）` },
+    { key: 'department', label: t('lookups.col.department'), cell: (r) => r.departmentName },
+    { key: 'doctor', label: t('lookups.col.doctor'), cell: (r) => r.doctorName },
+    { key: 'status', label: t('lookups.col.status'), cell: (r) => t(`enums.appointmentStatus.${r.status}`) },
+    { key: 'source', label: t('lookups.col.source'), cell: (r) => t(`enums.appointmentSource.${r.source}`) },
+  ];
+  return (
+    <Stack>
+      <FilterForm testId="lookup-appointments-filter" from={f.draft.from} to={f.draft.to} onDates={(d) => f.set(d)} onSubmit={f.apply}>
+        <AnySelect label={t('lookups.department')} value={f.draft.departmentId ?? null} onChange={(v) => f.set({ departmentId: v })} data={departments} testId="lookup-department" />
+        <AnySelect label={t('lookups.status')} value={f.draft.status ?? null} onChange={(v) => f.set({ status: v as typeof f.draft.status })} testId="lookup-status"
+          data={APPOINTMENT_STATUSES.map((s) => ({ value: s, label: t(`enums.appointmentStatus.${s}`) }))} />
+        <AnySelect label={t('lookups.source')} value={f.draft.source ?? null} onChange={(v) => f.set({ source: v as typeof f.draft.source })} testId="lookup-source"
+          data={APPOINTMENT_SOURCES.map((s) => ({ value: s, label: t(`enums.appointmentSource.${s}`) }))} />
+      </FilterForm>
+      <LookupTable key={f.searchKey} procedure="lookup.appointments" filter={f.applied} columns={columns} exportAs="appointments" testId="lookup-appointments" label={t('lookups.tabs.appointments')} />
+    </Stack>
+  );
+}
+
+function VisitsTab() {
+  const { t } = useTranslation();
+  const departments = useDepartmentOptions();
+  const f = useFilters<Input<'lookup.visits'>>({ ...useWeek(), departmentId: null, status: null });
+  const columns: Column<LookupRow<'lookup.visits'>>[] = [
+    { key: 'date', label: t('lookups.col.date'), cell: (r) => r.date },
+    { key: 'queueNo', label: t('lookups.col.queueNo'), cell: (r) => r.queueNo },
+    { key: 'patient', label: t('lookups.col.patient'), cell: (r) => `${r.patientName}（${r.recordNo}）` },
+    { key: 'department', label: t('lookups.col.department'), cell: (r) => r.departmentName },
+    { key: 'doctor', label: t('lookups.col.doctor'), cell: (r) => r.doctorName },
+    { key: 'type', label: t('lookups.col.visitType'), cell: (r) => t(`enums.visitType.${r.visitType}`) },
+    { key: 'status', label: t('lookups.col.status'), cell: (r) => t(`enums.visitStatus.${r.status}`) },
+    { key: 'fee', label: t('lookups.col.fee'), cell: (r) => money(r.feeFen), numeric: true },
+  ];
+  return (
+    <Stack>
+      <FilterForm testId="lookup-visits-filter" from={f.draft.from ?? ''} to={f.draft.to ?? ''} onDates={(d) => f.set(d)} onSubmit={f.apply}>
+        <AnySelect label={t('lookups.department')} value={f.draft.departmentId ?? null} onChange={(v) => f.set({ departmentId: v })} data={departments} testId="lookup-visit-department" />
+        <AnySelect label={t('lookups.status')} value={f.draft.status ?? null} onChange={(v) => f.set({ status: v as typeof f.draft.status })} testId="lookup-visit-status"
+          data={VISIT_STATUSES.map((s) => ({ value: s, label: t(`enums.visitStatus.${s}`) }))} />
+      </FilterForm>
+      <LookupTable key={f.searchKey} procedure="lookup.visits" filter={f.applied} columns={columns} exportAs="visits" testId="lookup-visits" label={t('lookups.tabs.visits')} />
+    </Stack>
+  );
+}
+
+function MoneyTab() {
+  const { t } = useTranslation();
+  const f = useFilters<Input<'lookup.money'>>({ kind: 'payments', ...useWeek(), method: null, status: null });
+  const bills = f.draft.kind === 'bills';
+  const statuses = bills ? BILL_STATUSES.map((s) => ({ value: s, label: t(`enums.billStatus.${s}`) }))
+    : (['open', 'closed'] as const).map((s) => ({ value: s, label: t(`lookups.ledger.${s}`) }));
+  const columns: Column<LookupRow<'lookup.money'>>[] = [
+    { key: 'at', label: t('lookups.col.time'), cell: (r) => dateTime(r.at) },
+    { key: 'no', label: t('lookups.col.no'), cell: (r) => r.no },
+    { key: 'patient', label: t('lookups.col.patient'), cell: (r) => r.patientName },
+    { key: 'method', label: t('lookups.col.method'), cell: (r) => (r.method ? t(`enums.payment.${r.method}`) : '—') },
+    { key: 'amount', label: t('lookups.col.amount'), cell: (r) => money(r.amountFen), numeric: true },
+    { key: 'cashier', label: t('lookups.col.cashier'), cell: (r) => r.cashierName || '—' },
+    { key: 'status', label: t('lookups.col.status'), cell: (r) => (r.kind === 'bills' ? t(`enums.billStatus.${r.status as 'open'}`) : t(`lookups.ledger.${r.status as 'open'}`)) },
+  ];
+  return (
+    <Stack>
+      <FilterForm testId="lookup-money-filter" from={f.draft.from} to={f.draft.to} onDates={(d) => f.set(d)} onSubmit={f.apply}>
+        <AnySelect label={t('lookups.kind')} value={f.draft.kind} onChange={(v) => f.set({ kind: (v ?? 'payments') as 'payments', method: null, status: null })} testId="lookup-money-kind"
+          data={(['payments', 'refunds', 'bills'] as const).map((k) => ({ value: k, label: t(`lookups.kinds.${k}`) }))} />
+        {!bills && <AnySelect label={t('lookups.method')} value={f.draft.method ?? null} onChange={(v) => f.set({ method: v as typeof f.draft.method })} testId="lookup-money-method"
+          data={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`enums.payment.${m}`) }))} />}
+        <AnySelect label={t('lookups.status')} value={f.draft.status ?? null} onChange={(v) => f.set({ status: v as typeof f.draft.status })} data={statuses} testId="lookup-money-status" />
+      </FilterForm>
+      <LookupTable key={f.searchKey} procedure="lookup.money" filter={f.applied} columns={columns} exportAs="money" testId="lookup-money" label={t('lookups.tabs.money')} />
+    </Stack>
+  );
+}
+
+function PatientsTab() {
+  const { t } = useTranslation();
+  const f = useFilters<{ query: string }>({ query: '' });
+  const columns: Column<LookupRow<'lookup.patients'>>[] = [
+    { key: 'recordNo', label: t('lookups.col.recordNo'), cell: (r) => r.recordNo },
+    { key: 'name', label: t('lookups.col.name'), cell: (r) => r.name },
+    { key: 'sex', label: t('lookups.col.sex'), cell: (r) => t(`enums.sex.${r.sex}`) },
+    { key: 'phone', label: t('lookups.col.phone'), cell: (r) => r.phone ?? '—' },
+    { key: 'visits', label: t('lookups.col.visits'), cell: (r) => r.visits, numeric: true },
+    { key: 'lastVisit', label: t('lookups.col.lastVisit'), cell: (r) => r.lastVisitDate ?? '—' },
+  ];
+  return (
+    <Stack>
+      <FilterForm testId="lookup-patients-filter" onSubmit={f.apply}>
+        <TextInput label={t('lookups.query')} value={f.draft.query} onChange={(e) => f.set({ query: e.currentTarget.value })} w={320} required name="query" />
+      </FilterForm>
+      {f.applied.query.trim() !== '' &&
+        <LookupTable key={f.searchKey} procedure="lookup.patients" filter={f.applied} columns={columns} exportAs="patients" testId="lookup-patients" label={t('lookups.tabs.patients')} />}
+    </Stack>
+  );
+}
+
+export function LookupsScreen() {
+  const { t } = useTranslation();
+  return (
+    <Panel title={t('lookups.title')} testId="lookups">
+      <Tabs defaultValue="appointments" keepMounted={false}>
+        <Tabs.List mb="sm">
+          {(['appointments', 'visits', 'money', 'patients'] as const).map((k) => (
+            <Tabs.Tab key={k} value={k} data-testid={`lookup-tab-${k}`}>{t(`lookups.tabs.${k}`)}</Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="appointments"><AppointmentsTab /></Tabs.Panel>
+        <Tabs.Panel value="visits"><VisitsTab /></Tabs.Panel>
+        <Tabs.Panel value="money"><MoneyTab /></Tabs.Panel>
+        <Tabs.Panel value="patients"><PatientsTab /></Tabs.Panel>
+      </Tabs>
+    </Panel>
+  );
+}
