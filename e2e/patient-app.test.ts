@@ -239,19 +239,20 @@ describe("the patient's records on a phone", { timeout: 120_000 }, () => {
     const account = await t.portal.accountByPhone(PHONE);
     const self = (await t.portal.members(account!.id)).find((m) => m.self)!.patientId;
     await poll(() => desk.station.raw.prepare('SELECT count(*) AS n FROM patients WHERE id = ?').get(self)).toEqual({ n: 1 });
+    // With the paediatrician: the morning session of doctor 1 is the kiosk's below (a patient has one place a session).
     const walkIn = await atDeskAs('reception', 'frontdesk.walkIn', {
-      patientId: self, doctorId: t.ids.staff.doctor, payment: { method: 'cash', tenderedFen: 10_000, idempotencyKey: 'e2e-records' },
+      patientId: self, doctorId: t.ids.staff.doctor2, payment: { method: 'cash', tenderedFen: 10_000, idempotencyKey: 'e2e-records' },
     });
     const visitId = walkIn.visit.id;
-    await atDeskAs('doctor', 'queue.call', { visitId });
-    await atDeskAs('doctor', 'queue.start', { visitId });
-    await atDeskAs('doctor', 'consultation.saveRecord', { visitId, complaint: '咽痛两天', findings: '扁桃体无肿大', plan: '多喝水，注意休息' });
-    await atDeskAs('doctor', 'consultation.addDiagnosis', { visitId, icd10: 'J06.9' });
-    const rx = await atDeskAs('doctor', 'prescriptions.create', { visitId });
-    await atDeskAs('doctor', 'prescriptions.addItem', { prescriptionId: rx.id, drugId: t.ids.drugs.ibuprofen, dose: 1, frequency: 'bid', route: 'po', days: 3, note: '饭后服用' });
-    await atDeskAs('doctor', 'prescriptions.issue', { prescriptionId: rx.id });
-    await atDeskAs('doctor', 'consultation.sign', { visitId });
-    await atDeskAs('doctor', 'queue.finish', { visitId });
+    await atDeskAs('doctor2', 'queue.call', { visitId });
+    await atDeskAs('doctor2', 'queue.start', { visitId });
+    await atDeskAs('doctor2', 'consultation.saveRecord', { visitId, complaint: '咽痛两天', findings: '扁桃体无肿大', plan: '多喝水，注意休息' });
+    await atDeskAs('doctor2', 'consultation.addDiagnosis', { visitId, icd10: 'J06.9' });
+    const rx = await atDeskAs('doctor2', 'prescriptions.create', { visitId });
+    await atDeskAs('doctor2', 'prescriptions.addItem', { prescriptionId: rx.id, drugId: t.ids.drugs.ibuprofen, dose: 1, frequency: 'bid', route: 'po', days: 3, note: '饭后服用' });
+    await atDeskAs('doctor2', 'prescriptions.issue', { prescriptionId: rx.id });
+    await atDeskAs('doctor2', 'consultation.sign', { visitId });
+    await atDeskAs('doctor2', 'queue.finish', { visitId });
     // Synced through the hub to its replica, which the patient port reads.
     await poll(() => t.clinic.admin.station.raw.prepare("SELECT status FROM visits WHERE id = ?").get(visitId)).toEqual({ status: 'awaiting_payment' });
     await poll(() => t.clinic.admin.station.raw.prepare("SELECT status FROM medical_records WHERE visit_id = ?").get(visitId)).toEqual({ status: 'signed' });
@@ -286,7 +287,7 @@ describe("the patient's records on a phone", { timeout: 120_000 }, () => {
     await accessible();
     // The doctor's rating shows where patients choose a doctor.
     await tab('book');
-    await page.getByTestId('department').filter({ hasText: '内科' }).tap();
+    await page.getByTestId('department').filter({ hasText: '儿科' }).tap();
     await page.getByTestId('doctor-rating').first().waitFor();
     expect(await page.getByTestId('doctor-rating').first().textContent()).toBe('★ 4.0（1 条评价）');
   });
@@ -430,7 +431,8 @@ describe('waiting and paying: the kiosk, the fee from the phone, the live queue'
 
   it('sees the queue position change live when the doctor calls at the desk', async () => {
     await tab('queue');
-    const mine = page.getByTestId('queue').locator('li').filter({ hasText: '王小明' });
+    // Today's place with 李明 (the visit seen by the paediatrician earlier today is listed too, as done).
+    const mine = page.getByTestId('queue').locator('li').filter({ hasText: '王小明' }).filter({ hasText: '李明' });
     await mine.waitFor();
     await poll(() => page.getByTestId('queue-live').textContent()).toBe('实时更新中');
     expect(await mine.getByTestId('queue-state').textContent()).toBe('候诊中');
