@@ -1,5 +1,6 @@
 /**
- * The doctor's consultation in the browser, in Chinese and in English: the patient's vital signs
+ * The doctor's consultation in the browser, in Chinese and in English: the front desk records a
+ * coded allergy (青霉素类) and the doctor's amoxicillin search then shows the stop; the patient's vital signs
  * (an impossible reading refused next to its field, a fever flagged), a record template that fills
  * the empty fields and asks before replacing typed text, and the signature's confirmation saying
  * what will happen. Screenshots at 1366×768 in /tmp/clinic-e2e-consult-*.png.
@@ -10,7 +11,7 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { departments, patients, recordTemplates, staff, visits } from '../db/schema';
+import { departments, drugs, patients, recordTemplates, staff, visits } from '../db/schema';
 import { pinyinKeys } from '../main/domain/pinyin';
 import { withMasterWriter } from '../main/station/master';
 import { Station } from '../main/station/station';
@@ -40,6 +41,8 @@ function seedConsultation(file: string): void {
           followUpOf: null, priority: false, status: 'waiting', feeFen: 0, feeStatus: 'not_required', checkedInAt: now, callCount: 0,
         });
       });
+      const amoxicillin = station.db.select().from(drugs).where(eq(drugs.code, 'D001')).get()!;
+      w.update(drugs, amoxicillin.id, { ingredients: '阿莫西林', drugClasses: 'penicillin' });
       w.insert(recordTemplates, {
         departmentId: dept.id, name: '上呼吸道感染', complaint: '咳嗽、咽痛', presentIllness: '受凉后出现咳嗽、咽痛',
         pastHistory: '', findings: '咽部充血，双肺呼吸音清', plan: '多饮水，对症治疗', active: true,
@@ -51,8 +54,8 @@ function seedConsultation(file: string): void {
 }
 
 const WORDS = {
-  'zh-CN': { switchTo: null, patient: '王小红', outOfRange: '不是可能的读数（30–45）', saved: '生命体征已记录', replace: '用模板内容替换', signAsk: '签署后不能直接修改', cancel: '取消', yes: '确认', call: '呼叫' },
-  en: { switchTo: 'EN', patient: '李小兰', outOfRange: 'Not a possible reading (30–45)', saved: 'Vital signs recorded', replace: "Replace your text with the template's", signAsk: 'Once signed it cannot be edited', cancel: 'Cancel', yes: 'Confirm', call: 'Call' },
+  'zh-CN': { switchTo: null, penicillins: '青霉素类', urticaria: '荨麻疹', allergySaved: '已保存', searchAllergy: '过敏：青霉素类', rxTab: '处方', patient: '王小红', outOfRange: '不是可能的读数（30–45）', saved: '生命体征已记录', replace: '用模板内容替换', signAsk: '签署后不能直接修改', cancel: '取消', yes: '确认', call: '呼叫' },
+  en: { switchTo: 'EN', penicillins: 'penicillins', urticaria: 'Urticaria', allergySaved: 'Saved the allergies', searchAllergy: 'Allergy: penicillins', rxTab: 'Prescription', patient: '李小兰', outOfRange: 'Not a possible reading (30–45)', saved: 'Vital signs recorded', replace: "Replace your text with the template's", signAsk: 'Once signed it cannot be edited', cancel: 'Cancel', yes: 'Confirm', call: 'Call' },
 } as const;
 
 let browser: Browser;
@@ -72,14 +75,14 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function logIn(page: Page, lang: 'zh-CN' | 'en'): Promise<void> {
+async function logIn(page: Page, lang: 'zh-CN' | 'en', username = 'doctor'): Promise<void> {
   await page.goto(host.url);
   const to = WORDS[lang].switchTo;
   if (to) {
     await page.getByText(to, { exact: true }).click();
     await page.getByRole('button', { name: 'Log in' }).waitFor();
   }
-  await page.locator('input[name="username"]').fill('doctor');
+  await page.locator('input[name="username"]').fill(username);
   await page.locator('input[name="password"]').fill(PASSWORD);
   await page.locator('button[type="submit"]').click();
   await page.getByTestId('user-menu').waitFor();
@@ -87,6 +90,32 @@ async function logIn(page: Page, lang: 'zh-CN' | 'en'): Promise<void> {
 
 describe.each(['zh-CN', 'en'] as const)('the consultation in %s', { timeout: 120_000 }, (lang) => {
   const W = WORDS[lang];
+  it('the front desk records a penicillin allergy in the coded-allergy editor', async () => {
+    const { context, page } = await desk(browser);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await logIn(page, lang, 'reception');
+    await page.keyboard.press('Control+k');
+    await page.getByTestId('finder-input').fill(W.patient);
+    await page.getByTestId('finder-result').first().click();
+    await page.getByTestId('edit-allergies').click();
+    const editor = page.getByRole('dialog').filter({ has: page.getByTestId('allergy-add') });
+    expect(await editor.getByTestId('allergy-add').isDisabled()).toBe(true);
+    await editor.getByTestId('allergy-class').click();
+    await page.getByRole('option', { name: W.penicillins, exact: true }).click();
+    await editor.getByTestId('allergy-reaction').click();
+    await page.getByRole('option', { name: W.urticaria, exact: true }).click();
+    await editor.getByTestId('allergy-add').click();
+    await poll(() => editor.getByTestId('allergy-row').count()).toBe(1);
+    await editor.locator('textarea[name="allergy-history"]').fill('青霉素皮试阳性');
+    await shot(page, lang === 'zh-CN' ? 'allergy-editor' : 'allergy-editor-en');
+    await editor.getByTestId('allergy-save').click();
+    await editor.waitFor({ state: 'detached' });
+    await poll(() => page.getByTestId('patient-card').getByTestId('coded-allergies').textContent()).toContain(W.penicillins);
+    expect(await page.getByTestId('patient-card').textContent()).toContain('青霉素皮试阳性');
+    await shot(page, lang === 'zh-CN' ? 'allergy-card' : 'allergy-card-en');
+    await context.close();
+  });
+
   it('vital signs refused and flagged, a template filling empty fields and asking before replacing, signing confirmed', async () => {
     const { context, page } = await desk(browser);
     await page.setViewportSize({ width: 1366, height: 768 });
@@ -135,6 +164,16 @@ describe.each(['zh-CN', 'en'] as const)('the consultation in %s', { timeout: 120
       await poll(() => ws.textContent()).toContain('J06.9');
     }
     await shot(page, lang === 'zh-CN' ? 'consult-vitals' : 'consult-vitals-en');
+
+    // The allergy the front desk recorded shows in the header and stops amoxicillin in the drug search.
+    expect(await ws.getByTestId('coded-allergies').textContent()).toContain(W.penicillins);
+    await ws.getByRole('tab', { name: W.rxTab }).click();
+    await ws.getByTestId('new-rx').click();
+    await ws.getByTestId('drug-search').fill('阿莫西林');
+    await poll(() => ws.getByTestId('drug-search-option').filter({ hasText: '阿莫西林' }).first().textContent()).toContain(W.searchAllergy);
+    await shot(page, lang === 'zh-CN' ? 'consult-allergy-search' : 'consult-allergy-search-en');
+    await ws.getByTestId('drug-search').fill('');
+    await ws.getByRole('tab', { name: lang === 'zh-CN' ? '病历' : 'Record' }).click();
 
     // Signing asks first, saying it cannot be edited afterwards.
     await ws.getByTestId('sign-record').click();
