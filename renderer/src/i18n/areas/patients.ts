@@ -23,7 +23,7 @@ export const patients = area(
       title: '患者信息', years: '{{count}} 岁', noAllergies: '无已知过敏', merged: '此记录已合并到另一位患者', close: '关闭',
     },
     allergy: {
-      edit: '过敏', title: '过敏记录：{{name}}', coded: '已编码的过敏', none: '尚未记录已编码的过敏。', history: '过敏史（原文）',
+      edit: '编辑过敏', title: '过敏记录：{{name}}', coded: '已编码的过敏', none: '尚未记录已编码的过敏。', history: '过敏史（原文）',
       historyHint: '按患者所述记录，原文保留。', kind: '类别', allergen: '过敏原', reaction: '反应', note: '备注', add: '添加过敏原',
       remove: '移除 {{allergen}}', saved: '已保存 {{name}} 的过敏记录', unreadable: '过敏记录中有无法读取的条目，保存将以当前列表替换。',
       kinds: { class: '药物类别', ingredient: '成分', other: '其他（原文）' },
@@ -55,7 +55,7 @@ export const patients = area(
       title: 'Patient', years: '{{count}} years', noAllergies: 'No known allergies', merged: 'This record was merged into another patient', close: 'Close',
     },
     allergy: {
-      edit: 'Allergies', title: 'Allergies: {{name}}', coded: 'Coded allergies', none: 'No coded allergies recorded yet.', history: 'Allergy history (as told)',
+      edit: 'Edit allergies', title: 'Allergies: {{name}}', coded: 'Coded allergies', none: 'No coded allergies recorded yet.', history: 'Allergy history (as told)',
       historyHint: 'Written as the patient tells it; kept as written.', kind: 'Kind', allergen: 'Allergen', reaction: 'Reaction', note: 'Note', add: 'Add allergen',
       remove: 'Remove {{allergen}}', saved: 'Saved the allergies of {{name}}', unreadable: 'Part of the stored list cannot be read; saving replaces it with this list.',
       kinds: { class: 'Drug class', ingredient: 'Ingredient', other: 'Other (as written)' },
