@@ -1,6 +1,7 @@
 /**
  * The doctor's consultation in the browser, in Chinese and in English: the front desk records a
- * coded allergy (青霉素类) and the doctor's amoxicillin search then shows the stop; the patient's vital signs
+ * coded allergy (青霉素类) and the doctor's amoxicillin search then shows the stop, and repeating last month's
+ * prescription lists what is added (with its stop) and what is left out; the patient's vital signs
  * (an impossible reading refused next to its field, a fever flagged), a record template that fills
  * the empty fields and asks before replacing typed text, and the signature's confirmation saying
  * what will happen. Screenshots at 1366×768 in /tmp/clinic-e2e-consult-*.png.
@@ -11,7 +12,8 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { departments, drugs, patients, recordTemplates, staff, visits } from '../db/schema';
+import { departments, drugs, patients, prescriptionItems, prescriptions, recordTemplates, staff, visits } from '../db/schema';
+import { addDays } from '../main/domain/dates';
 import { pinyinKeys } from '../main/domain/pinyin';
 import { withMasterWriter } from '../main/station/master';
 import { Station } from '../main/station/station';
@@ -36,6 +38,22 @@ function seedConsultation(file: string): void {
           pinyinFull: keys.full, pinyinInitials: keys.initials,
         });
         const now = Date.now() + i;
+        // A month ago: amoxicillin and 头孢克洛 (out of stock now), issued and dispensed, to repeat today.
+        const earlier = w.insert(visits, {
+          patientId, visitDate: addDays(today, -30), doctorId: doctor.id, departmentId: dept.id, queueNo: `00${i + 1}`, queueOrder: now - 30 * 86_400_000,
+          visitType: 'first', followUpOf: null, priority: false, status: 'discharged', feeFen: 0, feeStatus: 'not_required', checkedInAt: now - 30 * 86_400_000, callCount: 0,
+        });
+        const rxId = w.insert(prescriptions, {
+          rxNo: `P-E2-OLD-${i + 1}`, visitId: earlier, patientId, doctorId: doctor.id, status: 'dispensed', note: null, issuedAt: now - 30 * 86_400_000,
+          reviewedBy: null, dispensedAt: now - 30 * 86_400_000, dispensedBy: null, cancelledAt: null,
+        });
+        (['D001', 'D003'] as const).forEach((code, n) => {
+          const d = station.db.select().from(drugs).where(eq(drugs.code, code)).get()!;
+          w.insert(prescriptionItems, {
+            prescriptionId: rxId, drugId: d.id, seq: n + 1, dose: 1, doseUnit: d.doseUnit, frequency: 'tid', route: 'po', days: 3, quantity: 1,
+            unitPriceFen: d.priceFen, amountFen: d.priceFen, note: null, removed: false,
+          });
+        });
         w.insert(visits, {
           patientId, visitDate: today, doctorId: doctor.id, departmentId: dept.id, queueNo: `00${i + 1}`, queueOrder: now, visitType: 'first',
           followUpOf: null, priority: false, status: 'waiting', feeFen: 0, feeStatus: 'not_required', checkedInAt: now, callCount: 0,
@@ -54,8 +72,8 @@ function seedConsultation(file: string): void {
 }
 
 const WORDS = {
-  'zh-CN': { switchTo: null, penicillins: '青霉素类', urticaria: '荨麻疹', allergySaved: '已保存', searchAllergy: '过敏：青霉素类', rxTab: '处方', patient: '王小红', outOfRange: '不是可能的读数（30–45）', saved: '生命体征已记录', replace: '用模板内容替换', signAsk: '签署后不能直接修改', cancel: '取消', yes: '确认', call: '呼叫' },
-  en: { switchTo: 'EN', penicillins: 'penicillins', urticaria: 'Urticaria', allergySaved: 'Saved the allergies', searchAllergy: 'Allergy: penicillins', rxTab: 'Prescription', patient: '李小兰', outOfRange: 'Not a possible reading (30–45)', saved: 'Vital signs recorded', replace: "Replace your text with the template's", signAsk: 'Once signed it cannot be edited', cancel: 'Cancel', yes: 'Confirm', call: 'Call' },
+  'zh-CN': { switchTo: null, penicillins: '青霉素类', urticaria: '荨麻疹', allergySaved: '已保存', searchAllergy: '过敏：青霉素类', outOfStock: '该药品无库存', rxTab: '处方', patient: '王小红', outOfRange: '不是可能的读数（30–45）', saved: '生命体征已记录', replace: '用模板内容替换', signAsk: '签署后不能直接修改', cancel: '取消', yes: '确认', call: '呼叫' },
+  en: { switchTo: 'EN', penicillins: 'penicillins', urticaria: 'Urticaria', allergySaved: 'Saved the allergies', searchAllergy: 'Allergy: penicillins', outOfStock: 'This drug is out of stock', rxTab: 'Prescription', patient: '李小兰', outOfRange: 'Not a possible reading (30–45)', saved: 'Vital signs recorded', replace: "Replace your text with the template's", signAsk: 'Once signed it cannot be edited', cancel: 'Cancel', yes: 'Confirm', call: 'Call' },
 } as const;
 
 let browser: Browser;
@@ -173,6 +191,20 @@ describe.each(['zh-CN', 'en'] as const)('the consultation in %s', { timeout: 120
     await poll(() => ws.getByTestId('drug-search-option').filter({ hasText: '阿莫西林' }).first().textContent()).toContain(W.searchAllergy);
     await shot(page, lang === 'zh-CN' ? 'consult-allergy-search' : 'consult-allergy-search-en');
     await ws.getByTestId('drug-search').fill('');
+
+    // Repeating last month's prescription: the confirmation lists what is added (amoxicillin, with its allergy stop) and what is not (头孢克洛, out of stock).
+    await ws.getByTestId('earlier-rx').first().getByTestId('repeat-rx').click();
+    const repeat = page.getByRole('dialog').filter({ has: page.getByTestId('repeat-confirm') });
+    await poll(() => repeat.getByTestId('repeat-added').count()).toBe(1);
+    expect(await repeat.getByTestId('repeat-added').textContent()).toContain('阿莫西林胶囊');
+    expect(await repeat.getByTestId('repeat-added').getByTestId('stop-allergy').count()).toBeGreaterThan(0);
+    expect(await repeat.getByTestId('repeat-left-out').textContent()).toContain('头孢克洛胶囊');
+    expect(await repeat.getByTestId('repeat-left-out').textContent()).toContain(W.outOfStock);
+    await shot(page, lang === 'zh-CN' ? 'consult-repeat' : 'consult-repeat-en');
+    await repeat.getByTestId('repeat-confirm').click();
+    await repeat.waitFor({ state: 'detached' });
+    await poll(() => ws.getByTestId('prescription').first().textContent()).toContain('阿莫西林胶囊');
+    expect(await ws.getByTestId('prescription').first().textContent()).not.toContain('头孢克洛');
     await ws.getByRole('tab', { name: lang === 'zh-CN' ? '病历' : 'Record' }).click();
 
     // Signing asks first, saying it cannot be edited afterwards.
