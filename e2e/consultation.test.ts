@@ -1,7 +1,8 @@
 /**
  * The doctor's consultation in the browser, in Chinese and in English: the front desk records a
  * coded allergy (青霉素类) and the doctor's amoxicillin search then shows the stop, and repeating last month's
- * prescription lists what is added (with its stop) and what is left out; the patient's vital signs
+ * prescription lists what is added (with its stop) and what is left out; vital signs at the front desk
+ * (an impossible reading refused at its field, a fever flagged); the patient's vital signs
  * (an impossible reading refused next to its field, a fever flagged), a record template that fills
  * the empty fields and asks before replacing typed text, and the signature's confirmation saying
  * what will happen. Screenshots at 1366×768 in /tmp/clinic-e2e-consult-*.png.
@@ -108,7 +109,7 @@ async function logIn(page: Page, lang: 'zh-CN' | 'en', username = 'doctor'): Pro
 
 describe.each(['zh-CN', 'en'] as const)('the consultation in %s', { timeout: 120_000 }, (lang) => {
   const W = WORDS[lang];
-  it('the front desk records a penicillin allergy in the coded-allergy editor', async () => {
+  it('the front desk records a penicillin allergy in the coded-allergy editor and takes vital signs', async () => {
     const { context, page } = await desk(browser);
     await page.setViewportSize({ width: 1366, height: 768 });
     await logIn(page, lang, 'reception');
@@ -131,6 +132,19 @@ describe.each(['zh-CN', 'en'] as const)('the consultation in %s', { timeout: 120
     await poll(() => page.getByTestId('patient-card').getByTestId('coded-allergies').textContent()).toContain(W.penicillins);
     expect(await page.getByTestId('patient-card').textContent()).toContain('青霉素皮试阳性');
     await shot(page, lang === 'zh-CN' ? 'allergy-card' : 'allergy-card-en');
+
+    // Vital signs at the front desk: an impossible reading is refused at its field, a fever is flagged.
+    const deskVitals = page.getByTestId('frontdesk-vitals');
+    await deskVitals.locator('input[name="vitals-temperatureC"]').fill('60');
+    await deskVitals.getByTestId('vitals-save').click();
+    await poll(() => deskVitals.textContent()).toContain(W.outOfRange);
+    expect(await deskVitals.getByTestId('vitals-row').count()).toBe(0);
+    await deskVitals.locator('input[name="vitals-temperatureC"]').fill('39.2');
+    await deskVitals.getByTestId('vitals-save').click();
+    await poll(() => deskVitals.getByTestId('vitals-row').count()).toBe(1);
+    expect(await deskVitals.getByTestId('vitals-row').textContent()).toContain('39.2℃↑');
+    await deskVitals.scrollIntoViewIfNeeded();
+    await shot(page, lang === 'zh-CN' ? 'frontdesk-vitals' : 'frontdesk-vitals-en');
     await context.close();
   });
 
@@ -148,7 +162,7 @@ describe.each(['zh-CN', 'en'] as const)('the consultation in %s', { timeout: 120
     await vitals.locator('input[name="vitals-temperatureC"]').fill('60');
     await vitals.getByTestId('vitals-save').click();
     await poll(() => vitals.textContent()).toContain(W.outOfRange);
-    expect(await vitals.getByTestId('vitals-row').count()).toBe(0);
+    expect(await vitals.getByTestId('vitals-row').count()).toBe(1); // taken at the front desk
     await vitals.locator('input[name="vitals-temperatureC"]').fill('38.6');
     for (const [f, v] of [['systolic', '128'], ['diastolic', '82'], ['pulse', '96'], ['spo2', '97'], ['weightKg', '62'], ['heightCm', '160']] as const) {
       await vitals.locator(`input[name="vitals-${f}"]`).fill(v);

@@ -13,6 +13,7 @@ import { PatientCard } from '../patients/PatientCard';
 import { RegisterForm } from '../patients/RegisterForm';
 import { AppointmentRows } from './AppointmentsTable';
 import { BookDialog } from './BookDialog';
+import { FrontDeskVitals } from './FrontDeskVitals';
 import { WalkInDialog } from './WalkInDialog';
 
 function PatientAppointments({ patientId }: { patientId: string }) {
@@ -66,6 +67,7 @@ export function PatientPanel({ patientId }: { patientId: string }) {
           <PrintButton job={{ document: 'patientLabel', patientId }} size="sm" variant="subtle" />
         </Group>
       } />
+      <FrontDeskVitals patientId={patientId} />
       <Paper withBorder p="md">
         <Title order={5} mb="xs">{t('frontdesk.patient.appointments')}</Title>
         <PatientAppointments patientId={patientId} />
