@@ -28,7 +28,7 @@ export const patients = area(
       remove: '移除 {{allergen}}', saved: '已保存 {{name}} 的过敏记录', unreadable: '过敏记录中有无法读取的条目，保存将以当前列表替换。',
       kinds: { class: '药物类别', ingredient: '成分', other: '其他（原文）' },
       reactions: { rash: '皮疹', urticaria: '荨麻疹', angioedema: '血管性水肿', anaphylaxis: '过敏性休克', bronchospasm: '支气管痉挛', gi: '胃肠道反应', other: '其他反应', unknown: '不详' },
-      pickClass: '选择药物类别', typeIngredient: '如 阿莫西林', typeOther: '如 花粉、海鲜',
+      pickClass: '请选择', typeIngredient: '如 阿莫西林', typeOther: '如 花粉、海鲜',
     },
   },
   {
@@ -60,7 +60,7 @@ export const patients = area(
       remove: 'Remove {{allergen}}', saved: 'Saved the allergies of {{name}}', unreadable: 'Part of the stored list cannot be read; saving replaces it with this list.',
       kinds: { class: 'Drug class', ingredient: 'Ingredient', other: 'Other (as written)' },
       reactions: { rash: 'Rash', urticaria: 'Urticaria', angioedema: 'Angioedema', anaphylaxis: 'Anaphylaxis', bronchospasm: 'Bronchospasm', gi: 'GI upset', other: 'Other reaction', unknown: 'Not known' },
-      pickClass: 'Pick a drug class', typeIngredient: 'e.g. amoxicillin', typeOther: 'e.g. pollen, seafood',
+      pickClass: 'Choose…', typeIngredient: 'e.g. amoxicillin', typeOther: 'e.g. pollen, seafood',
     },
   },
 );
