@@ -373,11 +373,27 @@ describe.each(runs)('a clinic day in $lang at $width×$height', { timeout: 120_0
     const labels = await downloadPdf(page, rx.getByTestId('print-drugLabels'));
     expect(labels.flat).toContain('阿莫西林');
     expect(await rx.textContent()).toContain('皮试阴性，患者既往用药无反应'); // the override, for the pharmacist
-    // Dispensing checks each line first: the button waits until every line is ticked.
+    // Dispensing checks each line first: the button waits until every line is ticked, and a click on it before then does nothing.
     await rx.getByTestId('dispense').click();
     const check = page.getByRole('dialog').filter({ has: page.getByTestId('check-line') });
-    expect(await check.getByTestId('dispense-confirm').isDisabled()).toBe(true);
-    for (const box of await check.getByRole('checkbox').all()) await box.check();
+    const confirm = check.getByTestId('dispense-confirm');
+    expect(await confirm.isDisabled()).toBe(true);
+    const boxes = await check.getByRole('checkbox').all();
+    expect(boxes.length).toBeGreaterThan(0);
+    for (const box of boxes.slice(0, -1)) {
+      await box.check();
+      expect(await confirm.isDisabled()).toBe(true);
+    }
+    await confirm.click({ force: true });
+    expect(await check.isVisible()).toBe(true);
+    await boxes[boxes.length - 1]!.check();
+    expect(await confirm.isDisabled()).toBe(false);
+    // Unticking a line takes the dispense away again.
+    await boxes[0]!.uncheck();
+    expect(await confirm.isDisabled()).toBe(true);
+    await confirm.click({ force: true });
+    expect(await rx.isVisible()).toBe(true);
+    await boxes[0]!.check();
     await shotAs(page, 'day-dispense-check');
     await check.getByTestId('dispense-confirm').click();
     await poll(() => page.getByTestId('empty-state').first().textContent()).toContain(W.noRx);

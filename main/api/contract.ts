@@ -23,6 +23,7 @@ import { frontdeskProcedures } from './procedures/frontdesk';
 import { patientsProcedures } from './procedures/patients';
 import { pharmacyProcedures } from './procedures/pharmacy';
 import { prescriptionsProcedures } from './procedures/prescriptions';
+import { prescriptionsRepeatProcedures } from './procedures/prescriptions-repeat';
 import { queueProcedures } from './procedures/queue';
 import { reviewsProcedures } from './procedures/reviews';
 import { rostersProcedures } from './procedures/rosters';
@@ -43,6 +44,7 @@ export const procedures = {
   ...recordTemplateProcedures,
   ...recordTemplateDeskProcedures,
   ...prescriptionsProcedures,
+  ...prescriptionsRepeatProcedures,
   ...pharmacyProcedures,
   ...billingProcedures,
   ...catalogProcedures,
@@ -111,7 +113,7 @@ export type Call = <N extends ProcedureName>(name: N, input: Input<N>) => Promis
 
 export { ERROR_CODES, type ErrorBody, type ErrorCode } from '../domain/errors';
 export * from '../domain/enums';
-export { ALLERGY_REACTIONS, DRUG_CLASSES, isDrugClass, type AllergyReaction, type DrugClass } from '../domain/allergies';
+export { ALLERGEN_KINDS, ALLERGY_REACTIONS, DRUG_CLASSES, isDrugClass, type AllergenKind, type AllergyReaction, type CodedAllergy, type DrugClass } from '../domain/allergies';
 
 /** Pure rules the UI shares with the core (no I/O): the renderer may import only this module. */
 export { parseResidentId, type ResidentId } from '../domain/residentId';

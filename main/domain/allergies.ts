@@ -19,12 +19,13 @@ export type DrugClass = (typeof DRUG_CLASSES)[number];
 export const ALLERGY_REACTIONS = ['rash', 'urticaria', 'angioedema', 'anaphylaxis', 'bronchospasm', 'gi', 'other', 'unknown'] as const;
 export type AllergyReaction = (typeof ALLERGY_REACTIONS)[number];
 
-export const ALLERGEN_KINDS = ['ingredient', 'class'] as const;
+/** 'other': an allergen as written (a drug the catalog does not name, a food): checked like the free-text history. */
+export const ALLERGEN_KINDS = ['ingredient', 'class', 'other'] as const;
 export type AllergenKind = (typeof ALLERGEN_KINDS)[number];
 
 export interface CodedAllergy {
   kind: AllergenKind;
-  /** An ingredient's generic name (kind 'ingredient') or a DRUG_CLASSES code (kind 'class'). */
+  /** An ingredient's generic name (kind 'ingredient'), a DRUG_CLASSES code (kind 'class') or words as written (kind 'other'). */
   allergen: string;
   reaction: AllergyReaction;
   note: string | null;

@@ -15,6 +15,7 @@ import { frontdeskHandlers } from './services/frontdesk';
 import { patientsHandlers } from './services/patients';
 import { pharmacyHandlers } from './services/pharmacy';
 import { prescriptionsHandlers } from './services/prescriptions';
+import { prescriptionsRepeatHandlers } from './services/prescriptions-repeat';
 import { queueHandlers } from './services/queue';
 import { setupHandlers } from './services/setup';
 import { recordTemplateDeskHandlers } from './services/record-templates';
@@ -30,6 +31,7 @@ export const handlers = {
   ...vitalsHandlers,
   ...recordTemplateDeskHandlers,
   ...prescriptionsHandlers,
+  ...prescriptionsRepeatHandlers,
   ...pharmacyHandlers,
   ...billingHandlers,
   ...catalogHandlers,

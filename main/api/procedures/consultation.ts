@@ -14,6 +14,7 @@
  *   the first one, or the one marked; removing the primary makes the next one primary.
  * - Reading a chart or a record is audited; so is every change.
  */
+import { CodedAllergyView } from './allergies';
 import { z } from 'zod';
 import {
   ADMISSION_STATUSES, DRUG_FREQUENCIES, DRUG_ROUTES, EXAM_CATEGORIES, EXAM_ORDER_STATUSES, PRESCRIPTION_STATUSES,
@@ -168,6 +169,9 @@ export const consultationProcedures = {
     output: z.object({
       visit: VisitBrief,
       patient: PatientBrief,
+      /** The patient's coded allergies (what the allergy editor shows and changes through patients.update). */
+      allergyList: z.array(CodedAllergyView),
+      allergyListUnreadable: z.boolean(),
       record: RecordView.nullable(),
       examOrders: z.array(ExamOrderView),
       admissions: z.array(AdmissionView),

@@ -1,5 +1,6 @@
 /** What the consult-room services share: loading a visit, who may write it, its state. */
 import { eq } from 'drizzle-orm';
+import { parseAllergyList } from '../../domain/allergies';
 import { localDate } from '../../domain/dates';
 import { DomainError } from '../../domain/errors';
 import type { VisitStatus } from '../../domain/enums';
@@ -66,6 +67,13 @@ export function patientBrief(ctx: RequestContext, patientId: string) {
   }).from(patients).where(eq(patients.id, patientId)).get();
   if (!p) throw notFound('patient', 'patientId', patientId);
   return p;
+}
+
+/** The patient's coded allergies as the consult room shows them (an unreadable stored list is said, never read as none). */
+export function codedAllergies(ctx: RequestContext, patientId: string) {
+  const p = ctx.db.select({ allergyList: patients.allergyList }).from(patients).where(eq(patients.id, patientId)).get();
+  const parsed = parseAllergyList(p?.allergyList);
+  return { allergyList: parsed.items, allergyListUnreadable: parsed.unreadable };
 }
 
 /** Names of staff members by id (unknown ids are left out). */

@@ -3,7 +3,7 @@ import { count, desc, eq } from 'drizzle-orm';
 import { visits } from '../../../db/schema';
 import type { Handler } from '../handler';
 import { accountOf } from '../context';
-import { consultationStarted, loadVisit, patientBrief } from './consultation-common';
+import { codedAllergies, consultationStarted, loadVisit, patientBrief } from './consultation-common';
 import { admissionsOfVisits, examsOfVisits, prescriptionsOfVisits, recordsOfVisits, visitBriefs } from './consultation-views';
 
 export const history: Handler<'consultation.history'> = (ctx, { patientId, limit, offset }) => {
@@ -38,6 +38,7 @@ export const getRecord: Handler<'consultation.getRecord'> = (ctx, { visitId }) =
   return {
     visit: visitBriefs(ctx, [visit]).get(visitId)!,
     patient: patientBrief(ctx, visit.patientId),
+    ...codedAllergies(ctx, visit.patientId),
     record,
     examOrders: examsOfVisits(ctx, [visitId]).get(visitId) ?? [],
     admissions: admissionsOfVisits(ctx, [visitId]).get(visitId) ?? [],

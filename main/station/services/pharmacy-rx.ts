@@ -59,7 +59,7 @@ export function warningOf(s: RxStop): WarningV {
 }
 
 /** The live lines (not removed) of a visit's other live prescriptions (not voided), for duplicates. */
-function otherVisitLines(ctx: RequestContext, visitId: string, exceptRxId: string): SafetyLine[] {
+export function otherVisitLines(ctx: RequestContext, visitId: string, exceptRxId: string): SafetyLine[] {
   return ctx.db.select({ i: prescriptionItems, d: drugs }).from(prescriptionItems)
     .innerJoin(prescriptions, eq(prescriptions.id, prescriptionItems.prescriptionId))
     .innerJoin(drugs, eq(drugs.id, prescriptionItems.drugId))

@@ -27,7 +27,7 @@ function requirePrescriber(ctx: RequestContext, rx: PrescriptionRow): void {
 }
 
 /** A draft of the prescriber's, for a visit still in consultation. */
-function editableDraft(ctx: RequestContext, prescriptionId: string): PrescriptionRow {
+export function editableDraft(ctx: RequestContext, prescriptionId: string): PrescriptionRow {
   const rx = loadPrescription(ctx, prescriptionId);
   requirePrescriber(ctx, rx);
   if (rx.status !== 'draft') {
@@ -37,7 +37,7 @@ function editableDraft(ctx: RequestContext, prescriptionId: string): Prescriptio
   return rx;
 }
 
-function usableDrug(ctx: RequestContext, drugId: string): DrugRow {
+export function usableDrug(ctx: RequestContext, drugId: string): DrugRow {
   const drug = loadDrug(ctx, drugId);
   if (!drug.active) throw new DomainError('DRUG_INACTIVE', `${drug.name} is no longer in the formulary`, { field: 'drugId', drugId });
   return drug;
@@ -47,7 +47,7 @@ function usableDrug(ctx: RequestContext, drugId: string): DrugRow {
  * Refuses a drug with no usable stock (OUT_OF_STOCK) or a quantity above it, counting the
  * other lines of the same drug on this prescription (INSUFFICIENT_STOCK).
  */
-function checkStock(ctx: RequestContext, drug: DrugRow, quantity: number, otherLines: number): void {
+export function checkStock(ctx: RequestContext, drug: DrugRow, quantity: number, otherLines: number): void {
   const available = availableOf(ctx, drug.id);
   if (available <= 0) {
     throw new DomainError('OUT_OF_STOCK', `${drug.name} is out of stock`, { field: 'drugId', drugId: drug.id, available });
@@ -59,7 +59,7 @@ function checkStock(ctx: RequestContext, drug: DrugRow, quantity: number, otherL
   }
 }
 
-interface LineInput {
+export interface LineInput {
   dose: number;
   doseUnit: string;
   frequency: DrugFrequency;
@@ -68,7 +68,7 @@ interface LineInput {
 }
 
 /** Whole dispensing units for a line; days stored as given (1 for st/prn when left out). */
-function lineQuantity(drug: DrugRow, l: LineInput): { quantity: number; days: number } {
+export function lineQuantity(drug: DrugRow, l: LineInput): { quantity: number; days: number } {
   const scheduled = l.frequency !== 'st' && l.frequency !== 'prn';
   if (scheduled && l.days === undefined) {
     throw new DomainError('VALIDATION', 'days: required for this frequency', { field: 'days', reason: 'required' });
@@ -87,7 +87,7 @@ function lineQuantity(drug: DrugRow, l: LineInput): { quantity: number; days: nu
 }
 
 /** A line's amount, within what the application counts as money (the API's Fen). */
-function amountOf(quantity: number, unitPriceFen: number): number {
+export function amountOf(quantity: number, unitPriceFen: number): number {
   const amount = quantity * unitPriceFen;
   if (!Fen.safeParse(amount).success) {
     throw new DomainError('INVALID_MONEY', 'the amount of this line is too large', { field: 'quantity', value: amount });
@@ -95,11 +95,11 @@ function amountOf(quantity: number, unitPriceFen: number): number {
   return amount;
 }
 
-function sameDrugElsewhere(ctx: RequestContext, rxId: string, drugId: string, exceptItemId: string | null): number {
+export function sameDrugElsewhere(ctx: RequestContext, rxId: string, drugId: string, exceptItemId: string | null): number {
   return activeItems(ctx, rxId).filter((i) => i.drugId === drugId && i.id !== exceptItemId).reduce((s, i) => s + i.quantity, 0);
 }
 
-function touched(ctx: RequestContext, rx: PrescriptionRow) {
+export function touched(ctx: RequestContext, rx: PrescriptionRow) {
   ctx.audit('update', 'prescription', rx.id, rx.patientId);
   const view = prescriptionView(ctx, rx.id);
   if (!Fen.safeParse(view.totalFen).success) {

@@ -1,8 +1,8 @@
 /**
  * The safety stops of a prescription (issue 14): pure. A stop is a line that must not be issued
  * without the prescriber's override and its reason:
- * - allergy: the patient's coded allergy names one of the drug's ingredients or classes, or the
- *   free-text history names the drug, an ingredient or a class (main/station/services/pharmacy-allergy.ts);
+ * - allergy: the patient's coded allergy names one of the drug's ingredients or classes (a coded
+ *   'other' is read like the history), or the free-text history names the drug, an ingredient or a class (main/station/services/pharmacy-allergy.ts);
  * - duplicate_drug: the same drug on another line of the visit's live prescriptions;
  * - duplicate_class: another drug of the same class on the visit's live prescriptions;
  * - over_max_dose: a single dose above the drug's maximum (in the drug's dose unit).
@@ -81,15 +81,19 @@ export function allergyStops(allergies: PatientAllergies, line: { itemId: string
   };
   const ingredients = line.drug.ingredients.map(normalAllergen);
   const classes = line.drug.classes.map(normalAllergen);
+  const textNames = (allergen: string) => {
+    const lower = normalAllergen(allergen);
+    return line.drug.ingredients.some((i) => textNamesIngredient(allergen, i))
+      || line.drug.classes.some((c) => isDrugClass(c) && CLASS_WORDS[c].some((w) => lower.includes(w.toLowerCase())));
+  };
   for (const a of allergies.coded) {
-    const hit = a.kind === 'class' ? classes.includes(normalAllergen(a.allergen)) : ingredients.includes(normalAllergen(a.allergen));
+    const hit = a.kind === 'class' ? classes.includes(normalAllergen(a.allergen))
+      : a.kind === 'ingredient' ? ingredients.includes(normalAllergen(a.allergen))
+        : textNames(a.allergen) || allergyMatches(a.allergen, line.drug).length > 0;
     if (hit) add(a.allergen, a.reaction);
   }
   for (const allergen of allergensOf(allergies.text)) {
-    const byIngredient = line.drug.ingredients.some((i) => textNamesIngredient(allergen, i));
-    const lower = normalAllergen(allergen);
-    const byClass = line.drug.classes.some((c) => isDrugClass(c) && CLASS_WORDS[c].some((w) => lower.includes(w.toLowerCase())));
-    if (byIngredient || byClass) add(allergen, null);
+    if (textNames(allergen)) add(allergen, null);
   }
   for (const allergen of allergyMatches(allergies.text, line.drug)) add(allergen, null);
   return out;

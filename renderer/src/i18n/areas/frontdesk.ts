@@ -6,7 +6,7 @@ export const frontdesk = area(
     find: '查找患者', register: '登记新患者',
     noPatient: { title: '还没有选择患者', hint: '按 Ctrl+K 或 F2 查找患者（可输入姓名、拼音首字母、电话或身份证号），找不到就登记新患者。' },
     tabs: { queue: '候诊队列', visits: '今日就诊', appointments: '今日预约', day: '日结' },
-    patient: { appointments: '预约记录', noAppointments: '此患者没有预约。', walkIn: '现场挂号', book: '预约' },
+    patient: { appointments: '预约记录', noAppointments: '此患者没有预约。', walkIn: '现场挂号', book: '预约', vitals: '今日就诊 {{queueNo}} · {{doctor}}' },
     visits: {
       empty: '今天还没有患者签到。', emptyHint: '预约的患者到了点“签到”，现场来的患者先查找再点“现场挂号”。',
       queueEmpty: '没有正在候诊的患者。', queueEmptyHint: '患者签到并缴清挂号费后会出现在这里。',
@@ -35,7 +35,7 @@ export const frontdesk = area(
     find: 'Find a patient', register: 'Register a new patient',
     noPatient: { title: 'No patient chosen', hint: 'Press Ctrl+K or F2 to find a patient (name, pinyin initials, phone or ID number); register one if not found.' },
     tabs: { queue: 'Waiting', visits: 'Today’s visits', appointments: 'Today’s appointments', day: 'Close of day' },
-    patient: { appointments: 'Appointments', noAppointments: 'This patient has no appointments.', walkIn: 'Walk-in', book: 'Book' },
+    patient: { appointments: 'Appointments', noAppointments: 'This patient has no appointments.', walkIn: 'Walk-in', book: 'Book', vitals: 'Today’s visit {{queueNo}} · {{doctor}}' },
     visits: {
       empty: 'Nobody has checked in today.', emptyHint: 'Check in booked patients as they arrive; find walk-ins first, then choose “Walk-in”.',
       queueEmpty: 'Nobody is waiting.', queueEmptyHint: 'Patients appear here once checked in with the fee settled.',

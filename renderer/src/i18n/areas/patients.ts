@@ -22,6 +22,14 @@ export const patients = area(
     card: {
       title: '患者信息', years: '{{count}} 岁', noAllergies: '无已知过敏', merged: '此记录已合并到另一位患者', close: '关闭',
     },
+    allergy: {
+      edit: '编辑过敏', title: '过敏记录：{{name}}', coded: '已编码的过敏', none: '尚未记录已编码的过敏。', history: '过敏史（原文）',
+      historyHint: '按患者所述记录，原文保留。', kind: '类别', allergen: '过敏原', reaction: '反应', note: '备注', add: '添加过敏原',
+      remove: '移除 {{allergen}}', saved: '已保存 {{name}} 的过敏记录', unreadable: '过敏记录中有无法读取的条目，保存将以当前列表替换。',
+      kinds: { class: '药物类别', ingredient: '成分', other: '其他（原文）' },
+      reactions: { rash: '皮疹', urticaria: '荨麻疹', angioedema: '血管性水肿', anaphylaxis: '过敏性休克', bronchospasm: '支气管痉挛', gi: '胃肠道反应', other: '其他反应', unknown: '不详' },
+      pickClass: '请选择', typeIngredient: '如 阿莫西林', typeOther: '如 花粉、海鲜',
+    },
   },
   {
     finder: {
@@ -45,6 +53,14 @@ export const patients = area(
     },
     card: {
       title: 'Patient', years: '{{count}} years', noAllergies: 'No known allergies', merged: 'This record was merged into another patient', close: 'Close',
+    },
+    allergy: {
+      edit: 'Edit allergies', title: 'Allergies: {{name}}', coded: 'Coded allergies', none: 'No coded allergies recorded yet.', history: 'Allergy history (as told)',
+      historyHint: 'Written as the patient tells it; kept as written.', kind: 'Kind', allergen: 'Allergen', reaction: 'Reaction', note: 'Note', add: 'Add allergen',
+      remove: 'Remove {{allergen}}', saved: 'Saved the allergies of {{name}}', unreadable: 'Part of the stored list cannot be read; saving replaces it with this list.',
+      kinds: { class: 'Drug class', ingredient: 'Ingredient', other: 'Other (as written)' },
+      reactions: { rash: 'Rash', urticaria: 'Urticaria', angioedema: 'Angioedema', anaphylaxis: 'Anaphylaxis', bronchospasm: 'Bronchospasm', gi: 'GI upset', other: 'Other reaction', unknown: 'Not known' },
+      pickClass: 'Choose…', typeIngredient: 'e.g. amoxicillin', typeOther: 'e.g. pollen, seafood',
     },
   },
 );

@@ -12,6 +12,7 @@ import { ApiError } from '../../api/client';
 import { ReasonDialog } from '../../ui/ReasonDialog';
 import { LineForm } from './LineForm';
 import { OverrideDialog } from './OverrideDialog';
+import { RepeatPanel } from './RepeatPanel';
 import { SafetyStops, type Stop } from './SafetyStops';
 
 type Rx = Output<'prescriptions.get'>;
@@ -103,6 +104,7 @@ export function PrescriptionPanel({ visitId, editable }: { visitId: string; edit
       {editable && !hasDraft && (
         <Group justify="flex-start"><Button variant="light" onClick={() => create.mutate({ visitId })} loading={create.isPending} data-testid="new-rx">{t('consult.rx.new')}</Button></Group>
       )}
+      {editable && <RepeatPanel visitId={visitId} />}
     </Stack>
   );
 }

@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Paper, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ageLabel } from '../../../../main/api/contract';
 import type { Language } from '../../i18n';
@@ -15,6 +16,7 @@ import { OrdersPanel } from './OrdersPanel';
 import { PrescriptionPanel } from './PrescriptionPanel';
 import { RecordForm } from './RecordForm';
 import { VitalsPanel } from './VitalsPanel';
+import { AllergyBadges, AllergyEditor } from '../patients/AllergyEditor';
 import { colon } from '../../ui/punct';
 import { Shortcut } from '../../ui/Shortcut';
 import { ariaKeys, SHORTCUTS } from '../../ui/shortcuts';
@@ -25,6 +27,7 @@ export function VisitWorkspace({ visitId }: { visitId: string }) {
   const today = useClinicToday();
   const open = useConsult((s) => s.open);
   const me = useSession((s) => s.me);
+  const [editAllergies, setEditAllergies] = useState(false);
   const q = useApiQuery('consultation.getRecord', { visitId });
   const finish = useApiMutation('queue.finish', {
     onSuccess: (v) => { notifications.show({ color: 'teal', message: t('consult.visit.finished', { name: v.patientName }) }); open(null); },
@@ -47,14 +50,24 @@ export function VisitWorkspace({ visitId }: { visitId: string }) {
               <Badge variant="light" color="grape">{t(`enums.visitStatus.${visit.status}`)}</Badge>
             </Group>
             <Text size="sm" c="dimmed" className="tabular">{patient.recordNo} · {visit.departmentName} · {visit.doctorName}</Text>
-            <Text size="sm" c={patient.allergies ? 'red' : 'dimmed'} fw={patient.allergies ? 700 : 400} data-testid="allergies">
-              {t('consult.visit.allergies')}{colon()}{patient.allergies || t('patients.card.noAllergies')}
-            </Text>
+            <Group gap="xs">
+              <Text size="sm" c={patient.allergies ? 'red' : 'dimmed'} fw={patient.allergies ? 700 : 400} data-testid="allergies">
+                {t('consult.visit.allergies')}{colon()}{patient.allergies || (q.data.allergyList.length === 0 ? t('patients.card.noAllergies') : '')}
+              </Text>
+              <AllergyBadges list={q.data.allergyList} />
+              {visit.status !== 'cancelled' && (
+                <Button size="compact-xs" variant="subtle" color="red" onClick={() => setEditAllergies(true)} data-testid="edit-allergies">{t('patients.allergy.edit')}</Button>
+              )}
+            </Group>
           </div>
           {inRoom && <Button color="orange" onClick={() => modals.confirm(t('consult.visit.finishConfirm', { name: patient.name }), () => finish.mutate({ visitId }))} loading={finish.isPending} data-testid="finish-visit"
             rightSection={<Shortcut name="finishVisit" />} aria-keyshortcuts={ariaKeys(SHORTCUTS.finishVisit)}>{t('consult.visit.finish')}</Button>}
         </Group>
         {finish.error && <ErrorNote error={finish.error} />}
+        {editAllergies && (
+          <AllergyEditor patientId={patient.id} name={patient.name} allergies={patient.allergies} allergyList={q.data.allergyList}
+            unreadable={q.data.allergyListUnreadable} onClose={() => setEditAllergies(false)} />
+        )}
         <Tabs defaultValue="record" keepMounted>
           <Tabs.List>
             <Tabs.Tab value="record">{t('consult.visit.tabs.record')}</Tabs.Tab>

@@ -8,10 +8,12 @@ import { usePatientSearch } from '../../state/search';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { Shortcut } from '../../ui/Shortcut';
 import { ariaKeys, SHORTCUTS } from '../../ui/shortcuts';
+import { AllergyEditor } from '../patients/AllergyEditor';
 import { PatientCard } from '../patients/PatientCard';
 import { RegisterForm } from '../patients/RegisterForm';
 import { AppointmentRows } from './AppointmentsTable';
 import { BookDialog } from './BookDialog';
+import { FrontDeskVitals } from './FrontDeskVitals';
 import { WalkInDialog } from './WalkInDialog';
 
 function PatientAppointments({ patientId }: { patientId: string }) {
@@ -28,6 +30,7 @@ export function PatientPanel({ patientId }: { patientId: string }) {
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<'book' | 'walkIn' | null>(null);
   const [editing, setEditing] = useState(false);
+  const [allergies, setAllergies] = useState(false);
   const card = useApiQuery('patients.get', { id: patientId });
   const appointments = useApiQuery('appointments.forPatient', { patientId, limit: 20, offset: 0 });
   const picks = usePatientSearch((s) => s.picks);
@@ -60,14 +63,19 @@ export function PatientPanel({ patientId }: { patientId: string }) {
             {t('frontdesk.patient.book')}
           </Button>
           <Button variant="subtle" onClick={() => setEditing(true)} data-testid="edit-patient">{t('patients.register.edit')}</Button>
+          <Button variant="subtle" color="red" onClick={() => setAllergies(true)} disabled={!card.data} data-testid="edit-allergies">{t('patients.allergy.edit')}</Button>
           <PrintButton job={{ document: 'patientLabel', patientId }} size="sm" variant="subtle" />
         </Group>
       } />
+      <FrontDeskVitals patientId={patientId} />
       <Paper withBorder p="md">
         <Title order={5} mb="xs">{t('frontdesk.patient.appointments')}</Title>
         <PatientAppointments patientId={patientId} />
       </Paper>
       {dialog === 'book' && <BookDialog patientId={patientId} name={name} onClose={() => setDialog(null)} />}
+      {allergies && card.data && (
+        <AllergyEditor patientId={patientId} name={name} allergies={card.data.allergies} allergyList={card.data.allergyList} onClose={() => setAllergies(false)} />
+      )}
       {dialog === 'walkIn' && <WalkInDialog patientId={patientId} name={name} onClose={() => setDialog(null)} />}
     </Stack>
   );

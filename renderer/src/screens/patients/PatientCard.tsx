@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/query';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { colon } from '../../ui/punct';
+import { AllergyBadges } from './AllergyEditor';
 
 function Item({ label, value }: { label: string; value: ReactNode }) {
   return (
@@ -44,8 +45,9 @@ export function PatientCard({ patientId, actions }: { patientId: string; actions
           <Item label={t('patients.field.emergencyName')} value={[p.emergencyName, p.emergencyPhone].filter(Boolean).join(' ')} />
         </SimpleGrid>
         <Text size="sm" c={p.allergies ? 'red' : 'dimmed'} fw={p.allergies ? 600 : 400}>
-          {t('patients.field.allergies')}{colon()}{p.allergies || t('patients.card.noAllergies')}
+          {t('patients.field.allergies')}{colon()}{p.allergies || (p.allergyList.length === 0 ? t('patients.card.noAllergies') : '')}
         </Text>
+        <AllergyBadges list={p.allergyList} />
         {actions}
       </Stack>
     </Paper>
