@@ -135,6 +135,7 @@ describe.each(['zh-CN', 'en'] as const)('the consultation in %s', { timeout: 120
 
     // Vital signs at the front desk: an impossible reading is refused at its field, a fever is flagged.
     const deskVitals = page.getByTestId('frontdesk-vitals');
+    await deskVitals.getByTestId('vitals-save').waitFor();
     await deskVitals.locator('input[name="vitals-temperatureC"]').fill('60');
     await deskVitals.getByTestId('vitals-save').click();
     await poll(() => deskVitals.textContent()).toContain(W.outOfRange);
@@ -158,6 +159,9 @@ describe.each(['zh-CN', 'en'] as const)('the consultation in %s', { timeout: 120
     const ws = page.getByTestId('visit-workspace');
     const vitals = ws.getByTestId('vitals-panel');
 
+    // The panel has loaded the reading taken at the front desk before anything is typed (a panel
+    // still loading is drawn again when its readings arrive, and would drop what was typed).
+    await poll(() => vitals.getByTestId('vitals-row').count()).toBe(1);
     // An impossible temperature is refused next to its field; nothing is recorded.
     await vitals.locator('input[name="vitals-temperatureC"]').fill('60');
     await vitals.getByTestId('vitals-save').click();
