@@ -4,11 +4,19 @@
  */
 import type { ExamOrderStatus, PrescriptionStatus, VisitStatus } from '../../domain/enums';
 import { pinyinKeys } from '../../domain/pinyin';
-import { examOrders, patients, prescriptions, visits } from '../../../db/schema';
+import { drugs, examOrders, patients, prescriptions, visits } from '../../../db/schema';
 import { withMasterWriter } from '../master';
 import { TEST_START, TODAY, type Fixture } from '../testing';
 
 let serial = 0;
+
+/** The catalog's safety fields for the fixture's drugs: amoxicillin (a penicillin, at most 4 a dose) and ibuprofen (an NSAID, at most 2). */
+export function withSafetyFields(fx: Fixture): void {
+  withMasterWriter(fx.station, (w) => {
+    w.update(drugs, fx.ids.drugs.amoxicillin, { ingredients: '阿莫西林', drugClasses: 'penicillin', maxDose: 4 });
+    w.update(drugs, fx.ids.drugs.ibuprofen, { ingredients: '布洛芬', drugClasses: 'nsaid', maxDose: 2 });
+  });
+}
 
 export function makePatient(fx: Fixture, opts: { name?: string; allergies?: string | null } = {}): string {
   const name = opts.name ?? '张三';

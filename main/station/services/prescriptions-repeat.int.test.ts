@@ -11,7 +11,7 @@ import { drugs, patients, stockBatches } from '../../../db/schema';
 import { tableChecksums } from '../checksum';
 import { withMasterWriter } from '../master';
 import { createFixture, type Fixture } from '../testing';
-import { auditCount, count, expectRefused, makePatient, makeVisit, setStatus } from './consultation-testkit';
+import { auditCount, count, expectRefused, makePatient, makeVisit, setStatus, withSafetyFields } from './consultation-testkit';
 
 let fx: Fixture;
 let doctor: { token: string };
@@ -19,10 +19,7 @@ let doctor: { token: string };
 beforeEach(() => {
   fx = createFixture();
   doctor = fx.login('doctor');
-  withMasterWriter(fx.station, (w) => {
-    w.update(drugs, fx.ids.drugs.amoxicillin, { ingredients: '阿莫西林', drugClasses: 'penicillin', maxDose: 4 });
-    w.update(drugs, fx.ids.drugs.ibuprofen, { ingredients: '布洛芬', drugClasses: 'nsaid', maxDose: 2 });
-  });
+  withSafetyFields(fx);
 });
 afterEach(() => fx.close());
 

@@ -10,7 +10,7 @@ import { drugs, patients, stockBatches, stockMovements } from '../../../db/schem
 import { flatText } from '../../documents/testPdf';
 import { withMasterWriter } from '../master';
 import { createFixture, type Fixture } from '../testing';
-import { count, expectRefused, makePatient, makeVisit, setStatus } from './consultation-testkit';
+import { count, expectRefused, makePatient, makeVisit, setStatus, withSafetyFields } from './consultation-testkit';
 import { ok, pdfOf } from './documents.testing';
 
 let fx: Fixture;
@@ -19,11 +19,7 @@ let doctor: { token: string };
 beforeEach(() => {
   fx = createFixture();
   doctor = fx.login('doctor');
-  // The catalog's safety fields for the fixture's drugs.
-  withMasterWriter(fx.station, (w) => {
-    w.update(drugs, fx.ids.drugs.amoxicillin, { ingredients: '阿莫西林', drugClasses: 'penicillin', maxDose: 4 });
-    w.update(drugs, fx.ids.drugs.ibuprofen, { ingredients: '布洛芬', drugClasses: 'nsaid', maxDose: 2 });
-  });
+  withSafetyFields(fx);
 });
 afterEach(() => fx.close());
 
