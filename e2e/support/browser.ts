@@ -14,7 +14,7 @@ export async function launch(): Promise<Browser> {
 
 /** A desk in the clinic: Chinese, the clinic's time zone, a workstation-sized screen. */
 export async function desk(browser: Browser, locale: 'zh-CN' | 'en' = 'zh-CN'): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale, timezoneId: TIME_ZONE, viewport: { width: 1440, height: 900 } });
+  const context = await browser.newContext({ locale, timezoneId: TIME_ZONE, viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' });
   if (locale === 'en') await context.addInitScript(() => localStorage.setItem('clinic-desk.language', 'en'));
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);

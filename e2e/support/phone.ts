@@ -6,7 +6,7 @@ export const PHONE_VIEWPORT = { width: 390, height: 844 } as const;
 
 export async function phoneContext(browser: Browser, locale: 'zh-CN' | 'en-US'): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
-    locale, timezoneId: TIME_ZONE, viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true, deviceScaleFactor: 1, ignoreHTTPSErrors: true,
+    locale, timezoneId: TIME_ZONE, viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true, deviceScaleFactor: 1, ignoreHTTPSErrors: true, reducedMotion: 'reduce',
     // The language list a phone set to this language sends (the app follows it before anything else).
     extraHTTPHeaders: { 'Accept-Language': locale },
   });

@@ -7,6 +7,9 @@ export const theme = createTheme({
   fontFamily: 'var(--clinic-font)',
   headings: { fontFamily: 'var(--clinic-font)' },
   defaultRadius: 'sm',
+  // A workstation (or a test browser) set to reduce motion gets no fades or slides: a notification
+  // is there or not, never half transparent.
+  respectReducedMotion: true,
   components: {
     // A dialog opens on its first field, not on its close button: the close button is no Tab stop
     // (Escape closes, as does a click); the first field then is the first element focus lands on.
