@@ -86,6 +86,24 @@ describe('the hub trusts no account id a desk names', () => {
     expect(t.clinic.admin.station.raw.prepare("SELECT count(*) n FROM audit_log WHERE account_id = ? AND action <> 'refuse'").get(adminId)).toEqual({ n: 0 });
   }, 120_000);
 
+  it('an online refund (money out through the gateway) with a desk credential alone, or by a receptionist, runs nothing', async () => {
+    const { t, ws: [a] } = await setup(['A1']);
+    const refunds = () => t.clinic.admin.station.raw.prepare('SELECT count(*) n FROM refunds').get();
+    const before = refunds();
+    const emit = await withCredentialOf(t, a!);
+    const refund = { procedure: 'billing.refundOnline', accountId: t.ids.accounts.cashier,
+      input: { billId: '01J0000000000000000000BILL', amountFen: 5000, reason: 'forged', idempotencyKey: 'forged-refund-0001' } };
+    expect(await emit('call', refund)).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: expect.any(String) as string, details: { reason: 'missing' } } });
+    // A receptionist's real token, from the desk's memory: a person, but not a cashier.
+    const reception = await a!.login('reception');
+    const token = sessionOf(a!, reception)!.hubToken!.token;
+    expect(await emit('call', { ...refund, token })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await t.clinic.admin.idle();
+    expect(refunds()).toEqual(before);
+    await until(() => refusals(t).length >= 1);
+    expect(refusals(t).map((r) => [r.subject, r.code, r.device, r.accountId])).toEqual([['billing.refundOnline', 'UNAUTHENTICATED', 'A1', 'anonymous']]);
+  }, 120_000);
+
   it("a person's token acts as that person only, with the roles the hub knows, whatever the desk's replica says", async () => {
     const { t, ws: [a] } = await setup(['A1']);
     const before = accountsAtHub(t);
