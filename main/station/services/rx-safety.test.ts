@@ -24,3 +24,19 @@ describe("an allergen written as 'other'", () => {
     expect(parseAllergyList(JSON.stringify([{ kind: 'food', allergen: '花生', reaction: 'rash' }])).unreadable).toBe(true);
   });
 });
+
+describe('a coded allergy and the history naming the same thing', () => {
+  const coded = (kind: CodedAllergy['kind'], allergen: string): CodedAllergy => ({ kind, allergen, reaction: 'rash', note: null });
+  const stops = (text: string, ...list: CodedAllergy[]) => allergyStops({ coded: list, text }, { itemId: 'i1', drug: amoxicillin }).map((s) => s.allergen);
+
+  it('make one stop, the coded one (the repeat dialog listed it twice)', () => {
+    expect(stops('青霉素', coded('class', 'penicillin'))).toEqual(['penicillin']);
+    expect(stops('阿莫西林过敏', coded('ingredient', '阿莫西林'))).toEqual(['阿莫西林']);
+  });
+
+  it('still stop on history words that name something the code does not', () => {
+    expect(stops('阿莫西林', coded('class', 'cephalosporin'))).toEqual(['阿莫西林']);
+    expect(stops('青霉素', coded('ingredient', '头孢氨苄'))).toEqual(['青霉素']);
+    expect(stops('青霉素')).toEqual(['青霉素']);
+  });
+});

@@ -10,6 +10,7 @@
  * lines of the prescription being checked (a duplicate within it on the later line).
  */
 import { CLASS_WORDS, isDrugClass, normalAllergen, type CodedAllergy } from '../../domain/allergies';
+import type { RX_STOP_KINDS } from '../../api/procedures/prescriptions';
 import { allergensOf, allergyMatches } from './pharmacy-allergy';
 
 export interface SafetyDrug {
@@ -34,7 +35,6 @@ export interface PatientAllergies {
   text: string | null;
 }
 
-export const RX_STOP_KINDS = ['allergy', 'duplicate_drug', 'duplicate_class', 'over_max_dose'] as const;
 export type RxStopKind = (typeof RX_STOP_KINDS)[number];
 
 export interface RxStop {
@@ -86,16 +86,26 @@ export function allergyStops(allergies: PatientAllergies, line: { itemId: string
     return line.drug.ingredients.some((i) => textNamesIngredient(allergen, i))
       || line.drug.classes.some((c) => isDrugClass(c) && CLASS_WORDS[c].some((w) => lower.includes(w.toLowerCase())));
   };
+  const codedHits: CodedAllergy[] = [];
   for (const a of allergies.coded) {
     const hit = a.kind === 'class' ? classes.includes(normalAllergen(a.allergen))
       : a.kind === 'ingredient' ? ingredients.includes(normalAllergen(a.allergen))
         : textNames(a.allergen) || allergyMatches(a.allergen, line.drug).length > 0;
-    if (hit) add(a.allergen, a.reaction);
+    if (hit) {
+      codedHits.push(a);
+      add(a.allergen, a.reaction);
+    }
   }
+  // The history's words for an allergy already coded (青霉素 beside the coded class penicillins)
+  // are the same stop, said twice: only words that name something no coded hit names add one.
+  const coveredByCode = (words: string) => codedHits.some((a) => (a.kind === 'class' && isDrugClass(a.allergen)
+    ? CLASS_WORDS[a.allergen].some((w) => normalAllergen(words).includes(w.toLowerCase()))
+    : textNamesIngredient(words, a.allergen) || normalAllergen(words) === normalAllergen(a.allergen)));
+  const addWords = (allergen: string) => { if (!coveredByCode(allergen)) add(allergen, null); };
   for (const allergen of allergensOf(allergies.text)) {
-    if (textNames(allergen)) add(allergen, null);
+    if (textNames(allergen)) addWords(allergen);
   }
-  for (const allergen of allergyMatches(allergies.text, line.drug)) add(allergen, null);
+  for (const allergen of allergyMatches(allergies.text, line.drug)) addWords(allergen);
   return out;
 }
 

@@ -67,6 +67,7 @@ export const common = area(
     search: { noMatch: '没有找到与“{{q}}”匹配的结果', searching: '正在查找…' },
     field: { required: '必填' },
     unit: { yuan: '元', people: '人', days: '天' },
+    dayCount_one: '{{count}}天', dayCount_other: '{{count}}天',
     notFound: '页面不存在',
     punct: { colon: '：', list: '、', withUnit: '{{label}}（{{unit}}）' },
     proof: {
@@ -85,6 +86,7 @@ export const common = area(
     search: { noMatch: 'Nothing matches “{{q}}”', searching: 'Searching…' },
     field: { required: 'Required' },
     unit: { yuan: 'yuan', people: 'people', days: ' days' },
+    dayCount_one: '{{count}} day', dayCount_other: '{{count}} days',
     notFound: 'No such page',
     punct: { colon: ': ', list: ', ', withUnit: '{{label}} ({{unit}})' },
     proof: {

@@ -55,7 +55,7 @@ export const consult = area(
     repeat: {
       title: '既往处方', none: '没有可重复的既往处方。', action: '重复此处方', confirmTitle: '重复处方 {{rxNo}}', added: '将添加到{{into}}：',
       intoDraft: '当前草稿处方', intoNew: '新的草稿处方', leftOut: '不会添加：', available: '（库存 {{count}}）', nothing: '没有可以添加的药品。',
-      submit_one: '添加 {{count}} 种药品', submit_other: '添加 {{count}} 种药品', days_one: '{{count}} 天', days_other: '{{count}} 天', done_one: '已添加 {{count}} 种药品到草稿处方', done_other: '已添加 {{count}} 种药品到草稿处方', checking: '正在核对库存与过敏…',
+      submit_one: '添加 {{count}} 种药品', submit_other: '添加 {{count}} 种药品', done_one: '已添加 {{count}} 种药品到草稿处方', done_other: '已添加 {{count}} 种药品到草稿处方', checking: '正在核对库存与过敏…',
     },
     orders: {
       exams: '检查检验', order: '开检查', item: '检查项目', note: '备注', noExams: '本次就诊没有检查。', cancel: '取消', result: '结果',
@@ -122,7 +122,7 @@ export const consult = area(
     repeat: {
       title: 'Earlier prescriptions', none: 'No earlier prescriptions to repeat.', action: 'Repeat', confirmTitle: 'Repeat prescription {{rxNo}}', added: 'Will be added to {{into}}:',
       intoDraft: 'the open draft', intoNew: 'a new draft', leftOut: 'Will not be added:', available: ' (stock {{count}})', nothing: 'No drug can be added.',
-      submit_one: 'Add {{count}} drug', submit_other: 'Add {{count}} drugs', days_one: '{{count}} day', days_other: '{{count}} days', done_one: 'Added {{count}} drug to the draft', done_other: 'Added {{count}} drugs to the draft', checking: 'Checking stock and allergies…',
+      submit_one: 'Add {{count}} drug', submit_other: 'Add {{count}} drugs', done_one: 'Added {{count}} drug to the draft', done_other: 'Added {{count}} drugs to the draft', checking: 'Checking stock and allergies…',
     },
     orders: {
       exams: 'Exams', order: 'Order exam', item: 'Exam', note: 'Note', noExams: 'No exams for this visit.', cancel: 'Cancel', result: 'Result',

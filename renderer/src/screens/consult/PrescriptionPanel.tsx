@@ -14,6 +14,7 @@ import { LineForm } from './LineForm';
 import { OverrideDialog } from './OverrideDialog';
 import { RepeatPanel } from './RepeatPanel';
 import { SafetyStops, type Stop } from './SafetyStops';
+import { useDoseText } from '../../ui/doseText';
 
 type Rx = Output<'prescriptions.get'>;
 
@@ -26,6 +27,7 @@ function stopsOfError(err: unknown): Stop[] | null {
 
 function RxCard({ rx, editable, visitId }: { rx: Rx; editable: boolean; visitId: string }) {
   const { t } = useTranslation();
+  const doseText = useDoseText();
   const [overriding, setOverriding] = useState(false);
   const [voiding, setVoiding] = useState(false);
   const remove = useApiMutation('prescriptions.removeItem');
@@ -56,7 +58,7 @@ function RxCard({ rx, editable, visitId }: { rx: Rx; editable: boolean; visitId:
               {rx.items.map((i) => (
                 <Table.Tr key={i.id} data-testid="rx-line" style={cancelled ? { textDecoration: 'line-through', color: 'var(--mantine-color-dimmed)' } : undefined}>
                   <Table.Td><Text size="sm" fw={600}>{i.drugName}</Text><Text size="xs" c="dimmed">{i.spec}</Text></Table.Td>
-                  <Table.Td><Text size="sm">{i.dose}{i.doseUnit} · {t(`enums.frequency.${i.frequency}`)} · {t(`enums.route.${i.route}`)} · {i.days}{t('common.unit.days')}</Text></Table.Td>
+                  <Table.Td><Text size="sm">{doseText(i)}</Text></Table.Td>
                   <Table.Td className="tabular"><Text size="sm">{i.quantity}{i.unit}</Text></Table.Td>
                   <Table.Td className="tabular"><Text size="sm">{money(i.amountFen)}</Text></Table.Td>
                   <Table.Td>{draft && <ActionIcon variant="subtle" color="red" aria-label={t('common.action.remove')} onClick={() => remove.mutate({ itemId: i.id })}>×</ActionIcon>}</Table.Td>

@@ -11,15 +11,16 @@ import type { Output } from '../../../../main/api/contract';
 import { useApiMutation, useApiQuery } from '../../api/query';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { dateTime } from '../../ui/format';
+import { useDoseText, type DoseLine } from '../../ui/doseText';
 import { colon } from '../../ui/punct';
 import { StopList } from './SafetyStops';
 
 type Rx = Output<'prescriptions.ofPatient'>['items'][number];
-type Line = { drugName: string; dose: number; doseUnit: string; frequency: Rx['items'][number]['frequency']; route: Rx['items'][number]['route']; days: number };
+type Line = DoseLine & { drugName: string };
 
 function useLineText(): (l: Line) => string {
-  const { t } = useTranslation();
-  return (l) => `${l.drugName} ${l.dose}${l.doseUnit} ${t(`enums.frequency.${l.frequency}`)} ${t(`enums.route.${l.route}`)} × ${t('consult.repeat.days', { count: l.days })}`;
+  const dose = useDoseText();
+  return (l) => `${l.drugName} ${dose(l)}`;
 }
 
 function RepeatDialog({ rx, visitId, onClose }: { rx: Rx; visitId: string; onClose: () => void }) {

@@ -10,11 +10,13 @@ import { PrintButton } from '../../print/PrintButton';
 import { useState } from 'react';
 import { SafetyStops } from '../consult/SafetyStops';
 import { DispenseCheck } from './DispenseCheck';
+import { useDoseText } from '../../ui/doseText';
 
 type Rx = Output<'pharmacy.queue'>['items'][number];
 
 function RxToDispense({ rx }: { rx: Rx }) {
   const { t } = useTranslation();
+  const doseText = useDoseText();
   const [checking, setChecking] = useState(false);
   const dispense = useApiMutation('pharmacy.dispense', {
     onSuccess: (r) => { setChecking(false); notifications.show({ color: 'teal', message: t('pharmacy.dispense.done', { rxNo: r.prescription.rxNo }) }); },
@@ -39,7 +41,7 @@ function RxToDispense({ rx }: { rx: Rx }) {
             {rx.items.map((i) => (
               <Table.Tr key={i.id}>
                 <Table.Td><Text size="sm" fw={600}>{i.drugName}</Text><Text size="xs" c="dimmed">{i.spec}</Text></Table.Td>
-                <Table.Td><Text size="sm">{i.dose}{i.doseUnit} · {t(`enums.frequency.${i.frequency}`)} · {t(`enums.route.${i.route}`)} · {i.days}{t('common.unit.days')}</Text></Table.Td>
+                <Table.Td><Text size="sm">{doseText(i)}</Text></Table.Td>
                 <Table.Td className="tabular"><Text size="sm" fw={700}>{i.quantity}{i.unit}</Text></Table.Td>
                 <Table.Td className="tabular"><Text size="sm">{money(i.amountFen)}</Text></Table.Td>
               </Table.Tr>
