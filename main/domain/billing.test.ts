@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  billBalance, checkPayment, computeBillSplit, dayCloseTotals, INSURANCE_COVERAGE_PERMILLE, planRefund, refundableFen,
+  assertRefundChannel, billBalance, checkPayment, computeBillSplit, dayCloseTotals, INSURANCE_COVERAGE_PERMILLE, ONLINE_CASHIER_ID, planRefund, refundableFen,
   type ChargeLine, type CoverageClass,
 } from './billing';
 import { INSURANCE_TYPES } from './enums';
+import type { DomainError } from './errors';
 import { codeOf } from './testing';
 
 
@@ -195,5 +196,22 @@ describe('dayCloseTotals', () => {
   });
   it('may go negative when a day holds only refunds', () => {
     expect(dayCloseTotals([], [{ method: 'card', amountFen: 100 }]).byMethod.card.netFen).toBe(-100);
+  });
+});
+
+describe('assertRefundChannel: money goes back the way it came', () => {
+  const payments = [{ id: 'cash1', cashierId: 'acc-cashier' }, { id: 'ali1', cashierId: ONLINE_CASHIER_ID }];
+  const code = (f: () => void) => { try { f(); return null; } catch (e) { return (e as DomainError).details; } };
+
+  it('a counter refund of counter payments, and a gateway refund of online ones, pass', () => {
+    expect(code(() => assertRefundChannel('counter', payments, [{ paymentId: 'cash1' }], 'amountFen'))).toBeNull();
+    expect(code(() => assertRefundChannel('gateway', payments, [{ paymentId: 'ali1' }], 'lines'))).toBeNull();
+  });
+
+  it('a counter refund reaching an online payment is refund_online; a gateway refund reaching the till is counter_payment', () => {
+    expect(code(() => assertRefundChannel('counter', payments, [{ paymentId: 'cash1' }, { paymentId: 'ali1' }, { paymentId: 'ali1' }], 'lines')))
+      .toEqual({ reason: 'refund_online', paymentIds: ['ali1'], procedure: 'billing.refundOnline' });
+    expect(code(() => assertRefundChannel('gateway', payments, [{ paymentId: 'ali1' }, { paymentId: 'cash1' }], 'lines')))
+      .toEqual({ reason: 'counter_payment', paymentId: 'cash1', field: 'lines' });
   });
 });

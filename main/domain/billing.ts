@@ -15,6 +15,39 @@ import { allocateProportionally, assertFen, changeDue, splitInsurance, sumFen, t
 export const ONLINE_CASHIER_ID = 'online-alipay';
 
 /**
+ * Where a refund's money goes out: the counter's till (a desk's billing.refund, a cancelled visit)
+ * or the payment gateway (the hub's billing.refundOnline). Money paid online never leaves a till
+ * (the clinic never held it there), and the gateway gives back only what it took.
+ */
+export type RefundChannel = 'counter' | 'gateway';
+
+/**
+ * Checks a planned refund's parts against the channel before anything is written: CONFLICT
+ * 'refund_online' for a counter refund reaching an online payment, 'counter_payment' for a
+ * gateway refund reaching one taken at the counter.
+ */
+export function assertRefundChannel(
+  channel: RefundChannel, payments: readonly { id: string; cashierId: string }[], parts: readonly { paymentId: string }[], field: string,
+): void {
+  const online = new Set(payments.filter((p) => p.cashierId === ONLINE_CASHIER_ID).map((p) => p.id));
+  if (channel === 'counter') {
+    const reached = [...new Set(parts.map((p) => p.paymentId).filter((id) => online.has(id)))];
+    if (reached.length > 0) {
+      throw new DomainError('CONFLICT', 'this refund reaches a payment made online: it is refunded through the gateway, at the hub', {
+        reason: 'refund_online', paymentIds: reached, procedure: 'billing.refundOnline',
+      });
+    }
+    return;
+  }
+  const counter = parts.find((p) => !online.has(p.paymentId));
+  if (counter) {
+    throw new DomainError('CONFLICT', 'part of this refund goes back to a payment taken at the counter: refund that part at the desk', {
+      reason: 'counter_payment', paymentId: counter.paymentId, field,
+    });
+  }
+}
+
+/**
  * What a charge is, for insurance: a drug by its catalogue class (甲类 A, 乙类 B, none), an exam,
  * or the registration fee.
  */

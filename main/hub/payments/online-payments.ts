@@ -229,7 +229,7 @@ export class OnlinePayments {
    */
   async refundOnline(account: Account, req: ParsedInput<'billing.refund'>): Promise<ReturnType<typeof refundWithView>> {
     let planned: ReturnType<typeof refundWithView> | null = null;
-    checkAtHub(this.deps.admin, account, 'billing.refundOnline', (ctx) => { planned = refundWithView(ctx, req); });
+    checkAtHub(this.deps.admin, account, 'billing.refundOnline', (ctx) => { planned = refundWithView(ctx, req, 'gateway'); });
     const plan = planned as ReturnType<typeof refundWithView> | null;
     if (!plan) throw new DomainError('INTERNAL', 'the refund was not planned');
     if (!plan.replayed) {
@@ -250,6 +250,6 @@ export class OnlinePayments {
         await this.deps.store.setRefunded(part.order.outTradeNo, done.refundedFen ?? before + part.amountFen, this.deps.now());
       }
     }
-    return runAtHub(this.deps.admin, account, 'billing.refundOnline', (ctx) => refundWithView(ctx, req));
+    return runAtHub(this.deps.admin, account, 'billing.refundOnline', (ctx) => refundWithView(ctx, req, 'gateway'));
   }
 }

@@ -8,7 +8,7 @@
  */
 import { and, asc, eq, gte, lt, or, sql } from 'drizzle-orm';
 import { bills, examOrders, refundItems, refunds } from '../../../db/schema';
-import type { RefundablePayment } from '../../domain/billing';
+import { assertRefundChannel, type RefundablePayment, type RefundChannel } from '../../domain/billing';
 import { DomainError } from '../../domain/errors';
 import { assertTransition, billLifecycle, examOrderLifecycle } from '../../domain/lifecycle';
 import { refundNo } from '../../domain/numbers';
@@ -53,7 +53,7 @@ function refundRowsOfKey(ctx: RequestContext, key: string) {
  * ALREADY_REFUNDED, REFUND_EXCEEDS_PAID). The same key again answers the first refund
  * (`replayed`) when it names the same bill and lines, else CONFLICT 'key_reused'.
  */
-export function refundLines(ctx: RequestContext, req: LineRefundRequest): { refundIds: string[]; replayed: boolean } {
+export function refundLines(ctx: RequestContext, req: LineRefundRequest, channel: RefundChannel = 'counter'): { refundIds: string[]; replayed: boolean } {
   const earlier = ctx.db.select().from(refundItems).where(eq(refundItems.refundKey, req.idempotencyKey)).all();
   if (earlier.length > 0) {
     const same = earlier[0]!.billId === req.billId && earlier.length === req.lines.length
@@ -94,6 +94,7 @@ export function refundLines(ctx: RequestContext, req: LineRefundRequest): { refu
   }));
   const insuranceFen = sumFen(plan.map((l) => l.insuranceFen));
   const parts = splitOverPayments(pool, { insuranceFen, selfPayFen: sumFen(plan.map((l) => l.amountFen)) - insuranceFen });
+  assertRefundChannel(channel, ledger.payments, parts, 'lines');
 
   const today = todayOf(ctx);
   const number = refundNo(ctx.device, today, ctx.nextSeq(`refund:${today}`));

@@ -1,7 +1,7 @@
 /** Refunds: reversal rows against the payments of a bill, never edits. */
 import { and, asc, eq, gte, lt, or } from 'drizzle-orm';
 import { bills, refunds, visits } from '../../../db/schema';
-import { planRefund } from '../../domain/billing';
+import { assertRefundChannel, planRefund, type RefundChannel } from '../../domain/billing';
 import { DomainError } from '../../domain/errors';
 import { assertTransition, billLifecycle } from '../../domain/lifecycle';
 import { sumFen } from '../../domain/money';
@@ -35,11 +35,12 @@ function rowsOfKey(ctx: RequestContext, key: string) {
  * reason. Refusals: NOT_FOUND; ILLEGAL_TRANSITION when the bill is void or already refunded;
  * CONFLICT 'cancel_visit_to_refund' for a registration fee of a visit still waiting (unless
  * `viaCancel`); REFUND_EXCEEDS_PAID; ALREADY_DELIVERED when the amount would reach what was handed
- * over. A bill left with nothing paid → refunded (if it was paid); a refunded registration fee →
+ * over; CONFLICT 'refund_online' / 'counter_payment' when a part would go out by the wrong
+ * channel (the till by default). A bill left with nothing paid → refunded (if it was paid); a refunded registration fee →
  * visit.feeStatus 'refunded'. The same key again returns the first refund rows (`replayed`).
  */
 export function refundBill(
-  ctx: RequestContext, req: RefundRequest, opts: { viaCancel?: boolean } = {},
+  ctx: RequestContext, req: RefundRequest, opts: { viaCancel?: boolean; channel?: RefundChannel } = {},
 ): { refundIds: string[]; replayed: boolean } {
   const earlier = rowsOfKey(ctx, req.idempotencyKey);
   if (earlier.length > 0) {
@@ -65,6 +66,7 @@ export function refundBill(
     req.amountFen,
     req.paymentId,
   );
+  assertRefundChannel(opts.channel ?? 'counter', ledger.payments, plan, req.paymentId === undefined ? 'amountFen' : 'paymentId');
   const balance = balanceOf(ctx, bill);
   if (!opts.viaCancel) {
     const delivered = deliveredItems(ctx, bill, billItemsOf(ctx, bill.id));

@@ -6,7 +6,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import { bills, refunds, visits } from '../../../db/schema';
 import type { ParsedInput } from '../../api/contract';
 import type { billingProcedures } from '../../api/procedures/billing';
-import { ONLINE_CASHIER_ID } from '../../domain/billing';
+import type { RefundChannel } from '../../domain/billing';
 import { DomainError } from '../../domain/errors';
 import { assertTransition, billLifecycle, visitLifecycle } from '../../domain/lifecycle';
 import { sumFen } from '../../domain/money';
@@ -114,16 +114,8 @@ export const billingHandlers = {
   },
 
   'billing.refund': (ctx, req) => {
-    const answer = refundWithView(ctx, req);
-    // Money paid online goes back through the gateway, at the hub: a counter refund of it would
-    // hand back money the clinic never held in its till. Thrown inside the transaction: nothing stays written.
-    const online = answer.refunds.filter((r) => answer.bill.payments.some((p) => p.id === r.paymentId && p.cashierId === ONLINE_CASHIER_ID));
-    if (online.length > 0 && !answer.replayed) {
-      throw new DomainError('CONFLICT', 'this refund reaches a payment made online: it is refunded through the gateway, at the hub', {
-        reason: 'refund_online', paymentIds: [...new Set(online.map((r) => r.paymentId))], procedure: 'billing.refundOnline',
-      });
-    }
-    return answer;
+    // Money paid online goes back through the gateway, at the hub (CONFLICT refund_online, from the plan, before any write).
+    return refundWithView(ctx, req, 'counter');
   },
 
   'billing.discharge': (ctx, { visitId }) => {
@@ -153,13 +145,13 @@ export const billingHandlers = {
  * otherwise) and answers the refund rows with the bill as it is now. The desk's billing.refund
  * and the hub's billing.refundOnline (main/hub/payments/online-payments.ts) both run it.
  */
-export function refundWithView(ctx: RequestContext, { lines, amountFen, ...req }: RefundInput) {
+export function refundWithView(ctx: RequestContext, { lines, amountFen, ...req }: RefundInput, channel: RefundChannel) {
   if ((lines === undefined) === (amountFen === undefined)) {
     throw new DomainError('VALIDATION', 'a refund names its lines or an amount, not both', { field: 'lines', reason: 'lines_or_amount' });
   }
   const { refundIds, replayed } = lines !== undefined
-    ? refundLines(ctx, { billId: req.billId, lines, reason: req.reason, idempotencyKey: req.idempotencyKey })
-    : refundBill(ctx, { ...req, amountFen: amountFen! });
+    ? refundLines(ctx, { billId: req.billId, lines, reason: req.reason, idempotencyKey: req.idempotencyKey }, channel)
+    : refundBill(ctx, { ...req, amountFen: amountFen! }, { channel });
   const rows = ctx.db.select().from(refunds).where(inArray(refunds.id, refundIds)).orderBy(asc(refunds.idempotencyKey)).all();
   return { refunds: rows.map(refundView), bill: billView(ctx, req.billId), replayed };
 }
