@@ -239,6 +239,28 @@ describe('a cashier refunds an online payment', () => {
     expect(refundsOf()).toHaveLength(1);
   });
 
+  it("cancelling at the desk a waiting visit whose fee was paid online is refused (refund_online), not paid back from the till; the gateway refund comes first", async () => {
+    const { phone, memberId } = await registered(t, 323);
+    const bill = registrationBill(t, memberId);
+    const order = await phone.ok('portal.payOnline', { billId: bill.id });
+    t.fake.pay(order.outTradeNo);
+    await t.fake.postNotify(order.outTradeNo);
+    expect(billStatus(t, bill.id)).toBe('paid');
+    const st = t.clinic.admin.station;
+    const cancel = dispatchSync(st, logInAs(st, 'reception'), 'frontdesk.cancelVisit', { visitId: bill.visitId, reason: '患者离开' });
+    expect(cancel.ok ? 'ok' : cancel.error).toMatchObject({ code: 'CONFLICT', details: { reason: 'refund_online' } });
+    expect(st.raw.prepare('SELECT count(*) AS n FROM refunds WHERE bill_id = ?').get(bill.id)).toEqual({ n: 0 });
+    expect(st.raw.prepare('SELECT status FROM visits WHERE id = ?').get(bill.visitId)).toEqual({ status: 'waiting' });
+    // The cashier gives the fee back through the gateway; then the visit cancels with nothing left to refund.
+    const back = await dispatch(st, logInAs(st, 'cashier'), 'billing.refundOnline', { billId: bill.id, amountFen: bill.selfPayFen, reason: '患者离开', idempotencyKey: 'online-cancel-323' });
+    expect(back.ok ? back.value.refunds.map((r) => [r.method, r.amountFen]) : back.error).toEqual([['qr', bill.selfPayFen]]);
+    expect([...t.fake.orders.get(order.outTradeNo)!.refunds.values()]).toEqual([bill.selfPayFen]);
+    const again = dispatchSync(st, logInAs(st, 'reception'), 'frontdesk.cancelVisit', { visitId: bill.visitId, reason: '患者离开' });
+    expect(again.ok ? 'ok' : again.error).toBe('ok');
+    expect(st.raw.prepare('SELECT count(*) AS n FROM refunds WHERE bill_id = ?').get(bill.id)).toEqual({ n: 1 });
+    expect(st.raw.prepare('SELECT status FROM visits WHERE id = ?').get(bill.visitId)).toEqual({ status: 'cancelled' });
+  });
+
   it('refuses at the hub a refund that reaches a payment taken at the counter, before any money moves', async () => {
     const { memberId } = await registered(t, 322);
     const bill = clinicalBill(t, memberId);

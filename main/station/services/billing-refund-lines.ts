@@ -75,7 +75,7 @@ export function refundLines(ctx: RequestContext, req: LineRefundRequest, channel
   }
   const items = billItemsOf(ctx, bill.id);
   const named = new Set(req.lines.map((l) => l.itemId));
-  if (items.some((i) => i.kind === 'registration' && named.has(i.id)) && loadVisit(ctx, bill.visitId).status === 'waiting') {
+  if (channel !== 'gateway' && items.some((i) => i.kind === 'registration' && named.has(i.id)) && loadVisit(ctx, bill.visitId).status === 'waiting') {
     throw new DomainError('CONFLICT', 'a registration fee is refunded by cancelling the waiting visit', {
       reason: 'cancel_visit_to_refund', visitId: bill.visitId,
     });

@@ -53,7 +53,8 @@ export function refundBill(
   if (bill.status !== 'open' && bill.status !== 'paid') {
     throw new DomainError('ILLEGAL_TRANSITION', `a ${bill.status} bill cannot be refunded`, { entity: 'bill', from: bill.status, to: 'refunded' });
   }
-  if (!opts.viaCancel && bill.kind === 'registration' && loadVisit(ctx, bill.visitId).status === 'waiting') {
+  // A fee paid online goes back through the gateway first (the desk then cancels a visit with nothing left to refund).
+  if (!opts.viaCancel && opts.channel !== 'gateway' && bill.kind === 'registration' && loadVisit(ctx, bill.visitId).status === 'waiting') {
     throw new DomainError('CONFLICT', 'a registration fee is refunded by cancelling the waiting visit', {
       reason: 'cancel_visit_to_refund', visitId: bill.visitId,
     });
