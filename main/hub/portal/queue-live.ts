@@ -4,8 +4,8 @@
  * from a page of this very host (a socket without one is refused and audited); it joins its
  * account alone and is sent that account's members' positions, never anyone else's. Whenever
  * the hub's admin replica applies changes to visits (a desk's check-in, call, start, finish
- * synced to the hub, or a check-in at the hub), each connected account's positions are read
- * again and sent when they changed, with a 'called' notice when a member has been called (again).
+ * synced to the hub, or a check-in at the hub), the connected accounts' positions are read again
+ * (their members' visits at once, each doctor's line once) and sent to each account when they changed, with a 'called' notice when a member has been called (again).
  * A socket whose session has ended (log-out, expiry) is dropped at the next change.
  */
 import type { Server as HttpServer } from 'node:http';
@@ -15,7 +15,7 @@ import type { QueueView } from '../../api/patient-contract';
 import { DomainError } from '../../domain/errors';
 import type { PortalDeps } from './context';
 import { tokenFromCookies } from './cookies';
-import { queuePositions, type QueuePosition } from './queue-reads';
+import { queuePositions, queuePositionsOf, type QueuePosition } from './queue-reads';
 import { secretHash } from './store';
 
 export const LIVE_PATH = '/live/';
@@ -97,8 +97,11 @@ export function attachQueueLive(http: HttpServer, deps: PortalDeps, log: (line: 
       accounts.add(data.accountId);
     }
     for (const accountId of [...sent.keys()]) if (!accounts.has(accountId)) sent.delete(accountId);
-    for (const accountId of accounts) {
-      const q = await positionsOf(accountId);
+    const membersOf = new Map<string, string[]>();
+    for (const accountId of accounts) membersOf.set(accountId, (await deps.portal.members(accountId)).map((m) => m.patientId));
+    // One read of every waiting member's visit and of each doctor's line, not one per account.
+    const positions = queuePositionsOf({ ...reader, settings: station.settings }, membersOf);
+    for (const [accountId, q] of positions) {
       const before = sent.get(accountId);
       if (before && JSON.stringify(before) === JSON.stringify(q)) continue;
       sent.set(accountId, q);
