@@ -14,6 +14,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { Result } from '../api/contract';
 import type { HubCall, HubLink, HubToken, Station } from '../station/station';
 import { applyRemoteChanges } from './apply';
+import { askHub } from './ask';
 import { storedCredential } from './pair';
 import { isCertificateError, normaliseHubUrl, pinnedTls, storedPin, type HubPin } from './pin';
 import { CLOCK_SKEW_BOUND_MS, clockCorrection, measureOffset } from './clock';
@@ -155,22 +156,12 @@ export class SyncClient implements HubLink {
   async call(req: HubCall): Promise<Result<unknown>> {
     const socket = this.socket;
     if (!socket?.connected || !this.ready) return unreachable('not connected to the hub');
-    const timeoutMs = this.opts.callTimeoutMs ?? 10_000;
     let raw: unknown;
-    let dropped: (() => void) | undefined;
     try {
-      // A connection lost mid-call answers at once, not after the timeout.
-      const lost = new Promise<'lost'>((resolve) => {
-        dropped = () => resolve('lost');
-        socket.once('disconnect', dropped);
-      });
-      raw = await Promise.race([socket.timeout(timeoutMs).emitWithAck('call', req), lost]);
-    } catch {
-      return unreachable(`the hub did not answer within ${Math.round(timeoutMs / 1000)} s`);
-    } finally {
-      if (dropped) socket.off('disconnect', dropped);
+      raw = await askHub(socket, 'call', req, { timeoutMs: this.opts.callTimeoutMs ?? 10_000, patience: 1, what: 'the call' });
+    } catch (err) {
+      return unreachable(err instanceof Error ? err.message : String(err));
     }
-    if (raw === 'lost') return unreachable('the connection to the hub was lost during the call');
     const answer = CallAnswer.safeParse(raw);
     if (!answer.success) return unreachable('the hub answered something this station does not understand');
     return answer.data.ok ? { ok: true, value: answer.data.value } : { ok: false, error: answer.data.error };
@@ -182,9 +173,9 @@ export class SyncClient implements HubLink {
     if (!socket?.connected || !this.ready) return unreachable('not connected to the hub');
     let raw: unknown;
     try {
-      raw = await socket.timeout(timeoutMs).emitWithAck('auth', req);
-    } catch {
-      return unreachable(`the hub did not answer within ${Math.round(timeoutMs / 100) / 10} s`);
+      raw = await askHub(socket, 'auth', req, { timeoutMs, patience: 1, what: 'the password check' });
+    } catch (err) {
+      return unreachable(err instanceof Error ? err.message : String(err));
     }
     const answer = AuthAnswer.safeParse(raw);
     if (!answer.success) return unreachable('the hub answered something this station does not understand');
@@ -229,45 +220,20 @@ export class SyncClient implements HubLink {
     });
   }
 
-  private async ask(event: string, payload: unknown): Promise<unknown> {
-    const socket = this.socket;
-    if (!socket?.connected) throw new Error('not connected');
-    return socket.timeout(this.opts.timeoutMs ?? 10_000).emitWithAck(event, payload);
+  /** Hello: answered within `timeoutMs` or the connection is taken as broken. */
+  private ask(event: 'hello', payload: unknown): Promise<unknown> {
+    return askHub(this.socket, event, payload, { timeoutMs: this.opts.timeoutMs ?? 10_000, patience: 1, what: `a ${event}` });
   }
 
   /**
-   * Like `ask`, for a push or a pull: past `timeoutMs` the hub is said to be slow (the sync badge
-   * shows it) but the answer is still awaited, up to LATE_ANSWER_FACTOR × `timeoutMs`; a lost
-   * connection fails it at once. (Smaller batches would not help a slow hub: under load its time
-   * goes to each request more than to each change, so they only lower what it can take.)
+   * A push or a pull: past `timeoutMs` the hub is said to be slow (the sync badge shows it) but
+   * the answer is still awaited, up to LATE_ANSWER_FACTOR × `timeoutMs`. (Smaller batches would not
+   * help a slow hub: under load its time goes to each request more than to each change.)
    */
   private askPatiently(event: 'push' | 'pull', payload: unknown): Promise<unknown> {
-    const socket = this.socket;
-    if (!socket?.connected) return Promise.reject(new Error('not connected'));
-    const soft = this.opts.timeoutMs ?? 10_000;
-    const answer = new Promise<unknown>((resolve, reject) => {
-      let settled = false;
-      const settle = (): boolean => {
-        if (settled) return false;
-        settled = true;
-        clearTimeout(slow);
-        clearTimeout(hard);
-        socket.off('disconnect', lost);
-        return true;
-      };
-      const lost = (): void => {
-        if (settle()) reject(new Error(`the connection to the hub was lost during a ${event}`));
-      };
-      const slow = setTimeout(() => this.hubIsSlow(soft), soft);
-      const hard = setTimeout(() => {
-        if (settle()) reject(new Error(`the hub did not answer a ${event} within ${Math.round((soft * LATE_ANSWER_FACTOR) / 100) / 10} s`));
-      }, soft * LATE_ANSWER_FACTOR);
-      socket.on('disconnect', lost);
-      socket.emit(event, payload, (raw: unknown) => {
-        if (settle()) resolve(raw);
-      });
+    return askHub(this.socket, event, payload, {
+      timeoutMs: this.opts.timeoutMs ?? 10_000, patience: LATE_ANSWER_FACTOR, onSlow: (ms) => this.hubIsSlow(ms), what: `a ${event}`,
     });
-    return answer;
   }
 
   private hubIsSlow(softMs: number): void {
