@@ -64,6 +64,12 @@ export const queryClient = new QueryClient({
   },
 });
 
+/**
+ * Queries refreshed when data changes: all but those marked `meta: { followsChanges: false }` (an
+ * audited read at the hub, e.g. a lookup list, is read again when the person asks, not at every sync).
+ */
+const followsChanges = { predicate: (q: { meta?: Record<string, unknown> }) => q.meta?.['followsChanges'] !== false };
+
 let pendingRefresh: ReturnType<typeof setTimeout> | null = null;
 /** Station data changed (here or by sync): refresh what is on screen, once per burst. */
 export function listenForChanges(): () => void {
@@ -71,7 +77,7 @@ export function listenForChanges(): () => void {
     if (pendingRefresh) return;
     pendingRefresh = setTimeout(() => {
       pendingRefresh = null;
-      void queryClient.invalidateQueries();
+      void queryClient.invalidateQueries(followsChanges);
     }, 50);
   });
 }
@@ -86,7 +92,7 @@ export function useApiMutation<N extends ProcedureName>(name: N, opts: { onSucce
   return useMutation<Output<N>, ApiError, ScreenInput<N>>({
     mutationFn: (input) => apiCall(name, input),
     onSuccess: (out, input) => {
-      void queryClient.invalidateQueries();
+      void queryClient.invalidateQueries(followsChanges);
       opts.onSuccess?.(out, input);
     },
   });

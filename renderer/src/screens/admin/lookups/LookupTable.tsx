@@ -36,7 +36,9 @@ export function LookupTable<N extends PagedLookup>({ procedure, filter, columns,
   /** Cursors of the pages reached: [null] is the first page; the last entry is the page shown. */
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const cursor = cursors[cursors.length - 1] ?? null;
-  const q = useApiQuery(procedure, { ...filter, cursor, limit: 50 } as ScreenInput<N>);
+  // Each read is audited at the hub: read when the admin searches or pages (the table mounts anew
+  // per search), not again at every sync or change elsewhere.
+  const q = useApiQuery(procedure, { ...filter, cursor, limit: 50 } as ScreenInput<N>, { meta: { followsChanges: false }, staleTime: Infinity, refetchOnMount: 'always' });
   const makeFile = (format: 'csv' | 'xlsx') => apiCall('lookup.export', { list: exportAs, filter, format } as ExportInput);
   return (
     <Stack gap="sm" data-testid={testId}>
