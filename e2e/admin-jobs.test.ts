@@ -91,6 +91,13 @@ describe('Admin → Lookups and Audit trail', { timeout: 90_000 }, () => {
         const actions = await page.getByTestId('audit-row').locator('td:nth-child(4)').allTextContents();
         expect(actions.length).toBeGreaterThan(0);
         expect(new Set(actions)).toEqual(new Set([read]));
+        // Narrowed to one person, picked by name from the accounts (typed to filter the list).
+        await page.getByTestId('audit-person').fill('admin');
+        await page.getByRole('option', { name: /admin/ }).first().click();
+        await page.getByTestId('audit-filter-search').click();
+        await poll(() => page.getByTestId('audit-row').count()).toBeGreaterThan(0);
+        const people = await page.getByTestId('audit-row').locator('td:nth-child(2)').allTextContents();
+        expect(new Set(people).size).toBe(1);
         await page.mouse.move(1, 700);
         await page.screenshot({ path: `/tmp/admin-audit-${locale}.png`, fullPage: true });
         await expectAccessible(page);

@@ -3,13 +3,15 @@ import { TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS, type Input } from '../../../../../main/api/contract';
 import { dateTime } from '../../../ui/format';
+import { useAccountOptions } from '../ui/options';
 import { Panel } from '../ui/Panel';
 import { AnySelect, FilterForm, useFilters, useWeek } from './filters';
 import { LookupTable, type Column, type LookupRow } from './LookupTable';
 
 export function AuditScreen() {
   const { t } = useTranslation();
-  const f = useFilters<Input<'lookup.audit'>>({ ...useWeek(), device: null, action: null });
+  const people = useAccountOptions();
+  const f = useFilters<Input<'lookup.audit'>>({ ...useWeek(), accountId: null, device: null, action: null });
   const columns: Column<LookupRow<'lookup.audit'>>[] = [
     { key: 'at', label: t('lookups.col.time'), cell: (r) => dateTime(r.at) },
     { key: 'person', label: t('lookups.col.person'), cell: (r) => r.personName || r.accountId },
@@ -23,6 +25,7 @@ export function AuditScreen() {
   return (
     <Panel title={t('lookups.auditTitle')} testId="audit-trail">
       <FilterForm testId="audit-filter" from={f.draft.from} to={f.draft.to} onDates={(d) => f.set(d)} onSubmit={f.apply}>
+        <AnySelect label={t('lookups.person')} value={f.draft.accountId ?? null} onChange={(v) => f.set({ accountId: v })} data={people} testId="audit-person" w={200} searchable />
         <TextInput label={t('lookups.device')} value={f.draft.device ?? ''} onChange={(e) => f.set({ device: e.currentTarget.value.trim() || null })} w={140} name="device" data-testid="audit-device" />
         <AnySelect label={t('lookups.action')} value={f.draft.action ?? null} onChange={(v) => f.set({ action: v as typeof f.draft.action })} testId="audit-action"
           data={AUDIT_ACTIONS.map((a) => ({ value: a, label: t(`lookups.actions.${a}`) }))} />

@@ -3,7 +3,7 @@ import { Stack, Tabs, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { APPOINTMENT_SOURCES, APPOINTMENT_STATUSES, BILL_STATUSES, PAYMENT_METHODS, VISIT_STATUSES, type Input } from '../../../../../main/api/contract';
 import { dateTime, money } from '../../../ui/format';
-import { useDepartmentOptions } from '../ui/options';
+import { useAccountOptions, useDepartmentOptions, useDoctorOptions } from '../ui/options';
 import { Panel } from '../ui/Panel';
 import { AnySelect, FilterForm, useFilters, useWeek } from './filters';
 import { LookupTable, type Column, type LookupRow } from './LookupTable';
@@ -11,7 +11,8 @@ import { LookupTable, type Column, type LookupRow } from './LookupTable';
 function AppointmentsTab() {
   const { t } = useTranslation();
   const departments = useDepartmentOptions();
-  const f = useFilters<Input<'lookup.appointments'>>({ ...useWeek(), departmentId: null, status: null, source: null });
+  const doctors = useDoctorOptions();
+  const f = useFilters<Input<'lookup.appointments'>>({ ...useWeek(), departmentId: null, doctorId: null, status: null, source: null });
   const columns: Column<LookupRow<'lookup.appointments'>>[] = [
     { key: 'date', label: t('lookups.col.date'), cell: (r) => r.date },
     { key: 'period', label: t('lookups.col.period'), cell: (r) => t(`enums.period.${r.period as 'morning'}`, { defaultValue: r.period }) },
@@ -25,6 +26,7 @@ function AppointmentsTab() {
     <Stack>
       <FilterForm testId="lookup-appointments-filter" from={f.draft.from} to={f.draft.to} onDates={(d) => f.set(d)} onSubmit={f.apply}>
         <AnySelect label={t('lookups.department')} value={f.draft.departmentId ?? null} onChange={(v) => f.set({ departmentId: v })} data={departments} testId="lookup-department" />
+        <AnySelect label={t('lookups.doctor')} value={f.draft.doctorId ?? null} onChange={(v) => f.set({ doctorId: v })} data={doctors} testId="lookup-doctor" w={200} searchable />
         <AnySelect label={t('lookups.status')} value={f.draft.status ?? null} onChange={(v) => f.set({ status: v as typeof f.draft.status })} testId="lookup-status"
           data={APPOINTMENT_STATUSES.map((s) => ({ value: s, label: t(`enums.appointmentStatus.${s}`) }))} />
         <AnySelect label={t('lookups.source')} value={f.draft.source ?? null} onChange={(v) => f.set({ source: v as typeof f.draft.source })} testId="lookup-source"
@@ -38,7 +40,8 @@ function AppointmentsTab() {
 function VisitsTab() {
   const { t } = useTranslation();
   const departments = useDepartmentOptions();
-  const f = useFilters<Input<'lookup.visits'>>({ ...useWeek(), departmentId: null, status: null });
+  const doctors = useDoctorOptions();
+  const f = useFilters<Input<'lookup.visits'>>({ ...useWeek(), departmentId: null, doctorId: null, status: null });
   const columns: Column<LookupRow<'lookup.visits'>>[] = [
     { key: 'date', label: t('lookups.col.date'), cell: (r) => r.date },
     { key: 'queueNo', label: t('lookups.col.queueNo'), cell: (r) => r.queueNo },
@@ -53,6 +56,7 @@ function VisitsTab() {
     <Stack>
       <FilterForm testId="lookup-visits-filter" from={f.draft.from ?? ''} to={f.draft.to ?? ''} onDates={(d) => f.set(d)} onSubmit={f.apply}>
         <AnySelect label={t('lookups.department')} value={f.draft.departmentId ?? null} onChange={(v) => f.set({ departmentId: v })} data={departments} testId="lookup-visit-department" />
+        <AnySelect label={t('lookups.doctor')} value={f.draft.doctorId ?? null} onChange={(v) => f.set({ doctorId: v })} data={doctors} testId="lookup-visit-doctor" w={200} searchable />
         <AnySelect label={t('lookups.status')} value={f.draft.status ?? null} onChange={(v) => f.set({ status: v as typeof f.draft.status })} testId="lookup-visit-status"
           data={VISIT_STATUSES.map((s) => ({ value: s, label: t(`enums.visitStatus.${s}`) }))} />
       </FilterForm>
@@ -63,7 +67,8 @@ function VisitsTab() {
 
 function MoneyTab() {
   const { t } = useTranslation();
-  const f = useFilters<Input<'lookup.money'>>({ kind: 'payments', ...useWeek(), method: null, status: null });
+  const cashiers = useAccountOptions('cashier');
+  const f = useFilters<Input<'lookup.money'>>({ kind: 'payments', ...useWeek(), method: null, cashierId: null, status: null });
   const bills = f.draft.kind === 'bills';
   const statuses = bills ? BILL_STATUSES.map((s) => ({ value: s, label: t(`enums.billStatus.${s}`) }))
     : (['open', 'closed'] as const).map((s) => ({ value: s, label: t(`lookups.ledger.${s}`) }));
@@ -83,6 +88,7 @@ function MoneyTab() {
           data={(['payments', 'refunds', 'bills'] as const).map((k) => ({ value: k, label: t(`lookups.kinds.${k}`) }))} />
         {!bills && <AnySelect label={t('lookups.method')} value={f.draft.method ?? null} onChange={(v) => f.set({ method: v as typeof f.draft.method })} testId="lookup-money-method"
           data={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`enums.payment.${m}`) }))} />}
+        {!bills && <AnySelect label={t('lookups.cashier')} value={f.draft.cashierId ?? null} onChange={(v) => f.set({ cashierId: v })} data={cashiers} testId="lookup-money-cashier" w={200} searchable />}
         <AnySelect label={t('lookups.status')} value={f.draft.status ?? null} onChange={(v) => f.set({ status: v as typeof f.draft.status })} data={statuses} testId="lookup-money-status" />
       </FilterForm>
       <LookupTable key={f.searchKey} procedure="lookup.money" filter={f.applied} columns={columns} exportAs="money" testId="lookup-money" label={t('lookups.tabs.money')} />

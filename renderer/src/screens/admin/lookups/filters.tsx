@@ -8,11 +8,14 @@ import { useClinicToday } from '../../../ui/useClinic';
 export interface Choice { value: string; label: string }
 
 /** A select whose empty choice is "any" (null). */
-export function AnySelect({ label, value, onChange, data, testId, w = 160 }: {
+export function AnySelect({ label, value, onChange, data, testId, w = 160, searchable = false }: {
   label: string; value: string | null; onChange: (v: string | null) => void; data: Choice[]; testId: string; w?: number;
+  /** Type to narrow a long list (doctors, people). */
+  searchable?: boolean;
 }) {
   const { t } = useTranslation();
   return <Select label={label} placeholder={t('lookups.any')} value={value} onChange={onChange} data={data} clearable w={w} data-testid={testId}
+    searchable={searchable} nothingFoundMessage={searchable ? t('lookups.noChoice') : undefined}
     clearButtonProps={{ 'aria-label': t('common.action.clear') }} />;
 }
 

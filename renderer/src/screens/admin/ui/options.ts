@@ -10,6 +10,13 @@ export function useDoctorOptions(): Option[] {
     .map((d) => ({ value: d.id, label: d.departmentName ? `${d.name}（${d.departmentName}）` : d.name }));
 }
 
+/** The people with an account (the one with `role`, when given), by name and user name; former ones too (lookups reach back). */
+export function useAccountOptions(role?: 'cashier'): Option[] {
+  const q = useApiQuery('org.accounts', {});
+  return (q.data?.items ?? []).filter((a) => !role || a.roles.includes(role))
+    .map((a) => ({ value: a.id, label: a.staffName ? `${a.staffName}（${a.username}）` : a.username }));
+}
+
 export function useDepartmentOptions(): Option[] {
   const { i18n } = useTranslation();
   const q = useApiQuery('org.departments', {});
