@@ -17,6 +17,7 @@ import { sumFen } from '../../domain/money';
 import type { RequestContext } from '../context';
 import { closesOf } from './billing-dayclose';
 import { refundedQuantities } from './billing-refund-lines';
+import { bedCharges, inBed } from './billing-beds';
 import { loadVisit, type VisitRow } from './frontdesk-visits';
 
 export type BillRow = typeof bills.$inferSelect;
@@ -84,7 +85,8 @@ function billedRefIds(ctx: RequestContext, visitId: string): Set<string> {
 
 /**
  * What the visit owes that is on no bill yet: items of its issued prescriptions (not removed),
- * its ordered exams, and its registration fee when that was not billed at check-in.
+ * its ordered exams, its stays in a bed that have ended (billing-beds.ts), and its registration fee
+ * when that was not billed at check-in.
  */
 export function unbilledCharges(ctx: RequestContext, visit: VisitRow): Charge[] {
   const billed = billedRefIds(ctx, visit.id);
@@ -107,6 +109,7 @@ export function unbilledCharges(ctx: RequestContext, visit: VisitRow): Charge[] 
       unitPriceFen: r.order.priceFen, amountFen: r.order.priceFen, coverage: 'exam',
     });
   }
+  charges.push(...bedCharges(ctx, visit.id, billed));
   return charges;
 }
 
@@ -192,7 +195,8 @@ export function deliveredItems(ctx: RequestContext, bill: BillRow, items: readon
       const v = q(ctx.db).visitStatus.get({ id: bill.visitId });
       return v !== undefined && v.status !== 'waiting' && v.status !== 'cancelled';
     }
-    return false;
+    // A stay is billed once it has ended: the nights were lived.
+    return item.kind === 'bed';
   });
 }
 
@@ -269,7 +273,7 @@ export function owing(ctx: RequestContext, visit: VisitRow): { openBills: BillRo
 /** A visit awaiting payment with nothing open or unbilled → discharged. Returns whether it was. */
 export function dischargeIfSettled(ctx: RequestContext, visitId: string): boolean {
   const visit = loadVisit(ctx, visitId);
-  if (visit.status !== 'awaiting_payment') return false;
+  if (visit.status !== 'awaiting_payment' || inBed(ctx, visitId)) return false;
   const o = owing(ctx, visit);
   if (o.openBills.length > 0 || o.unbilled.length > 0) return false;
   assertTransition(visitLifecycle, visit.status, 'discharged');

@@ -16,6 +16,7 @@ import {
   assertBillCurrent, balanceOf, billItemsOf, billsOfVisit, billView, dischargeIfSettled, openBill, owing, refundView,
   unbilledCharges, type BillRow,
 } from './billing-bills';
+import { inBed } from './billing-beds';
 import { closeDay, dayClosesOn, dayPreview, listDayCloses } from './billing-dayclose';
 import { takePayment, takePayments } from './billing-payments';
 import { refundLines } from './billing-refund-lines';
@@ -121,6 +122,9 @@ export const billingHandlers = {
   'billing.discharge': (ctx, { visitId }) => {
     const visit = loadVisit(ctx, visitId);
     assertTransition(visitLifecycle, visit.status, 'discharged');
+    if (inBed(ctx, visitId)) {
+      throw new DomainError('CONFLICT', 'the patient is still in a bed: discharge the stay first, then bill it', { field: 'visitId', reason: 'still_admitted' });
+    }
     const o = owing(ctx, visit);
     if (o.openBills.length > 0 || o.unbilled.length > 0) {
       throw new DomainError('BILL_NOT_PAID', 'this visit still owes money', {
