@@ -15,7 +15,7 @@ export const patientSide = area(
       address: '在签到机上打开', steps: '在签到机的浏览器中打开上面的地址（中心服务器的患者端端口，默认 4880），页面会换成签到机自己的登录凭证并从地址中去掉令牌，然后设为全屏。',
       done: '已记下，关闭', issuedBy: '发放人', issuedAt: '发放时间', lastUsed: '最后使用', never: '尚未使用', live: '可用', revoked: '已吊销',
       revoke: '吊销', revokeConfirm: '吊销签到机“{{name}}”？它的下一次操作就会被拒绝，需重新发令牌才能再用。', revokedDone: '已吊销签到机 {{name}}',
-      none: '还没有签到机。', table: '签到机列表', copy: '复制',
+      none: '还没有签到机。', table: '签到机列表', copy: '复制', hubAddress: '中心服务器地址',
     },
     gateway: {
       title: '在线支付（支付宝当面付）', hint: '患者在手机或签到机上扫码支付。密钥保存在中心服务器，保存后不再显示；每次修改需重新粘贴两把密钥，并再次输入您的密码。',
@@ -48,7 +48,7 @@ export const patientSide = area(
       address: 'Open at the kiosk', steps: "Open the address above in the kiosk's browser (the hub's patient port, 4880 unless set otherwise): the page trades the token for the kiosk's own credential and drops it from the address. Then switch to full screen.",
       done: 'Noted, close', issuedBy: 'Issued by', issuedAt: 'Issued', lastUsed: 'Last used', never: 'Not used yet', live: 'Working', revoked: 'Revoked',
       revoke: 'Revoke', revokeConfirm: 'Revoke kiosk "{{name}}"? Its next action is refused; it needs a new token to work again.', revokedDone: 'Kiosk {{name}} revoked',
-      none: 'No kiosk yet.', table: 'Kiosks', copy: 'Copy',
+      none: 'No kiosk yet.', table: 'Kiosks', copy: 'Copy', hubAddress: 'hub-address',
     },
     gateway: {
       title: 'Online payment (Alipay face-to-face)', hint: 'Patients pay by QR on their phone or at the kiosk. The keys are kept at the hub and never shown again; each change needs both keys pasted again, and your password.',

@@ -21,7 +21,7 @@ const PATIENT_PORT = 4880;
 
 function IssuedToken({ issued, onDone }: { issued: Output<'devices.issueKioskToken'>; onDone: () => void }) {
   const { t } = useTranslation();
-  const address = `https://<hub>:${PATIENT_PORT}/#/kiosk/${issued.token}`;
+  const address = `https://<${t('patientSide.kiosks.hubAddress')}>:${PATIENT_PORT}/#/kiosk/${issued.token}`;
   return (
     <Alert color="teal" variant="light" title={t('patientSide.kiosks.tokenTitle', { name: issued.name })} data-testid="kiosk-token">
       <Stack gap="xs">
