@@ -6,7 +6,7 @@
  * token shown once with the address), used by a real kiosk call, revoked after a confirmation and
  * the kiosk's cookie refused at once; the portal's booking rules in Settings (a value out of range
  * said at its field); the Alipay gateway set (a bad key said at its field, the keys never shown
- * back); patients' ratings with comments and each doctor's average. axe-core on each screen;
+ * back), turned off and on again; patients' ratings with comments and each doctor's average. axe-core on each screen;
  * screenshots in /tmp/admin-portal-*.png.
  */
 import { generateKeyPairSync } from 'node:crypto';
@@ -61,11 +61,11 @@ afterAll(async () => {
 const L = {
   'zh-CN': {
     confirm: '确认', templates: '病历模板', internal: '内科', complaintEmpty: '模板至少要有一栏内容', saved: '已保存', live: '可用', revoked: '已吊销',
-    perDay: '请填写 1–20 之间的整数', keyBad: '不是 PEM 格式的 RSA 私钥', kept: '已保存（已隐藏）', configured: '已设置', never: '尚未使用',
+    perDay: '请填写 1–20 之间的整数', keyBad: '不是 PEM 格式的 RSA 私钥', kept: '已保存（已隐藏）', configured: '已设置', off: '已关闭', never: '尚未使用',
   },
   en: {
     confirm: 'Confirm', templates: 'Record templates', internal: 'Internal Medicine', complaintEmpty: 'A template needs text in at least one field', saved: 'saved', live: 'Working', revoked: 'Revoked',
-    perDay: 'A whole number from 1 to 20', keyBad: 'Not an RSA private key in PEM', kept: 'Kept (hidden)', configured: 'Set up', never: 'Not used yet',
+    perDay: 'A whole number from 1 to 20', keyBad: 'Not an RSA private key in PEM', kept: 'Kept (hidden)', configured: 'Set up', off: 'Turned off', never: 'Not used yet',
   },
 } as const;
 
@@ -78,6 +78,7 @@ async function stepUp(confirm: string): Promise<void> {
 
 async function look(name: string): Promise<void> {
   await page.mouse.move(1, 760);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `/tmp/admin-portal-${name}.png`, fullPage: true });
   await expectAccessible(page);
 }
@@ -144,6 +145,7 @@ describe('the admin screens of the patient side', { timeout: 90_000 }, () => {
       await portal.getByTestId('portal-per-day').fill('0');
       await page.getByTestId('settings-save').click();
       await poll(() => portal.textContent()).toContain(l.perDay);
+      await portal.screenshot({ path: `/tmp/admin-portal-settings-refused-${locale}.png` });
       await portal.getByTestId('portal-per-day').fill('3');
       await portal.getByTestId('portal-cutoff').fill('60');
       await page.getByTestId('settings-save').click();
@@ -162,6 +164,7 @@ describe('the admin screens of the patient side', { timeout: 90_000 }, () => {
       await form.getByTestId('gateway-save').click();
       await stepUp(l.confirm);
       await poll(() => form.textContent()).toContain(l.keyBad);
+      await form.screenshot({ path: `/tmp/admin-portal-gateway-refused-${locale}.png` });
       await form.getByTestId('gateway-private-key-input').fill(keys.privateKey);
       await form.getByTestId('gateway-save').click();
       await stepUp(l.confirm);
@@ -172,6 +175,14 @@ describe('the admin screens of the patient side', { timeout: 90_000 }, () => {
       expect(shown).not.toContain('BEGIN PRIVATE KEY-----M');
       expect(await form.getByTestId('gateway-private-key-input').inputValue()).toBe('');
       await look(`gateway-${locale}`);
+      // Turned off (the keys kept): the patient app is sent to the counter; then on again.
+      await page.getByTestId('gateway-enabled').click();
+      await stepUp(l.confirm);
+      await poll(() => page.getByTestId('gateway-status').textContent()).toBe(l.off);
+      expect((await t.clinic.admin.station.raw.prepare("SELECT detail FROM audit_log WHERE entity = 'payment_gateway' ORDER BY at DESC, id DESC LIMIT 1").get() as { detail: string }).detail).toBe('turned off');
+      await page.getByTestId('gateway-enabled').click();
+      await stepUp(l.confirm);
+      await poll(() => page.getByTestId('gateway-status').textContent()).toBe(l.configured);
 
       // Patients' ratings: every doctor's average, the comments, one doctor alone.
       await page.getByTestId('admin-nav-ratings').click();

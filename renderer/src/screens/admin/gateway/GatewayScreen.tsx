@@ -3,7 +3,7 @@
  * the keys only as "kept", never shown), and the form that sets it (both keys pasted again each
  * time, the admin's password asked for by the step-up). Refusals are said at their field.
  */
-import { Badge, Button, Group, SegmentedControl, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Badge, Button, Group, SegmentedControl, SimpleGrid, Stack, Switch, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,7 @@ import type { Output } from '../../../../../main/api/contract';
 import { useApiMutation, useApiQuery } from '../../../api/query';
 import { fieldError } from '../../../i18n/translateError';
 import { dateTime } from '../../../ui/format';
-import { FormError, QueryState } from '../ui/HubState';
+import { AdminError, FormError, QueryState } from '../ui/HubState';
 import { Panel } from '../ui/Panel';
 
 type Gateway = Output<'payments.gateway'>;
@@ -25,6 +25,21 @@ const FIELDS = ['appId', 'gatewayUrl', 'notifyUrl', 'privateKey', 'alipayPublicK
 const modeOf = (url: string | null): Mode =>
   url === ALIPAY_GATEWAYS.sandbox ? 'sandbox' : url === null || url === ALIPAY_GATEWAYS.production ? 'production' : 'custom';
 
+/** On or off (the keys kept either way); asks for the admin's password. */
+function OnOff({ g }: { g: Gateway }) {
+  const { t } = useTranslation();
+  const toggle = useApiMutation('payments.setGatewayEnabled', {
+    onSuccess: (x) => notifications.show({ color: 'teal', message: t(x.enabled ? 'patientSide.gateway.turnedOn' : 'patientSide.gateway.turnedOff') }),
+  });
+  return (
+    <Stack gap={4}>
+      <Switch checked={g.enabled} onChange={(e) => toggle.mutate({ enabled: e.currentTarget.checked })} disabled={toggle.isPending}
+        label={t('patientSide.gateway.enabled')} description={t('patientSide.gateway.enabledHint')} data-testid="gateway-enabled" />
+      <AdminError error={toggle.error} />
+    </Stack>
+  );
+}
+
 function Current({ g }: { g: Gateway }) {
   const { t } = useTranslation();
   const keys = <Text span size="sm" c={g.configured ? undefined : 'dimmed'}>{t(g.configured ? 'patientSide.gateway.keysSet' : 'patientSide.gateway.keysMissing')}</Text>;
@@ -32,10 +47,12 @@ function Current({ g }: { g: Gateway }) {
   return (
     <Table withRowBorders={false} verticalSpacing={4} data-testid="gateway-current">
       <Table.Tbody>
-        <Table.Tr><Table.Th w={200}>{t('patientSide.gateway.status')}</Table.Th><Table.Td>{g.configured
-          ? <Badge color="teal" variant="light" data-testid="gateway-status">{t('patientSide.gateway.configured')}</Badge>
-          : <Text size="sm" c="orange.9" data-testid="gateway-status">{t('patientSide.gateway.notConfigured')}</Text>}</Table.Td></Table.Tr>
+        <Table.Tr><Table.Th w={200}>{t('patientSide.gateway.status')}</Table.Th><Table.Td>{!g.configured
+          ? <Text size="sm" c="orange.9" data-testid="gateway-status">{t('patientSide.gateway.notConfigured')}</Text>
+          : g.enabled ? <Badge color="teal" variant="light" data-testid="gateway-status">{t('patientSide.gateway.configured')}</Badge>
+            : <Badge color="gray" variant="light" data-testid="gateway-status">{t('patientSide.gateway.off')}</Badge>}</Table.Td></Table.Tr>
         {g.configured && <>
+          <Table.Tr><Table.Th>{t('patientSide.gateway.enabled')}</Table.Th><Table.Td><OnOff g={g} /></Table.Td></Table.Tr>
           <Table.Tr><Table.Th>{t('patientSide.gateway.appId')}</Table.Th><Table.Td className="tabular">{g.appId}</Table.Td></Table.Tr>
           <Table.Tr><Table.Th>{t('patientSide.gateway.mode')}</Table.Th><Table.Td>{t(`patientSide.gateway.${mode}`)}<Text size="xs" c="dimmed">{g.gatewayUrl}</Text></Table.Td></Table.Tr>
           <Table.Tr><Table.Th>{t('patientSide.gateway.notifyUrl')}</Table.Th><Table.Td style={{ wordBreak: 'break-all' }}>{g.notifyUrl}</Table.Td></Table.Tr>
@@ -62,7 +79,8 @@ function GatewayForm({ g }: { g: Gateway }) {
   });
   const err = save.error;
   const gatewayUrl = mode === 'custom' ? customUrl : ALIPAY_GATEWAYS[mode];
-  const submit = (e: FormEvent) => { e.preventDefault(); save.mutate({ appId, gatewayUrl, notifyUrl, privateKey, alipayPublicKey }); };
+  // Saving keeps online payment as it is (on for a first set-up); the switch above turns it off or on.
+  const submit = (e: FormEvent) => { e.preventDefault(); save.mutate({ appId, gatewayUrl, notifyUrl, privateKey, alipayPublicKey, enabled: g.configured ? g.enabled : true }); };
   return (
     <Stack component="form" onSubmit={submit} gap="sm" data-testid="gateway-form">
       <SimpleGrid cols={{ base: 1, md: 2 }}>
