@@ -24,7 +24,7 @@ export const patientSide = area(
       notifyHint: '患者端端口的 /pay/alipay/notify，须能被支付宝访问，如 https://patients.example.cn/pay/alipay/notify',
       privateKey: '应用私钥（PEM）', alipayPublicKey: '支付宝公钥（PEM）', keysSet: '已保存（已隐藏）', keysMissing: '未保存',
       keyPlaceholder: '-----BEGIN PRIVATE KEY-----', publicPlaceholder: '-----BEGIN PUBLIC KEY-----', updatedAt: '最后修改', save: '保存设置', saved: '在线支付设置已保存',
-      enabled: '开启在线支付', enabledHint: '关闭后患者端不再生成付款码（提示到收费窗口缴费），已生成的订单仍会确认；密钥保留。', off: '已关闭',
+      onOff: '开关', enabled: '开启在线支付', enabledHint: '关闭后患者端不再生成付款码（提示到收费窗口缴费），已生成的订单仍会确认；密钥保留。', off: '已关闭',
       turnedOn: '在线支付已开启', turnedOff: '在线支付已关闭',
     },
     settings: {
@@ -59,7 +59,7 @@ export const patientSide = area(
       notifyHint: "The patient port's /pay/alipay/notify, reachable by Alipay, e.g. https://patients.example.cn/pay/alipay/notify",
       privateKey: "App's private key (PEM)", alipayPublicKey: "Alipay's public key (PEM)", keysSet: 'Kept (hidden)', keysMissing: 'Not kept',
       keyPlaceholder: '-----BEGIN PRIVATE KEY-----', publicPlaceholder: '-----BEGIN PUBLIC KEY-----', updatedAt: 'Last changed', save: 'Save', saved: 'Online payment saved',
-      enabled: 'Online payment on', enabledHint: 'Off: no new QR codes (patients are told to pay at the counter); orders already made are still confirmed; the keys are kept.', off: 'Turned off',
+      onOff: 'On or off', enabled: 'Online payment on', enabledHint: 'Off: no new QR codes (patients are told to pay at the counter); orders already made are still confirmed; the keys are kept.', off: 'Turned off',
       turnedOn: 'Online payment turned on', turnedOff: 'Online payment turned off',
     },
     settings: {

@@ -52,7 +52,7 @@ function Current({ g }: { g: Gateway }) {
           : g.enabled ? <Badge color="teal" variant="light" data-testid="gateway-status">{t('patientSide.gateway.configured')}</Badge>
             : <Badge color="gray" variant="light" data-testid="gateway-status">{t('patientSide.gateway.off')}</Badge>}</Table.Td></Table.Tr>
         {g.configured && <>
-          <Table.Tr><Table.Th>{t('patientSide.gateway.enabled')}</Table.Th><Table.Td><OnOff g={g} /></Table.Td></Table.Tr>
+          <Table.Tr><Table.Th>{t('patientSide.gateway.onOff')}</Table.Th><Table.Td><OnOff g={g} /></Table.Td></Table.Tr>
           <Table.Tr><Table.Th>{t('patientSide.gateway.appId')}</Table.Th><Table.Td className="tabular">{g.appId}</Table.Td></Table.Tr>
           <Table.Tr><Table.Th>{t('patientSide.gateway.mode')}</Table.Th><Table.Td>{t(`patientSide.gateway.${mode}`)}<Text size="xs" c="dimmed">{g.gatewayUrl}</Text></Table.Td></Table.Tr>
           <Table.Tr><Table.Th>{t('patientSide.gateway.notifyUrl')}</Table.Th><Table.Td style={{ wordBreak: 'break-all' }}>{g.notifyUrl}</Table.Td></Table.Tr>
