@@ -30,6 +30,7 @@ import { rostersProcedures } from './procedures/rosters';
 import { statsProcedures } from './procedures/stats';
 import { setupProcedures } from './procedures/setup';
 import { paymentsProcedures } from './procedures/payments';
+import { ratingsProcedures } from './procedures/ratings';
 import { vitalsProcedures } from './procedures/vitals';
 import { recordTemplateDeskProcedures, recordTemplateProcedures } from './procedures/record-templates';
 
@@ -61,6 +62,7 @@ export const procedures = {
   ...reviewsProcedures,
   ...setupProcedures,
   ...paymentsProcedures,
+  ...ratingsProcedures,
 } as const;
 
 export type Procedures = typeof procedures;

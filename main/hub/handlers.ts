@@ -20,6 +20,7 @@ import { portalCodeHandlers } from './services/portal-codes';
 import { paymentsGatewayHandlers } from './services/payments-gateway';
 import { billingOnlineHandlers } from './services/billing-online';
 import { kioskTokenHandlers } from './services/kiosk-tokens';
+import { ratingsHandlers } from './services/ratings';
 
 export const hubHandlers = {
   ...orgHandlers,
@@ -37,4 +38,5 @@ export const hubHandlers = {
   ...paymentsGatewayHandlers,
   ...billingOnlineHandlers,
   ...kioskTokenHandlers,
+  ...ratingsHandlers,
 } satisfies HubHandlers;

@@ -161,6 +161,7 @@ CREATE TABLE IF NOT EXISTS payment_gateways (
   updated_at bigint NOT NULL,
   updated_by text NOT NULL
 );
+ALTER TABLE payment_gateways ADD COLUMN IF NOT EXISTS enabled boolean NOT NULL DEFAULT true;
 CREATE TABLE IF NOT EXISTS online_orders (
   out_trade_no text PRIMARY KEY,
   gateway text NOT NULL,

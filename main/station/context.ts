@@ -32,6 +32,8 @@ export interface PreContext {
   settings: ClinicSettings;
   throttle: PasswordThrottle;
   procedure: string;
+  /** As RequestContext.hub: the hub's store at the hub's admin station (a pre-step may read it), null at a workstation. */
+  hub: unknown;
 }
 
 export interface RequestContext {

@@ -119,7 +119,7 @@ async function runAsync(station: Station, actor: Actor, name: string, rawInput: 
   if (!parsed.success) return fail('VALIDATION', 'invalid input', zodDetails(parsed.error));
   const pre: PreContext = {
     account: admitted.account, session: admitted.session, source: sourceOf(actor), db: station.db, now: station.now,
-    settings: station.settings, throttle: station.throttle, procedure: name,
+    settings: station.settings, throttle: station.throttle, procedure: name, hub: station.hub,
   };
   let verdict: unknown;
   try {

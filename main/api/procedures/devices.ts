@@ -28,6 +28,20 @@ export const DeviceView = z.object({
   clockOff: z.boolean(),
 });
 
+/** A self check-in kiosk as the admin sees it (never its token: only a hash of it is kept). */
+export const KioskView = z.object({
+  name: z.string(),
+  issuedBy: z.string(),
+  /** The issuing admin's name, '' when the account is unknown here. */
+  issuedByName: z.string(),
+  issuedAt: Instant,
+  /** Its last call on the patient port (kept at most once a minute); null: not used yet. */
+  lastUsedAt: Instant.nullable(),
+  /** Null while the kiosk may work. */
+  revokedAt: Instant.nullable(),
+});
+export const KioskName = z.string().trim().min(1).max(40);
+
 export const devicesProcedures = {
   'devices.list': procedure({
     kind: 'query', access: ['admin'], at: 'hub',
@@ -50,7 +64,19 @@ export const devicesProcedures = {
   'devices.issueKioskToken': procedure({
     kind: 'command', access: ['admin'], at: 'hub', proof: 'confirmPassword',
     summary: "A token that makes a browser on the patient port a self check-in kiosk (opened once at the kiosk as #/kiosk?token=…); shown once, kept hashed at the hub. A new one for the same name revokes the earlier ones.",
-    input: z.object({ name: z.string().trim().min(1).max(40), confirmPassword: ConfirmPassword }),
+    input: z.object({ name: KioskName, confirmPassword: ConfirmPassword }),
     output: z.object({ name: z.string(), token: z.string() }),
+  }),
+  'devices.kiosks': procedure({
+    kind: 'query', access: ['admin'], at: 'hub',
+    summary: 'Self check-in kiosks, newest first: name, issued by and at, last used, revoked (each token issued is a row; never the token).',
+    input: z.object({}),
+    output: z.object({ kiosks: z.array(KioskView) }),
+  }),
+  'devices.revokeKiosk': procedure({
+    kind: 'command', access: ['admin'], at: 'hub', proof: 'confirmPassword',
+    summary: "Revoke a kiosk by name: its cookie is refused (UNAUTHENTICATED) from its next call; NOT_FOUND when no live kiosk has the name.",
+    input: z.object({ name: KioskName, confirmPassword: ConfirmPassword }),
+    output: Ok,
   }),
 } as const;

@@ -17,6 +17,8 @@ const Pem = z.string().trim().min(1).max(10_000);
 export const GatewayView = z.object({
   /** Whether online payment is set up (an app id and both keys are kept at the hub). */
   configured: z.boolean(),
+  /** Whether new QR orders are made (false: turned off by the admin, keys kept; patients pay at the counter). */
+  enabled: z.boolean(),
   appId: z.string().nullable(),
   gatewayUrl: z.string().nullable(),
   notifyUrl: z.string().nullable(),
@@ -39,8 +41,15 @@ export const paymentsProcedures = {
       notifyUrl: HttpUrl,
       privateKey: Pem,
       alipayPublicKey: Pem,
+      enabled: z.boolean().default(true),
       confirmPassword: ConfirmPassword,
     }),
+    output: GatewayView,
+  }),
+  'payments.setGatewayEnabled': procedure({
+    kind: 'command', access: ADMIN, at: 'hub', proof: 'confirmPassword',
+    summary: 'Turn online payment off (no new QR orders; the keys are kept; orders already made are still confirmed) or on again. NOT_FOUND when no gateway is set.',
+    input: z.object({ enabled: z.boolean(), confirmPassword: ConfirmPassword }),
     output: GatewayView,
   }),
 } as const;

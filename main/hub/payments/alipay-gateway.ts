@@ -123,6 +123,6 @@ export class AlipayGateway {
   }
 }
 
-export function unreachable(reason: 'not_configured' | 'unreachable' | 'bad_response' | 'bad_signature', message: string): DomainError {
+export function unreachable(reason: 'not_configured' | 'disabled' | 'unreachable' | 'bad_response' | 'bad_signature', message: string): DomainError {
   return new DomainError('PAYMENT_GATEWAY_UNREACHABLE', message, { reason, payAt: 'counter' });
 }

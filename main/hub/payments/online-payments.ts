@@ -88,10 +88,12 @@ export class OnlinePayments {
 
   /**
    * A QR order for what is due on the bill. An open order of the same bill and amount is given
-   * again (one QR per bill at a time); the gateway not set or not reachable:
+   * again (one QR per bill at a time); the gateway not set, turned off or not reachable:
    * PAYMENT_GATEWAY_UNREACHABLE (pay at the counter), and the order is closed.
    */
   async createOrder(billId: string, accountId: string | null, subject: string): Promise<{ outTradeNo: string; qrCode: string; amountFen: number }> {
+    // Turned off by the admin: no new orders (the orders already made are still confirmed, queried and refunded).
+    if ((await this.deps.store.gateway())?.enabled === false) throw unreachable('disabled', 'online payment is turned off at this clinic');
     const gw = await this.gateway();
     const amountFen = this.dueOn(billId);
     const open = (await this.deps.store.openForBill(billId)).find((o) => o.amountFen === amountFen && o.qrCode !== null);

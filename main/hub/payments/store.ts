@@ -38,21 +38,28 @@ export const ALIPAY = 'alipay';
 export class OnlinePaymentStore {
   constructor(private readonly sql: Sql) {}
 
-  async gateway(): Promise<(AlipayConfig & { updatedAt: number; updatedBy: string }) | undefined> {
-    const r = (await this.sql.query<{ app_id: string; gateway_url: string; notify_url: string; private_key: string; public_key: string; updated_at: Big; updated_by: string }>(
-      'SELECT app_id, gateway_url, notify_url, private_key, public_key, updated_at, updated_by FROM payment_gateways WHERE gateway = $1', [ALIPAY])).rows[0];
+  async gateway(): Promise<(AlipayConfig & { enabled: boolean; updatedAt: number; updatedBy: string }) | undefined> {
+    const r = (await this.sql.query<{ app_id: string; gateway_url: string; notify_url: string; private_key: string; public_key: string; enabled: boolean; updated_at: Big; updated_by: string }>(
+      'SELECT app_id, gateway_url, notify_url, private_key, public_key, enabled, updated_at, updated_by FROM payment_gateways WHERE gateway = $1', [ALIPAY])).rows[0];
     return r && {
       appId: r.app_id, gatewayUrl: r.gateway_url, notifyUrl: r.notify_url, privateKey: r.private_key, alipayPublicKey: r.public_key,
-      updatedAt: Number(r.updated_at), updatedBy: r.updated_by,
+      enabled: r.enabled !== false, updatedAt: Number(r.updated_at), updatedBy: r.updated_by,
     };
   }
 
-  async setGateway(c: AlipayConfig, at: number, by: string): Promise<void> {
+  /** Sets the gateway (on unless `enabled` is false). */
+  async setGateway(c: AlipayConfig & { enabled?: boolean }, at: number, by: string): Promise<void> {
     await this.sql.query(
-      `INSERT INTO payment_gateways (gateway, app_id, gateway_url, notify_url, private_key, public_key, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (gateway) DO UPDATE SET app_id = $2, gateway_url = $3, notify_url = $4, private_key = $5, public_key = $6, updated_at = $7, updated_by = $8`,
-      [ALIPAY, c.appId, c.gatewayUrl, c.notifyUrl, c.privateKey, c.alipayPublicKey, at, by],
+      `INSERT INTO payment_gateways (gateway, app_id, gateway_url, notify_url, private_key, public_key, enabled, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (gateway) DO UPDATE SET app_id = $2, gateway_url = $3, notify_url = $4, private_key = $5, public_key = $6, enabled = $7, updated_at = $8, updated_by = $9`,
+      [ALIPAY, c.appId, c.gatewayUrl, c.notifyUrl, c.privateKey, c.alipayPublicKey, c.enabled ?? true, at, by],
     );
+  }
+
+  /** Turns online payment off (keys kept) or on again; false when no gateway is set. */
+  async setGatewayEnabled(enabled: boolean, at: number, by: string): Promise<boolean> {
+    const r = await this.sql.query('UPDATE payment_gateways SET enabled = $2, updated_at = $3, updated_by = $4 WHERE gateway = $1 RETURNING gateway', [ALIPAY, enabled, at, by]);
+    return r.rows.length === 1;
   }
 
   async clearGateway(): Promise<void> {

@@ -54,7 +54,12 @@ export async function dispatchPortal(deps: PortalDeps, req: PortalRequest, log: 
   if (def.access === 'patient' && accountId === null) {
     return { result: failed('UNAUTHENTICATED', 'log in first'), session: req.token === null ? null : 'end' };
   }
-  const kiosk = def.access === 'kiosk' && req.kioskToken ? (await deps.portal.kioskName(secretHash(req.kioskToken))) ?? null : null;
+  const kiosk = def.access === 'kiosk' && req.kioskToken ? (await deps.portal.kioskName(secretHash(req.kioskToken), deps.now())) ?? null : null;
+  if (def.access === 'kiosk' && kiosk === null && req.kioskToken) {
+    // A kiosk cookie that no longer opens anything (revoked by the admin, or never issued): refused at once, audited.
+    deps.refuse({ kind: 'web', device: 'kiosk', accountId: null, subject: name, code: 'UNAUTHENTICATED', reason: 'a revoked or unknown kiosk cookie', source: req.source });
+    return { result: failed('UNAUTHENTICATED', 'this kiosk is no longer enrolled (ask the admin for a new token)', { reason: 'kiosk_revoked' }), session: null };
+  }
   if (def.access === 'kiosk' && kiosk === null) {
     deps.refuse({ kind: 'web', device: 'kiosk', accountId: null, subject: name, code: 'FORBIDDEN', reason: 'a kiosk call from a browser that is not an enrolled kiosk', source: req.source });
     return { result: failed('FORBIDDEN', 'this is not an enrolled kiosk', { reason: 'not_a_kiosk' }), session: null };

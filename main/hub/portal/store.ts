@@ -44,7 +44,13 @@ CREATE TABLE IF NOT EXISTS portal_kiosks (
   issued_at bigint NOT NULL,
   revoked_at bigint
 );
+ALTER TABLE portal_kiosks ADD COLUMN IF NOT EXISTS last_used_at bigint;
 `;
+
+/** A kiosk's last use is written at most this often (each of its calls would otherwise write). */
+export const KIOSK_USE_EVERY_MS = 60_000;
+
+export interface KioskRow { name: string; issuedBy: string; issuedAt: number; lastUsedAt: number | null; revokedAt: number | null }
 
 /** SHA-256 hex of a session token or activation code: the tables never hold either. */
 export function secretHash(secret: string): string {
@@ -175,9 +181,33 @@ export class PortalStore {
     await this.sql.query('INSERT INTO portal_kiosks (token_hash, name, issued_by, issued_at) VALUES ($1, $2, $3, $4)', [tokenHash, name, issuedBy, at]);
   }
 
-  /** The kiosk's name when the token is one an admin issued and has not revoked. */
-  async kioskName(tokenHash: string): Promise<string | undefined> {
+  /**
+   * The kiosk's name when the token is one an admin issued and has not revoked; with `usedAt`, its
+   * last use is noted too (at most once a minute).
+   */
+  async kioskName(tokenHash: string, usedAt?: number): Promise<string | undefined> {
+    if (usedAt !== undefined) {
+      const used = await this.sql.query<{ name: string }>(
+        `UPDATE portal_kiosks SET last_used_at = $2 WHERE token_hash = $1 AND revoked_at IS NULL AND (last_used_at IS NULL OR last_used_at <= $3)
+          RETURNING name`, [tokenHash, usedAt, usedAt - KIOSK_USE_EVERY_MS],
+      );
+      if (used.rows[0]) return used.rows[0].name;
+    }
     return (await this.sql.query<{ name: string }>('SELECT name FROM portal_kiosks WHERE token_hash = $1 AND revoked_at IS NULL', [tokenHash])).rows[0]?.name;
+  }
+
+  /** Every kiosk token issued (revoked ones too), newest first. */
+  async kiosks(): Promise<KioskRow[]> {
+    const r = await this.sql.query<{ name: string; issued_by: string; issued_at: Big; last_used_at: Big | null; revoked_at: Big | null }>(
+      'SELECT name, issued_by, issued_at, last_used_at, revoked_at FROM portal_kiosks ORDER BY issued_at DESC, name',
+    );
+    const n = (v: Big | null) => (v === null ? null : Number(v));
+    return r.rows.map((x) => ({ name: x.name, issuedBy: x.issued_by, issuedAt: Number(x.issued_at), lastUsedAt: n(x.last_used_at), revokedAt: n(x.revoked_at) }));
+  }
+
+  /** Whether a kiosk of that name may work now (a token of it not revoked). */
+  async kioskLive(name: string): Promise<boolean> {
+    return (await this.sql.query('SELECT 1 FROM portal_kiosks WHERE name = $1 AND revoked_at IS NULL', [name])).rows.length > 0;
   }
 
   /** Revokes every kiosk token of that name; answers how many. */

@@ -50,4 +50,4 @@ export const devicesHandlers = {
     const store = hubOf(ctx);
     return afterCommit(() => issuePairingCode(store, ctx.now()));
   },
-} satisfies Omit<HandlersFor<typeof devicesProcedures>, 'devices.issueKioskToken'>;
+} satisfies Omit<HandlersFor<typeof devicesProcedures>, 'devices.issueKioskToken' | 'devices.kiosks' | 'devices.revokeKiosk'>;

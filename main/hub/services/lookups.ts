@@ -27,7 +27,7 @@ const KNOWN = {
 type KnownField = keyof typeof KNOWN;
 
 /** VALIDATION {field, reason: 'unknown'} for an id that names nothing of the clinic's. */
-function checkKnown(ctx: RequestContext, filter: Partial<Record<KnownField, string | null | undefined>>): void {
+export function checkKnown(ctx: RequestContext, filter: Partial<Record<KnownField, string | null | undefined>>): void {
   for (const field of Object.keys(KNOWN) as KnownField[]) {
     const id = filter[field];
     if (!id) continue;
@@ -37,14 +37,14 @@ function checkKnown(ctx: RequestContext, filter: Partial<Record<KnownField, stri
 }
 
 /** The filters as audited: what was looked up, without the paging. */
-function lookedUp(input: object): string {
+export function lookedUp(input: object): string {
   const { cursor, limit, ...filters } = input as { cursor?: unknown; limit?: unknown };
   void limit;
   return JSON.stringify({ ...filters, page: cursor ? 'next' : 'first' });
 }
 
 /** The hub's store (HUB_UNREACHABLE first), the audit row, then `fn` on the store after commit. */
-function readAtHub<T>(ctx: RequestContext, list: string, patientId: string | null, detail: string, fn: (db: LookupDb) => Promise<T>): AfterCommit<T> {
+export function readAtHub<T>(ctx: RequestContext, list: string, patientId: string | null, detail: string, fn: (db: LookupDb) => Promise<T>): AfterCommit<T> {
   const hub = hubStoreOf(ctx, 'lookups are read');
   ctx.audit('read', 'lookup', list, patientId, detail);
   return afterCommit(async () => {

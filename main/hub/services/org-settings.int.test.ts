@@ -66,6 +66,21 @@ describe('org settings', () => {
     expect(isIanaTimeZone('America/Argentina/Buenos_Aires')).toBe(true);
   });
 
+  it("takes the patient app's booking rules within their ranges and refuses the rest at their field, writing nothing", () => {
+    const before = count(fx, 'SELECT count(*) n FROM settings');
+    for (const [field, value] of [
+      ['portalCancelCutoffMinutes', -1], ['portalCancelCutoffMinutes', 7 * 24 * 60 + 1], ['portalCancelCutoffMinutes', 1.5],
+      ['portalBookingsPerDay', 0], ['portalBookingsPerDay', 21], ['portalBookingNotice', '字'.repeat(1001)],
+    ] as const) {
+      expectRefused(fx, desk.admin, 'org.updateSettings', { [field]: value }, 'VALIDATION', { field });
+    }
+    expect(count(fx, 'SELECT count(*) n FROM settings')).toBe(before);
+    const out = fx.ok(desk.admin, 'org.updateSettings', { portalBookingNotice: '请提前15分钟到达', portalCancelCutoffMinutes: 0, portalBookingsPerDay: 20 });
+    expect(out).toMatchObject({ portalBookingNotice: '请提前15分钟到达', portalCancelCutoffMinutes: 0, portalBookingsPerDay: 20 });
+    expect(fx.station.settings.portalBookingsPerDay).toBe(20);
+    for (const k of ['portalBookingNotice', 'portalCancelCutoffMinutes', 'portalBookingsPerDay']) expect(settingsAudited(k), k).toBe(1);
+  });
+
   it('a stored value that does not fit its key falls back to that default alone', () => {
     withMasterWriter(fx.station, (w) => w.setSetting('paymentMethods', ['cash', 'gold']));
     const s = loadSettings(fx.station.db);

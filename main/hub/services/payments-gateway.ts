@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import type { GatewayView, paymentsProcedures } from '../../api/procedures/payments';
 import { DomainError } from '../../domain/errors';
 import { accountOf } from '../../station/context';
-import { afterCommit, type HandlersFor } from '../../station/handler';
+import { afterCommit, withPreStep, type HandlersFor } from '../../station/handler';
 import { ALIPAY, OnlinePaymentStore } from '../payments/store';
 import { hubStoreOf } from './hub-context';
 
@@ -19,8 +19,8 @@ type View = z.input<typeof GatewayView>;
 async function viewOf(store: OnlinePaymentStore): Promise<View> {
   const g = await store.gateway();
   return g
-    ? { configured: true, appId: g.appId, gatewayUrl: g.gatewayUrl, notifyUrl: g.notifyUrl, updatedAt: g.updatedAt }
-    : { configured: false, appId: null, gatewayUrl: null, notifyUrl: null, updatedAt: null };
+    ? { configured: true, enabled: g.enabled, appId: g.appId, gatewayUrl: g.gatewayUrl, notifyUrl: g.notifyUrl, updatedAt: g.updatedAt }
+    : { configured: false, enabled: false, appId: null, gatewayUrl: null, notifyUrl: null, updatedAt: null };
 }
 
 /** Throws VALIDATION {field, reason: 'bad_key'} unless `pem` parses as a key of that kind. */
@@ -46,7 +46,7 @@ export const paymentsGatewayHandlers = {
     const store = new OnlinePaymentStore(hubStoreOf(ctx, 'the payment gateway is kept').hubOnly);
     assertKey(config.privateKey, 'private', 'privateKey');
     assertKey(config.alipayPublicKey, 'public', 'alipayPublicKey');
-    ctx.audit('update', 'payment_gateway', ALIPAY, null, `app ${config.appId} at ${config.gatewayUrl}`);
+    ctx.audit('update', 'payment_gateway', ALIPAY, null, `app ${config.appId} at ${config.gatewayUrl}${config.enabled ? '' : ' (turned off)'}`);
     const by = accountOf(ctx).id;
     const at = ctx.now();
     return afterCommit(async () => {
@@ -54,4 +54,21 @@ export const paymentsGatewayHandlers = {
       return viewOf(store);
     });
   },
+  'payments.setGatewayEnabled': withPreStep(
+    async (pre) => {
+      const store = new OnlinePaymentStore(hubStoreOf(pre, 'the payment gateway is kept').hubOnly);
+      if (!(await store.gateway())) throw new DomainError('NOT_FOUND', 'online payment is not set up yet', { field: 'enabled', reason: 'not_configured' });
+      return null;
+    },
+    (ctx, { enabled }) => {
+      const store = new OnlinePaymentStore(hubStoreOf(ctx, 'the payment gateway is kept').hubOnly);
+      ctx.audit('update', 'payment_gateway', ALIPAY, null, enabled ? 'turned on' : 'turned off');
+      const by = accountOf(ctx).id;
+      const at = ctx.now();
+      return afterCommit(async () => {
+        await store.setGatewayEnabled(enabled, at, by);
+        return viewOf(store);
+      });
+    },
+  ),
 } satisfies HandlersFor<typeof paymentsProcedures>;

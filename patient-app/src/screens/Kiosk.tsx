@@ -51,7 +51,7 @@ function Identify({ onFound, onNotKiosk }: { onFound: (i: Identity, f: Found) =>
     try {
       onFound(identity, await call('portal.kioskFind', { identity }));
     } catch (err) {
-      if (err instanceof CallError && err.error.code === 'FORBIDDEN') return onNotKiosk();
+      if (err instanceof CallError && (err.error.code === 'FORBIDDEN' || err.error.code === 'UNAUTHENTICATED')) return onNotKiosk();
       throw err;
     }
   });

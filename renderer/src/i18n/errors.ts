@@ -183,7 +183,7 @@ export const reasonsZh: Record<string, Record<string, string>> = {
   HUB_UNREACHABLE: { setup_address: '连不上该地址的中心服务器，请核对地址和网络', change_password: '密码保存在中心服务器：请在连上中心服务器后再修改密码' },
   BAD_PAIRING_CODE: { pairing_throttled: '配对失败次数过多，请稍候再试' },
   FORBIDDEN: { hub_admin_only: '中心服务器的管理页面只允许管理员登录，请在工作站上登录' },
-  CONFLICT: { device_taken: '本工作站的设备编号已在该中心服务器配对过', protocol: '中心服务器的版本与本工作站不一致', cert_mismatch: '该地址的中心服务器证书与局域网上公布的不一致，请核对', port_in_use: '本机的中心服务器端口已被占用', refund_online: '这笔钱是在线支付的，需通过支付宝原路退回（中心服务器办理）', counter_payment: '退款中有一部分原是在收费窗口支付的，请在收费窗口按金额退这一部分', still_admitted: '患者仍在住院床位上：请先办理出院，再结算床位费' },
+  CONFLICT: { device_taken: '本工作站的设备编号已在该中心服务器配对过', protocol: '中心服务器的版本与本工作站不一致', cert_mismatch: '该地址的中心服务器证书与局域网上公布的不一致，请核对', port_in_use: '本机的中心服务器端口已被占用', refund_online: '这笔钱是在线支付的，需通过支付宝原路退回（中心服务器办理）', counter_payment: '退款中有一部分原是在收费窗口支付的，请在收费窗口按金额退这一部分', still_admitted: '患者仍在住院床位上：请先办理出院，再结算床位费', name_taken: '这个名称已被使用，请换一个' },
 };
 export const reasonsEn: Record<string, Record<string, string>> = {
   INVALID_ID_NUMBER: { format: 'An ID number has 18 characters (the last may be X)', checksum: 'The check digit is wrong; check the number', birth_date: 'The birth date in the ID number is not valid' },
@@ -192,5 +192,5 @@ export const reasonsEn: Record<string, Record<string, string>> = {
   HUB_UNREACHABLE: { setup_address: 'No hub answers at this address; check the address and the network', change_password: 'Your password is kept at the hub: change it when the hub can be reached' },
   BAD_PAIRING_CODE: { pairing_throttled: 'Too many failed pairings: wait a little, then try again' },
   FORBIDDEN: { hub_admin_only: 'Only admin accounts may log in to the hub\'s admin screens: log in at a workstation instead' },
-  CONFLICT: { device_taken: 'This station\'s device code is already paired with that hub', protocol: 'The hub runs another version than this station', cert_mismatch: 'The hub at this address presents another certificate than the one announced on the LAN', port_in_use: 'The hub\'s port is taken on this PC', refund_online: 'This money was paid online: it goes back through Alipay, at the hub', counter_payment: 'Part of this refund was paid at the counter: refund that part at the counter by amount', still_admitted: 'The patient is still in a bed: discharge the stay first, then bill it' },
+  CONFLICT: { device_taken: 'This station\'s device code is already paired with that hub', protocol: 'The hub runs another version than this station', cert_mismatch: 'The hub at this address presents another certificate than the one announced on the LAN', port_in_use: 'The hub\'s port is taken on this PC', refund_online: 'This money was paid online: it goes back through Alipay, at the hub', counter_payment: 'Part of this refund was paid at the counter: refund that part at the counter by amount', still_admitted: 'The patient is still in a bed: discharge the stay first, then bill it', name_taken: 'That name is taken: choose another' },
 };

@@ -28,6 +28,10 @@ describe('API errors in the user’s language', () => {
     expect(formError(qr, ['amountFen'])).toBe('输入有误，请检查标红的项目');
     const blank = new ApiError({ code: 'VALIDATION', message: 'x', details: { field: 'reason', issues: [{ path: 'reason', code: 'too_small', message: 'Too small: expected string to have >=1 characters' }] } });
     expect(fieldError(blank, 'reason')).toBe('必填');
+    const perDay = new ApiError({ code: 'VALIDATION', message: 'x', details: { field: 'portalBookingsPerDay', issues: [{ path: 'portalBookingsPerDay', code: 'too_small', message: 'Too small: expected number to be >=1' }] } });
+    expect(fieldError(perDay, 'portalBookingsPerDay')).toBe('请填写 1–20 之间的整数');
+    const taken = new ApiError({ code: 'CONFLICT', message: 'x', details: { field: 'name', reason: 'name_taken' } });
+    expect(fieldError(taken, 'name')).toBe('这个名称已被使用，请换一个');
     const dup = new ApiError({ code: 'DUPLICATE_PATIENT', message: 'x', details: { field: 'idNumber' } });
     expect(fieldError(dup, 'idNumber')).toBe('已有相同身份证号的患者，请核对后确认');
     expect(fieldError(new ApiError({ code: 'VALIDATION', message: 'x', details: { field: 'payment.amountFen' } }), 'payment')).toBe('此项填写有误');

@@ -16,6 +16,9 @@ export function errorMessage(err: unknown): string {
 function validationMessage(err: ApiError, field: string): string {
   const issues = err.details?.['issues'];
   const first = Array.isArray(issues) ? (issues[0] as { code?: unknown; message?: unknown } | undefined) : undefined;
+  const leafOf = field.split('.').pop() ?? field;
+  // A number out of range: the field's own sentence says the range ("required"/"too long" would mislead).
+  if (typeof first?.message === 'string' && /expected number/.test(first.message) && i18next.exists(`validation.byField.${leafOf}`)) return tr(`validation.byField.${leafOf}`);
   if (first?.code === 'too_small' && typeof first.message === 'string' && /(>=1|at least 1\b|>0)/.test(first.message)) return tr('validation.required');
   if (first?.code === 'too_big') return tr('validation.tooLong');
   const leaf = field.split('.').pop() ?? field;

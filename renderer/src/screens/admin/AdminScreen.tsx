@@ -6,10 +6,12 @@ import { DayClosesAll } from '../billing/DayClosesAll';
 import { CatalogScreen } from './catalog/CatalogScreen';
 import { Dashboard } from './dashboard/Dashboard';
 import { DevicesScreen } from './devices/DevicesScreen';
+import { GatewayScreen } from './gateway/GatewayScreen';
 import { JobsScreen } from './jobs/JobsScreen';
 import { AuditScreen } from './lookups/AuditScreen';
 import { LookupsScreen } from './lookups/LookupsScreen';
 import { OrgScreen } from './org/OrgScreen';
+import { RatingsScreen } from './ratings/RatingsScreen';
 import { ReviewsScreen } from './reviews/ReviewsScreen';
 import { RostersScreen } from './rosters/RostersScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
@@ -29,8 +31,10 @@ const SCREENS: Record<AdminSection, ComponentType> = {
   reviews: ReviewsScreen,
   dayCloses: DayClosesAll,
   lookups: LookupsScreen,
+  ratings: RatingsScreen,
   audit: AuditScreen,
   settings: SettingsScreen,
+  gateway: GatewayScreen,
 };
 
 export function AdminScreen() {

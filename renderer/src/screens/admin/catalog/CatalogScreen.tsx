@@ -10,6 +10,7 @@ import { AdminError, QueryState } from '../ui/HubState';
 import { Panel } from '../ui/Panel';
 import { DrugDialog, type Drug } from './DrugDialog';
 import { ExamDialog, type ExamItem } from './ExamDialog';
+import { RecordTemplates } from './RecordTemplates';
 import { Wards } from './Wards';
 
 const ActiveBadge = ({ active, on, off }: { active: boolean; on: string; off: string }) =>
@@ -118,7 +119,7 @@ function DrugFiles() {
   );
 }
 
-/** The formulary, exam items, wards and beds, and the drug catalog in and out as CSV/XLSX. */
+/** The formulary, exam items, wards and beds, record templates, and the drug catalog in and out as CSV/XLSX. */
 export function CatalogScreen() {
   const { t } = useTranslation();
   return (
@@ -127,11 +128,13 @@ export function CatalogScreen() {
         <Tabs.Tab value="drugs">{t('admin.catalog.drugs')}</Tabs.Tab>
         <Tabs.Tab value="exams">{t('admin.catalog.exams')}</Tabs.Tab>
         <Tabs.Tab value="wards">{t('admin.catalog.wards')}</Tabs.Tab>
+        <Tabs.Tab value="templates" data-testid="catalog-templates-tab">{t('patientSide.templates.tab')}</Tabs.Tab>
         <Tabs.Tab value="files" data-testid="catalog-files-tab">{t('admin.catalog.files')}</Tabs.Tab>
       </Tabs.List>
       <Tabs.Panel value="drugs"><Drugs /></Tabs.Panel>
       <Tabs.Panel value="exams"><Exams /></Tabs.Panel>
       <Tabs.Panel value="wards"><Wards /></Tabs.Panel>
+      <Tabs.Panel value="templates"><RecordTemplates /></Tabs.Panel>
       <Tabs.Panel value="files"><DrugFiles /></Tabs.Panel>
     </Tabs>
   );

@@ -9,6 +9,7 @@ import { EmptyState } from '../../../ui/EmptyState';
 import { dateTime } from '../../../ui/format';
 import { AdminError, QueryState } from '../ui/HubState';
 import { Panel } from '../ui/Panel';
+import { Kiosks } from './Kiosks';
 
 type Device = Output<'devices.list'>['devices'][number];
 
@@ -39,7 +40,7 @@ function Status({ d }: { d: Device }) {
   return d.online ? <Badge color="teal" variant="light">{t('admin.devices.online')}</Badge> : <Badge color="gray" variant="light">{t('admin.devices.offline')}</Badge>;
 }
 
-/** Paired workstations: last seen, changes waiting, revoke; a pairing code for a new one. */
+/** Paired workstations: last seen, changes waiting, revoke; a pairing code for a new one; the self check-in kiosks. */
 export function DevicesScreen() {
   const { t } = useTranslation();
   const q = useApiQuery('devices.list', {}, { refetchInterval: 15_000 });
@@ -79,6 +80,7 @@ export function DevicesScreen() {
         )}</QueryState>
       </Panel>
       <PairingCode />
+      <Kiosks />
     </Stack>
   );
 }

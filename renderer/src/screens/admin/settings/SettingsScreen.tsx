@@ -10,11 +10,12 @@ import { Panel } from '../ui/Panel';
 
 type Settings = Output<'org.settings'>;
 const FIELDS = ['clinicName', 'clinicNameEn', 'address', 'phone', 'timeZone', 'feeAtCheckIn', 'receiptHeader', 'maxLoginFailures',
-  'loginLockMs', 'idleLockMs', 'maxSessionMs', 'expiryWarningDays', 'paymentMethods', 'lapsedBookingsBecome'];
+  'loginLockMs', 'idleLockMs', 'maxSessionMs', 'expiryWarningDays', 'paymentMethods', 'lapsedBookingsBecome',
+  'portalBookingNotice', 'portalCancelCutoffMinutes', 'portalBookingsPerDay'];
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-/** Every clinic setting in one form: who the clinic is, its policies, the payment methods the desks take. */
+/** Every clinic setting in one form: who the clinic is, its policies, the patient app's booking rules, the payment methods the desks take. */
 function SettingsForm({ initial }: { initial: Settings }) {
   const { t } = useTranslation();
   const [s, setS] = useState(initial);
@@ -57,6 +58,17 @@ function SettingsForm({ initial }: { initial: Settings }) {
                 <Select label={t('admin.settings.lapsedBookingsBecome')} value={s.lapsedBookingsBecome} allowDeselect={false} name="lapsedBookingsBecome"
                   data={(['no_show', 'expired'] as const).map((v) => ({ value: v, label: t(`admin.settings.lapse.${v}`) }))}
                   onChange={(v) => { if (v === 'no_show' || v === 'expired') set('lapsedBookingsBecome', v); }} error={fieldError(err, 'lapsedBookingsBecome')} />
+              </Stack>
+            </Panel>
+            <Panel title={t('patientSide.settings.portal')} testId="settings-portal">
+              <Stack gap="sm">
+                <Textarea label={t('patientSide.settings.bookingNotice')} value={s.portalBookingNotice} onChange={(e) => set('portalBookingNotice', e.currentTarget.value)}
+                  autosize minRows={2} maxRows={5} name="portalBookingNotice" error={fieldError(err, 'portalBookingNotice')} data-testid="portal-notice" />
+                {/* Not clamped here: a value out of range is refused by the hub and said at the field. */}
+                <NumberInput label={t('patientSide.settings.cancelCutoff')} value={s.portalCancelCutoffMinutes} onChange={(v) => set('portalCancelCutoffMinutes', Number(v))}
+                  allowDecimal={false} allowNegative clampBehavior="none" name="portalCancelCutoffMinutes" error={fieldError(err, 'portalCancelCutoffMinutes')} data-testid="portal-cutoff" />
+                <NumberInput label={t('patientSide.settings.perDay')} value={s.portalBookingsPerDay} onChange={(v) => set('portalBookingsPerDay', Number(v))}
+                  allowDecimal={false} allowNegative clampBehavior="none" name="portalBookingsPerDay" error={fieldError(err, 'portalBookingsPerDay')} data-testid="portal-per-day" />
               </Stack>
             </Panel>
             <Panel title={t('admin.settings.methods')}>
