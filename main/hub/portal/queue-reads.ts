@@ -9,7 +9,7 @@ import type { QueuePositionView, QueueView } from '../../api/patient-contract';
 import type { FeeStatus, VisitStatus } from '../../domain/enums';
 import { clinicToday } from '../../station/services/patients-fields';
 import type { ClinicSettings } from '../../station/settings';
-import { aheadOf, stateOf, type LineVisit } from './queue-position';
+import { aheadOf, openFirst, stateOf, type LineVisit } from './queue-position';
 
 export type QueuePosition = z.input<typeof QueuePositionView>;
 export interface QueueReader { raw: Database.Database; now: () => number; settings: ClinicSettings }
@@ -25,7 +25,7 @@ function lineVisit(r: VisitLine): LineVisit {
   return { ...r, priority: r.priority === 1 };
 }
 
-/** The positions of `patientIds`' visits of today (newest check-in last), by the hub's replica. */
+/** The positions of `patientIds`' visits of today (newest check-in last; done and cancelled ones after the rest), by the hub's replica. */
 export function queuePositions(r: QueueReader, patientIds: readonly string[]): z.input<typeof QueueView> {
   const date = clinicToday(r);
   if (patientIds.length === 0) return { date, items: [] };
@@ -50,5 +50,5 @@ export function queuePositions(r: QueueReader, patientIds: readonly string[]): z
       calledAt: m.calledAt, callCount: m.callCount,
     };
   });
-  return { date, items };
+  return { date, items: openFirst(items) };
 }
