@@ -184,8 +184,14 @@ export const patientsProcedures = {
     kind: 'command',
     access: ['receptionist', 'admin'],
     at: 'hub',
-    summary: "A one-time code (valid 72 hours, single use) with which the patient opens a patient-app account for this record; shown or printed at the desk, never stored in clear. Audited.",
-    input: z.object({ patientId: Id }),
-    output: z.object({ code: z.string(), expiresAt: Instant }),
+    summary: "A one-time code (valid 72 hours, single use) with which the patient opens a patient-app account for this record; shown or printed at the desk, never stored in clear. Answers the patient app's address when the hub serves it, and the 80 mm slip to hand over (in `lang`): the only print of the code there can be. Audited.",
+    input: z.object({ patientId: Id, lang: z.enum(['zh-CN', 'en']).default('zh-CN') }),
+    output: z.object({
+      code: z.string(),
+      expiresAt: Instant,
+      /** Where a phone on the clinic network opens the patient app; null when the hub serves none it can name. */
+      patientAppUrl: z.string().nullable(),
+      slip: z.object({ filename: z.string().min(1), mimeType: z.literal('application/pdf'), pdfBase64: z.string().min(1) }),
+    }),
   }),
 } as const;
