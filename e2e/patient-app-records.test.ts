@@ -93,6 +93,32 @@ describe('the front desk gives the patient a code for the patient app', { timeou
   });
 });
 
+describe('the front desk in English', { timeout: 120_000 }, () => {
+  it('shows the code with the steps and the address in English, and its slip is in English', async () => {
+    deskCall(rig.t, 'reception', 'patients.register', { name: '李小华', idNumber: residentId(601), phone: mobile(601) });
+    await rig.t.clinic.admin.flush();
+    const { context, page: desk } = await deskBrowser(rig.browser, 'en');
+    try {
+      await logIn(desk, rig.t.clinic.web!.url, 'reception', TEST_PASSWORD);
+      await desk.keyboard.press('Control+k');
+      await desk.getByTestId('finder-input').fill('李小华');
+      await desk.getByTestId('finder-result').first().click();
+      await desk.getByTestId('portal-code').click();
+      const dialog = desk.getByTestId('portal-code-dialog');
+      await dialog.getByTestId('portal-code').waitFor();
+      expect(await desk.getByRole('dialog').getByText('Patient app code: 李小华').count()).toBe(1);
+      expect(await dialog.getByTestId('portal-code-expires').textContent()).toMatch(/^Valid until .+, once\.$/);
+      expect(await dialog.textContent()).toContain('Have a code from the front desk?');
+      await desk.screenshot({ path: '/tmp/patient-app-desk-code-en.png' });
+      await expectAccessible(desk);
+      const slip = await downloadPdf(desk, dialog.getByTestId('portal-code-print'));
+      for (const s of ['Patientappcode', 'Validuntil', (await dialog.getByTestId('portal-code').textContent())!]) expect(slip.flat).toContain(s);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe("the patient's records on a phone", { timeout: 120_000 }, () => {
   it('sees the record and prescription a desk signed and issued, downloads the prescription, and rates the visit', async () => {
     await poll(() => rig.desk.station.raw.prepare('SELECT count(*) AS n FROM patients WHERE id = ?').get(patientId)).toEqual({ n: 1 });
