@@ -95,7 +95,11 @@ describe('patient accounts', () => {
     expect(me.members).toEqual([expect.objectContaining({ id: memberId, self: true, registeredByPatient: false })]);
     expect(await phoneOf(t).call('portal.activate', { code, phone: mobile(8), password: PATIENT_PASSWORD }))
       .toMatchObject({ ok: false, error: { code: 'BAD_ACTIVATION_CODE', details: { field: 'code' } } });
+    // A new code voids the patient's earlier one not used yet (a slip the patient lost).
+    const lost = await issueActivationCode(t.portal, memberId, t.ids.accounts.reception, t.clock.t);
     const late = await issueActivationCode(t.portal, memberId, t.ids.accounts.reception, t.clock.t);
+    expect(await phoneOf(t).call('portal.activate', { code: lost.code, phone: mobile(8), password: PATIENT_PASSWORD }))
+      .toMatchObject({ ok: false, error: { code: 'BAD_ACTIVATION_CODE' } });
     const now = t.clock.t;
     t.clock.t += 73 * 3_600_000;
     expect(await phoneOf(t).call('portal.activate', { code: late.code, phone: mobile(8), password: PATIENT_PASSWORD }))
