@@ -1,11 +1,25 @@
 import { Alert, Button, Code, Group, List, Modal, Stack, Text } from '@mantine/core';
-import { useEffect, useRef } from 'react';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiMutation } from '../../api/query';
+import { apiCall, useApiMutation } from '../../api/query';
 import { currentLanguage } from '../../i18n';
 import { downloadPdf } from '../../print/pdfFile';
+import { hasStationPrinter } from '../../print/run';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { dateTime } from '../../ui/format';
+
+/** The slip to this station's printer in the desktop app (a PDF download if the printer fails); a download in a browser. */
+async function printSlip(patientId: string, slip: { filename: string; pdfBase64: string }, say: (ok: boolean, message?: string) => void): Promise<void> {
+  if (!hasStationPrinter()) {
+    downloadPdf(slip.filename, slip.pdfBase64);
+    return;
+  }
+  const out = await apiCall('patients.printPortalCodeSlip', { patientId, pdfBase64: slip.pdfBase64 });
+  if (out.printed) return say(true);
+  downloadPdf(slip.filename, slip.pdfBase64);
+  say(false, out.error?.message ?? out.error?.code ?? '');
+}
 
 function isHubUnreachable(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'HUB_UNREACHABLE';
@@ -14,13 +28,24 @@ function isHubUnreachable(error: unknown): boolean {
 /**
  * The patient-app activation code for this patient, asked of the hub when the dialog opens and
  * shown once with short steps (the patient app's address when the hub serves one) and the 80 mm
- * slip to print. Closing forgets it: the hub keeps it only hashed, so another code is a new one.
+ * slip to print (to this station's printer in the desktop app, a PDF download in a browser).
+ * Closing forgets it: the hub keeps it only hashed, so another code is a new one.
  * When the hub cannot be reached, says so: the patient may open an account on the phone instead.
  */
 export function PortalCodeDialog({ patientId, name, onClose }: { patientId: string; name: string; onClose: () => void }) {
   const { t } = useTranslation();
   const issue = useApiMutation('patients.portalCode');
   const asked = useRef(false);
+  const [printing, setPrinting] = useState(false);
+  const [printError, setPrintError] = useState<unknown>(null);
+  const say = (ok: boolean, message?: string) => notifications.show(ok
+    ? { color: 'teal', message: t('print.printed') }
+    : { color: 'orange', autoClose: 10_000, message: t('print.failed', { message: message ?? '' }) });
+  const print = (slip: { filename: string; pdfBase64: string }) => {
+    setPrinting(true);
+    setPrintError(null);
+    printSlip(patientId, slip, say).catch(setPrintError).finally(() => setPrinting(false));
+  };
   useEffect(() => {
     if (asked.current) return;
     asked.current = true;
@@ -50,9 +75,10 @@ export function PortalCodeDialog({ patientId, name, onClose }: { patientId: stri
             <Text size="xs" c="dimmed">{t('frontdesk.portalCode.once')}</Text>
           </>
         )}
+        {printError !== null && <ErrorNote error={printError} />}
         <Group justify="flex-end">
           {out && (
-            <Button variant="light" onClick={() => downloadPdf(out.slip.filename, out.slip.pdfBase64)} data-testid="portal-code-print">
+            <Button variant="light" loading={printing} onClick={() => print(out.slip)} data-testid="portal-code-print">
               {t('frontdesk.portalCode.print')}
             </Button>
           )}
