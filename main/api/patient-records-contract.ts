@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import {
-  BILL_KINDS, BILL_STATUSES, DRUG_FREQUENCIES, DRUG_ROUTES, EXAM_ORDER_STATUSES, PAYMENT_METHODS, PRESCRIPTION_STATUSES, VISIT_STATUSES,
+  ADMISSION_STATUSES, BILL_KINDS, BILL_STATUSES, DRUG_FREQUENCIES, DRUG_ROUTES, EXAM_ORDER_STATUSES, PAYMENT_METHODS, PRESCRIPTION_STATUSES, VISIT_STATUSES,
 } from '../domain/enums';
 import { LANGS } from '../documents/labels';
 import { Fen, Id, Instant, IsoDate } from './schemas';
@@ -108,6 +108,26 @@ export const VisitDetailView = z.object({
   bills: z.array(BillDetailView),
 });
 
+/**
+ * A stay in a bed: the ward and bed, when admitted and discharged, its state, the ward's daily
+ * rate, and the bills of the visit it was admitted from (with payments and refunds).
+ */
+export const AdmissionView = z.object({
+  id: Id,
+  memberId: Id,
+  visitId: Id,
+  wardName: z.string(),
+  bedLabel: z.string(),
+  status: z.enum(ADMISSION_STATUSES),
+  admittedAt: Instant,
+  dischargedAt: Instant.nullable(),
+  dailyRateFen: Fen,
+  departmentName: z.string(),
+  departmentNameEn: z.string(),
+  doctorName: z.string(),
+  bills: z.array(BillDetailView),
+});
+
 /** The documents a patient may download: the id is the visit's (record), the prescription's, the payment's (receipt), the refund's (slip). */
 export const PATIENT_DOCUMENTS = ['medicalRecord', 'prescription', 'receipt', 'refundSlip'] as const;
 export type PatientDocument = (typeof PATIENT_DOCUMENTS)[number];
@@ -136,6 +156,12 @@ export const patientRecordProcedures = {
     summary: 'One visit of a family member: its signed record, issued prescriptions (voided ones marked), exams and results, bills with payments and refunds (read audited).',
     input: z.strictObject({ visitId: Id }),
     output: VisitDetailView,
+  }),
+  'portal.admissions': def({
+    kind: 'query', access: 'patient',
+    summary: "A family member's admissions to a bed, newest first: ward, bed, admitted and discharged, status, and the bills of the visit (read audited).",
+    input: z.strictObject({ memberId: Id }),
+    output: z.object({ items: z.array(AdmissionView) }),
   }),
   'portal.document': def({
     kind: 'query', access: 'patient',

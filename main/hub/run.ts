@@ -15,6 +15,7 @@ import { ensureStatsIndexes } from './stats/indexes';
 import { hubIdentity } from './tls';
 import { admitAtHubWeb } from './web-admission';
 import { startHub, type Hub, type HubOptions } from './server';
+import { rememberPatientApp } from './portal/address';
 import { startPortalServer, type PortalServer } from './portal/server';
 import { OnlinePayments } from './payments/online-payments';
 import { serveOnlineRefunds } from './services/billing-online';
@@ -156,6 +157,8 @@ export async function startClinicHub(opts: ClinicHubOptions): Promise<ClinicHub>
         host: p.host ?? hubOpts.host ?? '127.0.0.1', port: p.port, tls: tls ? { key: tls.key, cert: tls.cert } : null, staticDir: p.staticDir,
         ...(hubOpts.log ? { log: hubOpts.log } : {}),
       });
+      // What the front desk tells a patient with an activation code (patients.portalCode).
+      rememberPatientApp(store, portal.url);
     } catch (err) {
       await jobs?.stop();
       await web?.close();

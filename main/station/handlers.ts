@@ -13,6 +13,7 @@ import { consultationHandlers } from './services/consultation';
 import { documentsHandlers } from './services/documents';
 import { frontdeskHandlers } from './services/frontdesk';
 import { patientsHandlers } from './services/patients';
+import { portalCodeSlipHandlers } from './services/portal-code-slip';
 import { pharmacyHandlers } from './services/pharmacy';
 import { prescriptionsHandlers } from './services/prescriptions';
 import { prescriptionsRepeatHandlers } from './services/prescriptions-repeat';
@@ -24,6 +25,7 @@ import { vitalsHandlers } from './services/vitals';
 export const handlers = {
   ...accountHandlers,
   ...patientsHandlers,
+  ...portalCodeSlipHandlers,
   ...appointmentsHandlers,
   ...frontdeskHandlers,
   ...queueHandlers,

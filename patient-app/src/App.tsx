@@ -1,7 +1,8 @@
 /**
  * The patient app: finds out whether this phone is logged in (portal.me), then shows the screen
  * the address names. Logged out, only log-in and opening an account; logged in, booking, my
- * bookings, my records, family members and the account, with a tab bar at the bottom for the thumb.
+ * bookings, my queue, my records and 我的 / Me (family members, paying, the account), with a tab bar
+ * of five at the bottom for the thumb (one line each at 360 px in both languages).
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { callResult, type ApiError } from './api';
@@ -156,16 +157,19 @@ function LanguageSwitch(): ReactNode {
 const TABS = [
   { screen: 'book', key: 'navBook', icon: '＋' },
   { screen: 'bookings', key: 'navBookings', icon: '☰' },
-  { screen: 'records', key: 'navRecords', icon: '▤' },
   { screen: 'queue', key: 'navQueue', icon: '№' },
-  { screen: 'pay', key: 'navPay', icon: '¥' },
-  { screen: 'members', key: 'navMembers', icon: '☺' },
-  { screen: 'account', key: 'navAccount', icon: '⚙' },
+  { screen: 'records', key: 'navRecords', icon: '▤' },
+  { screen: 'account', key: 'navAccount', icon: '☺' },
 ] as const;
+
+/** The tab a screen belongs to: moving a booking under my bookings, a visit under records, family members and paying under 我的 / Me. */
+const TAB_OF: Partial<Record<Route['screen'], (typeof TABS)[number]['screen']>> = {
+  reschedule: 'bookings', visit: 'records', members: 'account', pay: 'account',
+};
 
 function Tabs({ route }: { route: Route }): ReactNode {
   const { t } = useI18n();
-  const current = route.screen === 'reschedule' ? 'bookings' : route.screen === 'visit' ? 'records' : route.screen;
+  const current = TAB_OF[route.screen] ?? route.screen;
   const go = useCallback((screen: (typeof TABS)[number]['screen']) => hrefOf({ screen }), []);
   return (
     <nav className="tabs" aria-label={t('navMain')}>

@@ -18,6 +18,9 @@ import { procedure } from '../define';
 import { Id, Instant, IsoDate, RequiredText, Sex, Text } from '../schemas';
 import { PatientRowCounts } from './reviews';
 
+/** An 80 mm activation slip is some 20 KB; anything much larger is not one. */
+export const PORTAL_SLIP_MAX_BASE64 = 400_000;
+
 export const InsuranceType = z.enum(INSURANCE_TYPES);
 
 /** An optional text field: blank means "none" (stored as null). */
@@ -184,8 +187,30 @@ export const patientsProcedures = {
     kind: 'command',
     access: ['receptionist', 'admin'],
     at: 'hub',
-    summary: "A one-time code (valid 72 hours, single use) with which the patient opens a patient-app account for this record; shown or printed at the desk, never stored in clear. Audited.",
-    input: z.object({ patientId: Id }),
-    output: z.object({ code: z.string(), expiresAt: Instant }),
+    summary: "A one-time code (valid 72 hours, single use) with which the patient opens a patient-app account for this record; shown or printed at the desk, never stored in clear. Answers the patient app's address when the hub serves it, and the 80 mm slip to hand over (in `lang`): the only print of the code there can be. Audited.",
+    input: z.object({ patientId: Id, lang: z.enum(['zh-CN', 'en']).default('zh-CN') }),
+    output: z.object({
+      code: z.string(),
+      expiresAt: Instant,
+      /** Where a phone on the clinic network opens the patient app; null when the hub serves none it can name. */
+      patientAppUrl: z.string().nullable(),
+      slip: z.object({ filename: z.string().min(1), mimeType: z.literal('application/pdf'), pdfBase64: z.string().min(1) }),
+    }),
+  }),
+  'patients.printPortalCodeSlip': procedure({
+    kind: 'command',
+    access: ['receptionist', 'admin'],
+    summary: "Send the activation slip patients.portalCode answered (a PDF made at the hub) to this station's printer. Checked to be a PDF of the slip's size; audited as a print of the patient's code slip. Printer trouble is an answer (printed: false with the reason), not an error.",
+    input: z.object({
+      patientId: Id,
+      pdfBase64: z.string().min(8).max(PORTAL_SLIP_MAX_BASE64).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64'),
+      /** CUPS destination; the station's default printer when absent. */
+      printer: z.string().regex(/^[^\s/#]{1,127}$/, 'a printer name without spaces, "/" or "#"').optional(),
+    }),
+    output: z.object({
+      printed: z.boolean(),
+      jobId: z.string().nullable(),
+      error: z.object({ code: z.enum(['LP_MISSING', 'LP_FAILED', 'LP_TIMEOUT', 'PRINTER_ERROR']), message: z.string() }).optional(),
+    }),
   }),
 } as const;

@@ -21,9 +21,9 @@ export type PayHub = Awaited<ReturnType<typeof startPortalHub>> & {
   setGateway: (change?: Partial<Parameters<OnlinePaymentStore['setGateway']>[0]>) => Promise<void>;
 };
 
-/** `staticDir`: the built patient app the patient port serves (null: the API alone). */
-export async function startPayHub(template: Blob | File, staticDir: string | null = null): Promise<PayHub> {
-  const t = await startPortalHub(template, 'hub', staticDir);
+/** `staticDir`: the built patient app the patient port serves (null: the API alone); `web`: the hub's web host too. */
+export async function startPayHub(template: Blob | File, staticDir: string | null = null, web?: { staticDir: string; anyRole?: boolean }): Promise<PayHub> {
+  const t = await startPortalHub(template, 'hub', staticDir, web);
   const appKeys = rsaKeyPair();
   const fake = await new FakeAlipay(APP_ID, appKeys.publicKey, t.clinic.hub.certificate).start();
   const payStore = new OnlinePaymentStore(t.store.hubOnly);

@@ -1,5 +1,5 @@
 /**
- * The patient's own records: a family member's visits, one visit in full, the same PDF the desk
+ * The patient's own records: a family member's visits and admissions, one visit in full, the same PDF the desk
  * prints marked as the patient's copy, and rating the doctor once per finished visit. Every id is
  * checked against the account's members before anything is read (another account's is NOT_FOUND,
  * audited by dispatch); every read writes a 'read' audit row with the patient account as actor, in
@@ -18,10 +18,10 @@ import { runAtHub } from '../payments/hub-ledger';
 import type { PortalContext, PortalHandlers } from './context';
 import { memberIds } from './members';
 import { assertMember, notYours } from './policy';
-import { billsOf, documentOwner, examsOf, issuedPrescriptions, signedRecord, visitHead, visitsOf, visitSummary } from './records-read';
+import { admissionsOf, billsOf, documentOwner, examsOf, issuedPrescriptions, signedRecord, visitHead, visitsOf, visitSummary } from './records-read';
 import { assertRateable, patientCopyFileName } from './records-policy';
 
-type RecordHandlers = Pick<PortalHandlers, 'portal.visits' | 'portal.visit' | 'portal.document' | 'portal.rate'>;
+type RecordHandlers = Pick<PortalHandlers, 'portal.visits' | 'portal.visit' | 'portal.admissions' | 'portal.document' | 'portal.rate'>;
 
 /** What the audit log names as the actor of a patient's read: the patient account (it has no staff roles). */
 function patientActor(accountId: string): Account {
@@ -75,6 +75,15 @@ export const recordHandlers: RecordHandlers = {
     const rating = (await ctx.portal.ratingsOf([visitId])).get(visitId) ?? null;
     const { summary, ...rest } = detail;
     return { visit: { ...summary, rating }, ...rest };
+  },
+
+  'portal.admissions': async (ctx, { memberId }) => {
+    assertMember(await memberIds(ctx, ctx.accountId!), memberId);
+    const items = await readAudited(ctx, (rc) => {
+      rc.audit('read', 'patient_admissions', memberId, memberId, AUDIT_DETAIL);
+      return admissionsOf(rc.raw, memberId);
+    });
+    return { items };
   },
 
   'portal.document': async (ctx, { document, id, lang }) => {

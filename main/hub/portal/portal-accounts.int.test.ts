@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hubTemplate } from '../../sync/hooks.testing';
 import { dispatchAs } from '../../station/dispatch';
 import { FIXTURE_USERS } from '../../station/testing';
+import { flatText } from '../../documents/testPdf';
 import { issueActivationCode } from './codes';
 import { adminChecksums, mobile, PATIENT_PASSWORD, phoneOf, registered, residentId, startPortalHub } from './portal.testing';
 
@@ -80,8 +81,13 @@ describe('patient accounts', () => {
     expect(await dispatchAs(t.clinic.admin.station, asStaff('doctor'), 'A1', 'patients.portalCode', { patientId: memberId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const issued = await dispatchAs(t.clinic.admin.station, asStaff('reception'), 'A1', 'patients.portalCode', { patientId: memberId });
     if (!issued.ok) throw new Error(JSON.stringify(issued.error));
-    const { code } = issued.value as { code: string; expiresAt: number };
+    const { code, patientAppUrl, slip } = issued.value as { code: string; expiresAt: number; patientAppUrl: string | null; slip: { filename: string; pdfBase64: string } };
     expect(code).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
+    // The address a phone opens (the patient port), and the 80 mm slip with the code, read back.
+    expect(patientAppUrl).toBe(new URL(t.portalUrl).origin);
+    const slipText = flatText(Buffer.from(slip.pdfBase64, 'base64'));
+    for (const s of ['手机端激活码', code, '赵*', patientAppUrl!]) expect(slipText).toContain(s);
+    expect(slip.filename).toMatch(/^patient-app-code-.+\.pdf$/);
     // Kept only hashed at the hub.
     expect(JSON.stringify((await t.store.hubOnly.query('SELECT * FROM portal_activation_codes')).rows)).not.toContain(code.replace('-', ''));
     const phone = phoneOf(t);
@@ -89,7 +95,11 @@ describe('patient accounts', () => {
     expect(me.members).toEqual([expect.objectContaining({ id: memberId, self: true, registeredByPatient: false })]);
     expect(await phoneOf(t).call('portal.activate', { code, phone: mobile(8), password: PATIENT_PASSWORD }))
       .toMatchObject({ ok: false, error: { code: 'BAD_ACTIVATION_CODE', details: { field: 'code' } } });
+    // A new code voids the patient's earlier one not used yet (a slip the patient lost).
+    const lost = await issueActivationCode(t.portal, memberId, t.ids.accounts.reception, t.clock.t);
     const late = await issueActivationCode(t.portal, memberId, t.ids.accounts.reception, t.clock.t);
+    expect(await phoneOf(t).call('portal.activate', { code: lost.code, phone: mobile(8), password: PATIENT_PASSWORD }))
+      .toMatchObject({ ok: false, error: { code: 'BAD_ACTIVATION_CODE' } });
     const now = t.clock.t;
     t.clock.t += 73 * 3_600_000;
     expect(await phoneOf(t).call('portal.activate', { code: late.code, phone: mobile(8), password: PATIENT_PASSWORD }))
@@ -122,5 +132,19 @@ describe('patient accounts', () => {
     } finally {
       await t.close();
     }
+  });
+
+  it('refuses a bad or unknown patient id and a bad language for an activation code, issuing and writing nothing', async () => {
+    const t = await hub();
+    const reception = { id: t.ids.accounts.reception, username: 'reception', displayName: 'reception', roles: [...FIXTURE_USERS.reception], staffId: null };
+    const codesBefore = (await t.store.hubOnly.query('SELECT count(*)::int AS n FROM portal_activation_codes')).rows;
+    const before = adminChecksums(t);
+    for (const input of [{}, { patientId: 'not-an-id' }, { patientId: t.ids.staff.doctor, lang: 'fr' }]) {
+      expect(await dispatchAs(t.clinic.admin.station, reception, 'A1', 'patients.portalCode', input as never)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    }
+    expect(await dispatchAs(t.clinic.admin.station, reception, 'A1', 'patients.portalCode', { patientId: '01900000-0000-7000-8000-000000000000' }))
+      .toMatchObject({ ok: false, error: { code: 'NOT_FOUND', details: { field: 'patientId' } } });
+    expect(adminChecksums(t)).toEqual(before);
+    expect((await t.store.hubOnly.query('SELECT count(*)::int AS n FROM portal_activation_codes')).rows).toEqual(codesBefore);
   });
 });

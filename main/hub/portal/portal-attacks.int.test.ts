@@ -1,6 +1,6 @@
 /**
  * Attacks on the patient port, at a real hub over real HTTPS on loopback: a patient calling every
- * portal procedure with another account's member and booking ids (refused as if they did not
+ * portal procedure (bookings, records, admissions) with another account's member and booking ids (refused as if they did not
  * exist, nothing of theirs in the answer, nothing written, audited); guessing passwords and
  * activation codes (throttled and audited); staff procedures, the sync socket and other sites'
  * pages (refused: only the portal procedures answer on this port).
@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hubTemplate } from '../../sync/hooks.testing';
 import { issueActivationCode } from './codes';
 import { adminChecksums, mobile, PATIENT_PASSWORD, phoneOf, refusalRows, registered, startPortalHub } from './portal.testing';
-import { seenVisit } from './records.testing';
+import { admittedVisit, seenVisit } from './records.testing';
 
 const template = hubTemplate();
 let t: Awaited<ReturnType<typeof startPortalHub>>;
@@ -54,6 +54,7 @@ describe('attacks on the patient port', () => {
   it("refuses every records procedure and download with another account's ids like missing ones, leaking nothing, writing nothing, auditing each", async () => {
     const victim = await registered(t, 240, '病人甲');
     const seen = seenVisit(t, victim.memberId, 'victim', { finish: true });
+    const stay = admittedVisit(t, victim.memberId, 'victim-stay', { bed: 'bed2', doctor: 'doctor2' });
     const attacker = await registered(t, 241, '窥探者');
     const attackerId = (await t.portal.accountByPhone(mobile(241)))!.id;
     await t.clinic.admin.idle();
@@ -62,6 +63,7 @@ describe('attacks on the patient port', () => {
     const tries = [
       await attacker.phone.call('portal.visits', { memberId: victim.memberId }),
       await attacker.phone.call('portal.visit', { visitId: seen.visitId }),
+      await attacker.phone.call('portal.admissions', { memberId: victim.memberId }),
       await attacker.phone.call('portal.document', { document: 'prescription', id: seen.rxId, lang: 'zh-CN' }),
       await attacker.phone.call('portal.document', { document: 'medicalRecord', id: seen.visitId, lang: 'zh-CN' }),
       await attacker.phone.call('portal.document', { document: 'receipt', id: seen.billPaymentId!, lang: 'zh-CN' }),
@@ -73,18 +75,19 @@ describe('attacks on the patient port', () => {
     for (const r of [...tries, JSON.parse(file.body) as unknown]) {
       expect(r).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
       const text = JSON.stringify(r);
-      for (const secret of [victim.memberId, seen.visitId, seen.rxId, seen.rxNo, '病人甲', mobile(240)]) expect(text).not.toContain(secret);
+      for (const secret of [victim.memberId, seen.visitId, seen.rxId, seen.rxNo, '病人甲', mobile(240), stay.admissionId, '观察室']) expect(text).not.toContain(secret);
     }
     // Ids that exist nowhere are answered exactly alike.
     const nowhere = '01900000-0000-7000-8000-000000000000';
     expect(await attacker.phone.call('portal.visit', { visitId: nowhere })).toEqual(tries[1]);
-    expect(await attacker.phone.call('portal.document', { document: 'prescription', id: nowhere, lang: 'zh-CN' })).toEqual(tries[2]);
-    expect(await attacker.phone.call('portal.rate', { visitId: nowhere, stars: 1, comment: '' })).toEqual(tries[5]);
+    expect(await attacker.phone.call('portal.admissions', { memberId: nowhere })).toEqual(tries[2]);
+    expect(await attacker.phone.call('portal.document', { document: 'prescription', id: nowhere, lang: 'zh-CN' })).toEqual(tries[3]);
+    expect(await attacker.phone.call('portal.rate', { visitId: nowhere, stars: 1, comment: '' })).toEqual(tries[6]);
     expect(adminChecksums(t, { exceptAudit: true })).toEqual(before);
     expect(await t.portal.ratingsOf([seen.visitId])).toEqual(new Map());
     const audited = (await refusalRows(t)).slice(refusalsBefore).filter((r) => r.entity === 'web' && r.procedure === 'NOT_FOUND');
     expect(audited.map((r) => r.entity_id).sort()).toEqual([
-      'portal.visits', 'portal.visit', 'portal.visit', 'portal.document', 'portal.document', 'portal.document', 'portal.document', 'portal.document',
+      'portal.visits', 'portal.visit', 'portal.visit', 'portal.admissions', 'portal.admissions', 'portal.document', 'portal.document', 'portal.document', 'portal.document', 'portal.document',
       'portal.rate', 'portal.rate',
     ].sort());
     expect(audited.every((r) => r.account_id === attackerId)).toBe(true);

@@ -20,9 +20,9 @@ import { PortalStore, secretHash } from './store';
 
 export const PATIENT_PASSWORD = 'patient2026pw';
 
-/** `staticDir`: the built patient app the port serves (null: the API alone). */
-export async function startPortalHub(template: Blob | File, tls: 'hub' | null = 'hub', staticDir: string | null = null): Promise<TestClinicHub & { portalUrl: string; portal: PortalStore }> {
-  const t = await startTestClinicHub(template, { portal: { port: 0, tls, staticDir } });
+/** `staticDir`: the built patient app the port serves (null: the API alone); `web`: the hub's web host too (the staff UI, any role with `anyRole`). */
+export async function startPortalHub(template: Blob | File, tls: 'hub' | null = 'hub', staticDir: string | null = null, web?: { staticDir: string; anyRole?: boolean }): Promise<TestClinicHub & { portalUrl: string; portal: PortalStore }> {
+  const t = await startTestClinicHub(template, { portal: { port: 0, tls, staticDir }, ...(web ? { web } : {}) });
   const server = t.clinic.portal;
   if (!server) throw new Error('no patient port');
   return Object.assign(t, { portalUrl: server.url, portal: new PortalStore(t.store.hubOnly) });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aheadOf, inLineOrder, stateOf, type LineVisit } from './queue-position';
+import { aheadOf, inLineOrder, openFirst, stateOf, type LineVisit } from './queue-position';
 
 const v = (id: string, queueOrder: number, o: Partial<LineVisit> = {}): LineVisit => ({
   id, priority: false, queueOrder, queueNo: String(queueOrder).padStart(3, '0'), status: 'waiting', feeStatus: 'paid', calledAt: null, ...o,
@@ -41,5 +41,12 @@ describe('queue position', () => {
   it('orders equal queue order by number', () => {
     expect(inLineOrder(v('a', 1, { queueNo: '002' }), v('b', 1, { queueNo: '003' }))).toBeLessThan(0);
     expect(inLineOrder(v('a', 1), v('a', 1))).toBe(0);
+  });
+
+  it("lists a phone's visits still to happen first and done or cancelled ones last, each group in check-in order", () => {
+    const p = (id: string, state: ReturnType<typeof stateOf>) => ({ id, state });
+    const listed = openFirst([p('seen', 'done'), p('gone', 'cancelled'), p('now', 'in_consultation'), p('next', 'waiting'), p('later', 'unpaid'), p('seen2', 'done')]);
+    expect(listed.map((x) => x.id)).toEqual(['now', 'next', 'later', 'seen', 'gone', 'seen2']);
+    expect(openFirst([])).toEqual([]);
   });
 });

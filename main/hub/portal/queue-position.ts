@@ -56,3 +56,12 @@ export function aheadOf(mine: LineVisit, line: readonly LineVisit[]): number {
   if (state !== 'waiting' && state !== 'unpaid') return 0;
   return line.filter((v) => v.id !== mine.id && inLine(v) && v.calledAt === null && inLineOrder(v, mine) < 0).length;
 }
+
+/** Finished visits (done, cancelled) sink below the ones still to happen; otherwise the order is kept (check-in order). */
+const SETTLED_STATES: readonly QueueState[] = ['done', 'cancelled'];
+
+/** The account's positions as the phone lists them: still ahead of the patient first, done and cancelled last, each group in check-in order. */
+export function openFirst<T extends { state: QueueState }>(items: readonly T[]): T[] {
+  const over = (p: T) => (SETTLED_STATES.includes(p.state) ? 1 : 0);
+  return items.map((p, i) => ({ p, i })).sort((a, b) => over(a.p) - over(b.p) || a.i - b.i).map(({ p }) => p);
+}

@@ -9,7 +9,7 @@ import type { QueuePositionView, QueueView } from '../../api/patient-contract';
 import type { FeeStatus, VisitStatus } from '../../domain/enums';
 import { clinicToday } from '../../station/services/patients-fields';
 import type { ClinicSettings } from '../../station/settings';
-import { aheadOf, stateOf, type LineVisit } from './queue-position';
+import { aheadOf, openFirst, stateOf, type LineVisit } from './queue-position';
 
 export type QueuePosition = z.input<typeof QueuePositionView>;
 export interface QueueReader { raw: Database.Database; now: () => number; settings: ClinicSettings }
@@ -31,7 +31,7 @@ const CHUNK = 500;
 
 /**
  * Today's positions of each account's members (`membersOf`: account → patient ids), newest
- * check-in last, by the hub's replica: the members' visits in one read (per 500 patients), each
+ * check-in last and done or cancelled ones after the rest, by the hub's replica: the members' visits in one read (per 500 patients), each
  * doctor's line of the day read once however many accounts wait for that doctor.
  */
 export function queuePositionsOf(r: QueueReader, membersOf: ReadonlyMap<string, readonly string[]>): Map<string, z.input<typeof QueueView>> {
@@ -66,12 +66,12 @@ export function queuePositionsOf(r: QueueReader, membersOf: ReadonlyMap<string, 
   const out = new Map<string, z.input<typeof QueueView>>();
   for (const [account, ids] of membersOf) {
     const members = new Set(ids);
-    out.set(account, { date, items: [...positions.values()].filter((p) => members.has(p.patientId)).map((p) => p.position) });
+    out.set(account, { date, items: openFirst([...positions.values()].filter((p) => members.has(p.patientId)).map((p) => p.position)) });
   }
   return out;
 }
 
-/** The positions of `patientIds`' visits of today (newest check-in last), by the hub's replica. */
+/** The positions of `patientIds`' visits of today (newest check-in last; done and cancelled ones after the rest), by the hub's replica. */
 export function queuePositions(r: QueueReader, patientIds: readonly string[]): z.input<typeof QueueView> {
   return queuePositionsOf(r, new Map([['', patientIds]])).get('')!;
 }

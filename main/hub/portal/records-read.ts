@@ -6,7 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
-import type { BillDetailView, ExamView, RecordView, RxView, VisitSummaryView } from '../../api/patient-records-contract';
+import type { AdmissionView, BillDetailView, ExamView, RecordView, RxView, VisitSummaryView } from '../../api/patient-records-contract';
 import type { PatientDocument } from '../../api/patient-records-contract';
 import type { VisitStatus } from '../../domain/enums';
 import { isFinishedVisit } from './records-policy';
@@ -80,6 +80,19 @@ export function billsOf(raw: Database.Database, visitId: string): z.input<typeof
   return bills.map((b) => ({
     ...b, payments: pays.all(b.id) as z.input<typeof BillDetailView>['payments'], refunds: refunds.all(b.id) as z.input<typeof BillDetailView>['refunds'],
   }));
+}
+
+type AdmissionRow = Omit<z.input<typeof AdmissionView>, 'bills'>;
+
+/** A member's admissions to a bed, newest first (the last 50), each with the bills of the visit it was admitted from. */
+export function admissionsOf(raw: Database.Database, patientId: string): z.input<typeof AdmissionView>[] {
+  const rows = raw.prepare(`SELECT a.id, a.patient_id AS memberId, a.visit_id AS visitId, w.name AS wardName, b.label AS bedLabel, a.status,
+      a.admitted_at AS admittedAt, a.discharged_at AS dischargedAt, w.daily_rate_fen AS dailyRateFen,
+      coalesce(d.name, '—') AS departmentName, coalesce(d.name_en, '—') AS departmentNameEn, coalesce(st.name, '—') AS doctorName
+    FROM admissions a JOIN beds b ON b.id = a.bed_id JOIN wards w ON w.id = b.ward_id JOIN visits v ON v.id = a.visit_id
+      LEFT JOIN departments d ON d.id = v.department_id LEFT JOIN staff st ON st.id = v.doctor_id
+    WHERE a.patient_id = ? ORDER BY a.admitted_at DESC, a.id DESC LIMIT 50`).all(patientId) as AdmissionRow[];
+  return rows.map((a) => ({ ...a, bills: billsOf(raw, a.visitId) }));
 }
 
 /**

@@ -8,7 +8,8 @@ import { dispatchSync } from '../../station/dispatch';
 import { logInAs } from '../../station/testing';
 import type { TestClinicHub } from '../admin.testing';
 
-function deskCall<N extends ProcedureName>(t: TestClinicHub, who: string, name: N, input: Input<N>): Output<N> {
+/** A staff member's call at the hub's own station (logged in as `who`), through the real dispatch. */
+export function deskCall<N extends ProcedureName>(t: TestClinicHub, who: string, name: N, input: Input<N>): Output<N> {
   const st = t.clinic.admin.station;
   const r = dispatchSync(st, logInAs(st, who), name, input);
   if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
@@ -71,4 +72,15 @@ export function seenVisit(t: TestClinicHub, patientId: string, key: string, opts
     visitId, rxId: rx.id, rxNo: issued.rxNo, voidedRxId, draftRxId: draft.id, examOrderId: exam.id,
     registrationPaymentId: walkIn.payment!.id, billPaymentId,
   };
+}
+
+/**
+ * A visit of `patientId` seen by doctor 1 or `doctor` (as seenVisit, not finished) and admitted to
+ * `bed` (1床 or 2床 of the ward 观察室, ¥50.00 a day).
+ */
+export function admittedVisit(t: TestClinicHub, patientId: string, key: string, opts: { bed: 'bed1' | 'bed2'; doctor?: 'doctor' | 'doctor2' }): SeenVisit & { admissionId: string } {
+  const doc = opts.doctor ?? 'doctor';
+  const seen = seenVisit(t, patientId, key, { finish: false, doctor: doc });
+  const admission = deskCall(t, doc, 'consultation.admit', { visitId: seen.visitId, bedId: t.ids.beds[opts.bed] });
+  return { ...seen, admissionId: admission.id };
 }

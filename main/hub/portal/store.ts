@@ -129,7 +129,9 @@ export class PortalStore {
     return r.rows.map((m) => ({ patientId: m.patient_id, self: m.self, registeredByPatient: m.registered_by_patient, addedAt: Number(m.added_at) }));
   }
 
+  /** A new code for the patient; the patient's earlier codes not used yet stop working now (a lost slip is void once a new one is made). */
   async putActivationCode(codeHash: string, patientId: string, issuedBy: string, at: number, expiresAt: number): Promise<void> {
+    await this.sql.query('UPDATE portal_activation_codes SET expires_at = $2 WHERE patient_id = $1 AND used_at IS NULL AND expires_at > $2', [patientId, at]);
     await this.sql.query(
       'INSERT INTO portal_activation_codes (code_hash, patient_id, issued_by, issued_at, expires_at) VALUES ($1, $2, $3, $4, $5)',
       [codeHash, patientId, issuedBy, at, expiresAt],

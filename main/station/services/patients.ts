@@ -151,4 +151,4 @@ export const patientsHandlers = {
   },
 
   ...patientsMergeHandlers,
-} satisfies HandlersFor<Omit<typeof patientsProcedures, 'patients.portalCode'>>;
+} satisfies HandlersFor<Omit<typeof patientsProcedures, 'patients.portalCode' | 'patients.printPortalCodeSlip'>>;

@@ -1,8 +1,9 @@
-/** The account: its phone, log out here or on every phone. */
+/** 我的 / Me: family members and paying (reached from here, not the tab bar), the account's phone, log out here or on every phone. */
 import { useState, type ReactNode } from 'react';
 import { call, CallError } from '../api';
 import { errorText } from '../errors';
 import { useI18n } from '../i18n';
+import { hrefOf } from '../routes';
 import { useSession } from '../session';
 import { FormError, Screen } from '../ui';
 
@@ -32,6 +33,21 @@ export function AccountScreen(): ReactNode {
   };
   return (
     <Screen title={t('accountTitle')}>
+      <ul className="cards me-links">
+        <li>
+          <a className="choice" href={hrefOf({ screen: 'members' })} data-testid="me-members">
+            <span className="choice-title">{t('membersTitle')}</span>
+            <span className="muted small">{t('meMembersHint')}</span>
+          </a>
+        </li>
+        <li>
+          <a className="choice" href={hrefOf({ screen: 'pay' })} data-testid="me-pay">
+            <span className="choice-title">{t('payTitle')}</span>
+            <span className="muted small">{t('mePayHint')}</span>
+          </a>
+        </li>
+      </ul>
+      <h2>{t('accountHeading')}</h2>
       <p data-testid="account-phone">{t('accountPhone', { phone: account.phoneMasked })}</p>
       <FormError text={error ?? undefined} />
       <div className="stack">

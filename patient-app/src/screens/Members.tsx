@@ -3,6 +3,7 @@ import { useState, type ReactNode } from 'react';
 import type { PatientInput } from '../../../main/api/patient-contract';
 import { call } from '../api';
 import { useI18n } from '../i18n';
+import { hrefOf } from '../routes';
 import { useSession } from '../session';
 import { Field, FormError, Screen, useForm } from '../ui';
 
@@ -21,7 +22,7 @@ export function MembersScreen(): ReactNode {
     for (const k of ['name', 'idNumber', 'sex', 'birthDate'] as const) f.set(k)('');
   });
   return (
-    <Screen title={t('membersTitle')}>
+    <Screen title={t('membersTitle')} back={hrefOf({ screen: 'account' })}>
       <p className="intro">{t('membersIntro')}</p>
       <ul className="cards" data-testid="members">
         {account.members.map((m) => (

@@ -9,6 +9,7 @@ import { call, CallError, type ApiError } from '../api';
 import { errorText } from '../errors';
 import { yuan } from '../format';
 import { useI18n, type TextKey } from '../i18n';
+import { hrefOf } from '../routes';
 import { ErrorNotice, Loading, Screen } from '../ui';
 import { QrImage } from './Qr';
 
@@ -48,7 +49,7 @@ export function PayScreen(): ReactNode {
     return () => { live = false; };
   }, [attempt]);
   return (
-    <Screen title={t('payTitle')}>
+    <Screen title={t('payTitle')} back={hrefOf({ screen: 'account' })}>
       <p>{t('payIntro')}</p>
       {error ? <ErrorNotice error={error} onRetry={() => { setError(null); setAttempt((a) => a + 1); }} />
         : !bills ? <Loading />

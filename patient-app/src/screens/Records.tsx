@@ -1,7 +1,8 @@
 /**
  * My records: a family member's visits (the member chosen at the top), newest first, each with
  * its status, whether its record is signed and the rating given; each opens to the visit
- * (#/records/<visit>). Only what the hub answers; a draft is never shown.
+ * (#/records/<visit>). Below them the member's stays in a bed (Admissions.tsx). Only what the hub
+ * answers; a draft is never shown.
  */
 import { useState, type ReactNode } from 'react';
 import type { PatientOutput } from '../../../main/api/patient-contract';
@@ -11,6 +12,7 @@ import { useI18n, type TextKey } from '../i18n';
 import { hrefOf } from '../routes';
 import { useSession } from '../session';
 import { ErrorNotice, Loading, Screen } from '../ui';
+import { AdmissionsList } from './Admissions';
 import { departmentName, useQuery } from './Book';
 
 type Visit = PatientOutput<'portal.visits'>['items'][number];
@@ -30,6 +32,7 @@ export function RecordsScreen(): ReactNode {
           </select>
         </div>
       )}
+      <h2>{t('visitsHeading')}</h2>
       {visits.error ? <ErrorNotice error={visits.error} onRetry={visits.retry} />
         : !visits.value ? <Loading />
           : visits.value.items.length === 0 ? <p className="empty">{t('noVisits')}</p>
@@ -38,6 +41,8 @@ export function RecordsScreen(): ReactNode {
                 {visits.value.items.map((v) => <VisitCard key={v.id} visit={v} />)}
               </ul>
             )}
+      <h2>{t('admissionsHeading')}</h2>
+      {memberId && <AdmissionsList key={memberId} memberId={memberId} />}
     </Screen>
   );
 }

@@ -8,25 +8,18 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import type { PatientOutput } from '../../../main/api/patient-contract';
 import { call, CallError } from '../api';
 import { errorText } from '../errors';
-import { dayLabel, timeLabel, yuan } from '../format';
-import { useI18n, type Language, type TextKey } from '../i18n';
+import { dayLabel, timeLabel } from '../format';
+import { useI18n, type TextKey } from '../i18n';
 import { hrefOf } from '../routes';
 import { useSession } from '../session';
 import { ErrorNotice, Loading, Screen } from '../ui';
+import { BillsList, Download, fileHref } from './Bills';
 import { departmentName, useQuery } from './Book';
 
 type Detail = PatientOutput<'portal.visit'>;
 type Rx = Detail['prescriptions'][number];
 type Rating = NonNullable<Detail['visit']['rating']>;
 
-/** The patient's copy of one document, from the patient port (the session cookie goes with it). */
-function fileHref(document: 'medicalRecord' | 'prescription' | 'receipt' | 'refundSlip', id: string, language: Language): string {
-  return `/files/portal.document?${new URLSearchParams({ document, id, lang: language }).toString()}`;
-}
-
-function Download({ href, label, testId }: { href: string; label: string; testId: string }): ReactNode {
-  return <a className="button secondary download" href={href} download data-testid={testId}>{label}</a>;
-}
 
 export function VisitScreen({ visitId }: { visitId: string }): ReactNode {
   const { t, language } = useI18n();
@@ -77,28 +70,7 @@ export function VisitScreen({ visitId }: { visitId: string }): ReactNode {
       )}
 
       <h2>{t('billsHeading')}</h2>
-      {bills.length === 0 ? <p className="empty">{t('noBills')}</p> : (
-        <ul className="cards" data-testid="bills">
-          {bills.map((b) => (
-            <li key={b.id} className="card">
-              <div className="booking-head"><p className="card-title">{t(`bill_${b.kind}` as TextKey)}</p><span className="status">{t(`billStatus_${b.status}` as TextKey)}</span></div>
-              <p>{t('billTotal', { total: yuan(b.totalFen), insurance: yuan(b.insuranceFen) })}</p>
-              {b.payments.map((p) => (
-                <div key={p.id} className="money-line">
-                  <p>{t('paidLine', { method: t(`method_${p.method}` as TextKey), amount: yuan(p.amountFen) })} <span className="muted small">{timeLabel(p.createdAt, language)}</span></p>
-                  <Download href={fileHref('receipt', p.id, language)} label={t('downloadReceipt')} testId="download-receipt" />
-                </div>
-              ))}
-              {b.refunds.map((r) => (
-                <div key={r.id} className="money-line">
-                  <p>{t('refundLine', { amount: yuan(r.amountFen), reason: r.reason })}</p>
-                  <Download href={fileHref('refundSlip', r.id, language)} label={t('downloadRefund')} testId="download-refund" />
-                </div>
-              ))}
-            </li>
-          ))}
-        </ul>
-      )}
+      <BillsList bills={bills} />
 
       <h2>{t('rateHeading')}</h2>
       <RateVisit visitId={visit.id} finished={visit.finished} given={visit.rating} />

@@ -14,6 +14,7 @@ import { RegisterForm } from '../patients/RegisterForm';
 import { AppointmentRows } from './AppointmentsTable';
 import { BookDialog } from './BookDialog';
 import { FrontDeskVitals } from './FrontDeskVitals';
+import { PortalCodeDialog } from './PortalCodeDialog';
 import { WalkInDialog } from './WalkInDialog';
 
 function PatientAppointments({ patientId }: { patientId: string }) {
@@ -28,7 +29,7 @@ function PatientAppointments({ patientId }: { patientId: string }) {
 /** The chosen patient: card, appointments, and what the desk does next. */
 export function PatientPanel({ patientId }: { patientId: string }) {
   const { t } = useTranslation();
-  const [dialog, setDialog] = useState<'book' | 'walkIn' | null>(null);
+  const [dialog, setDialog] = useState<'book' | 'walkIn' | 'portalCode' | null>(null);
   const [editing, setEditing] = useState(false);
   const [allergies, setAllergies] = useState(false);
   const card = useApiQuery('patients.get', { id: patientId });
@@ -64,6 +65,7 @@ export function PatientPanel({ patientId }: { patientId: string }) {
           </Button>
           <Button variant="subtle" onClick={() => setEditing(true)} data-testid="edit-patient">{t('patients.register.edit')}</Button>
           <Button variant="subtle" color="red" onClick={() => setAllergies(true)} disabled={!card.data} data-testid="edit-allergies">{t('patients.allergy.edit')}</Button>
+          <Button variant="subtle" onClick={() => setDialog('portalCode')} disabled={!card.data} data-testid="portal-code">{t('frontdesk.patient.portalCode')}</Button>
           <PrintButton job={{ document: 'patientLabel', patientId }} size="sm" variant="subtle" />
         </Group>
       } />
@@ -76,6 +78,7 @@ export function PatientPanel({ patientId }: { patientId: string }) {
       {allergies && card.data && (
         <AllergyEditor patientId={patientId} name={name} allergies={card.data.allergies} allergyList={card.data.allergyList} onClose={() => setAllergies(false)} />
       )}
+      {dialog === 'portalCode' && <PortalCodeDialog patientId={patientId} name={name} onClose={() => setDialog(null)} />}
       {dialog === 'walkIn' && <WalkInDialog patientId={patientId} name={name} onClose={() => setDialog(null)} />}
     </Stack>
   );
