@@ -54,6 +54,11 @@ const drugFields = {
   defaultFrequency: z.enum(DRUG_FREQUENCIES).nullable(),
   defaultRoute: z.enum(DRUG_ROUTES).nullable(),
   defaultDays: z.number().int().min(1).max(MAX_DAYS).nullable(),
+  /** Drug records (issue 16): 生产厂家, 批准文号 (its shape checked: INVALID_APPROVAL_NUMBER), 禁忌, 注意事项. */
+  manufacturer: Text(100),
+  approvalNumber: Text(60),
+  contraindications: Text(1000),
+  cautions: Text(1000),
 };
 
 export const DrugCreateInput = z.object({
@@ -67,6 +72,10 @@ export const DrugCreateInput = z.object({
   defaultFrequency: drugFields.defaultFrequency.default(null),
   defaultRoute: drugFields.defaultRoute.default(null),
   defaultDays: drugFields.defaultDays.default(null),
+  manufacturer: drugFields.manufacturer.default(''),
+  approvalNumber: drugFields.approvalNumber.default(''),
+  contraindications: drugFields.contraindications.default(''),
+  cautions: drugFields.cautions.default(''),
 });
 export const DrugPatch = z.object(Object.fromEntries(Object.entries(drugFields).map(([k, v]) => [k, v.optional()])) as {
   [K in keyof typeof drugFields]: z.ZodOptional<(typeof drugFields)[K]>
@@ -78,6 +87,7 @@ export const DrugAdminView = z.object({
   lowStockThreshold: z.number().int(), active: z.boolean(), updatedAt: Instant,
   ingredients: z.array(z.string()), drugClasses: z.array(z.string()), maxDose: z.number().nullable(), defaultDose: z.number().nullable(),
   defaultFrequency: z.enum(DRUG_FREQUENCIES).nullable(), defaultRoute: z.enum(DRUG_ROUTES).nullable(), defaultDays: z.number().int().nullable(),
+  manufacturer: z.string(), approvalNumber: z.string(), contraindications: z.string(), cautions: z.string(),
 });
 
 export const ExamItemAdminView = z.object({

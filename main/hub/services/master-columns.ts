@@ -38,6 +38,11 @@ export const DRUG_COLUMNS = [
   col('defaultFrequency', '默认频次', 'Default frequency', false),
   col('defaultRoute', '默认用法', 'Default route', false),
   col('defaultDays', '默认天数', 'Default days', false),
+  // Drug records (issue 16): a blank cell leaves what the drug has.
+  col('manufacturer', '生产厂家', 'Manufacturer', false),
+  col('approvalNumber', '批准文号', 'Approval number', false),
+  col('contraindications', '禁忌', 'Contraindications', false),
+  col('cautions', '注意事项', 'Cautions', false),
 ] as const;
 export type DrugColumnKey = (typeof DRUG_COLUMNS)[number]['key'];
 
