@@ -56,6 +56,7 @@ export const STAFF_COLUMNS = [
   col('specialty', '专长', 'Specialty', false),
   col('registrationFee', '挂号费(元)', 'Registration fee (yuan)', false),
   col('status', '状态', 'Status', false),
+  col('phone', '电话', 'Phone', false),
 ] as const;
 export type StaffColumnKey = (typeof STAFF_COLUMNS)[number]['key'];
 

@@ -43,7 +43,7 @@ export const admin = area(
       countsValue: '{{staff}} 人 / {{rooms}} 间',
     },
     staff: {
-      title: '人员', newStaff: '新建人员', editStaff: '编辑人员', name: '姓名', sex: '性别', position: '岗位', jobTitle: '职称', specialty: '专长',
+      title: '人员', newStaff: '新建人员', editStaff: '编辑人员', name: '姓名', sex: '性别', position: '岗位', jobTitle: '职称', specialty: '专长', phone: '电话',
       fee: '挂号费（元）', account: '账号', noAccount: '无账号', createAccount: '开通账号', username: '用户名', password: '初始密码',
       roles: '角色', editRoles: '修改角色', resetPassword: '重置密码', newPassword: '新密码', disable: '停用账号', enable: '启用账号',
       disableConfirm: '停用账号 {{username}}？停用后此人不能再登录。', passwordReset: '{{username}} 的密码已重置', accountCreated: '已为 {{name}} 开通账号 {{username}}',
@@ -145,7 +145,7 @@ export const admin = area(
       countsValue: '{{staff}} staff / {{rooms}} rooms',
     },
     staff: {
-      title: 'Staff', newStaff: 'New staff member', editStaff: 'Edit staff member', name: 'Name', sex: 'Sex', position: 'Position', jobTitle: 'Title', specialty: 'Specialty',
+      title: 'Staff', newStaff: 'New staff member', editStaff: 'Edit staff member', name: 'Name', sex: 'Sex', position: 'Position', jobTitle: 'Title', specialty: 'Specialty', phone: 'Phone',
       fee: 'Registration fee (yuan)', account: 'Account', noAccount: 'No account', createAccount: 'Create account', username: 'Username', password: 'First password',
       roles: 'Roles', editRoles: 'Change roles', resetPassword: 'Reset password', newPassword: 'New password', disable: 'Disable account', enable: 'Enable account',
       disableConfirm: 'Disable the account {{username}}? This person can no longer log in.', passwordReset: 'Password of {{username}} reset', accountCreated: 'Account {{username}} created for {{name}}',
