@@ -32,6 +32,7 @@ import { setupProcedures } from './procedures/setup';
 import { paymentsProcedures } from './procedures/payments';
 import { vitalsProcedures } from './procedures/vitals';
 import { recordTemplateDeskProcedures, recordTemplateProcedures } from './procedures/record-templates';
+import { dictionaryDeskProcedures, dictionaryProcedures } from './procedures/dictionary';
 
 export const procedures = {
   ...accountProcedures,
@@ -43,6 +44,8 @@ export const procedures = {
   ...vitalsProcedures,
   ...recordTemplateProcedures,
   ...recordTemplateDeskProcedures,
+  ...dictionaryProcedures,
+  ...dictionaryDeskProcedures,
   ...prescriptionsProcedures,
   ...prescriptionsRepeatProcedures,
   ...pharmacyProcedures,

@@ -102,13 +102,13 @@ export const WardAdminView = z.object({
 });
 
 const TabularFormat = z.enum(['csv', 'xlsx']);
-const ImportInput = z.object({
+export const ImportInput = z.object({
   format: TabularFormat,
   /** The file, base64; size is checked after decoding (IMPORT_TOO_LARGE). */
   base64: z.string().max(Math.ceil(IMPORT_MAX_BYTES / 3) * 4 * 2),
   dryRun: z.boolean().default(false),
 });
-const ImportResult = z.object({
+export const ImportResult = z.object({
   dryRun: z.boolean(),
   /** Data rows read (blank rows skipped). */
   rows: z.number().int().nonnegative(),
@@ -116,8 +116,8 @@ const ImportResult = z.object({
   updated: z.number().int().nonnegative(),
   unchanged: z.number().int().nonnegative(),
 });
-const ExportInput = z.object({ format: TabularFormat, lang: z.enum(['zh', 'en']).default('zh') });
-const ExportFile = z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() });
+export const ExportInput = z.object({ format: TabularFormat, lang: z.enum(['zh', 'en']).default('zh') });
+export const ExportFile = z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() });
 
 const ExamCode = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,19}$/, 'letters and digits, at most 20 (e.g. E001)');
 

@@ -5,7 +5,7 @@ export const admin = area(
   {
     nav: {
       label: '管理菜单', dashboard: '今日概览', stats: '统计报表', org: '科室与诊室', staff: '人员与账号', rosters: '排班',
-      catalog: '药品与项目', devices: '工作站', jobs: '定时任务', settings: '诊所设置', reviews: '待处理事项', dayCloses: '全员日结', lookups: '查询', audit: '审计日志',
+      catalog: '药品与项目', dictionary: '数据字典', devices: '工作站', jobs: '定时任务', settings: '诊所设置', reviews: '待处理事项', dayCloses: '全员日结', lookups: '查询', audit: '审计日志',
     },
     hub: {
       title: '无法连接中心服务器', body: '管理和统计数据保存在中心服务器上，现在连不上它。请检查网络或中心服务器是否开启，然后重试。',
@@ -69,6 +69,12 @@ export const admin = area(
       overflowKeep: '保留全部预约（超出号源）', callList: '需要通知的患者', callListEmpty: '这个时段没有需要通知的患者。',
       patient: '患者', phone: '电话', status: '状态', noRoom: '不指定诊室', stoppedDone: '已停诊，请电话通知下列 {{count}} 位患者',
     },
+    dictionary: {
+      new: '新建{{kind}}', edit: '编辑{{kind}}', order: '排序', empty: '此类别还没有条目：可添加国家标准条目，或逐条新建',
+      addStandard: '添加国家标准条目', standardAdded: '已添加 {{count}} 条标准条目', files: '导入导出数据字典',
+      importHint: '按类别和编码匹配：已有编码的条目会被更新，新编码会新建。只要有一行出错，整个文件都不会导入。',
+      kind: { id_doc_type: '证件类型', marital_status: '婚姻状况', ethnicity: '民族', occupation: '职业', cancel_reason: '取消原因', priority_reason: '优先原因' },
+    },
     catalog: {
       drugs: '药品', exams: '检查项目', wards: '病区与床位', files: '导入导出', newDrug: '新建药品', editDrug: '编辑药品', newExam: '新建检查项目',
       editExam: '编辑检查项目', newWard: '新建病区', newBed: '添加床位', newBeds: '新床号（逗号分隔）', spec: '规格', unit: '单位', form: '剂型',
@@ -107,7 +113,7 @@ export const admin = area(
   {
     nav: {
       label: 'Admin menu', dashboard: 'Today', stats: 'Statistics', org: 'Departments & rooms', staff: 'Staff & accounts', rosters: 'Rosters',
-      catalog: 'Drugs & items', devices: 'Workstations', jobs: 'Scheduled jobs', settings: 'Clinic settings', reviews: 'Review tasks', dayCloses: 'Closes of day', lookups: 'Lookups', audit: 'Audit trail',
+      catalog: 'Drugs & items', dictionary: 'Data dictionary', devices: 'Workstations', jobs: 'Scheduled jobs', settings: 'Clinic settings', reviews: 'Review tasks', dayCloses: 'Closes of day', lookups: 'Lookups', audit: 'Audit trail',
     },
     hub: {
       title: 'Cannot reach the hub', body: 'Administration and statistics live on the hub, which cannot be reached now. Check the network and that the hub is running, then try again.',
@@ -170,6 +176,12 @@ export const admin = area(
       stopSubmit: 'Stop the session', overflowTitle: 'Fewer seats than bookings', overflowBody: '{{booked}} people are booked; the new capacity is {{capacity}}. What about the extra bookings?',
       overflowKeep: 'Keep every booking (over capacity)', callList: 'Patients to call', callListEmpty: 'Nobody to call for this session.',
       patient: 'Patient', phone: 'Phone', status: 'Status', noRoom: 'No room', stoppedDone: 'Session stopped; call these {{count}} patients',
+    },
+    dictionary: {
+      new: 'New: {{kind}}', edit: 'Edit: {{kind}}', order: 'Order', empty: 'This list has no entries yet: add the national standard ones, or make them one by one',
+      addStandard: 'Add the national standard entries', standardAdded: '{{count}} standard entries added', files: 'Import & export the data dictionary',
+      importHint: 'Matched by kind and code: a known code updates that entry, a new code adds one. If any row is wrong, nothing in the file is imported.',
+      kind: { id_doc_type: 'ID document types', marital_status: 'Marital status', ethnicity: 'Ethnicity', occupation: 'Occupation', cancel_reason: 'Cancellation reasons', priority_reason: 'Priority reasons' },
     },
     catalog: {
       drugs: 'Drugs', exams: 'Exam items', wards: 'Wards & beds', files: 'Import & export', newDrug: 'New drug', editDrug: 'Edit drug', newExam: 'New exam item',

@@ -6,6 +6,7 @@ import { DayClosesAll } from '../billing/DayClosesAll';
 import { CatalogScreen } from './catalog/CatalogScreen';
 import { Dashboard } from './dashboard/Dashboard';
 import { DevicesScreen } from './devices/DevicesScreen';
+import { DictionaryScreen } from './dictionary/DictionaryScreen';
 import { JobsScreen } from './jobs/JobsScreen';
 import { AuditScreen } from './lookups/AuditScreen';
 import { LookupsScreen } from './lookups/LookupsScreen';
@@ -24,6 +25,7 @@ const SCREENS: Record<AdminSection, ComponentType> = {
   staff: StaffScreen,
   rosters: RostersScreen,
   catalog: CatalogScreen,
+  dictionary: DictionaryScreen,
   devices: DevicesScreen,
   jobs: JobsScreen,
   reviews: ReviewsScreen,
