@@ -20,7 +20,7 @@ import { expectAccessible } from './support/axe';
 import { builtRenderer } from './support/build';
 import { desk, launch, logIn, poll } from './support/browser';
 import { startHost, type RunningHost } from './support/host';
-import { startHubWithWeb, type RunningHub } from './support/hub';
+import { callsInPage, startHubWithWeb, type RunningHub } from './support/hub';
 import { PASSWORD, seedSmallClinic } from './support/seed';
 
 let browser: Browser;
@@ -29,6 +29,7 @@ let station: RunningHost;
 let dir: string;
 let context: BrowserContext;
 let page: Page;
+let today: string;
 
 const shot = (p: Page, name: string) => p.screenshot({ path: `/tmp/records16-${name}.png`, fullPage: true });
 const accessible = async (p: Page) => {
@@ -49,13 +50,14 @@ const pick = async (p: Page, scope: Page | ReturnType<Page['getByTestId']>, labe
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'clinic-e2e-records16-'));
   const file = join(dir, 'station.sqlite');
-  seedSmallClinic(file);
+  ({ today } = seedSmallClinic(file));
   // The desk's dictionary as the hub would have replicated it.
   const s = new Station({ key: TEST_STATION_KEY, file, device: 'E2', allowMasterData: true });
   withMasterWriter(s, (w) => {
     w.insert(dictionaryEntries, { kind: 'marital_status', code: '10', name: '未婚', nameEn: 'Never married', sortOrder: 10, active: true });
     w.insert(dictionaryEntries, { kind: 'marital_status', code: '20', name: '已婚', nameEn: 'Married', sortOrder: 20, active: true });
     w.insert(dictionaryEntries, { kind: 'occupation', code: 'teacher', name: '教师', nameEn: 'Teacher', sortOrder: 10, active: true });
+    w.insert(dictionaryEntries, { kind: 'cancel_reason', code: 'patient_request', name: '患者要求取消', nameEn: 'Patient asked to cancel', sortOrder: 10, active: true });
   });
   s.close();
   const staticDir = await builtRenderer();
@@ -179,6 +181,25 @@ describe('issue 16 at the front desk', { timeout: 60_000 }, () => {
     await poll(() => p.getByTestId('finder-result').first().textContent()).toContain('John Smith');
     expect(await p.getByTestId('finder-result').first().textContent()).toContain('证件号');
     await shot(p, 'finder');
+    await p.keyboard.press('Escape');
+
+    // His appointment cancelled with a reason from the dictionary, in one click.
+    await callsInPage(p, [
+      { name: 'accounts.login', input: { username: 'reception', password: PASSWORD } },
+      { name: 'catalog.sessions', input: { from: today, to: today } },
+      { name: 'patients.search', input: { q: 'E12345678' } },
+      { name: 'appointments.book', input: { patientId: '$2.items.0.id', sessionId: '$1.items.0.id', source: 'phone' } },
+    ]);
+    await p.getByRole('tab', { name: '今日预约' }).click();
+    const row = p.getByTestId('appointment-row').filter({ hasText: 'John Smith' });
+    await row.getByRole('button', { name: '取消' }).click();
+    const dialog = p.getByRole('dialog');
+    await dialog.getByTestId('reason-suggestions').getByRole('button', { name: '患者要求取消' }).click();
+    expect(await dialog.locator('input[name="reason"]').inputValue()).toBe('患者要求取消');
+    await shot(p, 'cancel-reason');
+    await accessible(p);
+    await dialog.getByRole('button', { name: '确认取消' }).click();
+    await poll(() => row.textContent()).toContain('已取消');
     await ctx.close();
   });
 });

@@ -66,3 +66,9 @@ export function PatientRecordFields({ d, set, err }: {
     </>
   );
 }
+
+/** The names of a dictionary list in the UI's language, in the admin's order (e.g. cancellation reasons to pick from). */
+export function useDictionaryNames(kind: Kind): string[] {
+  const { i18n } = useTranslation();
+  return useDictionary().of(kind).map((e) => entryName(e, i18n.language));
+}
