@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { dictionaryEntries } from '../db/schema';
+import { dictionaryEntries, drugs } from '../db/schema';
 import { withMasterWriter } from '../main/station/master';
 import { Station } from '../main/station/station';
 import { TEST_STATION_KEY } from '../main/station/keys.testing';
@@ -59,6 +59,10 @@ beforeAll(async () => {
     w.insert(dictionaryEntries, { kind: 'occupation', code: 'teacher', name: '教师', nameEn: 'Teacher', sortOrder: 10, active: true });
     w.insert(dictionaryEntries, { kind: 'cancel_reason', code: 'patient_request', name: '患者要求取消', nameEn: 'Patient asked to cancel', sortOrder: 10, active: true });
   });
+  const ibuprofen = s.raw.prepare("SELECT id FROM drugs WHERE name = '布洛芬缓释胶囊'").pluck().get() as string;
+  withMasterWriter(s, (w) => w.update(drugs, ibuprofen, {
+    manufacturer: '中美天津史克制药有限公司', approvalNumber: '国药准字H10900089', contraindications: '活动性消化道溃疡者禁用', cautions: '不宜空腹服用',
+  }));
   s.close();
   const staticDir = await builtRenderer();
   [browser, hub, station] = await Promise.all([launch(), startHubWithWeb(staticDir, { username: 'admin', password: PASSWORD }), startHost(file, staticDir)]);
@@ -201,5 +205,39 @@ describe('issue 16 at the front desk', { timeout: 60_000 }, () => {
     await dialog.getByRole('button', { name: '确认取消' }).click();
     await poll(() => row.textContent()).toContain('已取消');
     await ctx.close();
+  });
+
+  it("shows the doctor a drug's maker in the search and its contraindications and cautions when adding it", async () => {
+    const { context: ctx, page: p } = await desk(browser);
+    await logIn(p, station.url, 'reception', PASSWORD);
+    await callsInPage(p, [
+      { name: 'accounts.login', input: { username: 'reception', password: PASSWORD } },
+      { name: 'catalog.sessions', input: { from: today, to: today } },
+      { name: 'patients.search', input: { q: 'E12345678' } },
+      { name: 'frontdesk.walkIn', input: { patientId: '$2.items.0.id', doctorId: '$1.items.0.doctorId', payment: { method: 'cash', tenderedFen: 10_000, idempotencyKey: 'e2e-records16' } } },
+    ]);
+    await ctx.close();
+    const { context: c2, page: d } = await desk(browser);
+    await logIn(d, station.url, 'doctor', PASSWORD);
+    const row = d.getByTestId('my-queue-row').filter({ hasText: 'John Smith' });
+    await row.getByRole('button', { name: '呼叫', exact: true }).click();
+    await row.getByTestId('start-visit').click();
+    const ws = d.getByTestId('visit-workspace');
+    await ws.getByRole('tab', { name: '处方' }).click();
+    await ws.getByTestId('new-rx').click();
+    await ws.getByTestId('drug-search').fill('布洛芬');
+    const option = ws.getByTestId('drug-search-option').filter({ hasText: '布洛芬缓释胶囊' }).first();
+    await poll(() => option.textContent()).toContain('中美天津史克制药有限公司');
+    await option.click();
+    await poll(() => ws.getByTestId('drug-cautions').textContent()).toContain('禁忌：活动性消化道溃疡者禁用');
+    expect(await ws.getByTestId('drug-cautions').textContent()).toContain('注意事项：不宜空腹服用');
+    expect(await ws.getByTestId('drug-maker').textContent()).toBe('中美天津史克制药有限公司 · 国药准字H10900089');
+    await shot(d, 'line-form-zh');
+    await accessible(d);
+    await d.getByText('EN', { exact: true }).click();
+    await poll(() => ws.getByTestId('drug-cautions').textContent()).toContain('Contraindications: 活动性消化道溃疡者禁用');
+    await shot(d, 'line-form-en');
+    await accessible(d);
+    await c2.close();
   });
 });
