@@ -11,10 +11,12 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { drugs } from '../db/schema';
 import type { Input, ProcedureName } from '../main/api/contract';
 import { pdfText } from '../main/documents/testPdf';
 import { mobile, PATIENT_PASSWORD, residentId } from '../main/hub/portal/portal.testing';
 import { deskCall } from '../main/hub/portal/records.testing';
+import { withMasterWriter } from '../main/station/master';
 import { TEST_PASSWORD } from '../main/station/testing';
 import { expectAccessible } from './support/axe';
 import { desk as deskBrowser, logIn, poll } from './support/browser';
@@ -142,6 +144,10 @@ describe("the patient's records on a phone", { timeout: 120_000 }, () => {
     await poll(() => hub.prepare('SELECT status FROM visits WHERE id = ?').get(visitId)).toEqual({ status: 'awaiting_payment' });
     await poll(() => hub.prepare('SELECT status FROM medical_records WHERE visit_id = ?').get(visitId)).toEqual({ status: 'signed' });
     await poll(() => hub.prepare('SELECT status FROM admissions WHERE id = ?').get(admitted.id)).toEqual({ status: 'discharged' });
+    // The drug's records as the admin keeps them in the catalog (issue 16): the patient reads them on the line.
+    withMasterWriter(rig.t.clinic.admin.station, (w) => w.update(drugs, rig.t.ids.drugs.ibuprofen, {
+      contraindications: '活动性消化道溃疡者禁用', cautions: '不宜空腹服用', manufacturer: '中美天津史克制药有限公司', approvalNumber: '国药准字H10900089',
+    }));
 
     await tab('records');
     await page().getByTestId('visits').waitFor();
@@ -162,6 +168,9 @@ describe("the patient's records on a phone", { timeout: 120_000 }, () => {
     await page().getByTestId('record').waitFor();
     expect(await page().getByTestId('record').textContent()).toContain('咽痛两天');
     expect(await page().getByTestId('how-to-take').first().textContent()).toBe('每次 1粒，每日两次，口服，共 3 天（饭后服用）');
+    expect(await page().getByTestId('rx-contraindications').first().textContent()).toBe('禁忌：活动性消化道溃疡者禁用');
+    expect(await page().getByTestId('rx-cautions').first().textContent()).toBe('注意事项：不宜空腹服用');
+    expect(await page().getByTestId('rx-maker').first().textContent()).toBe('中美天津史克制药有限公司 · 批准文号 国药准字H10900089');
     await shot('zh-visit');
     await accessible();
 
@@ -196,6 +205,7 @@ describe("the patient's records on a phone", { timeout: 120_000 }, () => {
     await page().getByTestId('visit').first().tap();
     await page().getByTestId('record').waitFor();
     expect(await page().getByTestId('how-to-take').first().textContent()).toBe('1粒 each time, twice a day, by mouth, for 3 days (饭后服用)');
+    expect(await page().getByTestId('rx-contraindications').first().textContent()).toBe('Do not take if: 活动性消化道溃疡者禁用');
     expect(await page().getByTestId('your-rating').textContent()).toBe('Your rating: 4/5 · 医生很耐心');
     await shot('en-visit');
     await accessible();

@@ -1,6 +1,6 @@
 /** Master data written at the hub and replicated read-only: the clinic's structure and people. */
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { ROLES, SESSION_PERIODS, SEXES, STAFF_POSITIONS, STAFF_STATUSES } from '../../main/domain/enums';
+import { DICTIONARY_KINDS, ROLES, SESSION_PERIODS, SEXES, STAFF_POSITIONS, STAFF_STATUSES } from '../../main/domain/enums';
 import { fen, flag, id, isoDate, ref, stamps } from './columns';
 
 export const departments = sqliteTable('departments', {
@@ -32,6 +32,8 @@ export const staff = sqliteTable('staff', {
   /** Registration fee for a visit with this doctor, integer fen. */
   registrationFeeFen: fen('registration_fee_fen').notNull().default(0),
   status: text('status', { enum: STAFF_STATUSES }).notNull().default('active'),
+  /** A phone to reach the person (normalised like patients' phones); null: none given. */
+  phone: text('phone'),
   ...stamps(),
 }, (t) => [index('staff_department').on(t.departmentId)]);
 
@@ -96,3 +98,22 @@ export const holidays = sqliteTable('holidays', {
   active: flag('active').notNull().default(true),
   ...stamps(),
 }, (t) => [uniqueIndex('holidays_date').on(t.date)]);
+
+/**
+ * The data dictionary (数据字典): short lists the admin keeps at the hub (ID document types,
+ * marital status, ethnicity, occupation, cancellation and priority reasons), replicated read-only
+ * to desks like the other master data. A row's `code` is what other rows store (a patient's
+ * marital_status holds the code), unique within its kind (checked at the hub, where alone these
+ * rows are written); the names are what people read. Stopped entries stay for the rows that
+ * name them and are no longer offered.
+ */
+export const dictionaryEntries = sqliteTable('dictionary_entries', {
+  id: id(),
+  kind: text('kind', { enum: DICTIONARY_KINDS }).notNull(),
+  code: text('code').notNull(),
+  name: text('name').notNull(),
+  nameEn: text('name_en').notNull().default(''),
+  sortOrder: integer('sort_order').notNull().default(0),
+  active: flag('active').notNull().default(true),
+  ...stamps(),
+}, (t) => [index('dictionary_entries_kind').on(t.kind, t.sortOrder)]);

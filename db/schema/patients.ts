@@ -1,7 +1,7 @@
 /** Patients, appointments and visits: the front desk's data. */
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import {
-  APPOINTMENT_SOURCES, APPOINTMENT_STATUSES, FEE_STATUSES, INSURANCE_TYPES, SEXES, VISIT_STATUSES, VISIT_TYPES,
+  APPOINTMENT_SOURCES, APPOINTMENT_STATUSES, FEE_STATUSES, ID_DOC_TYPES, INSURANCE_TYPES, SEXES, VISIT_STATUSES, VISIT_TYPES,
 } from '../../main/domain/enums';
 import { fen, flag, id, instant, isoDate, ref, stamps } from './columns';
 import { departments, rosterSessions, staff } from './organisation';
@@ -13,6 +13,13 @@ export const patients = sqliteTable('patients', {
   sex: text('sex', { enum: SEXES }).notNull(),
   birthDate: isoDate('birth_date'),
   idNumber: text('id_number'),
+  /** Another identity document for someone without a resident ID: its type and number (main/domain/idDocuments.ts). */
+  idDocType: text('id_doc_type', { enum: ID_DOC_TYPES }),
+  idDocNumber: text('id_doc_number'),
+  /** Codes of the data dictionary (dictionary_entries of kind marital_status, ethnicity, occupation); null: not told. */
+  maritalStatus: text('marital_status'),
+  ethnicity: text('ethnicity'),
+  occupation: text('occupation'),
   phone: text('phone'),
   /** The phone number reversed, so "last four digits" is an indexed prefix search. */
   phoneRev: text('phone_rev'),
@@ -38,6 +45,7 @@ export const patients = sqliteTable('patients', {
   index('patients_phone').on(t.phone),
   index('patients_phone_rev').on(t.phoneRev),
   index('patients_id_number').on(t.idNumber),
+  index('patients_id_doc_number').on(t.idDocNumber),
 ]);
 
 export const appointments = sqliteTable('appointments', {

@@ -33,6 +33,14 @@ export const drugs = sqliteTable('drugs', {
   defaultFrequency: text('default_frequency', { enum: DRUG_FREQUENCIES }),
   defaultRoute: text('default_route', { enum: DRUG_ROUTES }),
   defaultDays: integer('default_days'),
+  /** 生产厂家, as on the box. */
+  manufacturer: text('manufacturer').notNull().default(''),
+  /** 批准文号, e.g. 国药准字H20003263 (main/domain/drugRecords.ts checks its shape). */
+  approvalNumber: text('approval_number').notNull().default(''),
+  /** 禁忌: who must not take it, as the package insert says. */
+  contraindications: text('contraindications').notNull().default(''),
+  /** 注意事项: cautions for the doctor, the pharmacist and the patient. */
+  cautions: text('cautions').notNull().default(''),
   ...stamps(),
 }, (t) => [uniqueIndex('drugs_code').on(t.code), index('drugs_pinyin').on(t.pinyinInitials), index('drugs_name').on(t.name)]);
 

@@ -33,6 +33,7 @@ import { paymentsProcedures } from './procedures/payments';
 import { ratingsProcedures } from './procedures/ratings';
 import { vitalsProcedures } from './procedures/vitals';
 import { recordTemplateDeskProcedures, recordTemplateProcedures } from './procedures/record-templates';
+import { dictionaryDeskProcedures, dictionaryProcedures } from './procedures/dictionary';
 
 export const procedures = {
   ...accountProcedures,
@@ -44,6 +45,8 @@ export const procedures = {
   ...vitalsProcedures,
   ...recordTemplateProcedures,
   ...recordTemplateDeskProcedures,
+  ...dictionaryProcedures,
+  ...dictionaryDeskProcedures,
   ...prescriptionsProcedures,
   ...prescriptionsRepeatProcedures,
   ...pharmacyProcedures,

@@ -53,6 +53,11 @@ export const RxItemView = z.object({
   instructions: z.string().nullable(),
   /** The catalog's caution for this drug: its largest single dose (in doseUnit), when it has one. */
   maxDose: z.number().nullable(),
+  /** The drug's records from the catalog (issue 16): contraindications and cautions the patient should read, maker and approval number; '' when none. */
+  contraindications: z.string(),
+  cautions: z.string(),
+  manufacturer: z.string(),
+  approvalNumber: z.string(),
 });
 
 export const RxView = z.object({

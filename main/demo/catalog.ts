@@ -76,9 +76,22 @@ export interface Catalog {
   exams: Map<string, ExamRef>;
 }
 
+/** The demo's makers: made up, as the demo's approval numbers are (right shape, no real product's). */
+const DEMO_MAKERS = ['康宁演示制药有限公司', '华东示例药业股份有限公司', '北方样例制药有限公司'] as const;
+
+/** A drug's records for the demo (issue 16): a maker, an approval number of the right shape from its code, the insert's first contraindication. */
+export function demoRecords(spec: Pick<DrugSpec, 'code'>, i: number) {
+  const tcm = spec.code.startsWith('ZC');
+  return {
+    manufacturer: DEMO_MAKERS[i % DEMO_MAKERS.length]!,
+    approvalNumber: `国药准字${tcm ? 'Z' : 'H'}2099${spec.code.slice(2).padStart(4, '0')}`,
+    contraindications: '对本品过敏者禁用',
+  };
+}
+
 export function generateCatalog(ctx: GenContext, createdAt: number): Catalog {
   const stamp = { createdAt, updatedAt: createdAt };
-  const drugRefs = DRUG_SPECS.map((spec): DrugRef => {
+  const drugRefs = DRUG_SPECS.map((spec, i): DrugRef => {
     // Thresholds in dispensing units: cheap, much-used boxes keep more on the shelf.
     const lowStockThreshold = spec.priceFen < 3000 ? 20 : 10;
     const id = ctx.sink.insert(drugs, {
@@ -88,6 +101,7 @@ export function generateCatalog(ctx: GenContext, createdAt: number): Catalog {
       // Safe prescribing: ingredients and classes from the name, twice the usual dose as the maximum, the usual use as the defaults.
       ingredients: joinList(demoIngredients(spec.name)), drugClasses: joinList(demoClasses(spec.name)), maxDose: spec.dose * 2,
       defaultDose: spec.dose, defaultFrequency: spec.frequency, defaultRoute: spec.route, defaultDays: spec.days,
+      ...demoRecords(spec, i),
       ...stamp,
     });
     return { id, spec, lowStockThreshold };

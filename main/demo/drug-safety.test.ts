@@ -19,3 +19,14 @@ describe('the demo formulary\'s safety fields', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe("the demo formulary's records (issue 16)", () => {
+  it('give every drug a maker and an approval number of the right shape, each number its own', async () => {
+    const { DRUG_SPECS, demoRecords } = await import('./catalog');
+    const { isApprovalNumber } = await import('../domain/drugRecords');
+    const records = DRUG_SPECS.map((s, i) => demoRecords(s, i));
+    expect(records.every((r) => r.manufacturer.length > 0 && isApprovalNumber(r.approvalNumber))).toBe(true);
+    expect(new Set(records.map((r) => r.approvalNumber)).size).toBe(DRUG_SPECS.length);
+    expect(records.find((_, i) => DRUG_SPECS[i]!.code.startsWith('ZC'))?.approvalNumber).toMatch(/^国药准字Z/);
+  });
+});

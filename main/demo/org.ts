@@ -1,7 +1,8 @@
 /** Settings, departments, rooms, staff, accounts, observation rooms and beds; then the rosters. */
-import { accounts, beds, departments, rooms, rosterSessions, staff, wards } from '../../db/schema';
+import { accounts, beds, departments, dictionaryEntries, rooms, rosterSessions, staff, wards } from '../../db/schema';
 import { addDays, dayOfWeek } from '../domain/dates';
-import type { Role, SessionPeriod } from '../domain/enums';
+import { DICTIONARY_KINDS, type Role, type SessionPeriod } from '../domain/enums';
+import { STANDARD_DICTIONARY } from '../domain/dictionary-standard';
 import { pinyinKeys } from '../domain/pinyin';
 import { hashPassword, type ScryptParams } from '../station/password';
 import type { GenContext } from './context';
@@ -88,6 +89,13 @@ export function generateOrg(ctx: GenContext): Org {
     for (let b = 1; b <= w.beds; b++) {
       bedRefs.push({ id: sink.insert(beds, { id: ctx.id(t0), wardId, label: `${b}床`, ...stamp }), wardId, deptCode: w.dept });
     }
+  }
+
+  // The data dictionary's national standard lists, as the admin adds them (issue 16).
+  for (const kind of DICTIONARY_KINDS) {
+    STANDARD_DICTIONARY[kind].forEach(([code, name, nameEn], i) => {
+      sink.insert(dictionaryEntries, { id: ctx.id(t0), kind, code, name, nameEn, sortOrder: (i + 1) * 10, active: true, ...stamp });
+    });
   }
 
   return {

@@ -19,6 +19,20 @@ describe('drug labels (70 × 50 mm)', () => {
     expect(p2).toContain('注意事项：饭后服用');
   });
 
+  it("carries the drug's cautions, contraindications, maker and approval number (issue 16)", async () => {
+    const data = F.drugLabels();
+    data.items[0] = { ...data.items[0]!, cautions: '服药期间忌酒', contraindications: '青霉素过敏者禁用', manufacturer: '华北制药股份有限公司', approvalNumber: '国药准字H13023964' };
+    const zh = flatText(await renderDrugLabels(data, { lang: 'zh-CN' }), 1);
+    for (const s of ['注意事项：服药期间忌酒', '禁忌：青霉素过敏者禁用', '华北制药股份有限公司', '批准文号：国药准字H13023964']) expect(zh).toContain(s);
+    const p2 = flatText(await renderDrugLabels(data, { lang: 'zh-CN' }), 2);
+    expect(p2).toContain('注意事项：饭后服用');
+    expect(p2).not.toContain('禁忌');
+    expect(p2).not.toContain('批准文号');
+    const en = flatText(await renderDrugLabels(data, { lang: 'en' }), 1);
+    expect(en).toContain('Donotuse:青霉素过敏者禁用');
+    expect(en).toContain('ApprovalNo.:国药准字H13023964');
+  });
+
   it('English, copies, and no "undefined" when optional fields are missing', async () => {
     const en = flatText(await renderDrugLabels(F.drugLabels(), { lang: 'en', copy: true, printedAt: F.AT }));
     expect(en).toContain('Howtotake:');

@@ -1,6 +1,7 @@
 /**
  * Drug labels, 70 × 50 mm, one per dispensed item: clinic, patient, drug and specification,
- * quantity and days, how to take it (route, frequency, dose) and any instructions.
+ * quantity and days, how to take it (route, frequency, dose), the prescriber's instructions with
+ * the drug's cautions, its contraindications, and its maker and approval number (issue 16).
  */
 import { date, dateTime, present, withUnit } from './format';
 import { font, GREY, hr, line, measure, sexAge, text } from './layout';
@@ -41,9 +42,16 @@ function drugLabel(ctx: Ctx, d: DrugLabel, it: DrugItem, printedAt: number): voi
   const hh = Math.min(measure(ctx, how, w, { size: 11, bold: true }), 30);
   text(ctx, how, m, 77, w, { size: 11, bold: true });
   let y = 77 + hh + 2;
-  if (present(it.instructions)) {
-    line(ctx, `${L.colon(L.w.instructions)}${it.instructions}`, m, y, w, { size: 8.5 });
+  const notes = [it.instructions, it.cautions].filter(present).join(ctx.lang === 'zh-CN' ? '；' : '; ');
+  if (notes !== '') {
+    line(ctx, `${L.colon(L.w.instructions)}${notes}`, m, y, w, { size: 8.5, minScale: 0.7 });
+    y += 9.5;
   }
+  if (present(it.contraindications)) {
+    line(ctx, `${L.colon(L.w.contraindications)}${it.contraindications}`, m, y, w, { size: 7, bold: true, minScale: 0.7 });
+  }
+  const maker = [it.manufacturer, present(it.approvalNumber) ? `${L.colon(L.w.approvalNumber)}${it.approvalNumber}` : null].filter(present).join('  ');
+  if (maker !== '') line(ctx, maker, m, ctx.H - 26.5, w, { size: 5.5, color: GREY, minScale: 0.6 });
   y = ctx.H - 17;
   hr(ctx, y - 3, { x1: m, x2: ctx.W - m, width: 0.4, color: '#999' });
   line(ctx, `${L.colon(L.w.dispensedAt)}${date(d.dispensedAt, d.timeZone)}`, m, y, w * 0.55, { size: 7, color: GREY });

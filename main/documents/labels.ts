@@ -93,7 +93,7 @@ const ZH = {
     checkedBy: '财务复核', noRefunds: '当日无退费',
     // labels
     specimen: '标本', collectedAt: '采集时间', instructions: '注意事项', dispensedAt: '发药日期',
-    pharmacist: '药师', usage: '用法用量',
+    pharmacist: '药师', usage: '用法用量', contraindications: '禁忌', approvalNumber: '批准文号',
 };
 
 export type Words = typeof ZH;
@@ -124,7 +124,7 @@ const EN: Words = {
     refundSlips: 'Refund slips', visits: 'Visits', registrations: 'Registrations', prescriptions: 'Prescriptions',
     checkedBy: 'Checked by', noRefunds: 'No refunds today',
     specimen: 'Specimen', collectedAt: 'Collected', instructions: 'Instructions', dispensedAt: 'Dispensed',
-    pharmacist: 'Pharmacist', usage: 'How to take',
+    pharmacist: 'Pharmacist', usage: 'How to take', contraindications: 'Do not use', approvalNumber: 'Approval No.',
 };
 
 const WORDS: Record<Lang, Words> = { 'zh-CN': ZH, en: EN };

@@ -226,7 +226,11 @@ export const drugLabelDocSchema = z.object({
     .array(
       prescriptionItemSchema
         .omit({ amountFen: true, note: true, days: true })
-        .extend({ days: z.int().positive().nullish(), instructions: optText }),
+        .extend({
+          days: z.int().positive().nullish(), instructions: optText,
+          /** The drug's records from the catalog (issue 16): what the patient must know, and who made it under which approval. */
+          contraindications: optText, cautions: optText, manufacturer: optText, approvalNumber: optText,
+        }),
     )
     .min(1, 'nothing to label'),
 });

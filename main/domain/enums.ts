@@ -65,3 +65,9 @@ export const EXAM_CATEGORIES = ['lab', 'imaging', 'ecg', 'ultrasound', 'other'] 
 /** 'refuse': something that arrived at the hub was refused (a forged call, a bad push, a wrong pairing code); `detail` says why. */
 export const AUDIT_ACTIONS = ['read', 'create', 'update', 'sign', 'amend', 'print', 'merge', 'refuse', 'override', 'void'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** Identity documents besides the resident ID (居民身份证), for people who have none: each has its own rule (main/domain/idDocuments.ts). */
+export const ID_DOC_TYPES = ['passport', 'hk_macau_permit', 'taiwan_permit', 'foreign_permanent_residence'] as const;
+
+/** The kinds of the data dictionary (数据字典): master data lists the admin keeps at the hub. */
+export const DICTIONARY_KINDS = ['id_doc_type', 'marital_status', 'ethnicity', 'occupation', 'cancel_reason', 'priority_reason'] as const;

@@ -92,6 +92,8 @@ export const ERROR_CODES = [
   'BACKUP_KEY_WRONG',
   'BACKUP_KEY_MISSING',
   'INTERNAL',
+  'INVALID_ID_DOCUMENT',
+  'INVALID_APPROVAL_NUMBER',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

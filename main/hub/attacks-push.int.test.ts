@@ -194,6 +194,14 @@ describe('attacks on the push path: each crafted change is refused, audited, a r
   it('master data: an account row', async () => {
     await expectRefused(change({ table: 'accounts', rowId: t.ids.accounts.admin, op: 'update', columns: { password_hash: 'attacker' } }), 'READ_ONLY_TABLE');
   });
+
+  it('master data: a data-dictionary entry a desk made up (issue 16)', async () => {
+    const rowId = uuidv7();
+    await expectRefused(change({ table: 'dictionary_entries', rowId, columns: {
+      id: rowId, kind: 'ethnicity', code: 'x1', name: '捏造', name_en: '', sort_order: 0, active: 1, created_at: 1, updated_at: 1,
+    } }), 'READ_ONLY_TABLE');
+    expect(await t.store.row('dictionary_entries', rowId)).toBeUndefined();
+  });
 });
 
 describe('a flood of crafted changes', () => {

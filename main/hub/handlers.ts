@@ -12,6 +12,7 @@ import { lookupHandlers } from './services/lookups';
 import { messagesHandlers } from './services/messages';
 import { masterHandlers } from './services/master';
 import { recordTemplateHandlers } from './services/master-record-templates';
+import { dictionaryHandlers } from './services/master-dictionary';
 import { orgHandlers } from './services/org';
 import { reviewsHandlers } from './services/reviews';
 import { rostersHandlers } from './services/rosters';
@@ -26,6 +27,7 @@ export const hubHandlers = {
   ...orgHandlers,
   ...masterHandlers,
   ...recordTemplateHandlers,
+  ...dictionaryHandlers,
   ...rostersHandlers,
   ...devicesHandlers,
   ...jobsHandlers,

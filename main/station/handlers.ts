@@ -20,6 +20,7 @@ import { prescriptionsRepeatHandlers } from './services/prescriptions-repeat';
 import { queueHandlers } from './services/queue';
 import { setupHandlers } from './services/setup';
 import { recordTemplateDeskHandlers } from './services/record-templates';
+import { dictionaryDeskHandlers } from './services/dictionary';
 import { vitalsHandlers } from './services/vitals';
 
 export const handlers = {
@@ -32,6 +33,7 @@ export const handlers = {
   ...consultationHandlers,
   ...vitalsHandlers,
   ...recordTemplateDeskHandlers,
+  ...dictionaryDeskHandlers,
   ...prescriptionsHandlers,
   ...prescriptionsRepeatHandlers,
   ...pharmacyHandlers,

@@ -8,7 +8,7 @@ const LOCAL_ONLY = new Set(['sequences', 'station_meta', 'login_failures', 'chan
 /** Master data: written at the hub (or by the demo seeder), replicated read-only to stations. */
 export const MASTER_TABLES = new Set([
   'departments', 'rooms', 'staff', 'accounts', 'roster_sessions', 'settings',
-  'drugs', 'exam_items', 'wards', 'beds', 'roster_templates', 'holidays', 'record_templates',
+  'drugs', 'exam_items', 'wards', 'beds', 'roster_templates', 'holidays', 'record_templates', 'dictionary_entries',
 ]);
 
 export const REPLICATED_TABLES: Table[] = Object.values(schema).filter(

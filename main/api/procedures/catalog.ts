@@ -30,6 +30,8 @@ export const SessionView = z.object({
   doctorId: Id,
   doctorName: z.string(),
   doctorTitle: z.string(),
+  /** The doctor's phone from the staff record (issue 16); null: none given. */
+  doctorPhone: z.string().nullable(),
   registrationFeeFen: Fen,
   departmentId: Id,
   departmentName: z.string(),

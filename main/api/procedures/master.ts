@@ -54,6 +54,11 @@ const drugFields = {
   defaultFrequency: z.enum(DRUG_FREQUENCIES).nullable(),
   defaultRoute: z.enum(DRUG_ROUTES).nullable(),
   defaultDays: z.number().int().min(1).max(MAX_DAYS).nullable(),
+  /** Drug records (issue 16): 生产厂家, 批准文号 (its shape checked: INVALID_APPROVAL_NUMBER), 禁忌, 注意事项. */
+  manufacturer: Text(100),
+  approvalNumber: Text(60),
+  contraindications: Text(1000),
+  cautions: Text(1000),
 };
 
 export const DrugCreateInput = z.object({
@@ -67,6 +72,10 @@ export const DrugCreateInput = z.object({
   defaultFrequency: drugFields.defaultFrequency.default(null),
   defaultRoute: drugFields.defaultRoute.default(null),
   defaultDays: drugFields.defaultDays.default(null),
+  manufacturer: drugFields.manufacturer.default(''),
+  approvalNumber: drugFields.approvalNumber.default(''),
+  contraindications: drugFields.contraindications.default(''),
+  cautions: drugFields.cautions.default(''),
 });
 export const DrugPatch = z.object(Object.fromEntries(Object.entries(drugFields).map(([k, v]) => [k, v.optional()])) as {
   [K in keyof typeof drugFields]: z.ZodOptional<(typeof drugFields)[K]>
@@ -78,6 +87,7 @@ export const DrugAdminView = z.object({
   lowStockThreshold: z.number().int(), active: z.boolean(), updatedAt: Instant,
   ingredients: z.array(z.string()), drugClasses: z.array(z.string()), maxDose: z.number().nullable(), defaultDose: z.number().nullable(),
   defaultFrequency: z.enum(DRUG_FREQUENCIES).nullable(), defaultRoute: z.enum(DRUG_ROUTES).nullable(), defaultDays: z.number().int().nullable(),
+  manufacturer: z.string(), approvalNumber: z.string(), contraindications: z.string(), cautions: z.string(),
 });
 
 export const ExamItemAdminView = z.object({
@@ -92,13 +102,13 @@ export const WardAdminView = z.object({
 });
 
 const TabularFormat = z.enum(['csv', 'xlsx']);
-const ImportInput = z.object({
+export const ImportInput = z.object({
   format: TabularFormat,
   /** The file, base64; size is checked after decoding (IMPORT_TOO_LARGE). */
   base64: z.string().max(Math.ceil(IMPORT_MAX_BYTES / 3) * 4 * 2),
   dryRun: z.boolean().default(false),
 });
-const ImportResult = z.object({
+export const ImportResult = z.object({
   dryRun: z.boolean(),
   /** Data rows read (blank rows skipped). */
   rows: z.number().int().nonnegative(),
@@ -106,8 +116,8 @@ const ImportResult = z.object({
   updated: z.number().int().nonnegative(),
   unchanged: z.number().int().nonnegative(),
 });
-const ExportInput = z.object({ format: TabularFormat, lang: z.enum(['zh', 'en']).default('zh') });
-const ExportFile = z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() });
+export const ExportInput = z.object({ format: TabularFormat, lang: z.enum(['zh', 'en']).default('zh') });
+export const ExportFile = z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() });
 
 const ExamCode = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,19}$/, 'letters and digits, at most 20 (e.g. E001)');
 

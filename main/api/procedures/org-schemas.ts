@@ -41,6 +41,8 @@ export const StaffAdminView = z.object({
   specialty: z.string(),
   registrationFeeFen: Fen,
   status: z.enum(STAFF_STATUSES),
+  /** Normalised like patients' phones; null: none given. */
+  phone: z.string().nullable(),
   updatedAt: Instant,
 });
 
@@ -68,6 +70,8 @@ const staffFields = {
   /** Registration fee for a visit with this person, integer fen. */
   registrationFeeFen: Fen,
   status: z.enum(STAFF_STATUSES),
+  /** A phone to reach the person (issue 16): checked and normalised (INVALID_PHONE {field: 'phone'}); blank or null is none. */
+  phone: Text(40).nullable(),
 };
 
 /** A new person: name, sex and position required; the rest default (no department, no fee, active). */
@@ -78,6 +82,7 @@ export const StaffCreateInput = z.object({
   specialty: staffFields.specialty.default(''),
   registrationFeeFen: staffFields.registrationFeeFen.default(0),
   status: staffFields.status.default('active'),
+  phone: staffFields.phone.default(null),
 });
 export type StaffCreate = z.output<typeof StaffCreateInput>;
 export type StaffCreateRaw = z.input<typeof StaffCreateInput>;
@@ -91,6 +96,7 @@ export const StaffPatch = z.object({
   specialty: staffFields.specialty.optional(),
   registrationFeeFen: staffFields.registrationFeeFen.optional(),
   status: staffFields.status.optional(),
+  phone: staffFields.phone.optional(),
 });
 export type StaffPatchT = z.output<typeof StaffPatch>;
 

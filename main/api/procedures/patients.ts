@@ -13,7 +13,7 @@
  */
 import { AllergyListInput, CodedAllergyView } from './allergies';
 import { z } from 'zod';
-import { INSURANCE_TYPES } from '../../domain/enums';
+import { ID_DOC_TYPES, INSURANCE_TYPES } from '../../domain/enums';
 import { procedure } from '../define';
 import { Id, Instant, IsoDate, RequiredText, Sex, Text } from '../schemas';
 import { PatientRowCounts } from './reviews';
@@ -33,6 +33,9 @@ const IdentityFields = {
   /** Resident ID number (18 characters; a lower-case x is fine). */
   idNumber: OptText(32),
   phone: OptText(40),
+  /** Another identity document for someone without a resident ID (issue 16): its type and number, checked by the type's rule. */
+  idDocType: z.enum(ID_DOC_TYPES).nullish(),
+  idDocNumber: OptText(40),
 };
 
 const OtherFields = {
@@ -44,6 +47,10 @@ const OtherFields = {
   allergyList: AllergyListInput.optional(),
   emergencyName: OptText(50),
   emergencyPhone: OptText(40),
+  /** Codes of the data dictionary (kinds marital_status, ethnicity, occupation); blank is none, an unknown code is refused. */
+  maritalStatus: OptText(40),
+  ethnicity: OptText(40),
+  occupation: OptText(40),
 };
 
 const DuplicateConfirmation = {
@@ -72,6 +79,11 @@ export const PatientCard = z.object({
   /** Completed years on the clinic's today; null without a birth date. */
   ageYears: z.number().int().nonnegative().nullable(),
   idNumber: z.string().nullable(),
+  idDocType: z.enum(ID_DOC_TYPES).nullable(),
+  idDocNumber: z.string().nullable(),
+  maritalStatus: z.string().nullable(),
+  ethnicity: z.string().nullable(),
+  occupation: z.string().nullable(),
   phone: z.string().nullable(),
   address: z.string().nullable(),
   insuranceType: InsuranceType,
@@ -87,7 +99,7 @@ export const PatientCard = z.object({
 });
 export type PatientCardT = z.infer<typeof PatientCard>;
 
-export const SEARCH_KINDS = ['record_no', 'id_number', 'phone', 'name', 'pinyin_initials', 'pinyin_full'] as const;
+export const SEARCH_KINDS = ['record_no', 'id_number', 'id_doc_number', 'phone', 'name', 'pinyin_initials', 'pinyin_full'] as const;
 export const SearchKind = z.enum(SEARCH_KINDS);
 
 export const PatientSummary = z.object({
@@ -145,7 +157,7 @@ export const patientsProcedures = {
     kind: 'query',
     access: ['receptionist', 'doctor', 'cashier', 'pharmacist'],
     summary:
-      'Find patients by any part of the name, pinyin initials or full pinyin, phone (whole, its first 3+ or last 4+ digits), ID number (whole or 13+ leading digits) or record number: the whole name first, then patients seen here most recently, then the rest. Merged records are left out.',
+      'Find patients by any part of the name, pinyin initials or full pinyin, phone (whole, its first 3+ or last 4+ digits), ID number (whole or 13+ leading digits), the number of another identity document (whole) or record number: the whole name first, then patients seen here most recently, then the rest. Merged records are left out.',
     input: z.object({
       q: z.string().trim().min(1).max(64),
       limit: z.number().int().min(1).max(50).default(20),

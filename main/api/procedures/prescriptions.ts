@@ -120,6 +120,11 @@ export const FormularyDrug = z.object({
   maxDose: z.number().nullable(),
   /** With a visitId: the patient's allergens this drug matches (a stop if prescribed). */
   allergens: z.array(z.string()),
+  /** The drug's records (issue 16), shown to the prescriber: '' when the catalog has none. */
+  manufacturer: z.string(),
+  approvalNumber: z.string(),
+  contraindications: z.string(),
+  cautions: z.string(),
 });
 
 const Dose = z.number().positive().max(100_000);

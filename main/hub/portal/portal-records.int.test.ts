@@ -6,6 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flatText } from '../../documents/testPdf';
+import { drugs } from '../../../db/schema';
+import { withMasterWriter } from '../../station/master';
 import { hubTemplate } from '../../sync/hooks.testing';
 import { adminChecksums, mobile, nameOf, phoneOf, registered, startPortalHub, type PatientPhone } from './portal.testing';
 import { seenVisit, type SeenVisit } from './records.testing';
@@ -20,6 +22,10 @@ beforeAll(async () => {
   t = await startPortalHub(template());
   const r = await registered(t, 300);
   me = { ...r, accountId: (await t.portal.accountByPhone(mobile(300)))!.id };
+  // The drug's records (issue 16), as the admin keeps them in the catalog.
+  withMasterWriter(t.clinic.admin.station, (w) => w.update(drugs, t.ids.drugs.ibuprofen, {
+    contraindications: '活动性消化道溃疡者禁用', cautions: '不宜空腹服用', manufacturer: '中美天津史克制药有限公司', approvalNumber: '国药准字H10900089',
+  }));
   done = seenVisit(t, r.memberId, 'done', { finish: true, voided: true });
   // With the other doctor: a patient holds one place per session.
   open = seenVisit(t, r.memberId, 'open', { finish: false, doctor: 'doctor2' });
@@ -53,7 +59,10 @@ describe("the patient's records", () => {
     const drug = t.clinic.admin.station.raw.prepare('SELECT max_dose AS maxDose FROM drugs WHERE id = ?').get(t.ids.drugs.ibuprofen) as { maxDose: number | null };
     expect(v.prescriptions[0]).toMatchObject({
       rxNo: done.rxNo, voided: false,
-      items: [{ drugName: '布洛芬缓释胶囊', dose: 1, doseUnit: '粒', frequency: 'bid', route: 'po', days: 3, instructions: '饭后服用', maxDose: drug.maxDose }],
+      items: [{
+        drugName: '布洛芬缓释胶囊', dose: 1, doseUnit: '粒', frequency: 'bid', route: 'po', days: 3, instructions: '饭后服用', maxDose: drug.maxDose,
+        contraindications: '活动性消化道溃疡者禁用', cautions: '不宜空腹服用', manufacturer: '中美天津史克制药有限公司', approvalNumber: '国药准字H10900089',
+      }],
     });
     expect(v.prescriptions[1]).toMatchObject({ status: 'cancelled', voided: true });
     expect(v.exams).toEqual([expect.objectContaining({ id: done.examOrderId, status: 'paid', result: null })]);

@@ -60,7 +60,8 @@ export function issuedPrescriptions(raw: Database.Database, visitId: string): z.
     WHERE p.visit_id = ? AND p.status <> 'draft' AND p.issued_at IS NOT NULL ORDER BY p.issued_at, p.id`).all(visitId) as
     Omit<z.input<typeof RxView>, 'voided' | 'items'>[];
   const items = raw.prepare(`SELECT d.name AS drugName, d.name_en AS drugNameEn, d.spec, i.dose, i.dose_unit AS doseUnit, i.frequency, i.route,
-      i.days, i.quantity, d.unit, i.note AS instructions, d.max_dose AS maxDose
+      i.days, i.quantity, d.unit, i.note AS instructions, d.max_dose AS maxDose, d.contraindications, d.cautions, d.manufacturer,
+      d.approval_number AS approvalNumber
     FROM prescription_items i JOIN drugs d ON d.id = i.drug_id WHERE i.prescription_id = ? AND i.removed = 0 ORDER BY i.seq, i.id`);
   return rxs.map((rx) => ({ ...rx, voided: rx.status === 'cancelled', items: items.all(rx.id) as z.input<typeof RxView>['items'] }));
 }

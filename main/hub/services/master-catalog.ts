@@ -7,6 +7,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DrugAdminView, DrugCreateInput, ExamItemAdminView, WardAdminView } from '../../api/procedures/master';
 import { joinList, splitList } from '../../domain/allergies';
+import { checkApprovalNumber } from '../../domain/drugRecords';
 import { DomainError } from '../../domain/errors';
 import { pinyinKeys } from '../../domain/pinyin';
 import { admissions, beds, departments, drugs, examItems, wards } from '../../../db/schema';
@@ -22,6 +23,7 @@ const drugColumns = {
   lowStockThreshold: drugs.lowStockThreshold, active: drugs.active, updatedAt: drugs.updatedAt,
   ingredients: drugs.ingredients, drugClasses: drugs.drugClasses, maxDose: drugs.maxDose, defaultDose: drugs.defaultDose,
   defaultFrequency: drugs.defaultFrequency, defaultRoute: drugs.defaultRoute, defaultDays: drugs.defaultDays,
+  manufacturer: drugs.manufacturer, approvalNumber: drugs.approvalNumber, contraindications: drugs.contraindications, cautions: drugs.cautions,
 };
 
 type DrugColumnsRow = { ingredients: string; drugClasses: string } & Omit<z.input<typeof DrugAdminView>, 'ingredients' | 'drugClasses'>;
@@ -39,9 +41,10 @@ export function drugView(ctx: RequestContext, id: string): z.input<typeof DrugAd
 
 /** The lists as stored ('|'-joined); the other fields as they are. */
 function drugRowFields<T extends { ingredients?: readonly string[] | undefined; drugClasses?: readonly string[] | undefined }>(f: T) {
-  const { ingredients, drugClasses, ...rest } = f;
+  const { ingredients, drugClasses, ...rest } = f as T & { approvalNumber?: string | undefined };
   return {
     ...rest,
+    ...(rest.approvalNumber === undefined ? {} : { approvalNumber: checkApprovalNumber(rest.approvalNumber) }),
     ...(ingredients === undefined ? {} : { ingredients: joinList(ingredients) }),
     ...(drugClasses === undefined ? {} : { drugClasses: joinList(drugClasses) }),
   };

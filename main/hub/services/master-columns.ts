@@ -38,6 +38,11 @@ export const DRUG_COLUMNS = [
   col('defaultFrequency', '默认频次', 'Default frequency', false),
   col('defaultRoute', '默认用法', 'Default route', false),
   col('defaultDays', '默认天数', 'Default days', false),
+  // Drug records (issue 16): a blank cell leaves what the drug has.
+  col('manufacturer', '生产厂家', 'Manufacturer', false),
+  col('approvalNumber', '批准文号', 'Approval number', false),
+  col('contraindications', '禁忌', 'Contraindications', false),
+  col('cautions', '注意事项', 'Cautions', false),
 ] as const;
 export type DrugColumnKey = (typeof DRUG_COLUMNS)[number]['key'];
 
@@ -51,6 +56,7 @@ export const STAFF_COLUMNS = [
   col('specialty', '专长', 'Specialty', false),
   col('registrationFee', '挂号费(元)', 'Registration fee (yuan)', false),
   col('status', '状态', 'Status', false),
+  col('phone', '电话', 'Phone', false),
 ] as const;
 export type StaffColumnKey = (typeof STAFF_COLUMNS)[number]['key'];
 

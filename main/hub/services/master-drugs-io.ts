@@ -4,12 +4,14 @@
  * one, and drugs not in the file are left as they are. Two rows with the same code are both
  * refused (DUPLICATE_IN_FILE). Export writes every drug, stopped ones too, in the same columns.
  * The safety columns (ingredients, classes, maximum and default dose, frequency, route, days)
- * are optional: a blank cell leaves what the drug has (a file from before them changes nothing).
+ * are optional: a blank cell leaves what the drug has (a file from before them changes nothing),
+ * and so are the record columns (manufacturer, approval number, contraindications, cautions).
  */
 import { DRUG_UNITS, DrugCode } from '../../api/procedures/master';
 import { isDrugClass, splitList, type DrugClass } from '../../domain/allergies';
 import { DRUG_FREQUENCIES, DRUG_ROUTES, INSURANCE_CLASSES, type DrugFrequency } from '../../domain/enums';
 import { MAX_DAYS } from '../../domain/prescribing';
+import { checkApprovalNumber } from '../../domain/drugRecords';
 import { parseYuan } from '../../domain/money';
 import type { Cell } from '../../tabular/cells';
 import type { RequestContext } from '../../station/context';
@@ -80,6 +82,26 @@ function safetyCells(check: Checks, cell: (k: DrugColumnKey) => string) {
   return out;
 }
 
+/** The record columns of a row (manufacturer, approval number, contraindications, cautions): only those given. */
+function recordCells(check: Checks, cell: (k: DrugColumnKey) => string) {
+  const out: Partial<Pick<DrugFields, 'manufacturer' | 'approvalNumber' | 'contraindications' | 'cautions'>> = {};
+  const manufacturer = check.text('manufacturer', cell('manufacturer'), 100, false);
+  if (manufacturer) out.manufacturer = manufacturer;
+  const approval = cell('approvalNumber');
+  if (approval !== '') {
+    try {
+      out.approvalNumber = checkApprovalNumber(approval);
+    } catch {
+      check.issue('approvalNumber', 'INVALID_APPROVAL_NUMBER', `"${approval}" is not an approval number (e.g. 国药准字H20003263)`);
+    }
+  }
+  const contraindications = check.text('contraindications', cell('contraindications'), 1000, false);
+  if (contraindications) out.contraindications = contraindications;
+  const cautions = check.text('cautions', cell('cautions'), 1000, false);
+  if (cautions) out.cautions = cautions;
+  return out;
+}
+
 export function importDrugs(ctx: RequestContext, input: { format: 'csv' | 'xlsx'; base64: string; dryRun: boolean }): ImportCounts {
   const firstRowOfCode = new Map<string, number>();
   const known = new Map(ctx.db.select().from(drugs).all().map((d) => [d.code, d]));
@@ -120,7 +142,7 @@ export function importDrugs(ctx: RequestContext, input: { format: 'csv' | 'xlsx'
       check.issue('insuranceClass', 'UNKNOWN_VALUE', `unknown insurance class "${clsText}" (${listLabels(INSURANCE_LABELS)})`);
     }
     const lowStockThreshold = check.int('lowStockThreshold', cell('lowStockThreshold'), 0, 1_000_000, 10);
-    const safety = safetyCells(check, cell);
+    const safety = { ...safetyCells(check, cell), ...recordCells(check, cell) };
     const statusText = cell('status');
     const status = statusText === '' ? 'active' : valueOf(DRUG_STATUS_LABELS, statusText);
     if (!status) check.issue('status', 'UNKNOWN_VALUE', `unknown status "${statusText}" (${listLabels(DRUG_STATUS_LABELS)})`);
@@ -134,7 +156,8 @@ export function importDrugs(ctx: RequestContext, input: { format: 'csv' | 'xlsx'
     const existing = known.get(code);
     if (!existing) {
       const fields: DrugFields & { active: boolean } = {
-        ingredients: [], drugClasses: [], maxDose: null, defaultDose: null, defaultFrequency: null, defaultRoute: null, defaultDays: null, ...basic, ...safety,
+        ingredients: [], drugClasses: [], maxDose: null, defaultDose: null, defaultFrequency: null, defaultRoute: null, defaultDays: null,
+        manufacturer: '', approvalNumber: '', contraindications: '', cautions: '', ...basic, ...safety,
       };
       return { row, kind: 'create', apply: () => void createDrug(ctx, fields) };
     }
@@ -155,6 +178,7 @@ export function drugRows(ctx: RequestContext, lang: Lang): Cell[][] {
       lowStockThreshold: d.lowStockThreshold, status: labelOf(DRUG_STATUS_LABELS, d.active ? 'active' : 'stopped', lang),
       ingredients: d.ingredients.join('|'), drugClasses: d.drugClasses.join('|'), maxDose: d.maxDose ?? '', defaultDose: d.defaultDose ?? '',
       defaultFrequency: d.defaultFrequency ?? '', defaultRoute: d.defaultRoute ?? '', defaultDays: d.defaultDays ?? '',
+      manufacturer: d.manufacturer, approvalNumber: d.approvalNumber, contraindications: d.contraindications, cautions: d.cautions,
     };
     rows.push(DRUG_COLUMNS.map((c) => byKey[c.key]));
   }

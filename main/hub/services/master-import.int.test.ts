@@ -35,6 +35,7 @@ async function exportedRows(name: 'master.exportDrugs' | 'master.exportStaff', f
 const HEADER = ['编码', '名称', '英文名', '规格', '剂型', '单位', '剂量单位', '每单位剂量数', '单价(元)', '医保类别', '库存预警', '状态'];
 /** The safe-prescribing columns after them (optional: files without them import as before). */
 const SAFETY_HEADER = ['成分', '药物类别', '最大单次剂量', '默认单次剂量', '默认频次', '默认用法', '默认天数'];
+const RECORD_HEADER = ['生产厂家', '批准文号', '禁忌', '注意事项'];
 const drugRow = (code: string, over: Partial<Record<string, string>> = {}): string[] => {
   const base: Record<string, string> = {
     编码: code, 名称: '蒙脱石散', 英文名: 'Smectite', 规格: '3g×10袋', 剂型: 'powder', 单位: '盒', 剂量单位: '袋', 每单位剂量数: '10',
@@ -49,7 +50,7 @@ describe('drug catalog: export and import', () => {
       const file = await exported('master.exportDrugs', format);
       expect(file.fileName).toBe(`drugs-2026-11-23.${format}`);
       const rows = await exportedRows('master.exportDrugs', format);
-      expect(rows[0]).toEqual([...HEADER, ...SAFETY_HEADER]);
+      expect(rows[0]).toEqual([...HEADER, ...SAFETY_HEADER, ...RECORD_HEADER]);
       expect(rows[1]?.slice(0, 12)).toEqual(['D001', '阿莫西林胶囊', '', '0.25g×24粒', 'tablet', '盒', '粒', '24', '18.5', '甲类', '10', '在用']);
       expect(rows[1]?.slice(12).every((c) => c === '')).toBe(true); // no safety fields on the fixture's drugs (XLSX drops the empty cells)
       const before = tableChecksums(fx.station.raw);
@@ -151,7 +152,7 @@ describe('drug catalog: export and import', () => {
     const file = await exported('master.exportDrugs', 'csv');
     const text = Buffer.from(file.base64, 'base64').toString('utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
-    expect(text).toContain(`XY9,"'=HYPERLINK(""http://evil"",""点我"")",,'-1,'@x,盒,'+,1,0,自费,10,在用,,,,,,,\r\n`);
+    expect(text).toContain(`XY9,"'=HYPERLINK(""http://evil"",""点我"")",,'-1,'@x,盒,'+,1,0,自费,10,在用,,,,,,,,,,,\r\n`);
     expect(fx.ok(admin, 'master.importDrugs', { format: 'csv', base64: file.base64, dryRun: true })).toMatchObject({ unchanged: 4, updated: 0 });
     const x = await exported('master.exportDrugs', 'xlsx');
     expect(fx.ok(admin, 'master.importDrugs', { format: 'xlsx', base64: x.base64, dryRun: true })).toMatchObject({ unchanged: 4, updated: 0 });
@@ -163,8 +164,9 @@ describe('staff list: export and import', () => {
     it(`${format}: export, then import the same file — 0 changes`, async () => {
       const file = await exported('master.exportStaff', format);
       const rows = await exportedRows('master.exportStaff', format);
-      expect(rows[0]).toEqual(['编号', '姓名', '性别', '岗位', '职称', '科室编码', '专长', '挂号费(元)', '状态']);
-      expect(rows.find((r) => r[1] === '李明')).toEqual([fx.ids.staff.doctor, '李明', '女', '医生', '主治医师', 'NK', '', '15', '在职']);
+      expect(rows[0]).toEqual(['编号', '姓名', '性别', '岗位', '职称', '科室编码', '专长', '挂号费(元)', '状态', '电话']);
+      expect(rows.find((r) => r[1] === '李明')?.slice(0, 9)).toEqual([fx.ids.staff.doctor, '李明', '女', '医生', '主治医师', 'NK', '', '15', '在职']);
+      expect(rows.find((r) => r[1] === '李明')?.[9] ?? '').toBe(''); // no phone on the fixture's staff (XLSX drops the empty cell)
       const before = tableChecksums(fx.station.raw);
       expect(fx.ok(admin, 'master.importStaff', { format, base64: file.base64 })).toEqual({ dryRun: false, rows: 7, created: 0, updated: 0, unchanged: 7 });
       expect(tableChecksums(fx.station.raw)).toEqual(before);

@@ -11,6 +11,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { StaffCreateRaw } from '../../api/procedures/org-schemas';
 import { Id } from '../../api/schemas';
 import { DomainError } from '../../domain/errors';
+import { normalizePhone } from '../../domain/phone';
 import type { Cell } from '../../tabular/cells';
 import { departments, staff } from '../../../db/schema';
 import type { RequestContext } from '../../station/context';
@@ -57,13 +58,23 @@ export function importStaff(ctx: RequestContext, input: { format: 'csv' | 'xlsx'
     const title = check.text('title', cell('title'), 50, false);
     const specialty = check.text('specialty', cell('specialty'), 200, false);
     const registrationFeeFen = moneyCell(check, 'registrationFee', cell('registrationFee'), 0);
+    const phoneText = cell('phone');
+    let phone: string | undefined;
+    if (phoneText !== '') {
+      try {
+        phone = normalizePhone(phoneText);
+      } catch {
+        check.issue('phone', 'INVALID_PHONE', `"${phoneText}" is not a phone number`);
+      }
+    }
     const deptCode = cell('departmentCode');
     const departmentId = deptCode === '' ? null : departmentIdByCode(ctx, deptCode);
     if (departmentId === null && deptCode !== '') check.issue('departmentCode', 'UNKNOWN_DEPARTMENT', `no department has code "${deptCode}"`);
     if (issues.length > before || name === undefined || sex === undefined || position === undefined || status === undefined
       || title === undefined || specialty === undefined || registrationFeeFen === undefined) return null;
 
-    const raw: StaffCreateRaw = { name, sex, position, title, departmentId, specialty, registrationFeeFen, status };
+    // A blank phone cell leaves the person's phone as it is (a file from before the column changes nothing).
+    const raw: StaffCreateRaw = { name, sex, position, title, departmentId, specialty, registrationFeeFen, status, ...(phone === undefined ? {} : { phone }) };
     try {
       // A person who stays on (or leaves) a department that is now inactive keeps it; only new or moved rows need it active.
       if (!existing || existing.departmentId !== departmentId) validateStaff(ctx, raw);
@@ -97,7 +108,7 @@ export function staffRows(ctx: RequestContext, lang: Lang): Cell[][] {
     const byKey: Record<StaffColumnKey, Cell> = {
       id: s.id, name: s.name, sex: labelOf(SEX_LABELS, s.sex, lang), position: labelOf(POSITION_LABELS, s.position, lang), title: s.title,
       departmentCode: s.departmentId ? (codes.get(s.departmentId) ?? '') : '', specialty: s.specialty,
-      registrationFee: s.registrationFeeFen / 100, status: labelOf(STAFF_STATUS_LABELS, s.status, lang),
+      registrationFee: s.registrationFeeFen / 100, status: labelOf(STAFF_STATUS_LABELS, s.status, lang), phone: s.phone ?? '',
     };
     rows.push(STAFF_COLUMNS.map((c) => byKey[c.key]));
   }

@@ -14,7 +14,7 @@ import { MIME } from './master-import';
 import { importStaff, staffRows } from './master-staff-io';
 import { clinicToday } from '../../station/services/patients-fields';
 
-function exportFile(ctx: RequestContext, what: string, format: 'csv' | 'xlsx', rows: Cell[][]) {
+export function exportFile(ctx: RequestContext, what: string, format: 'csv' | 'xlsx', rows: Cell[][]) {
   const fileName = `${what}-${clinicToday(ctx)}.${format}`;
   const bytes = format === 'csv' ? Buffer.from(toCsv(rows), 'utf8') : writeXlsxSync(what, rows);
   return { fileName, mimeType: MIME[format], base64: bytes.toString('base64') };

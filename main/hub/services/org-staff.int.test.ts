@@ -106,7 +106,7 @@ describe('validateStaff (for the staff import)', () => {
     const before = count(fx, 'SELECT count(*) n FROM change_log');
     const ok = inRequest(fx, 'admin', (ctx) => validateStaff(ctx, { name: ' 钱进 ', sex: 'M', position: 'doctor', departmentId: departmentIdByCode(ctx, 'nk') }));
     expect(ok).toEqual({
-      name: '钱进', sex: 'M', position: 'doctor', title: '', departmentId: fx.ids.departments.internal, specialty: '', registrationFeeFen: 0, status: 'active',
+      name: '钱进', sex: 'M', position: 'doctor', title: '', departmentId: fx.ids.departments.internal, specialty: '', registrationFeeFen: 0, status: 'active', phone: null,
     });
     expect(inRequest(fx, 'admin', (ctx) => departmentIdByCode(ctx, 'XX'))).toBeNull();
     const bad = (row: unknown) => {

@@ -18,6 +18,7 @@ import { StaffCreateInput, type StaffAdminView, type StaffCreate, type StaffPatc
 import { DomainError } from '../../domain/errors';
 import { accounts, departments, rosterSessions, rosterTemplates, staff } from '../../../db/schema';
 import type { RequestContext } from '../../station/context';
+import { normalizeOptionalPhone } from '../../station/services/patients-fields';
 import { changed, departmentIdByCode, requireActiveDepartment, upcomingSessions } from './org-structure';
 
 export { departmentIdByCode };
@@ -35,7 +36,7 @@ export function validateStaff(ctx: RequestContext, row: unknown): StaffCreate {
   const parsed = StaffCreateInput.safeParse(row);
   if (!parsed.success) throw validationError(parsed.error);
   if (parsed.data.departmentId !== null) requireActiveDepartment(ctx, parsed.data.departmentId, 'departmentId');
-  return parsed.data;
+  return { ...parsed.data, phone: normalizeOptionalPhone(parsed.data.phone, 'phone') };
 }
 
 /** Validates, inserts and audits one person; returns the new id. */
@@ -74,7 +75,7 @@ export function updateStaff(ctx: RequestContext, id: string, patch: StaffPatchT)
     requireActiveDepartment(ctx, patch.departmentId, 'departmentId');
   }
   if (patch.status === 'left' && person.status !== 'left') assertMayLeave(ctx, person);
-  const changes = changed(person, patch);
+  const changes = changed(person, patch.phone === undefined ? patch : { ...patch, phone: normalizeOptionalPhone(patch.phone, 'phone') });
   if (!changes) return;
   ctx.write.update(staff, id, changes);
   ctx.audit('update', 'staff', id, null);
@@ -83,7 +84,7 @@ export function updateStaff(ctx: RequestContext, id: string, patch: StaffPatchT)
 const staffColumns = {
   id: staff.id, name: staff.name, sex: staff.sex, position: staff.position, title: staff.title,
   departmentId: staff.departmentId, departmentName: departments.name, specialty: staff.specialty,
-  registrationFeeFen: staff.registrationFeeFen, status: staff.status, updatedAt: staff.updatedAt,
+  registrationFeeFen: staff.registrationFeeFen, status: staff.status, phone: staff.phone, updatedAt: staff.updatedAt,
 };
 
 export function staffView(ctx: RequestContext, id: string): z.input<typeof StaffAdminView> {

@@ -60,7 +60,7 @@ describe('catalog', () => {
     expect(items.map((x) => x.id)).toEqual([yesterday, s.todayMorning, s.todayAfternoon, s.todayPaeds, s.tomorrow, stopped]);
     expect(items[0]).toMatchObject({ past: true, roomId: null, roomName: null });
     expect(items.find((x) => x.id === s.tomorrow)).toEqual({
-      id: s.tomorrow, date: TOMORROW, period: 'morning', doctorId: st.doctor, doctorName: '李明', doctorTitle: '主治医师', registrationFeeFen: 1500,
+      id: s.tomorrow, date: TOMORROW, period: 'morning', doctorId: st.doctor, doctorName: '李明', doctorTitle: '主治医师', doctorPhone: null, registrationFeeFen: 1500,
       departmentId: d.internal, departmentName: '内科', roomId: r.room1, roomName: '诊室1', capacity: 2, booked: 1, seatsLeft: 1,
       stopped: false, stopReason: null, past: false,
     });

@@ -67,7 +67,10 @@ function loadVisitRow(ctx: RequestContext, visitId: string) {
 }
 
 function rxLines(ctx: RequestContext, prescriptionId: string, lang: Lang) {
-  return ctx.db.select({ i: prescriptionItems, name: drugs.name, nameEn: drugs.nameEn, spec: drugs.spec, unit: drugs.unit })
+  return ctx.db.select({
+    i: prescriptionItems, name: drugs.name, nameEn: drugs.nameEn, spec: drugs.spec, unit: drugs.unit,
+    manufacturer: drugs.manufacturer, approvalNumber: drugs.approvalNumber, contraindications: drugs.contraindications, cautions: drugs.cautions,
+  })
     .from(prescriptionItems).innerJoin(drugs, eq(drugs.id, prescriptionItems.drugId))
     .where(and(eq(prescriptionItems.prescriptionId, prescriptionId), eq(prescriptionItems.removed, false)))
     .orderBy(asc(prescriptionItems.seq), asc(prescriptionItems.id)).all()
@@ -148,9 +151,9 @@ export function gatherDrugLabels(ctx: RequestContext, prescriptionId: string, la
     timeZone: ctx.settings.timeZone,
     patient: { name: patient.name, recordNo: patient.recordNo, sex: patient.sex, ageLabel: ageAt(ctx, patient.birthDate, at, lang) },
     pharmacist: staffName(ctx, rx.dispensedBy) ?? staffName(ctx, ctx.account?.staffId ?? null),
-    items: lines.map(({ i, name, spec, unit }) => ({
+    items: lines.map(({ i, name, spec, unit, manufacturer, approvalNumber, contraindications, cautions }) => ({
       name, spec, dose: i.dose, doseUnit: i.doseUnit, frequency: i.frequency, route: i.route, days: i.days,
-      quantity: i.quantity, unit, instructions: i.note,
+      quantity: i.quantity, unit, instructions: i.note, manufacturer, approvalNumber, contraindications, cautions,
     })),
   });
   return { kind: 'drugLabel', data, document: 'drugLabels', entityId: rx.id, patientId: rx.patientId, number: rx.rxNo };

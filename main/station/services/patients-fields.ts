@@ -11,6 +11,7 @@ import { DomainError } from '../../domain/errors';
 import { checkPersonName } from '../../domain/personName';
 import { normalizePhone } from '../../domain/phone';
 import { pinyinKeys } from '../../domain/pinyin';
+import { checkIdDocument, type IdDocType } from '../../domain/idDocuments';
 import { checkResidentId, MIN_BIRTH_DATE } from '../../domain/residentId';
 import { parseIsoDate } from '../../domain/dates';
 import type { patients } from '../../../db/schema';
@@ -137,6 +138,11 @@ export function toCard(row: PatientRow, todayIso: string): PatientCardT {
     birthDate: row.birthDate,
     ageYears: ageYears(row.birthDate, todayIso),
     idNumber: row.idNumber,
+    idDocType: row.idDocType,
+    idDocNumber: row.idDocNumber,
+    maritalStatus: row.maritalStatus,
+    ethnicity: row.ethnicity,
+    occupation: row.occupation,
     phone: row.phone,
     address: row.address,
     insuranceType: row.insuranceType,
@@ -164,4 +170,18 @@ export function maskIdNumber(idNumber: string | null): string | null {
   if (idNumber === null) return null;
   if (idNumber.length <= 10) return '*'.repeat(idNumber.length);
   return `${idNumber.slice(0, 6)}${'*'.repeat(idNumber.length - 10)}${idNumber.slice(-4)}`;
+}
+
+/**
+ * Another identity document (issue 16): both blank is none; a type without a number, or a number
+ * without a type, is refused at the missing one; the number is checked by its type's rule
+ * (main/domain/idDocuments.ts). INVALID_ID_DOCUMENT {field: 'idDocNumber' | 'idDocType', reason}.
+ */
+export function idDocColumns(type: IdDocType | null | undefined, number: string | null | undefined): { idDocType: IdDocType | null; idDocNumber: string | null } {
+  const raw = blankToNull(number);
+  const docType = type ?? null;
+  if (docType === null && raw === null) return { idDocType: null, idDocNumber: null };
+  if (docType === null) throw new DomainError('INVALID_ID_DOCUMENT', 'a document number needs its type', { field: 'idDocType', reason: 'missing_type' });
+  if (raw === null) throw new DomainError('INVALID_ID_DOCUMENT', 'a document type needs its number', { field: 'idDocNumber', reason: 'missing_number', docType });
+  return { idDocType: docType, idDocNumber: checkIdDocument(docType, raw) };
 }

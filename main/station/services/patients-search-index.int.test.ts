@@ -152,6 +152,11 @@ describe('migration 0009 on a replica that already has patients', () => {
       DROP TRIGGER patient_seen_visit_deleted; DROP VIEW patient_search_source;
       DROP TABLE patient_search_keys; DROP TABLE patient_seen; DROP TABLE search_positions;
       DROP TABLE vital_signs; DROP TABLE record_templates;
+      DROP TABLE dictionary_entries; DROP INDEX patients_id_doc_number; ALTER TABLE staff DROP COLUMN phone;
+      ALTER TABLE patients DROP COLUMN id_doc_type; ALTER TABLE patients DROP COLUMN id_doc_number; ALTER TABLE patients DROP COLUMN marital_status;
+      ALTER TABLE patients DROP COLUMN ethnicity; ALTER TABLE patients DROP COLUMN occupation;
+      ALTER TABLE drugs DROP COLUMN manufacturer; ALTER TABLE drugs DROP COLUMN approval_number;
+      ALTER TABLE drugs DROP COLUMN contraindications; ALTER TABLE drugs DROP COLUMN cautions;
       DELETE FROM __drizzle_migrations WHERE created_at >= ${from0009};`);
     expect(fx.station.raw.prepare('SELECT count(*) AS n FROM __drizzle_migrations').pluck().get()).toBe(9);
     fx.station.close();

@@ -108,6 +108,7 @@ describe('patients.search', () => {
 const INDEX_OF: Record<SearchColumn, string> = {
   record_no: 'patients_record_no',
   id_number: 'patients_id_number',
+  id_doc_number: 'patients_id_doc_number',
   phone_rev: 'patients_phone_rev',
   phone: 'patients_phone',
   pinyin_full: 'patients_pinyin_full',

@@ -30,6 +30,15 @@ describe('planSearch', () => {
     expect(planSearch('1101011990030')).toEqual([{ kind: 'id_number', column: 'id_number', mode: 'prefix', key: '1101011990030' }]);
   });
 
+  it("reads letters with digits, 8 digits and an 18-character number from 9 as another identity document's number too", () => {
+    expect(planSearch('e1234 5678')[0]).toEqual({ kind: 'id_doc_number', column: 'id_doc_number', mode: 'exact', key: 'E12345678' });
+    expect(planSearch('H12345678')[0]).toEqual({ kind: 'id_doc_number', column: 'id_doc_number', mode: 'exact', key: 'H12345678' });
+    expect(planSearch('01234567').map((s) => s.kind)).toEqual(['id_doc_number', 'phone', 'phone']);
+    expect(planSearch('931124198001010014').map((s) => s.kind)).toEqual(['id_number', 'id_doc_number']);
+    expect(planSearch('5678').map((s) => s.kind)).toEqual(['phone', 'phone']);
+    expect(planSearch('zhang').some((s) => s.kind === 'id_doc_number')).toBe(false);
+  });
+
   it('reads 4–12 digits (or a whole phone in any format) as the end of a phone number, 3–12 digits as its beginning', () => {
     expect(planSearch('5678')).toEqual([
       { kind: 'phone', column: 'phone_rev', mode: 'prefix', key: '8765' },

@@ -8,7 +8,9 @@
  *   index, same order), then names whose full pinyin starts with them (its column's index);
  * - digits: the end of a phone (4+ digits, `phone_rev`, the digits reversed, so "last four" is a
  *   prefix) and its beginning (3+ digits, `phone`); 13–17 digits an ID number's beginning;
- * - an ID number, a record number: that column, exactly.
+ * - an ID number, a record number: that column, exactly;
+ * - letters with digits, or digits, that may be another identity document's number (a passport,
+ *   a permit: main/domain/idDocuments.ts): `id_doc_number`, exactly, before the other lookups.
  * Column lookups are range scans `col >= prefix AND col < successor(prefix)` (LIKE would not use
  * these indexes: SQLite's LIKE is case-insensitive and the columns use BINARY collation).
  */
@@ -18,13 +20,14 @@ import type { SEARCH_KINDS } from '../../api/procedures/patients';
 import type { Sex } from '../../domain/enums';
 import { parseRecordNo, recordNo } from '../../domain/numbers';
 import { normalizePhone } from '../../domain/phone';
+import { docNumberSearchKey } from '../../domain/idDocuments';
 import { normalizeSearchText } from '../../domain/pinyin';
 import { ageYears, maskIdNumber, maskPhone, phoneSearchDigits, reverse, tidyName } from './patients-fields';
 import { initialsLookups, nameLookups, phonePrefixKey, type KeyLookup } from './patients-search-keys';
 
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 export type SearchMode = 'exact' | 'prefix';
-export type SearchColumn = 'record_no' | 'id_number' | 'phone_rev' | 'phone' | 'pinyin_full';
+export type SearchColumn = 'record_no' | 'id_number' | 'id_doc_number' | 'phone_rev' | 'phone' | 'pinyin_full';
 
 export type SearchStep =
   | { kind: SearchKind; column: SearchColumn; mode: SearchMode; key: string }
@@ -59,6 +62,17 @@ function phoneSteps(text: string, compact: string): SearchStep[] {
 
 /** Which keys a search box's text is looked up by, in the order results are listed. */
 export function planSearch(q: string): SearchStep[] {
+  const steps = planOtherSearch(q);
+  const doc = HAN_RE.test(q) ? null : docNumberSearchKey(q);
+  // Digits alone are a document's number only at the lengths of one (a Taiwan residents' permit, a 2023 residence card).
+  if (doc === null || steps[0]?.kind === 'record_no' || (/^\d+$/.test(doc) && doc.length !== 8 && doc.length !== 18)) return steps;
+  const step: SearchStep = { kind: 'id_doc_number', column: 'id_doc_number', mode: 'exact', key: doc };
+  // A resident ID's shape: another document only as the 2023 residence card (from 9), after the resident IDs.
+  if (steps[0]?.kind === 'id_number') return doc.startsWith('9') ? [...steps, step] : steps;
+  return [step, ...steps];
+}
+
+function planOtherSearch(q: string): SearchStep[] {
   const text = normalizeSearchText(q);
   if (text === '') return [];
   const rec = parseRecordNo(text);

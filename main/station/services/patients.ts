@@ -12,8 +12,9 @@ import { perConnection } from '../../../db/statement-cache';
 import type { RequestContext } from '../context';
 import type { HandlersFor } from '../handler';
 import {
-  blankToNull, checkIdentity, clinicToday, nameColumns, normalizeOptionalPhone, optionalPersonName, phoneColumns, toCard, type PatientRow,
+  blankToNull, checkIdentity, clinicToday, idDocColumns, nameColumns, normalizeOptionalPhone, optionalPersonName, phoneColumns, toCard, type PatientRow,
 } from './patients-fields';
+import { dictionaryCode } from './dictionary';
 import { findDuplicates, requireAcknowledged } from './patients-duplicates';
 import { searchPatients } from './patients-search';
 import { patientsMergeHandlers } from './patients-merge';
@@ -82,6 +83,10 @@ export const patientsHandlers = {
       allergyList: serializeAllergyList((input.allergyList ?? []).map(codedOf)),
       emergencyName: optionalPersonName(input.emergencyName, 'emergencyName'),
       emergencyPhone,
+      ...idDocColumns(input.idDocType, input.idDocNumber),
+      maritalStatus: dictionaryCode(ctx, 'marital_status', input.maritalStatus, 'maritalStatus'),
+      ethnicity: dictionaryCode(ctx, 'ethnicity', input.ethnicity, 'ethnicity'),
+      occupation: dictionaryCode(ctx, 'occupation', input.occupation, 'occupation'),
     });
     ctx.audit('create', 'patient', id, id);
     return { patient: toCard(loadPatient(ctx, id), today), warnings };
@@ -115,6 +120,13 @@ export const patientsHandlers = {
     if (input.allergies !== undefined) patch.allergies = blankToNull(input.allergies);
     if (input.allergyList !== undefined) patch.allergyList = serializeAllergyList(input.allergyList.map(codedOf));
     if (input.emergencyName !== undefined) patch.emergencyName = optionalPersonName(input.emergencyName, 'emergencyName');
+    if (input.idDocType !== undefined || input.idDocNumber !== undefined) {
+      Object.assign(patch, idDocColumns(input.idDocType !== undefined ? input.idDocType : row.idDocType, input.idDocNumber !== undefined ? input.idDocNumber : row.idDocNumber));
+    }
+    // A code the dictionary has since stopped may stay on the patient it was given to.
+    if (input.maritalStatus !== undefined) patch.maritalStatus = dictionaryCode(ctx, 'marital_status', input.maritalStatus, 'maritalStatus', row.maritalStatus);
+    if (input.ethnicity !== undefined) patch.ethnicity = dictionaryCode(ctx, 'ethnicity', input.ethnicity, 'ethnicity', row.ethnicity);
+    if (input.occupation !== undefined) patch.occupation = dictionaryCode(ctx, 'occupation', input.occupation, 'occupation', row.occupation);
 
     const changes = changedOnly(row, patch);
     const after = { ...row, ...changes };

@@ -64,6 +64,7 @@ export function searchFormulary(ctx: RequestContext, query: string, limit: numbe
       dosesPerUnit: d.dosesPerUnit, priceFen: d.priceFen, insuranceClass: d.insuranceClass, available, prescribable: available > 0,
       defaultDose: d.defaultDose, defaultFrequency: d.defaultFrequency, defaultRoute: d.defaultRoute, defaultDays: d.defaultDays,
       maxDose: d.maxDose,
+      manufacturer: d.manufacturer, approvalNumber: d.approvalNumber, contraindications: d.contraindications, cautions: d.cautions,
       allergens: allergies === null ? [] : allergyStops(allergies, { itemId: null, drug: safetyDrug(d) }).map((s) => s.allergen ?? ''),
     };
   });

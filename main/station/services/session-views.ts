@@ -15,7 +15,7 @@ const PERIOD_ORDER = sql`CASE ${rosterSessions.period} ${sql.join(SESSION_PERIOD
 export function sessionViews(ctx: Ctx, where: SQL[]): SessionViewT[] {
   const rows = ctx.db.select({
     id: rosterSessions.id, date: rosterSessions.date, period: rosterSessions.period,
-    doctorId: rosterSessions.doctorId, doctorName: staff.name, doctorTitle: staff.title, registrationFeeFen: staff.registrationFeeFen,
+    doctorId: rosterSessions.doctorId, doctorName: staff.name, doctorTitle: staff.title, doctorPhone: staff.phone, registrationFeeFen: staff.registrationFeeFen,
     departmentId: rosterSessions.departmentId, departmentName: departments.name, roomId: rosterSessions.roomId, roomName: rooms.name,
     capacity: rosterSessions.capacity, stopped: rosterSessions.stopped, stopReason: rosterSessions.stopReason,
   }).from(rosterSessions)

@@ -96,6 +96,9 @@ function RxCard({ rx }: { rx: Rx }): ReactNode {
               dose: `${i.dose}${i.doseUnit}`, frequency: t(`freq_${i.frequency}` as TextKey), route: t(`route_${i.route}` as TextKey), days: i.days,
             })}{i.instructions ? (language === 'en' ? ` (${i.instructions})` : `（${i.instructions}）`) : ''}</p>
             {i.maxDose !== null && <p className="caution">{t('maxDose', { dose: `${i.maxDose}${i.doseUnit}` })}</p>}
+            {i.contraindications && <p className="caution" data-testid="rx-contraindications">{t('rxContraindications', { text: i.contraindications })}</p>}
+            {i.cautions && <p className="caution" data-testid="rx-cautions">{t('rxCautions', { text: i.cautions })}</p>}
+            {(i.manufacturer || i.approvalNumber) && <p className="muted small" data-testid="rx-maker">{[i.manufacturer, i.approvalNumber && t('rxApproval', { n: i.approvalNumber })].filter(Boolean).join(' · ')}</p>}
           </li>
         ))}
       </ul>

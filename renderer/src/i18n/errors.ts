@@ -87,6 +87,8 @@ export const errorsZh = {
   BACKUP_KEY_WRONG: '备份密钥不对或备份已损坏，未恢复任何数据',
   BACKUP_KEY_MISSING: '未设置备份密钥，无法写入或恢复加密备份',
   INTERNAL: '系统内部错误，请重试或联系管理员',
+  INVALID_ID_DOCUMENT: '证件号码与证件类型不符，请核对',
+  INVALID_APPROVAL_NUMBER: '批准文号格式不对（如 国药准字H20003263）',
 } satisfies ErrorMessages;
 
 export const errorsEn = {
@@ -173,10 +175,17 @@ export const errorsEn = {
   BACKUP_KEY_WRONG: 'Wrong backup key, or a damaged backup; nothing was restored',
   BACKUP_KEY_MISSING: 'No backup key is set: encrypted backups cannot be written or restored',
   INTERNAL: 'Internal error; try again or call the administrator',
+  INVALID_ID_DOCUMENT: 'The document number does not fit the document type; check it',
+  INVALID_APPROVAL_NUMBER: 'Not an approval number (e.g. 国药准字H20003263)',
 } satisfies ErrorMessages;
 
 /** Finer messages where the station says why (`details.reason`). */
 export const reasonsZh: Record<string, Record<string, string>> = {
+  INVALID_ID_DOCUMENT: {
+    passport: '护照号码应为 5–17 位字母或数字', hk_macau_permit: '港澳居民来往内地通行证号码应为 H 或 M 加 8 位数字',
+    taiwan_permit: '台湾居民来往大陆通行证号码应为 8 位数字', foreign_permanent_residence: '外国人永久居留身份证号码应为 3 个字母加 12 位数字，或以 9 开头的 18 位',
+    checksum: '证件号码校验位不对，请核对', missing_number: '请填写证件号码', missing_type: '请选择证件类型',
+  },
   INVALID_ID_NUMBER: { format: '身份证号应为 18 位（最后一位可为 X）', checksum: '身份证号校验位不对，请核对', birth_date: '身份证号中的出生日期无效' },
   WEAK_PASSWORD: { too_short: '密码至少 8 位', too_long: '密码太长', no_letter: '密码需包含字母', no_digit: '密码需包含数字' },
   SETUP_CLOSED: { has_accounts: '本工作站已有账号，请直接登录', paired: '本工作站已与中心服务器配对，请直接登录', in_process_hub: '本机已运行中心服务器，请直接登录', in_progress: '正在设置中，请稍候', no_runtime: '此处不能进行首次设置' },
@@ -186,6 +195,11 @@ export const reasonsZh: Record<string, Record<string, string>> = {
   CONFLICT: { device_taken: '本工作站的设备编号已在该中心服务器配对过', protocol: '中心服务器的版本与本工作站不一致', cert_mismatch: '该地址的中心服务器证书与局域网上公布的不一致，请核对', port_in_use: '本机的中心服务器端口已被占用', refund_online: '这笔钱是在线支付的，需通过支付宝原路退回（中心服务器办理）', counter_payment: '退款中有一部分原是在收费窗口支付的，请在收费窗口按金额退这一部分', still_admitted: '患者仍在住院床位上：请先办理出院，再结算床位费', name_taken: '这个名称已被使用，请换一个' },
 };
 export const reasonsEn: Record<string, Record<string, string>> = {
+  INVALID_ID_DOCUMENT: {
+    passport: 'A passport number has 5–17 letters or digits', hk_macau_permit: 'A Hong Kong/Macau permit number is H or M and 8 digits',
+    taiwan_permit: 'A Taiwan residents\' permit number has 8 digits', foreign_permanent_residence: 'A permanent residence card number is 3 letters and 12 digits, or 18 characters starting with 9',
+    checksum: 'The check digit is wrong; check the number', missing_number: 'Enter the document number', missing_type: 'Choose the document type',
+  },
   INVALID_ID_NUMBER: { format: 'An ID number has 18 characters (the last may be X)', checksum: 'The check digit is wrong; check the number', birth_date: 'The birth date in the ID number is not valid' },
   WEAK_PASSWORD: { too_short: 'At least 8 characters', too_long: 'Too long', no_letter: 'Needs a letter', no_digit: 'Needs a digit' },
   SETUP_CLOSED: { has_accounts: 'This station has accounts already: log in instead', paired: 'This station is paired with a hub already: log in instead', in_process_hub: 'This PC runs the hub already: log in instead', in_progress: 'Setting up, please wait', no_runtime: 'First-run setup is not available here' },

@@ -5,7 +5,7 @@ export const admin = area(
   {
     nav: {
       label: '管理菜单', dashboard: '今日概览', stats: '统计报表', org: '科室与诊室', staff: '人员与账号', rosters: '排班',
-      catalog: '药品与项目', devices: '工作站', jobs: '定时任务', settings: '诊所设置', reviews: '待处理事项', dayCloses: '全员日结', lookups: '查询', audit: '审计日志', ratings: '患者评价', gateway: '在线支付',
+      catalog: '药品与项目', dictionary: '数据字典', devices: '工作站', jobs: '定时任务', settings: '诊所设置', reviews: '待处理事项', dayCloses: '全员日结', lookups: '查询', audit: '审计日志', ratings: '患者评价', gateway: '在线支付',
     },
     hub: {
       title: '无法连接中心服务器', body: '管理和统计数据保存在中心服务器上，现在连不上它。请检查网络或中心服务器是否开启，然后重试。',
@@ -43,7 +43,7 @@ export const admin = area(
       countsValue: '{{staff}} 人 / {{rooms}} 间',
     },
     staff: {
-      title: '人员', newStaff: '新建人员', editStaff: '编辑人员', name: '姓名', sex: '性别', position: '岗位', jobTitle: '职称', specialty: '专长',
+      title: '人员', newStaff: '新建人员', editStaff: '编辑人员', name: '姓名', sex: '性别', position: '岗位', jobTitle: '职称', specialty: '专长', phone: '电话',
       fee: '挂号费（元）', account: '账号', noAccount: '无账号', createAccount: '开通账号', username: '用户名', password: '初始密码',
       roles: '角色', editRoles: '修改角色', resetPassword: '重置密码', newPassword: '新密码', disable: '停用账号', enable: '启用账号',
       disableConfirm: '停用账号 {{username}}？停用后此人不能再登录。', passwordReset: '{{username}} 的密码已重置', accountCreated: '已为 {{name}} 开通账号 {{username}}',
@@ -69,10 +69,17 @@ export const admin = area(
       overflowKeep: '保留全部预约（超出号源）', callList: '需要通知的患者', callListEmpty: '这个时段没有需要通知的患者。',
       patient: '患者', phone: '电话', status: '状态', noRoom: '不指定诊室', stoppedDone: '已停诊，请电话通知下列 {{count}} 位患者',
     },
+    dictionary: {
+      new: '新建{{kind}}', edit: '编辑{{kind}}', order: '排序', empty: '此类别还没有条目：可添加国家标准条目，或逐条新建',
+      addStandard: '添加国家标准条目', standardAdded: '已添加 {{count}} 条标准条目', files: '导入导出数据字典',
+      importHint: '按类别和编码匹配：已有编码的条目会被更新，新编码会新建。只要有一行出错，整个文件都不会导入。',
+      kind: { id_doc_type: '证件类型', marital_status: '婚姻状况', ethnicity: '民族', occupation: '职业', cancel_reason: '取消原因', priority_reason: '优先原因' },
+    },
     catalog: {
       drugs: '药品', exams: '检查项目', wards: '病区与床位', files: '导入导出', newDrug: '新建药品', editDrug: '编辑药品', newExam: '新建检查项目',
       editExam: '编辑检查项目', newWard: '新建病区', newBed: '添加床位', newBeds: '新床号（逗号分隔）', spec: '规格', unit: '单位', form: '剂型',
       doseUnit: '剂量单位', dosesPerUnit: '每单位含剂量数', lowStock: '低库存提醒数量', priceCol: '价格', stopped: '已停用',
+      manufacturer: '生产厂家', approvalNumber: '批准文号', approvalHint: '如 国药准字H20003263', contraindications: '禁忌', cautions: '注意事项',
       insuranceClass: '医保类别', class: { A: '甲类', B: '乙类', none: '非医保' }, category: '类别', ward: '病区名称', dailyFee: '床位费（元/天）',
       perDay: '{{amount}}/天', occupied: '占用', free: '空闲', bedDeactivate: '停用床位 {{bed}}', bedActivate: '启用床位 {{bed}}',
       import: '导入', export: '导出', exportDrugs: '导出药品目录', importDrugs: '导入药品目录', staffImport: '导入导出',
@@ -106,7 +113,7 @@ export const admin = area(
   {
     nav: {
       label: 'Admin menu', dashboard: 'Today', stats: 'Statistics', org: 'Departments & rooms', staff: 'Staff & accounts', rosters: 'Rosters',
-      catalog: 'Drugs & items', devices: 'Workstations', jobs: 'Scheduled jobs', settings: 'Clinic settings', reviews: 'Review tasks', dayCloses: 'Closes of day', lookups: 'Lookups', audit: 'Audit trail', ratings: 'Patient ratings', gateway: 'Online payment',
+      catalog: 'Drugs & items', dictionary: 'Data dictionary', devices: 'Workstations', jobs: 'Scheduled jobs', settings: 'Clinic settings', reviews: 'Review tasks', dayCloses: 'Closes of day', lookups: 'Lookups', audit: 'Audit trail', ratings: 'Patient ratings', gateway: 'Online payment',
     },
     hub: {
       title: 'Cannot reach the hub', body: 'Administration and statistics live on the hub, which cannot be reached now. Check the network and that the hub is running, then try again.',
@@ -144,7 +151,7 @@ export const admin = area(
       countsValue: '{{staff}} staff / {{rooms}} rooms',
     },
     staff: {
-      title: 'Staff', newStaff: 'New staff member', editStaff: 'Edit staff member', name: 'Name', sex: 'Sex', position: 'Position', jobTitle: 'Title', specialty: 'Specialty',
+      title: 'Staff', newStaff: 'New staff member', editStaff: 'Edit staff member', name: 'Name', sex: 'Sex', position: 'Position', jobTitle: 'Title', specialty: 'Specialty', phone: 'Phone',
       fee: 'Registration fee (yuan)', account: 'Account', noAccount: 'No account', createAccount: 'Create account', username: 'Username', password: 'First password',
       roles: 'Roles', editRoles: 'Change roles', resetPassword: 'Reset password', newPassword: 'New password', disable: 'Disable account', enable: 'Enable account',
       disableConfirm: 'Disable the account {{username}}? This person can no longer log in.', passwordReset: 'Password of {{username}} reset', accountCreated: 'Account {{username}} created for {{name}}',
@@ -170,10 +177,17 @@ export const admin = area(
       overflowKeep: 'Keep every booking (over capacity)', callList: 'Patients to call', callListEmpty: 'Nobody to call for this session.',
       patient: 'Patient', phone: 'Phone', status: 'Status', noRoom: 'No room', stoppedDone: 'Session stopped; call these {{count}} patients',
     },
+    dictionary: {
+      new: 'New: {{kind}}', edit: 'Edit: {{kind}}', order: 'Order', empty: 'This list has no entries yet: add the national standard ones, or make them one by one',
+      addStandard: 'Add the national standard entries', standardAdded: '{{count}} standard entries added', files: 'Import & export the data dictionary',
+      importHint: 'Matched by kind and code: a known code updates that entry, a new code adds one. If any row is wrong, nothing in the file is imported.',
+      kind: { id_doc_type: 'ID document types', marital_status: 'Marital status', ethnicity: 'Ethnicity', occupation: 'Occupation', cancel_reason: 'Cancellation reasons', priority_reason: 'Priority reasons' },
+    },
     catalog: {
       drugs: 'Drugs', exams: 'Exam items', wards: 'Wards & beds', files: 'Import & export', newDrug: 'New drug', editDrug: 'Edit drug', newExam: 'New exam item',
       editExam: 'Edit exam item', newWard: 'New ward', newBed: 'Add beds', newBeds: 'New bed labels (comma-separated)', spec: 'Strength', unit: 'Unit', form: 'Form',
       doseUnit: 'Dose unit', dosesPerUnit: 'Doses per unit', lowStock: 'Low-stock warning at', priceCol: 'Price', stopped: 'Stopped',
+      manufacturer: 'Manufacturer', approvalNumber: 'Approval number', approvalHint: 'e.g. 国药准字H20003263', contraindications: 'Contraindications', cautions: 'Cautions',
       insuranceClass: 'Insurance class', class: { A: 'Class A', B: 'Class B', none: 'Not covered' }, category: 'Category', ward: 'Ward name', dailyFee: 'Bed fee (yuan/day)',
       perDay: '{{amount}}/day', occupied: 'Occupied', free: 'Free', bedDeactivate: 'Take bed {{bed}} out of use', bedActivate: 'Put bed {{bed}} back in use',
       import: 'Import', export: 'Export', exportDrugs: 'Export the drug catalog', importDrugs: 'Import the drug catalog', staffImport: 'Import & export',

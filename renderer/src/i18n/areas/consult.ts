@@ -39,7 +39,7 @@ export const consult = area(
       overrideTitle: '存在安全拦截，确认开具？', overrideHint: '如确需开具，请填写理由。理由将被记录审计、打印在处方上，并显示给药师。',
       overrideReason: '开具理由（必填）', overrideSubmit: '填写理由并开具',
       voidTitle: '作废处方 {{rxNo}}', voidReason: '作废原因（必填）', voidSubmit: '确认作废', voidDone: '处方已作废', voided: '已作废：{{reason}}',
-      searchAllergy: '过敏：{{allergens}}', maxDose: '最大单次 {{max}}{{unit}}', allergyListUnreadable: '过敏记录有无法读取的条目，请核对病历中的过敏史。',
+      searchAllergy: '过敏：{{allergens}}', maxDose: '最大单次 {{max}}{{unit}}', contraindications: '禁忌', cautions: '注意事项', allergyListUnreadable: '过敏记录有无法读取的条目，请核对病历中的过敏史。',
     },
     drugClass: {
       penicillin: '青霉素类', cephalosporin: '头孢菌素类', carbapenem: '碳青霉烯类', macrolide: '大环内酯类', tetracycline: '四环素类',
@@ -106,7 +106,7 @@ export const consult = area(
       overrideTitle: 'Issue despite safety stops?', overrideHint: 'If it must be issued, give the reason. It is audited, printed on the prescription and shown to the pharmacist.',
       overrideReason: 'Reason (required)', overrideSubmit: 'Issue with this reason',
       voidTitle: 'Void prescription {{rxNo}}', voidReason: 'Reason (required)', voidSubmit: 'Void', voidDone: 'Prescription voided', voided: 'Voided: {{reason}}',
-      searchAllergy: 'Allergy: {{allergens}}', maxDose: 'max {{max}}{{unit}} a dose', allergyListUnreadable: 'Part of the coded allergy list cannot be read: check the allergy history.',
+      searchAllergy: 'Allergy: {{allergens}}', maxDose: 'max {{max}}{{unit}} a dose', contraindications: 'Contraindications', cautions: 'Cautions', allergyListUnreadable: 'Part of the coded allergy list cannot be read: check the allergy history.',
     },
     drugClass: {
       penicillin: 'penicillins', cephalosporin: 'cephalosporins', carbapenem: 'carbapenems', macrolide: 'macrolides', tetracycline: 'tetracyclines',

@@ -6,6 +6,7 @@ import { DayClosesAll } from '../billing/DayClosesAll';
 import { CatalogScreen } from './catalog/CatalogScreen';
 import { Dashboard } from './dashboard/Dashboard';
 import { DevicesScreen } from './devices/DevicesScreen';
+import { DictionaryScreen } from './dictionary/DictionaryScreen';
 import { GatewayScreen } from './gateway/GatewayScreen';
 import { JobsScreen } from './jobs/JobsScreen';
 import { AuditScreen } from './lookups/AuditScreen';
@@ -26,6 +27,7 @@ const SCREENS: Record<AdminSection, ComponentType> = {
   staff: StaffScreen,
   rosters: RostersScreen,
   catalog: CatalogScreen,
+  dictionary: DictionaryScreen,
   devices: DevicesScreen,
   jobs: JobsScreen,
   reviews: ReviewsScreen,

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -47,7 +47,7 @@ export function LineForm({ prescriptionId, visitId }: { prescriptionId: string; 
           <Group justify="space-between" wrap="nowrap">
             <div>
               <Text size="sm" fw={600}>{d.name} <Text span size="xs" c="dimmed">{d.spec}</Text></Text>
-              <Text size="xs" c="dimmed">{d.code} · {money(d.priceFen)}/{d.unit}</Text>
+              <Text size="xs" c="dimmed">{d.code} · {money(d.priceFen)}/{d.unit}{d.manufacturer ? ` · ${d.manufacturer}` : ''}</Text>
             </div>
             {d.allergens.length > 0 && <Badge color="red" size="sm" variant="filled" data-testid="search-allergy">{t('consult.rx.searchAllergy', { allergens: d.allergens.map(className).join('、') })}</Badge>}
             {d.prescribable ? <Badge variant="light" size="sm">{t('consult.rx.stock', { count: d.available })}</Badge>
@@ -64,6 +64,7 @@ export function LineForm({ prescriptionId, visitId }: { prescriptionId: string; 
         <Text fw={600}>{drug.name} <Text span size="xs" c="dimmed">{drug.spec} · {t('consult.rx.stock', { count: drug.available })}{drug.maxDose !== null ? ` · ${t('consult.rx.maxDose', { max: drug.maxDose, unit: drug.doseUnit })}` : ''}</Text></Text>
         <Button size="compact-xs" variant="subtle" onClick={() => setDrug(null)}>{t('common.action.cancel')}</Button>
       </Group>
+      <DrugRecords drug={drug} />
       <Group grow align="flex-start" wrap="nowrap">
         <TextInput label={withUnit(t('consult.rx.dose'), drug.doseUnit)} value={line.dose} onChange={(e) => set('dose', e.currentTarget.value)} inputMode="decimal" error={fieldError(err, 'dose')} name="dose" />
         <Select label={t('consult.rx.frequency')} value={line.frequency} allowDeselect={false} onChange={(v) => v && set('frequency', v as DrugFrequency)}
@@ -80,5 +81,22 @@ export function LineForm({ prescriptionId, visitId }: { prescriptionId: string; 
         <Button onClick={submit} loading={add.isPending} data-testid="add-line">{t('consult.rx.add')}</Button>
       </Group>
     </Stack>
+  );
+}
+
+/** The drug's maker and approval number, and its contraindications and cautions as the doctor must see them before adding it. */
+function DrugRecords({ drug }: { drug: Drug }) {
+  const { t } = useTranslation();
+  const maker = [drug.manufacturer, drug.approvalNumber].filter(Boolean).join(' · ');
+  return (
+    <>
+      {maker && <Text size="xs" c="dimmed" data-testid="drug-maker">{maker}</Text>}
+      {(drug.contraindications || drug.cautions) && (
+        <Alert color="orange" variant="light" p="xs" data-testid="drug-cautions">
+          {drug.contraindications && <Text size="sm"><Text span fw={600}>{t('consult.rx.contraindications')}</Text>{t('common.punct.colon')}{drug.contraindications}</Text>}
+          {drug.cautions && <Text size="sm"><Text span fw={600}>{t('consult.rx.cautions')}</Text>{t('common.punct.colon')}{drug.cautions}</Text>}
+        </Alert>
+      )}
+    </>
   );
 }

@@ -7,6 +7,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { useClinicToday } from '../../ui/useClinic';
 import { ReasonDialog } from '../../ui/ReasonDialog';
+import { useDictionaryNames } from '../patients/PatientRecordFields';
 import { useRovingList } from '../../ui/roving';
 import { BookDialog } from './BookDialog';
 import { announce, choicesInput, VisitDialog } from './CheckInDialog';
@@ -21,6 +22,7 @@ export function AppointmentRows({ items, showPatient }: { items: Appointment[]; 
   const { t } = useTranslation();
   const [checking, setChecking] = useState<Appointment | null>(null);
   const [cancelling, setCancelling] = useState<Appointment | null>(null);
+  const cancelReasons = useDictionaryNames('cancel_reason');
   const [feeFor, setFeeFor] = useState<string | null>(null);
   const confirm = useApiMutation('appointments.confirm');
   const checkIn = useApiMutation('frontdesk.checkIn', {
@@ -71,7 +73,7 @@ export function AppointmentRows({ items, showPatient }: { items: Appointment[]; 
       )}
       <ReasonDialog opened={cancelling !== null} onClose={() => { setCancelling(null); cancel.reset(); }} busy={cancel.isPending} error={cancel.error}
         title={t('frontdesk.cancelAppointment.title', { name: cancelling?.patientName ?? '' })} label={t('frontdesk.cancelAppointment.reason')}
-        submit={t('frontdesk.cancelAppointment.submit')} onSubmit={(reason) => cancelling && cancel.mutate({ id: cancelling.id, reason })} />
+        submit={t('frontdesk.cancelAppointment.submit')} suggestions={cancelReasons} onSubmit={(reason) => cancelling && cancel.mutate({ id: cancelling.id, reason })} />
       {feeFor && <FeeDialog visitId={feeFor} onClose={() => setFeeFor(null)} />}
     </>
   );

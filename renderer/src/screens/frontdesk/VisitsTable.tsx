@@ -8,6 +8,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { money, time } from '../../ui/format';
 import { ReasonDialog } from '../../ui/ReasonDialog';
+import { useDictionaryNames } from '../patients/PatientRecordFields';
 import { useRovingList } from '../../ui/roving';
 import { VISIT_LABEL_COLOR, visitLabel } from '../../ui/visitLabel';
 import { FeeDialog } from './FeeDialog';
@@ -20,6 +21,7 @@ export function VisitsTable({ waitingOnly }: { waitingOnly: boolean }) {
   const q = useApiQuery('frontdesk.today', waitingOnly ? { status: 'waiting', page: { limit: 200, offset: 0 } } : { page: { limit: 200, offset: 0 } });
   const [feeFor, setFeeFor] = useState<string | null>(null);
   const [cancelling, setCancelling] = useState<Visit | null>(null);
+  const cancelReasons = useDictionaryNames('cancel_reason');
   const cancel = useApiMutation('frontdesk.cancelVisit', {
     onSuccess: (r) => {
       const refunded = r.refunds.reduce((s, x) => s + x.amountFen, 0);
@@ -85,7 +87,7 @@ export function VisitsTable({ waitingOnly }: { waitingOnly: boolean }) {
       <ReasonDialog
         opened={cancelling !== null} onClose={() => { setCancelling(null); cancel.reset(); }} busy={cancel.isPending} error={cancel.error}
         title={t('frontdesk.cancelVisit.title', { name: cancelling?.patientName ?? '' })} label={t('frontdesk.cancelVisit.reason')}
-        submit={t('frontdesk.cancelVisit.submit')} onSubmit={(reason) => cancelling && cancel.mutate({ visitId: cancelling.id, reason })}
+        submit={t('frontdesk.cancelVisit.submit')} suggestions={cancelReasons} onSubmit={(reason) => cancelling && cancel.mutate({ visitId: cancelling.id, reason })}
       />
     </>
   );

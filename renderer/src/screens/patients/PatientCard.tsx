@@ -5,6 +5,7 @@ import { useApiQuery } from '../../api/query';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { colon } from '../../ui/punct';
 import { AllergyBadges } from './AllergyEditor';
+import { useDictionary } from './PatientRecordFields';
 
 function Item({ label, value }: { label: string; value: ReactNode }) {
   return (
@@ -19,6 +20,7 @@ function Item({ label, value }: { label: string; value: ReactNode }) {
 export function PatientCard({ patientId, actions }: { patientId: string; actions?: ReactNode }) {
   const { t } = useTranslation();
   const q = useApiQuery('patients.get', { id: patientId });
+  const dict = useDictionary();
   if (q.error) return <ErrorNote error={q.error} />;
   const p = q.data;
   if (!p) return <Skeleton h={160} />;
@@ -43,6 +45,10 @@ export function PatientCard({ patientId, actions }: { patientId: string; actions
           <Item label={t('patients.field.insuranceNo')} value={p.insuranceNo} />
           <Item label={t('patients.field.address')} value={p.address} />
           <Item label={t('patients.field.emergencyName')} value={[p.emergencyName, p.emergencyPhone].filter(Boolean).join(' ')} />
+          {p.idDocType && <Item label={t(`patients.idDocType.${p.idDocType}`)} value={p.idDocNumber} />}
+          <Item label={t('patients.field.maritalStatus')} value={dict.label('marital_status', p.maritalStatus)} />
+          <Item label={t('patients.field.ethnicity')} value={dict.label('ethnicity', p.ethnicity)} />
+          <Item label={t('patients.field.occupation')} value={dict.label('occupation', p.occupation)} />
         </SimpleGrid>
         <Text size="sm" c={p.allergies ? 'red' : 'dimmed'} fw={p.allergies ? 600 : 400}>
           {t('patients.field.allergies')}{colon()}{p.allergies || (p.allergyList.length === 0 ? t('patients.card.noAllergies') : '')}

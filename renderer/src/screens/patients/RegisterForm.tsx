@@ -11,9 +11,11 @@ import { usePatientSearch } from '../../state/search';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { useClinicToday } from '../../ui/useClinic';
 import { DuplicateList } from './DuplicateList';
+import { PatientRecordFields } from './PatientRecordFields';
 import { draftOf, emptyDraft, fromIdNumber, toInput, type RegisterDraft } from './registerForm';
 
-const FIELDS = ['name', 'idNumber', 'sex', 'birthDate', 'phone', 'insuranceType', 'insuranceNo', 'address', 'allergies', 'emergencyName', 'emergencyPhone'];
+const FIELDS = ['name', 'idNumber', 'sex', 'birthDate', 'phone', 'insuranceType', 'insuranceNo', 'address', 'allergies', 'emergencyName', 'emergencyPhone',
+  'idDocType', 'idDocNumber', 'maritalStatus', 'ethnicity', 'occupation'];
 
 function duplicateIds(err: unknown): string[] {
   if (!isApiError(err) || err.code !== 'DUPLICATE_PATIENT') return [];
@@ -97,6 +99,7 @@ export function RegisterForm({ initialName = '', editing, onDone }: { initialNam
             onChange={(e) => set('emergencyName', e.currentTarget.value)} error={fieldError(err, 'emergencyName')} />
           <TextInput label={t('patients.field.emergencyPhone')} value={d.emergencyPhone} name="emergencyPhone"
             onChange={(e) => set('emergencyPhone', e.currentTarget.value)} error={fieldError(err, 'emergencyPhone')} />
+          <PatientRecordFields d={d} set={set} err={err} />
         </SimpleGrid>
         <Textarea label={t('patients.field.allergies')} value={d.allergies} autosize minRows={1} name="allergies"
           onChange={(e) => set('allergies', e.currentTarget.value)} error={fieldError(err, 'allergies')} />

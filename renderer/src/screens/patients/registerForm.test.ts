@@ -18,4 +18,10 @@ describe('registration form', () => {
     const id = '0190c0de-0000-7000-8000-000000000001';
     expect(toInput({ ...d, sex: 'F' }, [id])).toMatchObject({ sex: 'F', confirmDuplicate: true, acknowledgedDuplicateIds: [id] });
   });
+
+  it('sends no document type and no dictionary codes as null, and those chosen as they are', () => {
+    expect(toInput(emptyDraft('John Smith'), [])).toMatchObject({ idDocType: null, idDocNumber: '', maritalStatus: null, ethnicity: null, occupation: null });
+    expect(toInput({ ...emptyDraft('John Smith'), idDocType: 'passport', idDocNumber: 'E12345678', maritalStatus: '20', ethnicity: '01', occupation: 'teacher' }, []))
+      .toMatchObject({ idDocType: 'passport', idDocNumber: 'E12345678', maritalStatus: '20', ethnicity: '01', occupation: 'teacher' });
+  });
 });

@@ -1,5 +1,7 @@
 /** The registration form's state and how it becomes the procedure's input. */
-import { parseResidentId, type Input, type InsuranceType, type Output, type Sex } from '../../../../main/api/contract';
+import { parseResidentId, type ID_DOC_TYPES, type Input, type InsuranceType, type Output, type Sex } from '../../../../main/api/contract';
+
+export type IdDocType = (typeof ID_DOC_TYPES)[number];
 
 export interface RegisterDraft {
   name: string;
@@ -13,12 +15,19 @@ export interface RegisterDraft {
   allergies: string;
   emergencyName: string;
   emergencyPhone: string;
+  /** Another identity document (issue 16): '' none. */
+  idDocType: IdDocType | '';
+  idDocNumber: string;
+  /** Data-dictionary codes; '' not told. */
+  maritalStatus: string;
+  ethnicity: string;
+  occupation: string;
 }
 
 export function emptyDraft(name = ''): RegisterDraft {
   return {
     name, idNumber: '', sex: '', birthDate: '', phone: '', insuranceType: 'self_pay', insuranceNo: '', address: '',
-    allergies: '', emergencyName: '', emergencyPhone: '',
+    allergies: '', emergencyName: '', emergencyPhone: '', idDocType: '', idDocNumber: '', maritalStatus: '', ethnicity: '', occupation: '',
   };
 }
 
@@ -46,6 +55,11 @@ export function toInput(d: RegisterDraft, acknowledged: string[]): Input<'patien
     allergies: d.allergies,
     emergencyName: d.emergencyName,
     emergencyPhone: d.emergencyPhone,
+    idDocType: d.idDocType || null,
+    idDocNumber: d.idDocNumber,
+    maritalStatus: d.maritalStatus || null,
+    ethnicity: d.ethnicity || null,
+    occupation: d.occupation || null,
     confirmDuplicate: acknowledged.length > 0,
     acknowledgedDuplicateIds: acknowledged,
   };
@@ -56,6 +70,7 @@ export function draftOf(p: Output<'patients.get'>): RegisterDraft {
   return {
     name: p.name, idNumber: p.idNumber ?? '', sex: p.sex, birthDate: p.birthDate ?? '', phone: p.phone ?? '', insuranceType: p.insuranceType,
     insuranceNo: p.insuranceNo ?? '', address: p.address ?? '', allergies: p.allergies ?? '', emergencyName: p.emergencyName ?? '',
-    emergencyPhone: p.emergencyPhone ?? '',
+    emergencyPhone: p.emergencyPhone ?? '', idDocType: p.idDocType ?? '', idDocNumber: p.idDocNumber ?? '', maritalStatus: p.maritalStatus ?? '',
+    ethnicity: p.ethnicity ?? '', occupation: p.occupation ?? '',
   };
 }

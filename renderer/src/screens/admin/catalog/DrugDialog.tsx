@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +14,8 @@ export type Drug = Output<'master.drugs'>['items'][number];
 const UNITS = procedures['master.createDrug'].input.shape.unit.options;
 type Unit = (typeof UNITS)[number];
 type InsuranceClass = (typeof INSURANCE_CLASSES)[number];
-const FIELDS = ['code', 'name', 'nameEn', 'spec', 'form', 'unit', 'doseUnit', 'dosesPerUnit', 'priceFen', 'insuranceClass', 'lowStockThreshold'];
+const FIELDS = ['code', 'name', 'nameEn', 'spec', 'form', 'unit', 'doseUnit', 'dosesPerUnit', 'priceFen', 'insuranceClass', 'lowStockThreshold',
+  'manufacturer', 'approvalNumber', 'contraindications', 'cautions'];
 
 /** A new drug, or changes to one (its price change leaves bills already made alone). */
 export function DrugDialog({ drug, onClose }: { drug: Drug | null; onClose: () => void }) {
@@ -23,6 +24,7 @@ export function DrugDialog({ drug, onClose }: { drug: Drug | null; onClose: () =
     code: drug?.code ?? '', name: drug?.name ?? '', nameEn: drug?.nameEn ?? '', spec: drug?.spec ?? '', form: drug?.form ?? '',
     unit: (drug?.unit ?? '盒') as Unit, doseUnit: drug?.doseUnit ?? '', dosesPerUnit: drug?.dosesPerUnit ?? 1,
     insuranceClass: drug?.insuranceClass ?? 'none', lowStockThreshold: drug?.lowStockThreshold ?? 10,
+    manufacturer: drug?.manufacturer ?? '', approvalNumber: drug?.approvalNumber ?? '', contraindications: drug?.contraindications ?? '', cautions: drug?.cautions ?? '',
   });
   const [price, setPrice] = useState(drug ? yuanInput(drug.priceFen) : '');
   const set = <K extends keyof typeof d>(k: K, v: (typeof d)[K]) => setD((x) => ({ ...x, [k]: v }));
@@ -37,8 +39,11 @@ export function DrugDialog({ drug, onClose }: { drug: Drug | null; onClose: () =
     if (drug) update.mutate({ id: drug.id, ...d, priceFen });
     else create.mutate({ ...d, priceFen });
   };
-  const text = (k: 'code' | 'name' | 'nameEn' | 'spec' | 'form' | 'doseUnit', label: string, required = true) => (
-    <TextInput label={label} value={d[k]} onChange={(e) => set(k, e.currentTarget.value)} required={required} name={k} error={fieldError(err, k)} />
+  const text = (k: 'code' | 'name' | 'nameEn' | 'spec' | 'form' | 'doseUnit' | 'manufacturer' | 'approvalNumber', label: string, required = true, placeholder?: string) => (
+    <TextInput label={label} value={d[k]} onChange={(e) => set(k, e.currentTarget.value)} required={required} name={k} error={fieldError(err, k)} placeholder={placeholder} />
+  );
+  const long = (k: 'contraindications' | 'cautions') => (
+    <Textarea label={t(`admin.catalog.${k}`)} value={d[k]} onChange={(e) => set(k, e.currentTarget.value)} name={k} error={fieldError(err, k)} autosize minRows={2} maxRows={5} maxLength={1000} />
   );
   return (
     <Modal opened onClose={onClose} title={t(drug ? 'admin.catalog.editDrug' : 'admin.catalog.newDrug')} centered size="lg" data-testid="drug-dialog">
@@ -56,7 +61,10 @@ export function DrugDialog({ drug, onClose }: { drug: Drug | null; onClose: () =
             data={INSURANCE_CLASSES.map((c) => ({ value: c, label: t(`admin.catalog.class.${c}`) }))} name="insuranceClass" error={fieldError(err, 'insuranceClass')} />
           <NumberInput label={t('admin.catalog.lowStock')} value={d.lowStockThreshold} onChange={(v) => set('lowStockThreshold', Number(v))} min={0} allowDecimal={false}
             name="lowStockThreshold" error={fieldError(err, 'lowStockThreshold')} />
+          {text('manufacturer', t('admin.catalog.manufacturer'), false)}
+          {text('approvalNumber', t('admin.catalog.approvalNumber'), false, t('admin.catalog.approvalHint'))}
         </SimpleGrid>
+        {long('contraindications')}{long('cautions')}
         <FormError error={err} fields={FIELDS} />
         <Group justify="flex-end"><Button type="submit" disabled={priceFen === null} loading={create.isPending || update.isPending}>{t('admin.common.save')}</Button></Group>
       </Stack>

@@ -20,6 +20,7 @@ function SessionCard({ s, onOpen }: { s: Session; onOpen: (o: Open) => void }) {
     <Paper withBorder p={6} radius="sm" data-testid="calendar-session" data-session-id={s.id}
       bg={s.stopped ? 'var(--mantine-color-red-0)' : full ? 'var(--mantine-color-orange-0)' : undefined}>
       <Text size="xs" fw={600} lineClamp={1}>{s.doctorName}</Text>
+      {s.doctorPhone && <Text size="xs" c="dimmed" className="tabular" lineClamp={1} data-testid="session-doctor-phone">{s.doctorPhone}</Text>}
       <Text size="xs" c="dimmed" lineClamp={1}>{t(`enums.period.${s.period}`)}{s.roomName ? ` · ${s.roomName}` : ''}</Text>
       <Group gap={4} justify="space-between" wrap="nowrap">
         <Text size="xs" className="tabular" fw={600} data-testid="session-seats">{s.booked}/{s.capacity}</Text>

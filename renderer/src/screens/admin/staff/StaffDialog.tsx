@@ -14,7 +14,7 @@ export type StaffMember = Output<'org.staff'>['items'][number];
 type Position = (typeof STAFF_POSITIONS)[number];
 type Status = (typeof STAFF_STATUSES)[number];
 type SexT = (typeof SEXES)[number];
-const FIELDS = ['name', 'sex', 'position', 'title', 'departmentId', 'specialty', 'registrationFeeFen', 'status'];
+const FIELDS = ['name', 'sex', 'position', 'title', 'departmentId', 'specialty', 'registrationFeeFen', 'status', 'phone'];
 
 /** A new person, or changes to one: name, sex, position, title, department, specialty, registration fee, status. */
 export function StaffDialog({ member, onClose, onCreated }: { member: StaffMember | null; onClose: () => void; onCreated?: (m: StaffMember) => void }) {
@@ -28,6 +28,7 @@ export function StaffDialog({ member, onClose, onCreated }: { member: StaffMembe
   const [specialty, setSpecialty] = useState(member?.specialty ?? '');
   const [fee, setFee] = useState(member ? yuanInput(member.registrationFeeFen) : '0');
   const [status, setStatus] = useState<Status>(member?.status ?? 'active');
+  const [phone, setPhone] = useState(member?.phone ?? '');
   const create = useApiMutation('org.createStaff', {
     onSuccess: (m) => { notifications.show({ color: 'teal', message: t('admin.org.saved', { name: m.name }) }); onClose(); onCreated?.(m); },
   });
@@ -39,7 +40,7 @@ export function StaffDialog({ member, onClose, onCreated }: { member: StaffMembe
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (feeFen === null) return;
-    const body = { name, sex, position, title, departmentId, specialty, registrationFeeFen: feeFen, status };
+    const body = { name, sex, position, title, departmentId, specialty, registrationFeeFen: feeFen, status, phone: phone.trim() === '' ? null : phone };
     if (member) update.mutate({ id: member.id, ...body });
     else create.mutate(body);
   };
@@ -61,6 +62,7 @@ export function StaffDialog({ member, onClose, onCreated }: { member: StaffMembe
             error={fieldError(err, 'registrationFeeFen') ?? (feeFen === null ? t('errors.INVALID_MONEY') : undefined)} />
           <Select label={t('admin.common.status')} value={status} onChange={(v) => setStatus((v ?? 'active') as Status)} allowDeselect={false}
             data={opts(STAFF_STATUSES, (s) => t(`admin.staffStatus.${s}`))} name="status" error={fieldError(err, 'status')} />
+          <TextInput label={t('admin.staff.phone')} value={phone} onChange={(e) => setPhone(e.currentTarget.value)} type="tel" inputMode="tel" name="phone" error={fieldError(err, 'phone')} />
         </SimpleGrid>
         <FormError error={err} fields={FIELDS} />
         <Group justify="flex-end"><Button type="submit" disabled={feeFen === null} loading={create.isPending || update.isPending}>{t('admin.common.save')}</Button></Group>

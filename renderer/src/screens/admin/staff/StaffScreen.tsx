@@ -20,7 +20,7 @@ function StaffTable({ items, accounts, onEdit, onAccount }: {
   return (
     <Table striped highlightOnHover data-testid="staff-table">
       <Table.Thead><Table.Tr>
-        <Table.Th>{t('admin.staff.name')}</Table.Th><Table.Th>{t('admin.staff.position')}</Table.Th><Table.Th>{t('admin.common.department')}</Table.Th>
+        <Table.Th>{t('admin.staff.name')}</Table.Th><Table.Th>{t('admin.staff.position')}</Table.Th><Table.Th>{t('admin.common.department')}</Table.Th><Table.Th>{t('admin.staff.phone')}</Table.Th>
         <Table.Th>{t('admin.staff.fee')}</Table.Th><Table.Th>{t('admin.common.status')}</Table.Th><Table.Th>{t('admin.staff.account')}</Table.Th>
         <Table.Th>{t('admin.common.actions')}</Table.Th>
       </Table.Tr></Table.Thead>
@@ -32,6 +32,7 @@ function StaffTable({ items, accounts, onEdit, onAccount }: {
               <Table.Td>{m.name} <Text span size="xs" c="dimmed">{t(`enums.sex.${m.sex}`)}{m.title ? ` · ${m.title}` : ''}</Text></Table.Td>
               <Table.Td>{t(`admin.position.${m.position}`)}</Table.Td>
               <Table.Td>{m.departmentName ?? t('admin.common.none')}</Table.Td>
+              <Table.Td className="tabular" data-testid="staff-phone">{m.phone ?? ''}</Table.Td>
               <Table.Td className="tabular">{money(m.registrationFeeFen)}</Table.Td>
               <Table.Td><Badge variant="light" color={m.status === 'active' ? 'teal' : m.status === 'on_leave' ? 'yellow' : 'gray'}>{t(`admin.staffStatus.${m.status}`)}</Badge></Table.Td>
               <Table.Td>{a ? <Text size="sm" className="tabular" c={a.active ? undefined : 'dimmed'}>{a.username}</Text> : <Text size="sm" c="dimmed">{t('admin.staff.noAccount')}</Text>}</Table.Td>
