@@ -92,8 +92,8 @@ export const admin = area(
     jobs: {
       title: '定时任务', hint: '中心按计划自动运行这些任务；中心关机期间错过的任务会在下次启动时补运行。同一任务不会同时运行两次。',
       job: '任务', next: '下次运行', last: '上次运行', detail: '结果说明', runNow: '立即运行', running: '运行中', ok: '成功', failed: '失败', never: '尚未运行',
-      names: { appointments_lapse: '过时预约处理（爽约／过期）', stats_rollups: '统计汇总刷新', messages_reminders: '明日就诊提醒入队', messages_send: '发送短信' },
-      when: { appointments_lapse: '每小时第 5 分钟', stats_rollups: '每天 02:30', messages_reminders: '每天 18:00', messages_send: '每分钟' },
+      names: { appointments_lapse: '过时预约处理（爽约／过期）', stats_rollups: '统计汇总刷新', messages_reminders: '明日就诊提醒入队', messages_queue: '停诊与预约短信入队', messages_send: '发送短信' },
+      when: { appointments_lapse: '每小时第 5 分钟', stats_rollups: '每天 02:30', messages_reminders: '每天 18:00', messages_queue: '每分钟', messages_send: '每分钟' },
     },
     settings: {
       clinic: '诊所信息', clinicName: '诊所名称', clinicNameEn: '英文名称', address: '地址', phone: '电话', timeZone: '时区',
@@ -193,8 +193,8 @@ export const admin = area(
     jobs: {
       title: 'Scheduled jobs', hint: 'The hub runs these on schedule; a run missed while the hub was off runs when it starts again. A job never runs twice at once.',
       job: 'Job', next: 'Next run', last: 'Last run', detail: 'What it did', runNow: 'Run now', running: 'Running', ok: 'Done', failed: 'Failed', never: 'Not run yet',
-      names: { appointments_lapse: 'Past appointments (no-show / expired)', stats_rollups: 'Statistics roll-ups', messages_reminders: 'Queue tomorrow\'s reminders', messages_send: 'Send text messages' },
-      when: { appointments_lapse: 'Hourly at :05', stats_rollups: 'Daily at 02:30', messages_reminders: 'Daily at 18:00', messages_send: 'Every minute' },
+      names: { appointments_lapse: 'Past appointments (no-show / expired)', stats_rollups: 'Statistics roll-ups', messages_reminders: 'Queue tomorrow\'s reminders', messages_queue: 'Queue stop-clinic and booking messages', messages_send: 'Send text messages' },
+      when: { appointments_lapse: 'Hourly at :05', stats_rollups: 'Daily at 02:30', messages_reminders: 'Daily at 18:00', messages_queue: 'Every minute', messages_send: 'Every minute' },
     },
     settings: {
       clinic: 'Clinic', clinicName: 'Clinic name', clinicNameEn: 'English name', address: 'Address', phone: 'Phone', timeZone: 'Time zone',
