@@ -9,6 +9,7 @@ import { DevicesScreen } from './devices/DevicesScreen';
 import { JobsScreen } from './jobs/JobsScreen';
 import { AuditScreen } from './lookups/AuditScreen';
 import { LookupsScreen } from './lookups/LookupsScreen';
+import { MessagesScreen } from './messages/MessagesScreen';
 import { OrgScreen } from './org/OrgScreen';
 import { ReviewsScreen } from './reviews/ReviewsScreen';
 import { RostersScreen } from './rosters/RostersScreen';
@@ -26,6 +27,7 @@ const SCREENS: Record<AdminSection, ComponentType> = {
   catalog: CatalogScreen,
   devices: DevicesScreen,
   jobs: JobsScreen,
+  messages: MessagesScreen,
   reviews: ReviewsScreen,
   dayCloses: DayClosesAll,
   lookups: LookupsScreen,

@@ -1,0 +1,38 @@
+/**
+ * A patient's text-message choice on the front desk's patient card: no texts (opt-out) and the
+ * language of those sent, kept at the hub (messages.preference / messages.setPreference). With
+ * the hub away it says so and the rest of the card works as before.
+ */
+import { Group, Paper, SegmentedControl, Skeleton, Switch, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { useApiMutation, useApiQuery } from '../../api/query';
+import { AdminError, isHubUnreachable } from '../admin/ui/HubState';
+
+const LANGUAGES = ['zh-CN', 'en'] as const;
+
+export function MessagePreference({ patientId }: { patientId: string }) {
+  const { t } = useTranslation();
+  const q = useApiQuery('messages.preference', { patientId });
+  const save = useApiMutation('messages.setPreference', { onSuccess: () => notifications.show({ color: 'teal', message: t('messages.pref.saved') }) });
+  const p = q.data;
+  return (
+    <Paper withBorder p="md" data-testid="message-preference">
+      <Title order={5} mb="xs">{t('messages.pref.title')}</Title>
+      {isHubUnreachable(q.error) ? <Text size="sm" c="dimmed" data-testid="pref-hub-away">{t('messages.pref.hubAway')}</Text>
+        : q.error ? <AdminError error={q.error} /> : !p ? <Skeleton h={32} /> : (
+        <Group gap="lg">
+          <Switch label={t('messages.pref.optedOut')} checked={p.optedOut} disabled={save.isPending} data-testid="pref-opted-out"
+            onChange={(e) => save.mutate({ patientId, optedOut: e.currentTarget.checked, language: p.language })} />
+          <Group gap="xs">
+            <Text size="sm" id={`pref-lang-${patientId}`}>{t('messages.pref.language')}</Text>
+            <SegmentedControl size="xs" value={p.language} disabled={save.isPending || p.optedOut} data-testid="pref-language" aria-labelledby={`pref-lang-${patientId}`}
+              data={LANGUAGES.map((l) => ({ value: l, label: t(`messages.pref.languages.${l}`) }))}
+              onChange={(v) => save.mutate({ patientId, optedOut: p.optedOut, language: v === 'en' ? 'en' : 'zh-CN' })} />
+          </Group>
+        </Group>
+      )}
+      <AdminError error={save.error} />
+    </Paper>
+  );
+}
