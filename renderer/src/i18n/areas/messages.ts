@@ -23,7 +23,7 @@ export const messages = area(
     },
     calls: {
       title: '电话通知', hint: '这一天发不出去的短信（没有服务商、没有网络或发送失败）：请电话通知患者，然后勾选。',
-      day: '就诊日', empty: '这一天没有需要电话通知的患者。', mark: '已通知', called: '已通知（{{time}}）', toCall: '待通知 {{count}} 位',
+      day: '就诊日', empty: '这一天没有需要电话通知的患者。', mark: '已通知', toCall: '待通知 {{count}} 位',
       col: { patient: '患者', phone: '电话', kind: '事项', reason: '未发出原因', done: '已通知' },
     },
     pref: {
@@ -51,8 +51,8 @@ export const messages = area(
       templates: 'Template ids', templateZh: '{{kind}} (Chinese)', templateEn: '{{kind}} (English)', save: 'Save keys', saved: 'Text message provider saved',
     },
     calls: {
-      title: 'Calls to make', hint: 'The day’s messages that did not go out (no provider, no internet, or failed): phone the patient, then tick.',
-      day: 'Appointment day', empty: 'Nobody to call for this day.', mark: 'Called', called: 'Called ({{time}})', toCall: '{{count}} to call',
+      title: 'Calls', hint: 'The day’s messages that did not go out (no provider, no internet, or failed): phone the patient, then tick.',
+      day: 'Appointment day', empty: 'Nobody to call for this day.', mark: 'Called', toCall: '{{count}} to call',
       col: { patient: 'Patient', phone: 'Phone', kind: 'About', reason: 'Not sent because', done: 'Called' },
     },
     pref: {

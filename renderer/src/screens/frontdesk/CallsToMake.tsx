@@ -37,15 +37,15 @@ export function CallsToMake() {
           <Table.Tbody>
             {d.messages.map((m) => (
               <Table.Tr key={m.id} data-testid="call-row">
-                <Table.Td><Text size="sm" fw={600}>{m.patientName}</Text></Table.Td>
+                <Table.Td><Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>{m.patientName}</Text></Table.Td>
                 <Table.Td className="tabular"><Text size="sm" fw={600}>{m.phone ?? '—'}</Text></Table.Td>
                 <Table.Td>
                   <Text size="sm">{t(`messages.kind.${m.kind}`)}</Text>
                   <Text size="xs" c="dimmed" maw={320}>{m.body}</Text>
-                  {m.reason && <Text size="xs" c="red.8">{t('messages.calls.col.reason')}: {m.reason}</Text>}
+                  {m.reason && <Text size="xs" c="red.9">{t('messages.calls.col.reason')}: {m.reason}</Text>}
                 </Table.Td>
                 <Table.Td>{m.status === 'called'
-                  ? <Stack gap={2}><StatusBadge status="called" />{m.calledAt !== null && <Text size="xs" c="dimmed">{t('messages.calls.called', { time: time(m.calledAt) })}</Text>}</Stack>
+                  ? <Stack gap={2}><StatusBadge status="called" />{m.calledAt !== null && <Text size="xs" c="dimmed" className="tabular">{time(m.calledAt)}</Text>}</Stack>
                   : (
                     <Button size="compact-sm" variant="light" data-testid="mark-called" loading={mark.isPending && mark.variables?.id === m.id}
                       onClick={() => mark.mutate({ id: m.id })} aria-label={`${t('messages.calls.mark')} ${m.patientName}`}>{t('messages.calls.mark')}</Button>

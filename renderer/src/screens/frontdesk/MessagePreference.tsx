@@ -5,6 +5,7 @@
  */
 import { Group, Paper, SegmentedControl, Skeleton, Switch, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation, useApiQuery } from '../../api/query';
 import { AdminError, isHubUnreachable } from '../admin/ui/HubState';
@@ -15,7 +16,13 @@ export function MessagePreference({ patientId }: { patientId: string }) {
   const { t } = useTranslation();
   const q = useApiQuery('messages.preference', { patientId });
   const save = useApiMutation('messages.setPreference', { onSuccess: () => notifications.show({ color: 'teal', message: t('messages.pref.saved') }) });
-  const p = q.data;
+  // What was chosen here last (the hub's answer may still be on its way): the next change builds on it.
+  const [chosen, setChosen] = useState<{ optedOut: boolean; language: 'zh-CN' | 'en' } | null>(null);
+  const p = chosen ?? q.data;
+  const change = (next: { optedOut: boolean; language: 'zh-CN' | 'en' }) => {
+    setChosen(next);
+    save.mutate({ patientId, ...next }, { onError: () => setChosen(null) });
+  };
   return (
     <Paper withBorder p="md" data-testid="message-preference">
       <Title order={5} mb="xs">{t('messages.pref.title')}</Title>
@@ -23,12 +30,12 @@ export function MessagePreference({ patientId }: { patientId: string }) {
         : q.error ? <AdminError error={q.error} /> : !p ? <Skeleton h={32} /> : (
         <Group gap="lg">
           <Switch label={t('messages.pref.optedOut')} checked={p.optedOut} disabled={save.isPending} data-testid="pref-opted-out"
-            onChange={(e) => save.mutate({ patientId, optedOut: e.currentTarget.checked, language: p.language })} />
+            onChange={(e) => change({ optedOut: e.currentTarget.checked, language: p.language })} />
           <Group gap="xs">
             <Text size="sm" id={`pref-lang-${patientId}`}>{t('messages.pref.language')}</Text>
             <SegmentedControl size="xs" value={p.language} disabled={save.isPending || p.optedOut} data-testid="pref-language" aria-labelledby={`pref-lang-${patientId}`}
               data={LANGUAGES.map((l) => ({ value: l, label: t(`messages.pref.languages.${l}`) }))}
-              onChange={(v) => save.mutate({ patientId, optedOut: p.optedOut, language: v === 'en' ? 'en' : 'zh-CN' })} />
+              onChange={(v) => change({ optedOut: p.optedOut, language: v === 'en' ? 'en' : 'zh-CN' })} />
           </Group>
         </Group>
       )}

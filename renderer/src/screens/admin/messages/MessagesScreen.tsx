@@ -3,7 +3,7 @@
  * provider's reason, called), and the SMS provider: its state (key id masked, the last key error
  * shown apart, blocking nothing) and the form that sets its keys (ProviderForm).
  */
-import { Alert, Badge, Group, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Group, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../../main/api/contract';
@@ -75,7 +75,7 @@ function Outbox({ messages }: { messages: Message[] }) {
                 <Table.Td><Text size="sm" fw={600}>{m.patientName}</Text><Text size="xs" c="dimmed" className="tabular">{m.phone ?? '—'}</Text></Table.Td>
                 <Table.Td>{t(`messages.kind.${m.kind}`)}</Table.Td>
                 <Table.Td><StatusBadge status={m.status} />
-                  {m.reason && m.status !== 'sent' && <Text size="xs" c={m.status === 'failed' ? 'red.8' : 'dimmed'} data-testid="message-reason">{m.reason}</Text>}</Table.Td>
+                  {m.reason && m.status !== 'sent' && <Text size="xs" c={m.status === 'failed' ? 'red.9' : 'dimmed'} data-testid="message-reason">{m.reason}</Text>}</Table.Td>
                 <Table.Td><Text size="xs" maw={360}>{m.body}</Text></Table.Td>
               </Table.Tr>
             ))}
@@ -94,17 +94,18 @@ export function MessagesScreen() {
   const q = useApiQuery('messages.list', { day: shownDay }, { refetchInterval: 15_000 });
   return (
     <Stack>
-      <Panel title={t('messages.outbox.title')} testId="outbox" actions={
+      <Panel title={t('messages.outbox.title')} testId="outbox" actions={<>
+        <Button size="xs" variant="default" onClick={() => void q.refetch()} loading={q.isFetching} data-testid="outbox-refresh">{t('messages.outbox.refresh')}</Button>
         <TextInput type="date" size="xs" aria-label={t('messages.outbox.day')} value={shownDay} onChange={(e) => setDay(e.currentTarget.value || null)}
           name="day" data-testid="outbox-day" />
-      }>
+      </>}>
         <Text size="sm" c="dimmed" mb="sm">{t('messages.outbox.hint')}</Text>
         <QueryState query={q}>{(d) => <Outbox messages={d.messages} />}</QueryState>
       </Panel>
       <Panel title={t('messages.provider.title')} testId="provider">
         <Stack>
           <QueryState query={q} height={40}>{(d) => <ProviderState provider={d.provider} />}</QueryState>
-          <ProviderForm />
+          <ProviderForm key={q.data?.provider?.provider ?? 'none'} current={q.data?.provider?.provider ?? null} />
         </Stack>
       </Panel>
     </Stack>

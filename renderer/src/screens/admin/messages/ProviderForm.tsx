@@ -22,9 +22,10 @@ const FIELDS: Record<Provider, readonly Field[]> = {
 const SECRETS = new Set<string>(['secretKey', 'accessKeySecret']);
 const OPTIONAL = new Set<string>(['region', 'endpoint']);
 
-export function ProviderForm() {
+/** `current`: the provider set now (the form starts on it). */
+export function ProviderForm({ current }: { current: Provider | null }) {
   const { t } = useTranslation();
-  const [provider, setProvider] = useState<Provider>('tencent');
+  const [provider, setProvider] = useState<Provider>(current ?? 'tencent');
   const [values, setValues] = useState<Record<string, string>>({});
   const set = (k: string, v: string) => setValues((x) => ({ ...x, [k]: v }));
   const save = useApiMutation('messages.setProvider', {
