@@ -111,6 +111,7 @@ describe('Messages to patients', { timeout: 90_000 }, () => {
         await poll(() => page.getByTestId('provider-state').textContent()).toContain(words.aliyun);
         const state = await page.getByTestId('provider-state').textContent();
         expect(state).toContain('0001');
+        expect(await page.getByTestId('provider-templates').textContent()).toMatch(/SMS_100 · .*SMS_101$/);
         expect(state).not.toContain(KEYS.accessKeyId);
         expect(await page.content()).not.toContain(KEYS.accessKeySecret);
 

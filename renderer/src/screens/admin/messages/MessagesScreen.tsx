@@ -35,6 +35,10 @@ function ProviderState({ provider }: { provider: Provider | null }) {
       <Text size="sm">{t('messages.provider.current', {
         provider: t(`messages.provider.names.${provider.provider}`), key: provider.keyHint, sign: provider.signName, time: dateTime(provider.updatedAt),
       })}</Text>
+      <Text size="xs" c="dimmed" data-testid="provider-templates">{Object.entries(provider.templates).sort().map(([k, id]) => {
+        const [kind, lang] = k.split('.') as [Message['kind'], string | undefined];
+        return `${t(lang === 'en' ? 'messages.provider.templateEn' : 'messages.provider.templateZh', { kind: t(`messages.kind.${kind}`) })} ${id}`;
+      }).join(' · ')}</Text>
       {provider.lastError !== null
         ? (
           <Alert color="red" variant="light" data-testid="provider-error" title={t('messages.provider.lastError', { time: dateTime(provider.lastErrorAt ?? provider.updatedAt) })}>
