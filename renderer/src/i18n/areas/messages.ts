@@ -27,7 +27,7 @@ export const messages = area(
       col: { patient: '患者', phone: '电话', kind: '事项', reason: '未发出原因', done: '已通知' },
     },
     pref: {
-      title: '短信通知', optedOut: '不接收短信', language: '短信语言', saved: '已保存短信设置', hubAway: '连不上中心服务器，暂时不能查看或修改短信设置。',
+      title: '短信通知', optedOut: '不接收短信', language: '短信语言', saved: '已保存短信设置', hubAway: '连不上中心服务器，暂时不能查看或修改短信设置。', hubLogin: '输入密码以查看短信设置',
       languages: { 'zh-CN': '中文', en: '英文' },
     },
   },
@@ -56,7 +56,7 @@ export const messages = area(
       col: { patient: 'Patient', phone: 'Phone', kind: 'About', reason: 'Not sent because', done: 'Called' },
     },
     pref: {
-      title: 'Text messages', optedOut: 'No text messages', language: 'Language of texts', saved: 'Text message choice saved', hubAway: 'The hub cannot be reached: the text message choice can be seen and changed once it is back.',
+      title: 'Text messages', optedOut: 'No text messages', language: 'Language of texts', saved: 'Text message choice saved', hubAway: 'The hub cannot be reached: the text message choice can be seen and changed once it is back.', hubLogin: 'Type your password to see the text message choice',
       languages: { 'zh-CN': 'Chinese', en: 'English' },
     },
   },
