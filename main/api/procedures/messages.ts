@@ -31,7 +31,37 @@ export const MessageView = z.object({
 
 const Secret = z.string().min(1).max(200);
 /** Provider template ids by kind (and optionally `<kind>.en` for English). */
-const TemplateIds = z.record(z.string().regex(/^(reminder|stop_clinic|booking_confirmed|booking_cancelled)(\.en|\.zh-CN)?$/), z.string().min(1).max(40));
+const TemplateKey = z.string().regex(/^(reminder|stop_clinic|booking_confirmed|booking_cancelled)(\.en|\.zh-CN)?$/);
+const TemplateIds = z.record(TemplateKey, z.string().min(1).max(40));
+/** Another endpoint than the provider's own (a proxy); https only, except on this PC. */
+const Endpoint = z.url().refine((u) => u.startsWith('https://') || /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?(\/|$)/.test(u), 'https only');
+
+export const SmsProvider = z.enum(['tencent', 'aliyun']);
+
+/** Tencent Cloud SMS: SecretId/SecretKey, the SMS app id, the signature name, numeric template ids. */
+const TencentKeys = z.strictObject({
+  provider: z.literal('tencent'), secretId: Secret, secretKey: Secret, sdkAppId: z.string().regex(/^\d{1,20}$/), signName: z.string().min(1).max(40),
+  templates: TemplateIds, region: z.string().regex(/^[a-z]{2}-[a-z]+$/).optional(), endpoint: Endpoint.optional(),
+  confirmPassword: ConfirmPassword,
+});
+/** Aliyun SMS: AccessKey id and secret, the signature name, template codes (SMS_…). */
+const AliyunKeys = z.strictObject({
+  provider: z.literal('aliyun'), accessKeyId: Secret, accessKeySecret: Secret, signName: z.string().min(1).max(40),
+  templates: z.record(TemplateKey, z.string().regex(/^SMS_\d{1,20}$/)), region: z.string().regex(/^[a-z]{2}-[a-z]+(-\d)?$/).optional(),
+  endpoint: Endpoint.optional(), confirmPassword: ConfirmPassword,
+});
+
+export const ProviderState = z.object({
+  provider: SmsProvider,
+  /** The key id with all but its last 4 characters masked (the secret is never answered). */
+  keyHint: z.string(),
+  signName: z.string(),
+  /** The template ids by kind (not secret: the admin checks them). */
+  templates: z.record(z.string(), z.string()),
+  updatedAt: Instant,
+  lastError: z.string().nullable(),
+  lastErrorAt: Instant.nullable(),
+});
 
 export const messagesProcedures = {
   'messages.list': procedure({
@@ -40,32 +70,32 @@ export const messagesProcedures = {
     input: z.object({ day: IsoDate.optional() }),
     output: z.object({
       messages: z.array(MessageView),
-      provider: z.object({ provider: z.literal('tencent'), updatedAt: Instant, lastError: z.string().nullable(), lastErrorAt: Instant.nullable() }).nullable(),
+      provider: ProviderState.nullable(),
     }),
   }),
   'messages.setProvider': procedure({
     kind: 'command', access: ['admin'], at: 'hub', proof: 'confirmPassword',
-    summary: 'Set the SMS provider (Tencent Cloud) and its keys; they stay at the hub and are never read back.',
-    input: z.strictObject({
-      provider: z.literal('tencent'), secretId: Secret, secretKey: Secret, sdkAppId: z.string().regex(/^\d{1,20}$/), signName: z.string().min(1).max(40),
-      templates: TemplateIds, region: z.string().regex(/^[a-z]{2}-[a-z]+$/).optional(),
-      /** Another endpoint than Tencent's own (a proxy); https only, except on this PC. */
-      endpoint: z.url().refine((u) => u.startsWith('https://') || /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?(\/|$)/.test(u), 'https only').optional(),
-      confirmPassword: ConfirmPassword,
-    }),
+    summary: 'Set the SMS provider (Tencent Cloud or Aliyun) and its keys; they stay at the hub and are never read back.',
+    input: z.discriminatedUnion('provider', [TencentKeys, AliyunKeys]),
     output: Ok,
   }),
   'messages.callList': procedure({
-    kind: 'query', access: ['receptionist'], at: 'hub',
+    kind: 'query', access: ['receptionist', 'admin'], at: 'hub',
     summary: "The day's messages that did not go out by text (no provider, no internet, or failed): to call, and those already called.",
     input: z.object({ day: IsoDate }),
     output: z.object({ messages: z.array(MessageView) }),
   }),
   'messages.markCalled': procedure({
-    kind: 'command', access: ['receptionist'], at: 'hub',
+    kind: 'command', access: ['receptionist', 'admin'], at: 'hub',
     summary: 'Tick a message off the call list: the patient was called.',
     input: z.object({ id: z.string().min(1).max(64) }),
     output: Ok,
+  }),
+  'messages.preference': procedure({
+    kind: 'query', access: ['receptionist'], at: 'hub',
+    summary: "A patient's text-message choice (no choice made yet: texts on, in Chinese).",
+    input: z.object({ patientId: Id }),
+    output: z.object({ optedOut: z.boolean(), language: MessageLanguage, updatedAt: Instant.nullable() }),
   }),
   'messages.setPreference': procedure({
     kind: 'command', access: ['receptionist'], at: 'hub',

@@ -9,6 +9,7 @@ import { refreshRollups } from '../stats/rollups';
 import type { HubStore } from '../store';
 import { LAPSE_JOB, lapseAppointments } from './lapse-appointments';
 import { JobRunner, type JobDefinition, type JobRunnerOptions } from './runner';
+import { queueAppointmentMessages } from '../messages/appointment-messages';
 import { queueReminders } from '../messages/reminders';
 import { describeSend, sendDueMessages } from '../messages/send';
 import { OutboxStore } from '../messages/store';
@@ -16,6 +17,7 @@ import { OutboxStore } from '../messages/store';
 export const ROLLUPS_JOB = 'stats.rollups';
 export const REMINDERS_JOB = 'messages.reminders';
 export const SEND_JOB = 'messages.send';
+export const QUEUE_JOB = 'messages.queue';
 
 /** The jobs every hub runs. */
 export function clinicJobs(store: HubStore, admin: AdminStation): JobDefinition[] {
@@ -36,6 +38,14 @@ export function clinicJobs(store: HubStore, admin: AdminStation): JobDefinition[
       name: REMINDERS_JOB, schedule: '0 18 * * *', // the evening before
       run: async ({ now }) => {
         const { queued, skipped } = await queueReminders(admin, outbox, now());
+        return `${queued} queued, ${skipped} left out (opted out or no mobile number)`;
+      },
+    },
+    {
+      // Stop-clinic and booking messages, from what the hub has (desk bookings once synced); just before each send.
+      name: QUEUE_JOB, schedule: '* * * * *',
+      run: async ({ now }) => {
+        const { queued, skipped } = await queueAppointmentMessages(admin, outbox, now());
         return `${queued} queued, ${skipped} left out (opted out or no mobile number)`;
       },
     },

@@ -12,7 +12,7 @@ import type { AdminStation } from '../admin-station';
 import type { OutboxStore } from './store';
 import { DEFAULT_TEMPLATES, renderMessage, templateParams, type MessageLanguage, type MessageVariables } from './templates';
 
-const PERIODS: Record<MessageLanguage, Record<SessionPeriod, string>> = {
+export const PERIODS: Record<MessageLanguage, Record<SessionPeriod, string>> = {
   'zh-CN': { morning: '上午', afternoon: '下午', full_day: '全天' },
   en: { morning: 'morning', afternoon: 'afternoon', full_day: 'all day' },
 };

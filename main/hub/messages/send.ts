@@ -2,14 +2,15 @@
  * The outbox's sender (the 'messages.send' job): due queued messages go to the clinic's SMS
  * provider one by one, each claimed first so it is sent at most once. Provider away: back to the
  * queue with a growing wait (given up as failed after MAX_ATTEMPTS). Our keys refused: the
- * provider is marked failed (shown on the admin screen), the messages wait on the queue and the
+ * provider (Tencent Cloud or Aliyun) is marked failed (shown on the admin screen), the messages wait on the queue and the
  * call list, and nothing else stops. No provider: nothing is sent; the call list has them all.
  */
+import { sendAliyunSms, type AliyunSmsKeys } from './aliyun-sms';
 import { sendTencentSms, type SmsOutcome, type SmsRequest, type TencentSmsKeys } from './tencent-sms';
 import { MAX_ATTEMPTS, retryDelayMs, type MessageKind } from './templates';
 import type { OutboxStore, ProviderRow } from './store';
 
-export const SMS_PROVIDERS = ['tencent'] as const;
+export const SMS_PROVIDERS = ['tencent', 'aliyun'] as const;
 export type SmsProvider = (typeof SMS_PROVIDERS)[number];
 
 /** The provider's template id for a kind and language: `template.<kind>.<lang>`, else `template.<kind>`. */
@@ -25,6 +26,14 @@ function sendVia(p: ProviderRow, req: SmsRequest, now: number): Promise<SmsOutco
       ...(k['region'] ? { region: k['region'] } : {}), ...(k['endpoint'] ? { endpoint: k['endpoint'] } : {}),
     };
     return sendTencentSms(keys, req, now);
+  }
+  if (p.provider === 'aliyun') {
+    const k = p.keys;
+    const keys: AliyunSmsKeys = {
+      accessKeyId: k['accessKeyId'] ?? '', accessKeySecret: k['accessKeySecret'] ?? '', signName: k['signName'] ?? '',
+      ...(k['region'] ? { region: k['region'] } : {}), ...(k['endpoint'] ? { endpoint: k['endpoint'] } : {}),
+    };
+    return sendAliyunSms(keys, req, now);
   }
   return Promise.resolve({ kind: 'keyFailed', reason: `unknown provider ${p.provider}` });
 }

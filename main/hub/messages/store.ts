@@ -110,6 +110,13 @@ export class OutboxStore {
     return r.rows.length === 1;
   }
 
+  /** Which of these dedupe keys are in the outbox already (whatever their status). */
+  async existingKeys(keys: readonly string[]): Promise<Set<string>> {
+    if (keys.length === 0) return new Set();
+    const r = await this.sql.query<{ dedupe_key: string }>('SELECT dedupe_key FROM hub_messages WHERE dedupe_key = ANY($1::text[])', [[...keys]]);
+    return new Set(r.rows.map((x) => x.dedupe_key));
+  }
+
   /** Queued messages due by `now` (oldest first), at most `limit`. */
   async due(now: number, limit: number): Promise<MessageRow[]> {
     return (await this.sql.query<RawMessage>(
@@ -180,6 +187,12 @@ export class OutboxStore {
     const r = await this.sql.query<{ patient_id: string; opted_out: boolean; language: MessageLanguage }>(
       'SELECT patient_id, opted_out, language FROM hub_patient_messaging WHERE patient_id = ANY($1::text[])', [[...patientIds]]);
     return new Map(r.rows.map((x) => [x.patient_id, { optedOut: x.opted_out, language: x.language }]));
+  }
+
+  async preference(patientId: string): Promise<{ optedOut: boolean; language: MessageLanguage; updatedAt: number } | undefined> {
+    const r = (await this.sql.query<{ opted_out: boolean; language: MessageLanguage; updated_at: Big }>(
+      'SELECT opted_out, language, updated_at FROM hub_patient_messaging WHERE patient_id = $1', [patientId])).rows[0];
+    return r && { optedOut: r.opted_out, language: r.language, updatedAt: Number(r.updated_at) };
   }
 
   async setPreference(patientId: string, optedOut: boolean, language: MessageLanguage, at: number): Promise<void> {

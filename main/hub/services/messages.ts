@@ -9,7 +9,8 @@ import type { RequestContext } from '../../station/context';
 import { accountOf } from '../../station/context';
 import { afterCommit, type HandlersFor } from '../../station/handler';
 import { loadActivePatient } from '../../station/services/patients';
-import { OutboxStore, type MessageRow } from '../messages/store';
+import type { SmsProvider } from '../messages/send';
+import { OutboxStore, type MessageRow, type ProviderRow } from '../messages/store';
 import { hubStoreOf } from './hub-context';
 
 function outboxOf(ctx: RequestContext): OutboxStore {
@@ -21,6 +22,23 @@ const view = (m: MessageRow) => ({
   status: m.status, attempts: m.attempts, reason: m.reason, createdAt: m.createdAt, sentAt: m.sentAt, calledAt: m.calledAt,
 });
 
+/** A key id with all but its last 4 characters masked. */
+export function maskKey(id: string): string {
+  return id.length <= 4 ? '••••' : `${'•'.repeat(Math.min(8, id.length - 4))}${id.slice(-4)}`;
+}
+
+const PROVIDER_KEY_ID = { tencent: 'secretId', aliyun: 'accessKeyId' } as const;
+
+function providerView(p: ProviderRow | undefined) {
+  if (!p || (p.provider !== 'tencent' && p.provider !== 'aliyun')) return null;
+  const provider: SmsProvider = p.provider;
+  const templates = Object.fromEntries(Object.entries(p.keys).filter(([k]) => k.startsWith('template.')).map(([k, v]) => [k.slice('template.'.length), v]));
+  return {
+    provider, keyHint: maskKey(p.keys[PROVIDER_KEY_ID[provider]] ?? ''), signName: p.keys['signName'] ?? '', templates,
+    updatedAt: p.updatedAt, lastError: p.lastError, lastErrorAt: p.lastErrorAt,
+  };
+}
+
 export const messagesHandlers = {
   'messages.list': (ctx, { day }) => {
     const outbox = outboxOf(ctx);
@@ -28,7 +46,7 @@ export const messagesHandlers = {
       const [messages, p] = await Promise.all([outbox.list(day !== undefined ? { day } : {}), outbox.provider()]);
       return {
         messages: messages.map(view),
-        provider: p && p.provider === 'tencent' ? { provider: 'tencent' as const, updatedAt: p.updatedAt, lastError: p.lastError, lastErrorAt: p.lastErrorAt } : null,
+        provider: providerView(p),
       };
     });
   },
@@ -54,6 +72,14 @@ export const messagesHandlers = {
     return afterCommit(async () => {
       if (!(await outbox.markCalled(id, by, at))) throw new DomainError('NOT_FOUND', 'no such message on the call list', { field: 'id' });
       return { ok: true as const };
+    });
+  },
+  'messages.preference': (ctx, { patientId }) => {
+    const outbox = outboxOf(ctx);
+    loadActivePatient(ctx, patientId, 'patientId');
+    return afterCommit(async () => {
+      const p = await outbox.preference(patientId);
+      return p ?? { optedOut: false, language: 'zh-CN' as const, updatedAt: null };
     });
   },
   'messages.setPreference': (ctx, { patientId, optedOut, language }) => {

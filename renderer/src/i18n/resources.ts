@@ -13,13 +13,14 @@ import { validation } from './areas/validation';
 import { setup } from './areas/setup';
 import { reviews } from './areas/reviews';
 import { lookups } from './areas/lookups';
+import { messages } from './areas/messages';
 import { patientSide } from './areas/patient-side';
 import { errorsEn, errorsZh, reasonsEn, reasonsZh } from './errors';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const areas = { common, shell, enums, patients, frontdesk, payment, consult, billing, pharmacy, print, display, validation, admin, setup, reviews, lookups, patientSide };
+const areas = { common, shell, enums, patients, frontdesk, payment, consult, billing, pharmacy, print, display, validation, admin, setup, reviews, lookups, patientSide, messages };
 type Areas = typeof areas;
 
 function pick<L extends 'zh' | 'en'>(lang: L): { [K in keyof Areas]: Areas[K][L] } {

@@ -5,7 +5,7 @@ export const admin = area(
   {
     nav: {
       label: '管理菜单', dashboard: '今日概览', stats: '统计报表', org: '科室与诊室', staff: '人员与账号', rosters: '排班',
-      catalog: '药品与项目', dictionary: '数据字典', devices: '工作站', jobs: '定时任务', settings: '诊所设置', reviews: '待处理事项', dayCloses: '全员日结', lookups: '查询', audit: '审计日志', ratings: '患者评价', gateway: '在线支付',
+      catalog: '药品与项目', dictionary: '数据字典', devices: '工作站', jobs: '定时任务', messages: '短信', settings: '诊所设置', reviews: '待处理事项', dayCloses: '全员日结', lookups: '查询', audit: '审计日志', ratings: '患者评价', gateway: '在线支付',
     },
     hub: {
       title: '无法连接中心服务器', body: '管理和统计数据保存在中心服务器上，现在连不上它。请检查网络或中心服务器是否开启，然后重试。',
@@ -99,8 +99,8 @@ export const admin = area(
     jobs: {
       title: '定时任务', hint: '中心按计划自动运行这些任务；中心关机期间错过的任务会在下次启动时补运行。同一任务不会同时运行两次。',
       job: '任务', next: '下次运行', last: '上次运行', detail: '结果说明', runNow: '立即运行', running: '运行中', ok: '成功', failed: '失败', never: '尚未运行',
-      names: { appointments_lapse: '过时预约处理（爽约／过期）', stats_rollups: '统计汇总刷新', messages_reminders: '明日就诊提醒入队', messages_send: '发送短信' },
-      when: { appointments_lapse: '每小时第 5 分钟', stats_rollups: '每天 02:30', messages_reminders: '每天 18:00', messages_send: '每分钟' },
+      names: { appointments_lapse: '过时预约处理（爽约／过期）', stats_rollups: '统计汇总刷新', messages_reminders: '明日就诊提醒入队', messages_queue: '停诊与预约短信入队', messages_send: '发送短信' },
+      when: { appointments_lapse: '每小时第 5 分钟', stats_rollups: '每天 02:30', messages_reminders: '每天 18:00', messages_queue: '每分钟', messages_send: '每分钟' },
     },
     settings: {
       clinic: '诊所信息', clinicName: '诊所名称', clinicNameEn: '英文名称', address: '地址', phone: '电话', timeZone: '时区',
@@ -113,7 +113,7 @@ export const admin = area(
   {
     nav: {
       label: 'Admin menu', dashboard: 'Today', stats: 'Statistics', org: 'Departments & rooms', staff: 'Staff & accounts', rosters: 'Rosters',
-      catalog: 'Drugs & items', dictionary: 'Data dictionary', devices: 'Workstations', jobs: 'Scheduled jobs', settings: 'Clinic settings', reviews: 'Review tasks', dayCloses: 'Closes of day', lookups: 'Lookups', audit: 'Audit trail', ratings: 'Patient ratings', gateway: 'Online payment',
+      catalog: 'Drugs & items', dictionary: 'Data dictionary', devices: 'Workstations', jobs: 'Scheduled jobs', messages: 'Text messages', settings: 'Clinic settings', reviews: 'Review tasks', dayCloses: 'Closes of day', lookups: 'Lookups', audit: 'Audit trail', ratings: 'Patient ratings', gateway: 'Online payment',
     },
     hub: {
       title: 'Cannot reach the hub', body: 'Administration and statistics live on the hub, which cannot be reached now. Check the network and that the hub is running, then try again.',
@@ -207,8 +207,8 @@ export const admin = area(
     jobs: {
       title: 'Scheduled jobs', hint: 'The hub runs these on schedule; a run missed while the hub was off runs when it starts again. A job never runs twice at once.',
       job: 'Job', next: 'Next run', last: 'Last run', detail: 'What it did', runNow: 'Run now', running: 'Running', ok: 'Done', failed: 'Failed', never: 'Not run yet',
-      names: { appointments_lapse: 'Past appointments (no-show / expired)', stats_rollups: 'Statistics roll-ups', messages_reminders: 'Queue tomorrow\'s reminders', messages_send: 'Send text messages' },
-      when: { appointments_lapse: 'Hourly at :05', stats_rollups: 'Daily at 02:30', messages_reminders: 'Daily at 18:00', messages_send: 'Every minute' },
+      names: { appointments_lapse: 'Past appointments (no-show / expired)', stats_rollups: 'Statistics roll-ups', messages_reminders: 'Queue tomorrow\'s reminders', messages_queue: 'Queue stop-clinic and booking messages', messages_send: 'Send text messages' },
+      when: { appointments_lapse: 'Hourly at :05', stats_rollups: 'Daily at 02:30', messages_reminders: 'Daily at 18:00', messages_queue: 'Every minute', messages_send: 'Every minute' },
     },
     settings: {
       clinic: 'Clinic', clinicName: 'Clinic name', clinicNameEn: 'English name', address: 'Address', phone: 'Phone', timeZone: 'Time zone',

@@ -11,6 +11,7 @@ import { GatewayScreen } from './gateway/GatewayScreen';
 import { JobsScreen } from './jobs/JobsScreen';
 import { AuditScreen } from './lookups/AuditScreen';
 import { LookupsScreen } from './lookups/LookupsScreen';
+import { MessagesScreen } from './messages/MessagesScreen';
 import { OrgScreen } from './org/OrgScreen';
 import { RatingsScreen } from './ratings/RatingsScreen';
 import { ReviewsScreen } from './reviews/ReviewsScreen';
@@ -30,6 +31,7 @@ const SCREENS: Record<AdminSection, ComponentType> = {
   dictionary: DictionaryScreen,
   devices: DevicesScreen,
   jobs: JobsScreen,
+  messages: MessagesScreen,
   reviews: ReviewsScreen,
   dayCloses: DayClosesAll,
   lookups: LookupsScreen,

@@ -9,6 +9,7 @@ import { ReviewsScreen } from '../admin/reviews/ReviewsScreen';
 import { DayClose } from '../billing/DayClose';
 import { RegisterForm } from '../patients/RegisterForm';
 import { TodayAppointments } from './AppointmentsTable';
+import { CallsToMake } from './CallsToMake';
 import { PatientPanel } from './PatientPanel';
 import { VisitsTable } from './VisitsTable';
 
@@ -42,12 +43,14 @@ export function FrontDeskScreen() {
               <Tabs.Tab value="queue">{t('frontdesk.tabs.queue')}</Tabs.Tab>
               <Tabs.Tab value="appointments">{t('frontdesk.tabs.appointments')}</Tabs.Tab>
               <Tabs.Tab value="visits">{t('frontdesk.tabs.visits')}</Tabs.Tab>
+              <Tabs.Tab value="calls" data-testid="frontdesk-calls-tab">{t('messages.calls.title')}</Tabs.Tab>
               <Tabs.Tab value="day" data-testid="frontdesk-day-tab">{t('frontdesk.tabs.day')}</Tabs.Tab>
               <Tabs.Tab value="reviews" data-testid="frontdesk-reviews-tab">{t('reviews.title')}</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="queue"><VisitsTable waitingOnly /></Tabs.Panel>
             <Tabs.Panel value="appointments"><TodayAppointments /></Tabs.Panel>
             <Tabs.Panel value="visits"><VisitsTable waitingOnly={false} /></Tabs.Panel>
+            <Tabs.Panel value="calls"><CallsToMake /></Tabs.Panel>
             <Tabs.Panel value="day"><DayClose /></Tabs.Panel>
             <Tabs.Panel value="reviews"><ReviewsScreen /></Tabs.Panel>
           </Tabs>

@@ -14,6 +14,7 @@ import { RegisterForm } from '../patients/RegisterForm';
 import { AppointmentRows } from './AppointmentsTable';
 import { BookDialog } from './BookDialog';
 import { FrontDeskVitals } from './FrontDeskVitals';
+import { MessagePreference } from './MessagePreference';
 import { PortalCodeDialog } from './PortalCodeDialog';
 import { WalkInDialog } from './WalkInDialog';
 
@@ -70,6 +71,7 @@ export function PatientPanel({ patientId }: { patientId: string }) {
         </Group>
       } />
       <FrontDeskVitals patientId={patientId} />
+      <MessagePreference patientId={patientId} />
       <Paper withBorder p="md">
         <Title order={5} mb="xs">{t('frontdesk.patient.appointments')}</Title>
         <PatientAppointments patientId={patientId} />
