@@ -123,6 +123,21 @@ export function hr(ctx: Ctx, y: number, o: { x1?: number; x2?: number; width?: n
 }
 
 /**
+ * The head of an 80 mm slip (queue slip, activation code): the clinic's name, the slip's title,
+ * a dashed rule. Returns where the body starts.
+ */
+export function slipHeader(ctx: Ctx, clinicName: string, title: string): number {
+  const width = ctx.right - ctx.left;
+  let y = ctx.top;
+  line(ctx, clinicName, ctx.left, y, width, { size: 11, bold: true, align: 'center', minScale: 0.6 });
+  y += 16;
+  line(ctx, title, ctx.left, y, width, { size: 10, align: 'center' });
+  y += 16;
+  hr(ctx, y, { dash: true });
+  return y + 6;
+}
+
+/**
  * "姓名：张三" with the value on a ruled line, as on printed forms. The value shrinks to fit
  * its width; an absent value leaves the line blank.
  */

@@ -5,7 +5,7 @@
  * issued: the code is kept only hashed at the hub, so no later print can show it again.
  */
 import { dateTime } from './format';
-import { hr, line, text } from './layout';
+import { hr, line, slipHeader, text } from './layout';
 import { finish, fittedDoc, PAPER, type Ctx } from './pdf';
 import type { Lang } from './labels';
 
@@ -38,13 +38,7 @@ const WORDS = {
 function draw(ctx: Ctx, d: PortalCodeSlipData, lang: Lang): void {
   const w = WORDS[lang];
   const width = ctx.right - ctx.left;
-  let y = ctx.top;
-  line(ctx, d.clinicName, ctx.left, y, width, { size: 11, bold: true, align: 'center', minScale: 0.6 });
-  y += 16;
-  line(ctx, w.title, ctx.left, y, width, { size: 10, align: 'center' });
-  y += 16;
-  hr(ctx, y, { dash: true });
-  y += 6;
+  let y = slipHeader(ctx, d.clinicName, w.title);
   for (const [k, v] of [[w.patient, d.maskedName], [w.record, d.recordNo]] as const) {
     line(ctx, `${ctx.L.colon(k)}${v}`, ctx.left, y, width, { size: 10 });
     y += 15;

@@ -4,7 +4,7 @@
  * the registration fee is still to pay (at the counter or by QR), and when it was printed.
  */
 import { dateTime, money } from './format';
-import { hr, line, text } from './layout';
+import { hr, line, slipHeader, text } from './layout';
 import { finish, fittedDoc, PAPER, type Ctx } from './pdf';
 import type { Lang } from './labels';
 
@@ -38,13 +38,7 @@ const WORDS = {
 function draw(ctx: Ctx, d: QueueSlipData, lang: Lang): void {
   const w = WORDS[lang];
   const width = ctx.right - ctx.left;
-  let y = ctx.top;
-  line(ctx, d.clinicName, ctx.left, y, width, { size: 11, bold: true, align: 'center', minScale: 0.6 });
-  y += 16;
-  line(ctx, w.title, ctx.left, y, width, { size: 10, align: 'center' });
-  y += 16;
-  hr(ctx, y, { dash: true });
-  y += 6;
+  let y = slipHeader(ctx, d.clinicName, w.title);
   line(ctx, w.number, ctx.left, y, width, { size: 9, align: 'center' });
   y += 12;
   line(ctx, d.queueNo, ctx.left, y, width, { size: 36, bold: true, align: 'center' });
