@@ -118,11 +118,17 @@ describe('the admin screens of the patient side', { timeout: 90_000 }, () => {
       // Kiosks: a token shown once with its address, used by a real kiosk, then revoked and refused at once.
       const kioskName = `entrance-${locale}`;
       await page.getByTestId('admin-nav-devices').click();
+      // How the patient app is served: the hub's own certificate, its fingerprint for the desk to post.
+      expect(await page.getByTestId('patient-port-fingerprint').textContent()).toBe(t.clinic.hub.fingerprint);
+      expect(await page.getByTestId('patient-port-address').textContent()).toBe(new URL(t.portalUrl).origin);
+      expect(await page.getByTestId('patient-port-http-warning').count()).toBe(0);
       await page.getByTestId('kiosk-name').fill(kioskName);
       await page.getByTestId('kiosk-issue').click();
       await stepUp(l.confirm);
       const address = await page.getByTestId('kiosk-address').textContent();
       const token = /#\/kiosk\/([A-Za-z0-9_-]{43})$/.exec(address ?? '')?.[1];
+      // The address the hub serves the patient app at, not a placeholder.
+      expect(address).toMatch(new RegExp(`^${new URL(t.portalUrl).origin}/#/kiosk/`));
       expect(token).toBeDefined();
       const kiosk = new PatientPhone(t.portalUrl, t.clinic.hub.certificate);
       expect(await kiosk.ok('portal.kioskEnroll', { token: token! })).toEqual({ name: kioskName });

@@ -12,7 +12,7 @@ import { loadSettings } from '../station/settings';
 import { AdminStation } from './admin-station';
 import { announceHub, type Announcement } from './discovery';
 import { ensureStatsIndexes } from './stats/indexes';
-import { hubIdentity } from './tls';
+import { fingerprintOf, hubIdentity } from './tls';
 import { admitAtHubWeb } from './web-admission';
 import { startHub, type Hub, type HubOptions } from './server';
 import { rememberPatientApp } from './portal/address';
@@ -158,7 +158,9 @@ export async function startClinicHub(opts: ClinicHubOptions): Promise<ClinicHub>
         ...(hubOpts.log ? { log: hubOpts.log } : {}),
       });
       // What the front desk tells a patient with an activation code (patients.portalCode).
-      rememberPatientApp(store, portal.url);
+      rememberPatientApp(store, portal.url, tls
+        ? { mode: p.tls === 'hub' ? 'hub_cert' : 'clinic_cert', fingerprint: fingerprintOf(tls.cert) }
+        : { mode: 'http', fingerprint: null });
     } catch (err) {
       await jobs?.stop();
       await web?.close();

@@ -47,7 +47,11 @@ export const devicesProcedures = {
     kind: 'query', access: ['admin'], at: 'hub',
     summary: 'Paired workstations: paired at, last seen, changes waiting, online, revoked, how far each clock is off.',
     input: z.object({}),
-    output: z.object({ devices: z.array(DeviceView), hubDevice: z.string() }),
+    output: z.object({
+      devices: z.array(DeviceView), hubDevice: z.string(),
+      /** How the hub serves the patient app (null: it serves none): plain HTTP is shown as a warning. */
+      patientPort: z.object({ address: z.string().nullable(), mode: z.enum(['hub_cert', 'clinic_cert', 'http']), fingerprint: z.string().nullable() }).nullable(),
+    }),
   }),
   'devices.revoke': procedure({
     kind: 'command', access: ['admin'], at: 'hub', proof: 'confirmPassword',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { patientAppOf, phoneAddress, rememberPatientApp } from './address';
+import { patientAppOf, patientPortOf, phoneAddress, rememberPatientApp } from './address';
 
 describe("the patient app's address for the front desk", () => {
   it('names a wildcard listening address by the LAN address, and keeps a named one', () => {
@@ -15,5 +15,15 @@ describe("the patient app's address for the front desk", () => {
     rememberPatientApp(served, 'https://192.168.1.20:4880');
     expect(patientAppOf(served)).toBe('https://192.168.1.20:4880');
     expect(patientAppOf({})).toBeNull();
+  });
+
+  it('keeps how the port is served, for the admin screen: certificate and fingerprint, or plain HTTP', () => {
+    const own = {};
+    rememberPatientApp(own, 'https://192.168.1.20:4880', { mode: 'hub_cert', fingerprint: 'AB:CD' });
+    expect(patientPortOf(own)).toEqual({ address: 'https://192.168.1.20:4880', mode: 'hub_cert', fingerprint: 'AB:CD' });
+    const open = {};
+    rememberPatientApp(open, 'http://0.0.0.0:4880', { mode: 'http', fingerprint: null });
+    expect(patientPortOf(open)?.mode).toBe('http');
+    expect(patientPortOf({})).toBeNull();
   });
 });

@@ -5,7 +5,18 @@
  */
 import { networkInterfaces } from 'node:os';
 
-const known = new WeakMap<object, string>();
+/** How the patient port is served: the hub's own certificate, the clinic's, or plain HTTP (closed networks only). */
+export type PatientPortMode = 'hub_cert' | 'clinic_cert' | 'http';
+
+export interface PatientPort {
+  /** What a phone opens (null: a wildcard address and no LAN address to name it by). */
+  address: string | null;
+  mode: PatientPortMode;
+  /** SHA-256 of the certificate phones are shown (null over plain HTTP). */
+  fingerprint: string | null;
+}
+
+const known = new WeakMap<object, PatientPort>();
 
 /** `url` as a phone can open it: a wildcard host becomes `lanAddress` (null when there is none: no address to give). */
 export function phoneAddress(url: string, lanAddress: string | null = firstLanAddress()): string | null {
@@ -25,12 +36,16 @@ function firstLanAddress(): string | null {
   return null;
 }
 
-export function rememberPatientApp(hubStore: object, url: string): void {
-  const address = phoneAddress(url);
-  if (address) known.set(hubStore, address);
+export function rememberPatientApp(hubStore: object, url: string, served: Omit<PatientPort, 'address'> = { mode: 'http', fingerprint: null }): void {
+  known.set(hubStore, { address: phoneAddress(url), ...served });
 }
 
 /** The patient app's address for the hub on `hubStore`, or null when it serves none (or cannot name it). */
 export function patientAppOf(hubStore: object): string | null {
+  return known.get(hubStore)?.address ?? null;
+}
+
+/** How the hub on `hubStore` serves the patient app (the admin's Workstations screen), or null when it serves none. */
+export function patientPortOf(hubStore: object): PatientPort | null {
   return known.get(hubStore) ?? null;
 }

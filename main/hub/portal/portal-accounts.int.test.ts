@@ -129,6 +129,10 @@ describe('patient accounts', () => {
       const { phone } = await registered(t, 10);
       expect(phone.lastSetCookie).toMatch(/HttpOnly/);
       expect(phone.lastSetCookie).not.toMatch(/Secure/);
+      // The admin's Workstations screen is told it is plain HTTP (it shows the warning), with no fingerprint.
+      const admin = { id: t.ids.accounts.admin, username: 'admin', displayName: 'admin', roles: [...FIXTURE_USERS.admin], staffId: null };
+      const listed = await dispatchAs(t.clinic.admin.station, admin, 'A1', 'devices.list', {});
+      expect(listed.ok && (listed.value as { patientPort: unknown }).patientPort).toEqual({ address: expect.stringMatching(/^http:\/\//) as string, mode: 'http', fingerprint: null });
     } finally {
       await t.close();
     }

@@ -9,6 +9,7 @@ import { DomainError } from '../../domain/errors';
 import { hubControlFor } from '../control';
 import { issuePairingCode, revokeDevice } from '../pairing';
 import type { HubStore } from '../store';
+import { patientPortOf } from '../portal/address';
 import { hubStoreOf } from './hub-context';
 import type { RequestContext } from '../../station/context';
 import { afterCommit, type HandlersFor } from '../../station/handler';
@@ -29,6 +30,7 @@ export const devicesHandlers = {
           ...d, online: live.has(d.device) && d.revokedAt === null, clockOff: d.clockSkewMs !== null && Math.abs(d.clockSkewMs) > CLOCK_SKEW_BOUND_MS,
         })),
         hubDevice: ctx.device,
+        patientPort: patientPortOf(store),
       };
     });
   },

@@ -90,6 +90,12 @@ export const admin = area(
       importErrors: '以下行有错误，未导入任何数据：', moreErrors: '还有 {{count}} 个错误未列出', row: '行号', field: '字段', problem: '问题', search: '搜索编码或名称',
     },
     devices: {
+      patientPort: {
+        title: '患者手机端', none: '本中心服务器未开放患者手机端（启动时加 --patient-port）。', address: '手机访问地址：', noAddress: '（本机没有局域网地址）',
+        fingerprint: '证书指纹（SHA-256，可张贴在前台供患者核对）：',
+        mode: { hub_cert: 'HTTPS，使用中心服务器自己的证书：手机首次打开会提示证书不受信任，请核对指纹。', clinic_cert: 'HTTPS，使用诊所提供的证书。', http: '明文 HTTP（未加密）。' },
+        httpTitle: '患者手机端未加密', httpWarning: '患者的密码和登录状态以明文在网络上传输。只可在没有访客 Wi-Fi、没有外人接入的封闭网络上使用；否则请改用 HTTPS（去掉 --patient-http）。',
+      },
       title: '已配对的工作站', device: '工作站', lastSeen: '最后在线', pending: '待同步变更', revoke: '吊销', revoked: '已吊销', online: '在线', offline: '离线',
       hub: '中心', revokeConfirm: '吊销工作站 {{device}}？吊销后它不能再与中心同步，需要重新配对。', pairing: '配对新工作站', newCode: '生成配对码',
       pairingHint: '在新工作站首次启动时输入这个一次性配对码。生成新码后旧码失效。', codeValid: '有效期至 {{time}}', never: '从未', pairedAt: '配对时间',
@@ -198,6 +204,12 @@ export const admin = area(
       importErrors: 'These rows have errors; nothing was imported:', moreErrors: '{{count}} more errors not listed', row: 'Row', field: 'Field', problem: 'Problem', search: 'Search code or name',
     },
     devices: {
+      patientPort: {
+        title: 'Patient app', none: 'This hub does not serve the patient app (start it with --patient-port).', address: 'Address for phones: ', noAddress: '(this PC has no LAN address)',
+        fingerprint: 'Certificate fingerprint (SHA-256; post it at the desk for patients to compare): ',
+        mode: { hub_cert: 'HTTPS with the hub\'s own certificate: phones warn the first time; compare the fingerprint.', clinic_cert: 'HTTPS with the clinic\'s certificate.', http: 'Plain HTTP (not encrypted).' },
+        httpTitle: 'The patient app is not encrypted', httpWarning: 'Patients\' passwords and sessions cross the network in plain text. Use it only on a closed network with no guest Wi-Fi and nobody untrusted on it; otherwise serve HTTPS (leave out --patient-http).',
+      },
       title: 'Paired workstations', device: 'Workstation', lastSeen: 'Last seen', pending: 'Changes waiting', revoke: 'Revoke', revoked: 'Revoked', online: 'Online', offline: 'Offline',
       hub: 'hub', revokeConfirm: 'Revoke workstation {{device}}? It can no longer sync with the hub until it is paired again.', pairing: 'Pair a new workstation', newCode: 'New pairing code',
       pairingHint: 'Type this one-time code at the new workstation when it first starts. A new code replaces the old one.', codeValid: 'Valid until {{time}}', never: 'Never', pairedAt: 'Paired',

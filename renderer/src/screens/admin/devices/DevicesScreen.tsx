@@ -10,6 +10,7 @@ import { dateTime } from '../../../ui/format';
 import { AdminError, QueryState } from '../ui/HubState';
 import { Panel } from '../ui/Panel';
 import { Kiosks } from './Kiosks';
+import { PatientPort } from './PatientPort';
 
 type Device = Output<'devices.list'>['devices'][number];
 
@@ -80,6 +81,7 @@ export function DevicesScreen() {
         )}</QueryState>
       </Panel>
       <PairingCode />
+      {q.data && <PatientPort port={q.data.patientPort} />}
       <Kiosks />
     </Stack>
   );

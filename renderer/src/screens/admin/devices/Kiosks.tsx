@@ -16,12 +16,14 @@ import { dateTime } from '../../../ui/format';
 import { AdminError, FormError, QueryState } from '../ui/HubState';
 import { Panel } from '../ui/Panel';
 
-/** The hub's patient port (its default); the admin puts the hub's LAN address in front. */
+/** The hub's patient port (its default), when the hub cannot name its own address; the admin puts the hub's LAN address in front. */
 const PATIENT_PORT = 4880;
 
 function IssuedToken({ issued, onDone }: { issued: Output<'devices.issueKioskToken'>; onDone: () => void }) {
   const { t } = useTranslation();
-  const address = `https://<${t('patientSide.kiosks.hubAddress')}>:${PATIENT_PORT}/#/kiosk/${issued.token}`;
+  // The patient app's address as the hub serves it (devices.list), else a placeholder for the admin to fill in.
+  const served = useApiQuery('devices.list', {}).data?.patientPort?.address;
+  const address = `${served ?? `https://<${t('patientSide.kiosks.hubAddress')}>:${PATIENT_PORT}`}/#/kiosk/${issued.token}`;
   return (
     <Alert color="teal" variant="light" title={t('patientSide.kiosks.tokenTitle', { name: issued.name })} data-testid="kiosk-token">
       <Stack gap="xs">
