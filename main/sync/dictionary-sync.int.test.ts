@@ -4,19 +4,13 @@
  * whose register form may then use them; a passport holder registered at one desk is found by the
  * passport's number at the other; a drug's records and a staff phone made at the hub arrive too.
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { PgliteStore } from '../hub/pglite-store';
+import { describe, expect, it } from 'vitest';
 import { pairedWorkstation, startTestClinicHub } from '../hub/admin.testing';
+import { cleanupsAfterEach, hubTemplate } from './hooks.testing';
 import { until } from './testing';
 
-let template: Blob | File;
-beforeAll(async () => {
-  template = await PgliteStore.template();
-});
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const f of cleanups.splice(0).reverse()) await f();
-});
+const template = hubTemplate();
+const cleanups = cleanupsAfterEach();
 
 function ok<T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T {
   if (!r.ok) throw new Error(JSON.stringify(r.error));
@@ -25,7 +19,7 @@ function ok<T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T {
 
 describe('issue 16 over sync', () => {
   it('dictionary entries, a drug\'s records and a staff phone made at the hub reach the desks; a document number registered at one desk is found at the other', async () => {
-    const t = await startTestClinicHub(template);
+    const t = await startTestClinicHub(template());
     cleanups.push(t.close);
     const front = await pairedWorkstation(t, 'A1');
     cleanups.push(front.close);
