@@ -6,7 +6,8 @@
  * token shown once with the address), used by a real kiosk call, revoked after a confirmation and
  * the kiosk's cookie refused at once; the portal's booking rules in Settings (a value out of range
  * said at its field); the Alipay gateway set (a bad key said at its field, the keys never shown
- * back), turned off and on again; patients' ratings with comments and each doctor's average. axe-core on each screen;
+ * back), turned off and on again; patients' ratings with comments and each doctor's average; a
+ * patient's visits under Lookups, and the audit trail of one patient picked by name. axe-core on each screen;
  * screenshots in /tmp/admin-portal-*.png.
  */
 import { generateKeyPairSync } from 'node:crypto';
@@ -14,10 +15,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestClinicHub, type TestClinicHub } from '../main/hub/admin.testing';
 import { PgliteStore } from '../main/hub/pglite-store';
-import { PatientPhone, registered } from '../main/hub/portal/portal.testing';
+import { nameOf, PatientPhone, registered } from '../main/hub/portal/portal.testing';
 import { seenVisit } from '../main/hub/portal/records.testing';
 import { dispatch } from '../main/station/dispatch';
-import { logInAs, TEST_PASSWORD } from '../main/station/testing';
+import { logInAs, TEST_PASSWORD, TEST_START } from '../main/station/testing';
 import { expectAccessible } from './support/axe';
 import { builtRenderer } from './support/build';
 import { desk, launch, logIn, poll } from './support/browser';
@@ -204,6 +205,34 @@ describe('the admin screens of the patient side', { timeout: 90_000 }, () => {
       await poll(() => page.getByTestId('ratings-row').count()).toBe(2);
       expect(await page.getByTestId('ratings-average-row').textContent()).toContain('4.0');
       await look(`ratings-${locale}`);
+
+      // Lookups → Patients: one patient found by name, then every visit of theirs.
+      const patient = nameOf(601);
+      await page.getByTestId('admin-nav-lookups').click();
+      await page.getByTestId('lookup-tab-patients').click();
+      await page.getByTestId('lookup-patients-filter').locator('input[name="query"]').fill(patient);
+      await page.getByTestId('lookup-patients-filter-search').click();
+      await poll(() => page.getByTestId('lookup-patients-row').count()).toBe(1);
+      await page.getByTestId('lookup-patient-visits').click();
+      const history = page.getByTestId('lookup-patient-history');
+      await poll(() => history.getByTestId('lookup-patient-visits-list-row').count()).toBe(1);
+      expect(await history.textContent()).toContain(patient);
+      await look(`lookup-patient-${locale}`);
+
+      // Audit trail → one patient picked by typing part of the name: only that patient's rows.
+      await page.getByTestId('admin-nav-audit').click();
+      await page.getByTestId('audit-patient').fill(patient.slice(0, 3));
+      await page.getByRole('option', { name: new RegExp(patient) }).click();
+      await t.clinic.admin.flush(); // this harness's admin desk syncs when told: the lookup just made reaches the hub
+      // The hub's clock here stands at TEST_START (its visits and audit rows are dated then), the browser's at today.
+      await page.getByTestId('audit-filter').locator('input[name="from"]').fill(new Date(TEST_START - 86_400_000).toISOString().slice(0, 10));
+      await poll(async () => {
+        await page.getByTestId('audit-filter-search').click();
+        return page.getByTestId('audit-row').count();
+      }).toBeGreaterThan(0);
+      const names = await page.getByTestId('audit-row').locator('td:nth-child(5)').allTextContents();
+      expect(new Set(names)).toEqual(new Set([patient]));
+      await look(`audit-patient-${locale}`);
     });
   }
 });

@@ -20,6 +20,8 @@ export interface Column<R> {
   label: string;
   cell: (row: R) => ReactNode;
   numeric?: boolean;
+  /** Long free text (an audit detail) wraps in a bounded column; every other cell stays on one line. */
+  wrap?: boolean;
 }
 
 export function LookupTable<N extends PagedLookup>({ procedure, filter, columns, exportAs, testId, label }: {
@@ -57,7 +59,8 @@ export function LookupTable<N extends PagedLookup>({ procedure, filter, columns,
                   <Table.Tbody>
                     {rows.map((r, i) => (
                       <Table.Tr key={i} data-testid={`${testId}-row`}>
-                        {columns.map((c) => <Table.Td key={c.key} ta={c.numeric ? 'right' : undefined} className={c.numeric ? 'tabular' : undefined}>{c.cell(r)}</Table.Td>)}
+                        {columns.map((c) => <Table.Td key={c.key} ta={c.numeric ? 'right' : undefined} className={c.numeric ? 'tabular' : undefined}
+                          style={c.wrap ? { minWidth: 240, maxWidth: 420, overflowWrap: 'anywhere' } : { whiteSpace: 'nowrap' }}>{c.cell(r)}</Table.Td>)}
                       </Table.Tr>
                     ))}
                   </Table.Tbody>

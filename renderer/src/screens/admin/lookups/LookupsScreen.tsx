@@ -1,5 +1,6 @@
 /** Admin → Lookups: appointments, visits, money and patients at the hub, one tab each, filtered, paged and exported. */
-import { Stack, Tabs, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Tabs, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { APPOINTMENT_SOURCES, APPOINTMENT_STATUSES, BILL_STATUSES, PAYMENT_METHODS, VISIT_STATUSES, type Input } from '../../../../../main/api/contract';
 import { dateTime, money } from '../../../ui/format';
@@ -37,12 +38,10 @@ function AppointmentsTab() {
   );
 }
 
-function VisitsTab() {
+/** The columns of a visits list (the visits tab, a patient's visits). */
+function useVisitColumns(): Column<LookupRow<'lookup.visits'>>[] {
   const { t } = useTranslation();
-  const departments = useDepartmentOptions();
-  const doctors = useDoctorOptions();
-  const f = useFilters<Input<'lookup.visits'>>({ ...useWeek(), departmentId: null, doctorId: null, status: null });
-  const columns: Column<LookupRow<'lookup.visits'>>[] = [
+  return [
     { key: 'date', label: t('lookups.col.date'), cell: (r) => r.date },
     { key: 'queueNo', label: t('lookups.col.queueNo'), cell: (r) => r.queueNo },
     { key: 'patient', label: t('lookups.col.patient'), cell: (r) => `${r.patientName}（${r.recordNo}）` },
@@ -52,6 +51,14 @@ function VisitsTab() {
     { key: 'status', label: t('lookups.col.status'), cell: (r) => t(`enums.visitStatus.${r.status}`) },
     { key: 'fee', label: t('lookups.col.fee'), cell: (r) => money(r.feeFen), numeric: true },
   ];
+}
+
+function VisitsTab() {
+  const { t } = useTranslation();
+  const departments = useDepartmentOptions();
+  const doctors = useDoctorOptions();
+  const f = useFilters<Input<'lookup.visits'>>({ ...useWeek(), departmentId: null, doctorId: null, status: null });
+  const columns = useVisitColumns();
   return (
     <Stack>
       <FilterForm testId="lookup-visits-filter" from={f.draft.from ?? ''} to={f.draft.to ?? ''} onDates={(d) => f.set(d)} onSubmit={f.apply}>
@@ -99,6 +106,7 @@ function MoneyTab() {
 function PatientsTab() {
   const { t } = useTranslation();
   const f = useFilters<{ query: string }>({ query: '' });
+  const [chosen, setChosen] = useState<LookupRow<'lookup.patients'> | null>(null);
   const columns: Column<LookupRow<'lookup.patients'>>[] = [
     { key: 'recordNo', label: t('lookups.col.recordNo'), cell: (r) => r.recordNo },
     { key: 'name', label: t('lookups.col.name'), cell: (r) => r.name },
@@ -106,14 +114,34 @@ function PatientsTab() {
     { key: 'phone', label: t('lookups.col.phone'), cell: (r) => r.phone ?? '—' },
     { key: 'visits', label: t('lookups.col.visits'), cell: (r) => r.visits, numeric: true },
     { key: 'lastVisit', label: t('lookups.col.lastVisit'), cell: (r) => r.lastVisitDate ?? '—' },
+    { key: 'more', label: t('lookups.col.more'), cell: (r) => (
+      <Button size="compact-xs" variant="light" onClick={() => setChosen(r)} data-testid="lookup-patient-visits"
+        aria-label={`${t('lookups.showVisits')}: ${r.name}`}>{t('lookups.showVisits')}</Button>
+    ) },
   ];
   return (
     <Stack>
-      <FilterForm testId="lookup-patients-filter" onSubmit={f.apply}>
+      <FilterForm testId="lookup-patients-filter" onSubmit={(e) => { setChosen(null); f.apply(e); }}>
         <TextInput label={t('lookups.query')} value={f.draft.query} onChange={(e) => f.set({ query: e.currentTarget.value })} w={320} required name="query" />
       </FilterForm>
       {f.applied.query.trim() !== '' &&
         <LookupTable key={f.searchKey} procedure="lookup.patients" filter={f.applied} columns={columns} exportAs="patients" testId="lookup-patients" label={t('lookups.tabs.patients')} />}
+      {chosen && <PatientVisits patient={chosen} onClose={() => setChosen(null)} />}
+    </Stack>
+  );
+}
+
+/** Every visit of one patient, newest first (the hub's visits lookup by patient, no dates). */
+function PatientVisits({ patient, onClose }: { patient: LookupRow<'lookup.patients'>; onClose: () => void }) {
+  const { t } = useTranslation();
+  const title = t('lookups.visitsOf', { name: patient.name, recordNo: patient.recordNo });
+  return (
+    <Stack gap="xs" data-testid="lookup-patient-history">
+      <Group justify="space-between">
+        <Title order={3} size="h5">{title}</Title>
+        <Button size="xs" variant="default" onClick={onClose} data-testid="lookup-patient-history-close">{t('lookups.closeVisits')}</Button>
+      </Group>
+      <LookupTable key={patient.id} procedure="lookup.visits" filter={{ patientId: patient.id }} columns={useVisitColumns()} exportAs="visits" testId="lookup-patient-visits-list" label={title} />
     </Stack>
   );
 }
