@@ -57,7 +57,7 @@ export function PatientPanel({ patientId }: { patientId: string }) {
   return (
     <Stack ref={root}>
       <PatientCard patientId={patientId} actions={
-        <Group>
+        <Group gap="xs">
           <Button onClick={() => setDialog('walkIn')} data-testid="walk-in" rightSection={<Shortcut name="walkIn" />} aria-keyshortcuts={ariaKeys(SHORTCUTS.walkIn)}>
             {t('frontdesk.patient.walkIn')}
           </Button>

@@ -9,7 +9,7 @@ import { useDictionary } from './PatientRecordFields';
 
 function Item({ label, value }: { label: string; value: ReactNode }) {
   return (
-    <div>
+    <div style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
       <Text size="xs" c="dimmed">{label}</Text>
       <Text size="sm" className="tabular">{value === null || value === '' ? '—' : value}</Text>
     </div>
@@ -38,7 +38,8 @@ export function PatientCard({ patientId, actions }: { patientId: string; actions
           <Badge variant="light">{t(`enums.insurance.${p.insuranceType}`)}</Badge>
         </Group>
         {p.mergedInto && <ErrorNote message={t('patients.card.merged')} />}
-        <SimpleGrid cols={{ base: 2, lg: 4 }} spacing="xs">
+        {/* Three across at most: an 18-digit ID number ran into the next field at four across in the card's half of 1366 px. */}
+        <SimpleGrid cols={{ base: 2, lg: 3 }} spacing="xs">
           <Item label={t('patients.field.idNumber')} value={p.idNumber} />
           <Item label={t('patients.field.birthDate')} value={p.birthDate} />
           <Item label={t('patients.field.phone')} value={p.phone} />
