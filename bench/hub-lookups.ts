@@ -10,6 +10,7 @@
  */
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { addDays, startOfLocalDay } from '../main/domain/dates';
 import { STATS_INDEXES_DDL } from '../main/hub/stats/indexes';
 import { hubTablesDdl } from '../main/hub/pg-schema';
@@ -18,37 +19,28 @@ import { pageAudit } from '../main/hub/lookups/lists-audit';
 import { pageAppointments } from '../main/hub/lookups/lists-clinic';
 import type { Page } from '../main/hub/lookups/page';
 import { openPglite } from './hub-stats';
+import { clinicSql, DEPARTMENTS, DOCTORS, id, idOf, K as STATS_K, TIME_ZONE, TODAY } from './hub-stats-data';
 import { load, ms, OUT, stats, table, writeResultsSection } from './lib';
 
-const TODAY = '2026-11-22';
-const TIME_ZONE = 'Asia/Shanghai';
 const DAYS = 365;
 const FROM = addDays(TODAY, -(DAYS - 1));
 const AUDIT = 1_200_000;
 const APPOINTMENTS = 1_000_000;
-const DOCTORS = 40;
-const DEPARTMENTS = 8;
 const PEOPLE = 30;
 const PATIENTS = 200_000;
 const RUNS = 20;
 const LIMIT = 50;
 const TARGET_MS = 1000;
-const id = (k: number, n: string) => `'0190a000-0000-7000-8${String(k).padStart(3, '0')}-' || lpad((${n})::text, 12, '0')`;
-const K = { dep: 1, doc: 2, patient: 4, session: 7, appt: 11, account: 20, audit: 21 };
-const idOf = (k: number, n: number) => `0190a000-0000-7000-8${String(k).padStart(3, '0')}-${String(n).padStart(12, '0')}`;
+/** The kinds of hub-stats-data, and this bench's own. */
+const K = { ...STATS_K, account: 20, audit: 21 };
 
-function steps(): { label: string; sql: string }[] {
+export function steps(): { label: string; sql: string }[] {
   const firstMs = startOfLocalDay(FROM, TIME_ZONE);
   const ddl = hubTablesDdl().split(';\n').map((s) => s.trim()).filter(Boolean);
   return [
     { label: 'tables', sql: ddl.filter((s) => s.startsWith('CREATE TABLE')).join(';\n') },
     { label: 'master data', sql: [
-      `INSERT INTO settings (key, value, updated_at) VALUES ('timeZone', '"${TIME_ZONE}"', 0)`,
-      `INSERT INTO departments (id, code, name, name_en, active, created_at, updated_at)
-        SELECT ${id(K.dep, 'i')}, 'D' || i, '科室' || i, 'Department ' || i, 1, 0, 0 FROM generate_series(0, ${DEPARTMENTS - 1}) i`,
-      `INSERT INTO staff (id, name, sex, position, title, department_id, specialty, registration_fee_fen, status, created_at, updated_at)
-        SELECT ${id(K.doc, 'i')}, '医生' || i, 'M', 'doctor', '', ${id(K.dep, `i / ${DOCTORS / DEPARTMENTS}`)}, '', 1500, 'active', 0, 0
-        FROM generate_series(0, ${DOCTORS - 1}) i`,
+      ...clinicSql(),
       `INSERT INTO accounts (id, username, password_hash, roles, staff_id, active, created_at, updated_at)
         SELECT ${id(K.account, 'i')}, 'user' || i, 'x', '["receptionist"]', ${id(K.doc, `i % ${DOCTORS}`)}, 1, 0, 0 FROM generate_series(0, ${PEOPLE - 1}) i`,
       `INSERT INTO roster_sessions (id, date, period, doctor_id, department_id, capacity, stopped, created_at, updated_at)
@@ -176,4 +168,4 @@ async function main(): Promise<void> {
 }
 
 const loadBefore = load();
-await main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();

@@ -22,14 +22,29 @@ export interface Scale {
 }
 export const FULL: Scale = { visits: 3_000_000, patients: 1_000_000, perDay: 2000 };
 
-const DOCTORS = 40;
-const DEPARTMENTS = 8;
+export const DOCTORS = 40;
+export const DEPARTMENTS = 8;
 const DRUGS = 300;
 const CHUNK = 500_000;
 
 /** A 36-character UUID-like id of kind `k` for the SQL expression `n`. */
-const id = (k: number, n: string) => `'0190a000-0000-7000-8${String(k).padStart(3, '0')}-' || lpad((${n})::text, 12, '0')`;
-const K = { dep: 1, doc: 2, drug: 3, patient: 4, visit: 5, bill: 6, session: 7, rx: 8, pay: 9, refund: 10, appt: 11, dx: 12, record: 13, item: 14, move: 15 };
+export const id = (k: number, n: string) => `'0190a000-0000-7000-8${String(k).padStart(3, '0')}-' || lpad((${n})::text, 12, '0')`;
+/** The same id for the number `n`, in JavaScript (to name one row of the data). */
+export const idOf = (k: number, n: number) => `0190a000-0000-7000-8${String(k).padStart(3, '0')}-${String(n).padStart(12, '0')}`;
+/** The id kinds (another bench's own kinds start at 20). */
+export const K = { dep: 1, doc: 2, drug: 3, patient: 4, visit: 5, bill: 6, session: 7, rx: 8, pay: 9, refund: 10, appt: 11, dx: 12, record: 13, item: 14, move: 15 };
+
+/** The clinic's time zone, its departments and its doctors (DEPARTMENTS × DOCTORS / DEPARTMENTS). */
+export function clinicSql(): string[] {
+  return [
+    `INSERT INTO settings (key, value, updated_at) VALUES ('timeZone', '"${TIME_ZONE}"', 0)`,
+    `INSERT INTO departments (id, code, name, name_en, active, created_at, updated_at)
+      SELECT ${id(K.dep, 'i')}, 'D' || i, '科室' || i, 'Department ' || i, 1, 0, 0 FROM generate_series(0, ${DEPARTMENTS - 1}) i`,
+    `INSERT INTO staff (id, name, sex, position, title, department_id, specialty, registration_fee_fen, status, created_at, updated_at)
+      SELECT ${id(K.doc, 'i')}, '医生' || i, 'M', 'doctor', '', ${id(K.dep, `i / ${DOCTORS / DEPARTMENTS}`)}, '', 1500, 'active', 0, 0
+      FROM generate_series(0, ${DOCTORS - 1}) i`,
+  ];
+}
 
 export function daysOf(scale: Scale): number {
   return Math.ceil(scale.visits / scale.perDay);
@@ -47,12 +62,7 @@ export function generationSteps(scale: Scale): { label: string; sql: string }[] 
   steps.push({ label: 'drop', sql: [...HUB_TABLES.keys()].map((t) => `DROP TABLE IF EXISTS "${t}"`).join(';\n') });
   steps.push({ label: 'tables', sql: ddl.filter((s) => s.startsWith('CREATE TABLE')).join(';\n') });
   steps.push({ label: 'master data', sql: [
-    `INSERT INTO settings (key, value, updated_at) VALUES ('timeZone', '"${TIME_ZONE}"', 0)`,
-    `INSERT INTO departments (id, code, name, name_en, active, created_at, updated_at)
-      SELECT ${id(K.dep, 'i')}, 'D' || i, '科室' || i, 'Department ' || i, 1, 0, 0 FROM generate_series(0, ${DEPARTMENTS - 1}) i`,
-    `INSERT INTO staff (id, name, sex, position, title, department_id, specialty, registration_fee_fen, status, created_at, updated_at)
-      SELECT ${id(K.doc, 'i')}, '医生' || i, 'M', 'doctor', '', ${id(K.dep, `i / ${DOCTORS / DEPARTMENTS}`)}, '', 1500, 'active', 0, 0
-      FROM generate_series(0, ${DOCTORS - 1}) i`,
+    ...clinicSql(),
     `INSERT INTO drugs (id, code, name, name_en, spec, form, unit, dose_unit, doses_per_unit, price_fen, insurance_class, low_stock_threshold, pinyin_initials, active, created_at, updated_at)
       SELECT ${id(K.drug, 'i')}, 'Y' || lpad(i::text, 4, '0'), '药品' || i, '', '', '', '盒', 'mg', 24, 1000, 'A', 10, '', 1, 0, 0
       FROM generate_series(0, ${DRUGS - 1}) i`,
