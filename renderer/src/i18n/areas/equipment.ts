@@ -3,7 +3,7 @@ import { area } from '../define';
 
 export const equipment = area(
   {
-    title: '医疗设备', newItem: '新增设备', editItem: '编辑设备', search: '名称、型号、资产编号或序列号', allStatuses: '全部状态',
+    title: '医疗设备', newItem: '新增设备', editItem: '编辑设备', searchLabel: '搜索', search: '名称、型号、资产编号或序列号', allStatuses: '全部状态',
     due: '维护到期', dueAny: '不限', dueOverdue: '已逾期', due30: '30 天内到期', due90: '90 天内到期',
     overdueCount: '{{count}} 台设备维护已逾期', noneOverdue: '没有逾期未维护的设备', empty: '没有符合条件的设备。',
     col: {
@@ -25,7 +25,7 @@ export const equipment = area(
     none: '—',
   },
   {
-    title: 'Medical equipment', newItem: 'New item', editItem: 'Edit item', search: 'Name, model, asset or serial number', allStatuses: 'All statuses',
+    title: 'Medical equipment', newItem: 'New item', editItem: 'Edit item', searchLabel: 'Search', search: 'Name, model, asset or serial number', allStatuses: 'All statuses',
     due: 'Maintenance due', dueAny: 'Any', dueOverdue: 'Overdue', due30: 'Due within 30 days', due90: 'Due within 90 days',
     overdueCount: '{{count}} item(s) overdue for maintenance', noneOverdue: 'No item is overdue for maintenance', empty: 'No equipment matches.',
     col: {

@@ -22,8 +22,8 @@ function NextDue({ item }: { item: Item }) {
   const d = item.dueInDays;
   const note = d === null ? null : d < 0 ? t('equipment.overdueBy', { count: -d }) : d === 0 ? t('equipment.dueToday') : t('equipment.dueIn', { count: d });
   return (
-    <Text size="sm" c={item.overdue ? 'red.8' : undefined} fw={item.overdue ? 600 : undefined} data-overdue={item.overdue || undefined}>
-      <span className="tabular">{item.nextMaintenanceDue}</span>{note && <Text span size="xs" c={item.overdue ? 'red.8' : 'dimmed'}> · {note}</Text>}
+    <Text size="sm" c={item.overdue ? 'red.9' : undefined} fw={item.overdue ? 600 : undefined} data-overdue={item.overdue || undefined}>
+      <span className="tabular">{item.nextMaintenanceDue}</span>{note && <Text span size="xs" c={item.overdue ? 'red.9' : 'dimmed'}> · {note}</Text>}
     </Text>
   );
 }
@@ -51,7 +51,7 @@ function EquipmentList() {
           ? <Alert color="red" variant="light" data-testid="equipment-overdue" role="status">{t('equipment.overdueCount', { count: query.data.overdueCount })}</Alert>
           : <Text size="sm" c="dimmed" data-testid="equipment-overdue">{t('equipment.noneOverdue')}</Text>)}
         <Group gap="xs" align="flex-end">
-          <TextInput size="xs" label={t('admin.catalog.search')} placeholder={t('equipment.search')} value={q} onChange={(e) => setQ(e.currentTarget.value)} w={240} name="q" />
+          <TextInput size="xs" label={t('equipment.searchLabel')} placeholder={t('equipment.search')} value={q} onChange={(e) => setQ(e.currentTarget.value)} w={240} name="q" />
           <Select size="xs" label={t('equipment.col.department')} placeholder={t('admin.common.allDepartments')} data={departments} value={departmentId} onChange={setDepartmentId}
             clearable clearButtonProps={{ 'aria-label': t('common.action.clear') }} w={160} />
           <Select size="xs" label={t('equipment.col.status')} placeholder={t('equipment.allStatuses')} value={status} onChange={(v) => setStatus(v as Status | null)}
