@@ -4,7 +4,8 @@
  * approval number (a bad one refused at the field), contraindications and cautions, and a staff
  * member's phone on the staff list; at a front desk, a passport holder registered (a number that
  * is no passport refused at the field) with a marital status from the dictionary, found by the
- * passport's number. axe on each new screen in Chinese and English; screenshots in
+ * passport's number; the clinic's medical equipment (an item made, a file with bad rows refused row
+ * by row, a good one imported, maintenance recorded). axe on each new screen in Chinese and English; screenshots in
  * /tmp/records16-*.png.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -145,6 +146,78 @@ describe('issue 16 at the hub', { timeout: 60_000 }, () => {
     await poll(() => page.getByTestId('staff-phone').allTextContents()).toContain('13812345678');
     await shot(page, 'staff-phone');
     await accessible(page);
+  });
+
+  it('keeps the medical equipment: an item made (a due date before the purchase said at its field), a file with bad rows refused row by row, a good one imported, maintenance recorded', async () => {
+    await callsInPage(page, [
+      { name: 'accounts.login', input: { username: 'admin', password: PASSWORD } },
+      { name: 'org.createDepartment', input: { code: 'FSK', name: '放射科', nameEn: 'Radiology' } },
+    ]);
+    await open('equipment');
+    await poll(() => page.getByTestId('equipment-overdue').textContent()).toContain('没有逾期');
+    await page.getByTestId('equipment-new').click();
+    const dialog = page.getByTestId('equipment-dialog');
+    await dialog.locator('input[name="assetNo"]').fill('eq-0001');
+    await dialog.locator('input[name="name"]').fill('数字化X线机');
+    await dialog.locator('input[name="model"]').fill('DR-600');
+    await pick(page, dialog, '科室', '放射科');
+    await dialog.locator('input[name="purchaseDate"]').fill('2025-01-10');
+    await dialog.locator('input[name="nextMaintenanceDue"]').fill('2024-12-01');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await poll(() => dialog.locator('.mantine-TextInput-error').first().textContent()).toBe('不能早于购置日期');
+    await shot(page, 'equipment-dialog-refused');
+    await accessible(page);
+    await dialog.locator('input[name="nextMaintenanceDue"]').fill('2025-06-01');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await poll(() => page.getByTestId('equipment-table').textContent()).toContain('EQ-0001');
+    await poll(() => page.getByTestId('equipment-overdue').textContent()).toBe('1 台设备维护已逾期');
+    expect(await page.getByTestId('equipment-row').filter({ hasText: 'EQ-0001' }).locator('[data-overdue]').count()).toBe(1);
+    await shot(page, 'equipment-overdue');
+    await accessible(page);
+
+    // A file with three bad rows: every one listed, nothing written; then a good file creates one item and updates the other.
+    await page.getByTestId('equipment-files-tab').click();
+    const header = '资产编号,名称,型号,科室编码,状态,购置日期,下次维护日期,维护周期(月)';
+    const upload = async (name: string, text: string) => {
+      await page.getByTestId('equipment-import').locator('input[type="file"]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${text}\n`, 'utf8') });
+      await page.getByTestId('equipment-import-submit').click();
+    };
+    await upload('equipment-bad.csv', `${header}\nEQ-0002,超声诊断仪,DC-30,FSK,在用,2025-03-01,2026-03-01,12\nEQ-0003,血压计,,XX,在用,,,\n,无编号,,,,,,\nEQ-0004,离心机,,,坏了,2025-13-01,,`);
+    await poll(() => page.getByTestId('import-error-row').count()).toBe(4);
+    const problems = await page.getByTestId('import-error-row').allTextContents();
+    expect(problems.map((r) => r.slice(0, 1))).toEqual(['3', '4', '5', '5']);
+    await shot(page, 'equipment-import-errors');
+    await accessible(page);
+    await upload('equipment-good.csv', `${header}\nEQ-0002,超声诊断仪,DC-30,FSK,在用,2025-03-01,2027-03-01,12\nEQ-0001,数字化X线机,DR-650,FSK,在用,2025-01-10,2025-06-01,12`);
+    await poll(() => page.getByTestId('equipment-import-result').textContent()).toContain('新建 1，更新 1');
+    await page.getByRole('tab', { name: '医疗设备' }).click();
+    await poll(() => page.getByTestId('equipment-row').count()).toBe(2);
+    expect(await page.getByTestId('equipment-row').filter({ hasText: 'EQ-0001' }).textContent()).toContain('DR-650');
+
+    // Maintenance recorded today: the last date set, the next one a year on (its interval), no longer overdue.
+    await page.getByTestId('equipment-row').filter({ hasText: 'EQ-0001' }).getByTestId('equipment-log').click();
+    const log = page.getByTestId('maintenance-dialog');
+    await pick(page, log, '类别', '校准');
+    await log.locator('input[name="note"]').fill('年度校准');
+    await log.getByTestId('maintenance-submit').click();
+    await poll(() => log.getByTestId('maintenance-log').textContent()).toContain('年度校准');
+    await shot(page, 'equipment-maintenance');
+    await accessible(page);
+    await page.keyboard.press('Escape');
+    await poll(() => page.getByTestId('equipment-overdue').textContent()).toContain('没有逾期');
+    await shot(page, 'equipment-zh');
+    await accessible(page);
+    await page.getByText('EN', { exact: true }).click();
+    await poll(() => page.getByTestId('admin-nav-equipment').textContent()).toBe('Equipment');
+    await poll(() => page.getByTestId('equipment-table').textContent()).toContain('Radiology');
+    await shot(page, 'equipment-en');
+    await accessible(page);
+    await page.getByTestId('equipment-row').filter({ hasText: 'EQ-0001' }).getByTestId('equipment-log').click();
+    await poll(() => page.getByTestId('maintenance-log').textContent()).toContain('Calibration');
+    await accessible(page);
+    await page.keyboard.press('Escape');
+    await page.getByText('中文', { exact: true }).click();
+    await poll(() => page.getByTestId('admin-nav-equipment').textContent()).toBe('医疗设备');
   });
 });
 

@@ -31,6 +31,7 @@ import { statsProcedures } from './procedures/stats';
 import { setupProcedures } from './procedures/setup';
 import { paymentsProcedures } from './procedures/payments';
 import { ratingsProcedures } from './procedures/ratings';
+import { equipmentProcedures } from './procedures/equipment';
 import { vitalsProcedures } from './procedures/vitals';
 import { recordTemplateDeskProcedures, recordTemplateProcedures } from './procedures/record-templates';
 import { dictionaryDeskProcedures, dictionaryProcedures } from './procedures/dictionary';
@@ -66,6 +67,7 @@ export const procedures = {
   ...setupProcedures,
   ...paymentsProcedures,
   ...ratingsProcedures,
+  ...equipmentProcedures,
 } as const;
 
 export type Procedures = typeof procedures;

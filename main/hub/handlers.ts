@@ -22,6 +22,7 @@ import { paymentsGatewayHandlers } from './services/payments-gateway';
 import { billingOnlineHandlers } from './services/billing-online';
 import { kioskTokenHandlers } from './services/kiosk-tokens';
 import { ratingsHandlers } from './services/ratings';
+import { equipmentHandlers } from './services/equipment';
 
 export const hubHandlers = {
   ...orgHandlers,
@@ -41,4 +42,5 @@ export const hubHandlers = {
   ...billingOnlineHandlers,
   ...kioskTokenHandlers,
   ...ratingsHandlers,
+  ...equipmentHandlers,
 } satisfies HubHandlers;

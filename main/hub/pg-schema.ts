@@ -180,3 +180,42 @@ CREATE TABLE IF NOT EXISTS online_orders (
 CREATE INDEX IF NOT EXISTS online_orders_bill ON online_orders (bill_id);
 CREATE INDEX IF NOT EXISTS online_orders_payment ON online_orders (payment_id);
 `;
+
+/**
+ * Medical equipment (issue 16; hub-only, never replicated: no desk reads it). `equipment`: one
+ * row per item, `asset_no` (tidied, main/domain/equipment.ts) unique in the clinic; dates are
+ * clinic-calendar dates as text. `equipment_maintenance`: the item's maintenance log, insert-only.
+ */
+export const EQUIPMENT_DDL = `
+CREATE TABLE IF NOT EXISTS equipment (
+  id text PRIMARY KEY,
+  asset_no text NOT NULL UNIQUE,
+  name text NOT NULL,
+  model text NOT NULL DEFAULT '',
+  manufacturer text NOT NULL DEFAULT '',
+  serial_no text NOT NULL DEFAULT '',
+  department_id text,
+  status text NOT NULL CHECK (status IN ('in_use', 'repair', 'retired')),
+  purchase_date text,
+  last_maintenance_date text,
+  next_maintenance_due text,
+  interval_months integer,
+  notes text NOT NULL DEFAULT '',
+  created_at bigint NOT NULL,
+  created_by text NOT NULL,
+  updated_at bigint NOT NULL,
+  updated_by text NOT NULL
+);
+CREATE INDEX IF NOT EXISTS equipment_next_due ON equipment (next_maintenance_due);
+CREATE TABLE IF NOT EXISTS equipment_maintenance (
+  id text PRIMARY KEY,
+  equipment_id text NOT NULL REFERENCES equipment (id),
+  date text NOT NULL,
+  kind text NOT NULL,
+  note text NOT NULL DEFAULT '',
+  next_due text,
+  by_account text NOT NULL,
+  created_at bigint NOT NULL
+);
+CREATE INDEX IF NOT EXISTS equipment_maintenance_item ON equipment_maintenance (equipment_id, date);
+`;

@@ -25,7 +25,7 @@ import { compactChange } from './snapshot';
 import { prepareRollups } from './stats/rollups';
 import { prepareTypedTables } from './typed-tables';
 import { PORTAL_DDL } from './portal/store';
-import { ONLINE_PAYMENT_DDL, PORTAL_RATINGS_DDL } from './pg-schema';
+import { EQUIPMENT_DDL, ONLINE_PAYMENT_DDL, PORTAL_RATINGS_DDL } from './pg-schema';
 import { JOBS_DDL } from './jobs/store';
 import { MESSAGES_DDL } from './messages/store';
 
@@ -76,7 +76,8 @@ ${PORTAL_DDL}
 ${PORTAL_RATINGS_DDL}
 ${ONLINE_PAYMENT_DDL}
 ${JOBS_DDL}
-${MESSAGES_DDL}`;
+${MESSAGES_DDL}
+${EQUIPMENT_DDL}`;
 
 /** Arbitrary but fixed: the advisory lock every append holds until it commits. */
 const APPEND_LOCK = 7_265_530;

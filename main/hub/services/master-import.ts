@@ -55,7 +55,8 @@ export interface ImportCounts {
 /** Checks one data row: returns its plan, or pushes its problems to `issues` and returns null. */
 export type RowPlanner<K extends string> = (cells: (key: K) => string, row: number, issues: RowIssue[]) => PlannedRow | null;
 
-function invalid(issues: RowIssue[]): DomainError {
+/** IMPORT_INVALID with every problem, by row. */
+export function importInvalid(issues: RowIssue[]): DomainError {
   const rows = [...issues].sort((a, b) => a.row - b.row);
   const badRows = new Set(rows.map((r) => r.row)).size;
   return new DomainError('IMPORT_INVALID', `${badRows} row(s) of the file have problems; nothing was imported`, {
@@ -65,17 +66,22 @@ function invalid(issues: RowIssue[]): DomainError {
 
 const ROLLBACK = Symbol('rollback');
 
-export function runImport<K extends string>(
-  ctx: RequestContext,
-  input: { format: 'csv' | 'xlsx'; base64: string; dryRun: boolean },
+/**
+ * Reads the file and lets `plan` check each data row (blank rows skipped): the plans of every
+ * row, or IMPORT_INVALID with every problem of the header and the rows (`has` says whether the
+ * file has a column). Writes nothing; imports
+ * whose writes are not the station's SQLite (the hub's own tables) apply the plans themselves.
+ */
+export function checkFile<K extends string, P>(
+  input: { format: 'csv' | 'xlsx'; base64: string },
   columns: readonly ColumnDef<K>[],
-  plan: RowPlanner<K>,
-): ImportCounts {
+  plan: (cells: (key: K) => string, row: number, issues: RowIssue[], has: (key: K) => boolean) => P | null,
+): { rows: number; planned: P[] } {
   const table = readTable(input.format, input.base64);
   const header = (table[0] ?? []).map((c) => unguardFormula(c));
   const { index, issues } = mapHeader(columns, header);
   if (table.length === 0) issues.unshift({ row: 1, field: '', code: 'MISSING_HEADER', message: 'the file is empty: the first row must name the columns' });
-  if (issues.length > 0) throw invalid(issues);
+  if (issues.length > 0) throw importInvalid(issues);
 
   const data: { row: number; cells: string[] }[] = [];
   for (let i = 1; i < table.length; i++) {
@@ -89,17 +95,28 @@ export function runImport<K extends string>(
     });
   }
 
-  const planned: PlannedRow[] = [];
+  const planned: P[] = [];
+  const has = (key: K) => index.has(key);
   for (const { row, cells } of data) {
     const get = (key: K): string => {
       const at = index.get(key);
       return at === undefined ? '' : (cells[at] ?? '');
     };
-    const p = plan(get, row, issues);
+    const p = plan(get, row, issues, has);
     if (p) planned.push(p);
   }
-  if (issues.length > 0) throw invalid(issues);
+  if (issues.length > 0) throw importInvalid(issues);
+  return { rows: data.length, planned };
+}
 
+export function runImport<K extends string>(
+  ctx: RequestContext,
+  input: { format: 'csv' | 'xlsx'; base64: string; dryRun: boolean },
+  columns: readonly ColumnDef<K>[],
+  plan: RowPlanner<K>,
+): ImportCounts {
+  const { rows, planned } = checkFile(input, columns, plan);
+  const issues: RowIssue[] = [];
   const touchedBefore = new Set(ctx.write.touched);
   try {
     ctx.raw.transaction(() => {
@@ -120,9 +137,9 @@ export function runImport<K extends string>(
     // Rolled back: the tables were not changed after all (no change event, no clock to save).
     for (const t of [...ctx.write.touched]) if (!touchedBefore.has(t)) ctx.write.touched.delete(t);
   }
-  if (issues.length > 0) throw invalid(issues);
+  if (issues.length > 0) throw importInvalid(issues);
   const count = (kind: PlannedRow['kind']) => planned.filter((p) => p.kind === kind).length;
-  return { dryRun: input.dryRun, rows: data.length, created: count('create'), updated: count('update'), unchanged: count('unchanged') };
+  return { dryRun: input.dryRun, rows, created: count('create'), updated: count('update'), unchanged: count('unchanged') };
 }
 
 /** Shared cell checks: each returns the value, or pushes an issue and returns undefined. */

@@ -15,12 +15,13 @@ import { reviews } from './areas/reviews';
 import { lookups } from './areas/lookups';
 import { messages } from './areas/messages';
 import { patientSide } from './areas/patient-side';
+import { equipment } from './areas/equipment';
 import { errorsEn, errorsZh, reasonsEn, reasonsZh } from './errors';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const areas = { common, shell, enums, patients, frontdesk, payment, consult, billing, pharmacy, print, display, validation, admin, setup, reviews, lookups, patientSide, messages };
+const areas = { common, shell, enums, patients, frontdesk, payment, consult, billing, pharmacy, print, display, validation, admin, setup, reviews, lookups, patientSide, messages, equipment };
 type Areas = typeof areas;
 
 function pick<L extends 'zh' | 'en'>(lang: L): { [K in keyof Areas]: Areas[K][L] } {

@@ -5,7 +5,7 @@ export const admin = area(
   {
     nav: {
       label: '管理菜单', dashboard: '今日概览', stats: '统计报表', org: '科室与诊室', staff: '人员与账号', rosters: '排班',
-      catalog: '药品与项目', dictionary: '数据字典', devices: '工作站', jobs: '定时任务', messages: '短信', settings: '诊所设置', reviews: '待处理事项', dayCloses: '全员日结', lookups: '查询', audit: '审计日志', ratings: '患者评价', gateway: '在线支付',
+      catalog: '药品与项目', dictionary: '数据字典', devices: '工作站', jobs: '定时任务', messages: '短信', settings: '诊所设置', reviews: '待处理事项', dayCloses: '全员日结', lookups: '查询', audit: '审计日志', ratings: '患者评价', gateway: '在线支付', equipment: '医疗设备',
     },
     hub: {
       title: '无法连接中心服务器', body: '管理和统计数据保存在中心服务器上，现在连不上它。请检查网络或中心服务器是否开启，然后重试。',
@@ -119,7 +119,7 @@ export const admin = area(
   {
     nav: {
       label: 'Admin menu', dashboard: 'Today', stats: 'Statistics', org: 'Departments & rooms', staff: 'Staff & accounts', rosters: 'Rosters',
-      catalog: 'Drugs & items', dictionary: 'Data dictionary', devices: 'Workstations', jobs: 'Scheduled jobs', messages: 'Text messages', settings: 'Clinic settings', reviews: 'Review tasks', dayCloses: 'Closes of day', lookups: 'Lookups', audit: 'Audit trail', ratings: 'Patient ratings', gateway: 'Online payment',
+      catalog: 'Drugs & items', dictionary: 'Data dictionary', devices: 'Workstations', jobs: 'Scheduled jobs', messages: 'Text messages', settings: 'Clinic settings', reviews: 'Review tasks', dayCloses: 'Closes of day', lookups: 'Lookups', audit: 'Audit trail', ratings: 'Patient ratings', gateway: 'Online payment', equipment: 'Equipment',
     },
     hub: {
       title: 'Cannot reach the hub', body: 'Administration and statistics live on the hub, which cannot be reached now. Check the network and that the hub is running, then try again.',

@@ -7,6 +7,7 @@ import { CatalogScreen } from './catalog/CatalogScreen';
 import { Dashboard } from './dashboard/Dashboard';
 import { DevicesScreen } from './devices/DevicesScreen';
 import { DictionaryScreen } from './dictionary/DictionaryScreen';
+import { EquipmentScreen } from './equipment/EquipmentScreen';
 import { GatewayScreen } from './gateway/GatewayScreen';
 import { JobsScreen } from './jobs/JobsScreen';
 import { AuditScreen } from './lookups/AuditScreen';
@@ -28,6 +29,7 @@ const SCREENS: Record<AdminSection, ComponentType> = {
   staff: StaffScreen,
   rosters: RostersScreen,
   catalog: CatalogScreen,
+  equipment: EquipmentScreen,
   dictionary: DictionaryScreen,
   devices: DevicesScreen,
   jobs: JobsScreen,

@@ -68,7 +68,7 @@ function ProblemsTable({ rows }: { rows: RowProblem[] }) {
   );
 }
 
-type ImportName = 'master.importDrugs' | 'master.importStaff' | 'master.importDictionary';
+type ImportName = 'master.importDrugs' | 'master.importStaff' | 'master.importDictionary' | 'equipment.import';
 type ImportResult = Output<ImportName>;
 
 /** Choose a CSV or XLSX file and import it (all rows or none); a refused file lists its bad rows. */

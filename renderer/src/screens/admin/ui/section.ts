@@ -1,7 +1,7 @@
 /** Which admin screen is open: the part after the workspace in the location hash (`#/admin/staff`). */
 import { useEffect, useState } from 'react';
 
-export const ADMIN_SECTIONS = ['dashboard', 'stats', 'org', 'staff', 'rosters', 'catalog', 'dictionary', 'devices', 'jobs', 'messages', 'reviews', 'dayCloses', 'lookups', 'ratings', 'audit', 'settings', 'gateway'] as const;
+export const ADMIN_SECTIONS = ['dashboard', 'stats', 'org', 'staff', 'rosters', 'catalog', 'equipment', 'dictionary', 'devices', 'jobs', 'messages', 'reviews', 'dayCloses', 'lookups', 'ratings', 'audit', 'settings', 'gateway'] as const;
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
 function fromHash(): AdminSection {
