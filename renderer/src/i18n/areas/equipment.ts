@@ -5,14 +5,14 @@ export const equipment = area(
   {
     title: '医疗设备', newItem: '新增设备', editItem: '编辑设备', searchLabel: '搜索', search: '名称、型号、资产编号或序列号', allStatuses: '全部状态',
     due: '维护到期', dueAny: '不限', dueOverdue: '已逾期', due30: '30 天内到期', due90: '90 天内到期',
-    overdueCount: '{{count}} 台设备维护已逾期', noneOverdue: '没有逾期未维护的设备', empty: '没有符合条件的设备。',
+    overdueCount_one: '{{count}} 台设备维护已逾期', overdueCount_other: '{{count}} 台设备维护已逾期', noneOverdue: '没有逾期未维护的设备', empty: '没有符合条件的设备。',
     col: {
       assetNo: '资产编号', name: '名称', model: '型号', manufacturer: '生产厂家', serialNo: '序列号', department: '科室', status: '状态',
       purchaseDate: '购置日期', lastMaintenance: '上次维护', nextDue: '下次维护', intervalMonths: '维护周期（月）', notes: '备注', actions: '操作',
     },
     status: { in_use: '在用', repair: '维修中', retired: '已报废' },
     kind: { routine: '例行保养', repair: '维修', calibration: '校准', inspection: '检测' },
-    overdueBy: '逾期 {{count}} 天', dueIn: '{{count}} 天后', dueToday: '今天到期',
+    overdueBy_one: '逾期 {{count}} 天', overdueBy_other: '逾期 {{count}} 天', dueIn_one: '{{count}} 天后', dueIn_other: '{{count}} 天后', dueToday: '今天到期',
     maintenance: '维护记录', log: '维护', addMaintenance: '记录维护', date: '日期', kindLabel: '类别', note: '说明', by: '记录人',
     nextDueOptional: '下次维护日期（不填则按维护周期）', noMaintenance: '还没有维护记录。', recorded: '已记录维护',
     setStatus: '状态', retireConfirm: '报废后不能再改回在用或维修。',
@@ -27,14 +27,14 @@ export const equipment = area(
   {
     title: 'Medical equipment', newItem: 'New item', editItem: 'Edit item', searchLabel: 'Search', search: 'Name, model, asset or serial number', allStatuses: 'All statuses',
     due: 'Maintenance due', dueAny: 'Any', dueOverdue: 'Overdue', due30: 'Due within 30 days', due90: 'Due within 90 days',
-    overdueCount: '{{count}} item(s) overdue for maintenance', noneOverdue: 'No item is overdue for maintenance', empty: 'No equipment matches.',
+    overdueCount_one: '{{count}} item overdue for maintenance', overdueCount_other: '{{count}} items overdue for maintenance', noneOverdue: 'No item is overdue for maintenance', empty: 'No equipment matches.',
     col: {
       assetNo: 'Asset no.', name: 'Name', model: 'Model', manufacturer: 'Manufacturer', serialNo: 'Serial no.', department: 'Department', status: 'Status',
       purchaseDate: 'Purchased', lastMaintenance: 'Last maintenance', nextDue: 'Next due', intervalMonths: 'Interval (months)', notes: 'Notes', actions: 'Actions',
     },
     status: { in_use: 'In use', repair: 'In repair', retired: 'Retired' },
     kind: { routine: 'Routine service', repair: 'Repair', calibration: 'Calibration', inspection: 'Inspection' },
-    overdueBy: '{{count}} day(s) overdue', dueIn: 'in {{count}} day(s)', dueToday: 'due today',
+    overdueBy_one: '{{count}} day overdue', overdueBy_other: '{{count}} days overdue', dueIn_one: 'in {{count}} day', dueIn_other: 'in {{count}} days', dueToday: 'due today',
     maintenance: 'Maintenance log', log: 'Maintenance', addMaintenance: 'Record maintenance', date: 'Date', kindLabel: 'Kind', note: 'Note', by: 'By',
     nextDueOptional: 'Next due (blank: from the interval)', noMaintenance: 'No maintenance recorded yet.', recorded: 'Maintenance recorded',
     setStatus: 'Status', retireConfirm: 'A retired item cannot go back into use or repair.',
