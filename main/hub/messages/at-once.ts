@@ -4,7 +4,7 @@
  * stopped at the hub, a booking or cancellation on the patient app, a desk's booking arriving by
  * sync — starts, shortly after (batches close together make one run), the same idempotent
  * queueing the 'messages.queue' job does (queueAppointmentMessages: once per dedupe key, so the
- * job, kept as the catch-up, adds nothing twice). When something was queued, the sender is nudged
+ * job, kept as the catch-up, adds nothing twice). When something is queued and due, the sender is nudged
  * (the 'messages.send' job run now), so a reachable provider has it within seconds; a send
  * already running is left alone and this one is tried again a moment later.
  */
@@ -61,7 +61,8 @@ export function queueMessagesAtOnce(opts: AtOnceOptions): AtOnce {
     if (stopped) return;
     try {
       const { queued } = await queueAppointmentMessages(admin, outbox, now());
-      if (queued > 0 && !stopped) await send(3);
+      // What it queued, or what another queued a moment before (the minute job, an admin's run now), goes now.
+      if (!stopped && (queued > 0 || (await outbox.due(now(), 1)).length > 0)) await send(3);
     } catch (err) {
       if (!stopped) log(`messages: queueing at once failed (the minute job catches up): ${err instanceof Error ? err.message : String(err)}`);
     }
