@@ -79,7 +79,11 @@ describe('stop-clinic and booking messages', () => {
     await until(() => fake.accepted.length === 2);
     // On a phone: a patient books tomorrow online, and another session, then moves that one.
     const online = await registered(t, 7);
+    const booked = performance.now();
     await online.phone.ok('portal.book', { memberId: online.memberId, sessionId: t.ids.sessions.tomorrow });
+    await until(() => fake.accepted.length === 3);
+    const latency = performance.now() - booked;
+    expect(latency).toBeLessThan(3_000); // within seconds: the booking's batch, 200 ms, the queueing and the send
     const moved = await online.phone.ok('portal.book', { memberId: online.memberId, sessionId: later });
     await until(() => fake.accepted.length === 4);
     await atOnce().idle();
