@@ -1,11 +1,13 @@
 /**
  * Messages to patients in Chromium at the hub's web host, in zh-CN and en: two bookings for
- * tomorrow queue two confirmations, which the admin sees waiting on Admin → Text messages; the
- * admin saves Aliyun keys (secrets in password fields, the admin's password asked for) pointing
+ * tomorrow queue two confirmations the moment they are booked, which the admin sees waiting on
+ * Admin → Text messages (sent at once on the second run, Aliyun being set by then); the admin saves Aliyun keys (secrets in password fields, the admin's password asked for) pointing
  * at a local Aliyun server that checks the signing and refuses one of the numbers; after a send
  * the admin sees one sent and one failed with Aliyun's reason, and the front desk ticks the
  * failed one off its Calls to make. (The hub's web port admits admin accounts only, so the desk
- * person holds admin and receptionist, as in a small clinic.) Photographed
+ * person holds admin and receptionist, as in a small clinic.) The admin edits the message texts:
+ * a save with problems is refused with each at its field, the preview fills sample values, a
+ * saved text is what the next booking's message says, and back to standard. Photographed
  * (/tmp/messages-*.png) and checked with axe-core.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -84,13 +86,22 @@ describe('Messages to patients', { timeout: 90_000 }, () => {
           { name: 'jobs.runNow', input: { name: 'messages.queue' } },
         ]);
 
-        // The admin's outbox of tomorrow: both confirmations waiting (no provider yet, or its templates set before).
+        // The admin's outbox of tomorrow: both confirmations queued the moment they were booked; with no provider yet
+        // they wait, and once Aliyun is set (the first run) they go at once, one sent and one refused.
         await page.goto(`${hub.url}#/admin/messages`);
         await page.getByTestId('outbox-day').fill(tomorrow);
         const row = (name: string) => page.getByTestId('outbox-row').filter({ hasText: name });
         await poll(() => row(refused).count()).toBe(1);
-        expect(await row(sent).getByTestId('message-status').textContent()).toBe(words.waiting);
-        expect(await row(refused).getByTestId('message-status').textContent()).toBe(words.waiting);
+        if (locale === 'zh-CN') {
+          expect(await row(sent).getByTestId('message-status').textContent()).toBe(words.waiting);
+          expect(await row(refused).getByTestId('message-status').textContent()).toBe(words.waiting);
+        } else {
+          await poll(async () => {
+            await page.getByTestId('outbox-refresh').click();
+            return row(refused).getByTestId('message-status').textContent();
+          }).toBe(words.failed);
+          expect(await row(sent).getByTestId('message-status').textContent()).toBe(words.sent);
+        }
         await look(page, `outbox-${locale}`);
 
         // Aliyun keys: secrets typed into password fields, saved with the admin's password, never shown back.
@@ -150,6 +161,70 @@ describe('Messages to patients', { timeout: 90_000 }, () => {
         const [, kept] = await callsInPage(page, [login, { name: 'messages.preference', input: { patientId: refusedId } }]);
         expect(kept).toMatchObject({ optedOut: true, language: 'en' });
         await look(page, `preference-${locale}`);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+  for (const [locale, words] of [
+    ['zh-CN', { problems: '有 3 处问题，未保存', unknown: '没有变量 nmae。', braces: '大括号不成对。', empty: '不能为空。', standard: '标准内容', custom: '诊所自定义内容', kind: '预约确认' }],
+    ['en', { problems: '3 problem(s): nothing was saved', unknown: 'There is no variable nmae.', braces: 'Braces do not pair up.', empty: 'Must not be empty.', standard: 'Standard texts', custom: 'The clinic’s own texts', kind: 'Booking confirmed' }],
+  ] as const) {
+    it(`edits the message texts: refused with every problem, a preview, used by the next booking, back to standard (${locale})`, async () => {
+      const { context, page } = await desk(browser, locale);
+      await page.setViewportSize({ width: 1366, height: 900 });
+      try {
+        await logIn(page, hub.url, 'lihua', PASSWORD);
+        await page.goto(`${hub.url}#/admin/messages`);
+        const panel = page.getByTestId('templates');
+        const zh = panel.locator('textarea[name="text-zh-CN"]');
+        const en = panel.locator('textarea[name="text-en"]');
+        await poll(() => panel.getByTestId('templates-state').textContent()).toBe(words.standard);
+        await panel.getByTestId('template-kind').getByText(words.kind).click();
+
+        // Three problems in two texts: each shown at its field, nothing saved.
+        await zh.fill('{{nmae}}您好，{{clinic}停诊');
+        await en.fill('');
+        await panel.getByTestId('templates-save').click();
+        await poll(() => panel.getByTestId('templates-problems').locator('.mantine-Alert-title').textContent()).toBe(words.problems);
+        const zhBox = panel.getByTestId('template-zh-CN');
+        expect(await zhBox.textContent()).toContain(words.unknown);
+        expect(await zhBox.textContent()).toContain(words.braces);
+        expect(await panel.getByTestId('template-en').textContent()).toContain(words.empty);
+        expect(await zh.getAttribute('aria-invalid')).toBe('true');
+        expect(await panel.getByTestId('templates-state').textContent()).toBe(words.standard);
+        await look(page, `templates-refused-${locale}`);
+
+        // Good texts: the preview fills the sample values; saved, they are the clinic's own.
+        await zh.fill('{{name}}，您{{date}}{{period}}的号已约好（{{doctor}}医生）。{{clinic}}');
+        await en.fill('Dear {{name}}, see you on {{date}} ({{period}}) with {{doctor}} at {{clinic}}.');
+        expect(await panel.getByTestId('preview-zh-CN').textContent()).toBe('欧阳娜娜，您2026-12-08上午的号已约好（李明医生）。康宁诊所');
+        expect(await panel.getByTestId('preview-en').textContent()).toBe('Dear Ouyang Nana, see you on 2026-12-08 (morning) with Li Ming at Kangning Clinic.');
+        expect(await panel.getByTestId('preview-length-en').textContent()).toMatch(/^82 .* 2 (SMS|条短信)$/);
+        await panel.getByTestId('templates-save').click();
+        await poll(() => panel.getByTestId('templates-state').textContent()).toContain(words.custom);
+        expect(await panel.locator('textarea[name="text-zh-CN"]').inputValue()).toBe('{{name}}，您{{date}}{{period}}的号已约好（{{doctor}}医生）。{{clinic}}');
+        await look(page, `templates-${locale}`);
+
+        // The next booking's confirmation says the clinic's text (queued at once).
+        const name = locale === 'en' ? '孙八' : '周七';
+        await callsInPage(page, [
+          login,
+          { name: 'patients.register', input: { name, phone: `1380000001${locale === 'en' ? 2 : 1}` } },
+          { name: 'appointments.book', input: { patientId: '$1.patient.id', sessionId } },
+        ]);
+        await page.getByTestId('outbox-day').fill(tomorrow);
+        const row = page.getByTestId('outbox-row').filter({ hasText: name });
+        await poll(async () => {
+          await page.getByTestId('outbox-refresh').click();
+          return row.count();
+        }).toBe(1);
+        expect(await row.textContent()).toContain(`${name}，您${tomorrow}上午的号已约好（李明医生）。`);
+
+        // Back to standard.
+        await panel.getByTestId('templates-reset').click();
+        await poll(() => panel.getByTestId('templates-state').textContent()).toBe(words.standard);
+        expect(await panel.locator('textarea[name="text-zh-CN"]').inputValue()).toBe('{{name}}您好，您在{{clinic}}的预约已确认：{{date}} {{period}}，医生：{{doctor}}。');
       } finally {
         await context.close();
       }

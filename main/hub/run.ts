@@ -90,7 +90,9 @@ export async function startClinicHub(opts: ClinicHubOptions): Promise<ClinicHub>
   let jobs: { stop: () => Promise<void> } | null = null;
   if (opts.jobs !== false) {
     try {
-      jobs = await startClinicJobs(store, admin, { ...(opts.jobs ?? {}), ...(hubOpts.now ? { now: hubOpts.now } : {}), ...(hubOpts.log ? { log: hubOpts.log } : {}) });
+      jobs = await startClinicJobs(store, admin, {
+        ...(opts.jobs ?? {}), ...(hubOpts.now ? { now: hubOpts.now } : {}), ...(hubOpts.log ? { log: hubOpts.log } : {}), onAppended: (fn) => hub.onAppended(fn),
+      });
     } catch (err) {
       await hub.close();
       await admin.close();

@@ -63,6 +63,19 @@ export const ProviderState = z.object({
   lastErrorAt: Instant.nullable(),
 });
 
+const KindEnum = z.enum(['reminder', 'stop_clinic', 'booking_confirmed', 'booking_cancelled']);
+/**
+ * One kind's text in one language (what the call list reads out, what is kept as the message's
+ * text) and, optionally, the provider's approved template noted to have its variables checked.
+ * Empty, unknown variables, braces and length are checked by the hub, every problem at once.
+ */
+const TemplateText = z.strictObject({ text: z.string().max(1000), provider: z.string().max(1000).nullable() });
+const TemplateLanguages = z.strictObject({ 'zh-CN': TemplateText, en: TemplateText });
+export const TemplateSet = z.strictObject({
+  reminder: TemplateLanguages, stop_clinic: TemplateLanguages, booking_confirmed: TemplateLanguages, booking_cancelled: TemplateLanguages,
+});
+const Variables = z.object({ name: z.string(), clinic: z.string(), date: z.string(), period: z.string(), doctor: z.string() });
+
 export const messagesProcedures = {
   'messages.list': procedure({
     kind: 'query', access: ['admin'], at: 'hub',
@@ -77,6 +90,37 @@ export const messagesProcedures = {
     kind: 'command', access: ['admin'], at: 'hub', proof: 'confirmPassword',
     summary: 'Set the SMS provider (Tencent Cloud or Aliyun) and its keys; they stay at the hub and are never read back.',
     input: z.discriminatedUnion('provider', [TencentKeys, AliyunKeys]),
+    output: Ok,
+  }),
+  'messages.templates': procedure({
+    kind: 'query', access: ['admin'], at: 'hub',
+    summary: "The clinic's message texts per kind and language (the standard ones until it saves its own), the variables they may use, sample values for a preview, and the provider's template codes (set with its keys).",
+    input: z.object({}),
+    output: z.object({
+      templates: TemplateSet,
+      /** False: the standard texts (never saved, or back to standard). */
+      custom: z.boolean(),
+      updatedAt: Instant.nullable(),
+      variables: z.array(z.string()),
+      sample: z.object({ 'zh-CN': Variables, en: Variables }),
+      /** Longest text, filled with the sample values (SMS segments × characters). */
+      maxChars: z.number().int().positive(),
+      provider: SmsProvider.nullable(),
+      /** The provider's template codes by `<kind>` or `<kind>.en` (kept with its keys). */
+      codes: z.record(z.string(), z.string()),
+      kinds: z.array(KindEnum),
+    }),
+  }),
+  'messages.saveTemplates': procedure({
+    kind: 'command', access: ['admin'], at: 'hub',
+    summary: "Save the clinic's message texts: messages queued from now on use them (those queued already keep theirs). Refused with every problem and its field (`details.problems`), changing nothing.",
+    input: z.object({ templates: TemplateSet }),
+    output: Ok,
+  }),
+  'messages.resetTemplates': procedure({
+    kind: 'command', access: ['admin'], at: 'hub',
+    summary: 'Back to the standard message texts.',
+    input: z.object({}),
     output: Ok,
   }),
   'messages.callList': procedure({

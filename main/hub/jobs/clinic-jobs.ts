@@ -13,6 +13,7 @@ import { queueAppointmentMessages } from '../messages/appointment-messages';
 import { queueReminders } from '../messages/reminders';
 import { describeSend, sendDueMessages } from '../messages/send';
 import { OutboxStore } from '../messages/store';
+import { queueMessagesAtOnce, type AtOnce, type AtOnceOptions } from '../messages/at-once';
 
 export const ROLLUPS_JOB = 'stats.rollups';
 export const REMINDERS_JOB = 'messages.reminders';
@@ -62,22 +63,34 @@ export function clinicJobs(store: HubStore, admin: AdminStation): JobDefinition[
 }
 
 const runners = new WeakMap<HubStore, JobRunner>();
+const atOnces = new WeakMap<HubStore, AtOnce>();
 
 /** Starts the hub's jobs (due ones at once: missed while the hub was off) and registers the runner for `store`. */
 export async function startClinicJobs(
-  store: HubStore, admin: AdminStation, opts: Omit<JobRunnerOptions, 'sql' | 'jobs' | 'timeZone'> & { extra?: readonly JobDefinition[] } = {},
+  store: HubStore, admin: AdminStation,
+  opts: Omit<JobRunnerOptions, 'sql' | 'jobs' | 'timeZone'> & {
+    extra?: readonly JobDefinition[];
+    /** The hub's appended batches: stop-clinic and booking messages are then queued at once (main/hub/messages/at-once.ts). */
+    onAppended?: AtOnceOptions['onAppended'];
+  } = {},
 ): Promise<{ runner: JobRunner; stop: () => Promise<void> }> {
-  const { extra = [], ...rest } = opts;
+  const { extra = [], onAppended, ...rest } = opts;
   const runner = new JobRunner({
     ...rest, sql: store.hubOnly, jobs: [...clinicJobs(store, admin), ...extra],
     timeZone: async () => loadSettings(admin.station.db).timeZone,
   });
   runners.set(store, runner);
   await runner.start();
+  const atOnce = onAppended && queueMessagesAtOnce({
+    onAppended, admin, outbox: new OutboxStore(store.hubOnly), runner, sendJob: SEND_JOB, now: rest.now ?? Date.now, ...(rest.log ? { log: rest.log } : {}),
+  });
+  if (atOnce) atOnces.set(store, atOnce);
   return {
     runner,
     stop: async () => {
       if (runners.get(store) === runner) runners.delete(store);
+      if (atOnce && atOnces.get(store) === atOnce) atOnces.delete(store);
+      await atOnce?.stop();
       await runner.close();
     },
   };
@@ -85,4 +98,9 @@ export async function startClinicJobs(
 
 export function jobRunnerFor(store: HubStore): JobRunner | undefined {
   return runners.get(store);
+}
+
+/** The running hub's queueing at once (tests wait for it to be idle). */
+export function messagesAtOnceFor(store: HubStore): AtOnce | undefined {
+  return atOnces.get(store);
 }

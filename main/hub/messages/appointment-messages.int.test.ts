@@ -3,8 +3,9 @@
  * with a paired desk and a local Aliyun SMS server that checks the signing: a desk booking (once
  * synced) and an online booking each get one confirmation, in the patient's language, none for an
  * opt-out; a cancellation gets one (a reschedule only the new confirmation); a stopped session
- * tells each of its booked patients; the hub stopped and started again between queueing and
- * sending keeps every message and sends each once through Aliyun, never twice.
+ * tells each of its booked patients. Each is queued the moment the hub has the change and sent
+ * at once, without the minute job; the job (the catch-up), run after, and a restart add and send
+ * nothing twice.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { rosterSessions } from '../../../db/schema';
@@ -13,8 +14,9 @@ import { spelled } from '../../domain/testing';
 import { withMasterWriter } from '../../station/master';
 import { TEST_PASSWORD, TODAY, TOMORROW } from '../../station/testing';
 import { hubTemplate } from '../../sync/hooks.testing';
+import { until } from '../../sync/testing';
 import { pairedWorkstation } from '../admin.testing';
-import { jobRunnerFor, QUEUE_JOB, SEND_JOB } from '../jobs/clinic-jobs';
+import { jobRunnerFor, messagesAtOnceFor, QUEUE_JOB, SEND_JOB } from '../jobs/clinic-jobs';
 import { registered, startPortalHub } from '../portal/portal.testing';
 import { startFakeAliyunSms } from './aliyun-sms.testing';
 import { OutboxStore } from './store';
@@ -34,7 +36,7 @@ async function ok<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: unk
 }
 
 describe('stop-clinic and booking messages', () => {
-  it('queues one message per booking, cancellation and stop (desk and online alike), and sends each once through Aliyun across restarts', async () => {
+  it('queues one message per booking, cancellation and stop (desk and online alike) the moment the hub has it, sends it at once through Aliyun, and the job adds nothing twice across restarts', async () => {
     const t = await startPortalHub(template());
     cleanups.push(t.close);
     const desk = await pairedWorkstation(t, 'A1');
@@ -47,6 +49,9 @@ describe('stop-clinic and booking messages', () => {
     await t.clinic.admin.flush();
     const outbox = new OutboxStore(t.store.hubOnly);
     const runner = () => jobRunnerFor(t.store)!;
+    const atOnce = () => messagesAtOnceFor(t.store)!;
+    const jobRuns = async () => (await runner().status()).filter((j) => j.name === QUEUE_JOB || j.name === SEND_JOB).map((j) => j.runs);
+    const runsAtStart = await jobRuns();
 
     // The clinic texts through Aliyun (nothing is sent until the send job runs, after a restart).
     const admin = await desk.login('admin');
@@ -61,26 +66,40 @@ describe('stop-clinic and booking messages', () => {
     const reception = await desk.login('reception');
     const patient = async (n: number) => (await ok(desk.call(reception, 'patients.register', { name: `患者${spelled(n)}`, phone: `1380013800${n}` }))).patient.id;
     const [one, two, three] = [await patient(1), await patient(2), await patient(3)];
-    await ok(desk.call(reception, 'appointments.book', { patientId: one, sessionId: t.ids.sessions.tomorrow }));
-    await ok(desk.call(reception, 'appointments.book', { patientId: two, sessionId: later }));
-    const optedOut = await ok(desk.call(reception, 'appointments.book', { patientId: three, sessionId: later }));
-    await desk.client.syncNow();
+    await desk.client.syncNow(); // the hub knows the patients before their choices
     await ok(desk.call(reception, 'messages.setPreference', { patientId: two, optedOut: false, language: 'en' }));
     await ok(desk.call(reception, 'messages.setPreference', { patientId: three, optedOut: true, language: 'zh-CN' }));
     expect(await ok(desk.call(reception, 'messages.preference', { patientId: two }))).toEqual({ optedOut: false, language: 'en', updatedAt: t.clock.t });
     expect(await ok(desk.call(reception, 'messages.preference', { patientId: one }))).toEqual({ optedOut: false, language: 'zh-CN', updatedAt: null });
+    await ok(desk.call(reception, 'appointments.book', { patientId: one, sessionId: t.ids.sessions.tomorrow }));
+    await ok(desk.call(reception, 'appointments.book', { patientId: two, sessionId: later }));
+    const optedOut = await ok(desk.call(reception, 'appointments.book', { patientId: three, sessionId: later }));
+    await desk.client.syncNow();
+    // Queued as the desk's bookings arrive, and sent at once: no job run.
+    await until(() => fake.accepted.length === 2);
     // On a phone: a patient books tomorrow online, and another session, then moves that one.
     const online = await registered(t, 7);
+    const booked = performance.now();
     await online.phone.ok('portal.book', { memberId: online.memberId, sessionId: t.ids.sessions.tomorrow });
+    await until(() => fake.accepted.length === 3);
+    const latency = performance.now() - booked;
+    expect(latency).toBeLessThan(3_000); // within seconds: the booking's batch, 200 ms, the queueing and the send
     const moved = await online.phone.ok('portal.book', { memberId: online.memberId, sessionId: later });
-
-    expect((await runner().runNow(QUEUE_JOB)).lastDetail).toBe('4 queued, 1 left out (opted out or no mobile number)');
+    await until(() => fake.accepted.length === 4);
+    await atOnce().idle();
+    // Neither the queue job nor a scheduled send ran; the sender was nudged (a send run per batch queued).
+    const [queueRuns, sendRuns] = await jobRuns();
+    expect(queueRuns).toBe(runsAtStart[0]);
+    expect(sendRuns).toBeGreaterThan(runsAtStart[1]!);
+    // The minute job, the catch-up, finds nothing new.
     expect((await runner().runNow(QUEUE_JOB)).lastDetail).toBe('0 queued, 1 left out (opted out or no mobile number)');
     await online.phone.ok('portal.reschedule', { appointmentId: moved.id, sessionId: t.ids.sessions.todayAfternoon });
     // The desk cancels the opted-out patient's booking: nothing for them either.
     await ok(desk.call(reception, 'appointments.cancel', { id: optedOut.id, reason: '患者来电取消' }));
     await desk.client.syncNow();
-    expect((await runner().runNow(QUEUE_JOB)).lastDetail).toBe('1 queued, 1 left out (opted out or no mobile number)');
+    await until(() => fake.accepted.length === 5);
+    await atOnce().idle();
+    expect((await runner().runNow(QUEUE_JOB)).lastDetail).toBe('0 queued, 1 left out (opted out or no mobile number)');
     let all = await outbox.list();
     expect(all.map((m) => `${m.kind} ${m.patientName} ${m.language} ${m.day}`).sort()).toEqual([
       `booking_confirmed 患者${spelled(1)} zh-CN ${TOMORROW}`,
@@ -92,10 +111,10 @@ describe('stop-clinic and booking messages', () => {
     expect(all.find((m) => m.language === 'en')?.body).toBe(
       `Dear 患者二, your appointment at Kangning Clinic is confirmed: ${addDays(TODAY, 3)}, afternoon, with 李明.`);
 
-    // The admin stops tomorrow's session: its two booked patients are told (once), the hub restarts before anything is sent.
+    // The admin stops tomorrow's session: its two booked patients are told at once (no job run), each once.
     await ok(desk.call(admin, 'rosters.stop', { sessionId: t.ids.sessions.tomorrow, reason: '医生外出学习' }));
-    expect((await runner().runNow(QUEUE_JOB)).lastDetail).toBe('2 queued, 1 left out (opted out or no mobile number)');
-    await t.restart();
+    await until(() => fake.accepted.length === 7);
+    await atOnce().idle();
     expect((await runner().runNow(QUEUE_JOB)).lastDetail).toBe('0 queued, 1 left out (opted out or no mobile number)');
     all = await outbox.list();
     expect(all).toHaveLength(7);
@@ -103,10 +122,8 @@ describe('stop-clinic and booking messages', () => {
       `患者一您好，康宁诊所李明医生 ${TOMORROW} 上午 停诊，您的预约已取消，请重新预约。`,
       `患者七您好，康宁诊所李明医生 ${TOMORROW} 上午 停诊，您的预约已取消，请重新预约。`,
     ]);
-    expect(all.every((m) => m.status === 'queued')).toBe(true);
 
-    // Everything goes through Aliyun, each once; a restart and more runs send nothing again.
-    expect((await runner().runNow(SEND_JOB)).lastDetail).toBe('7 sent, 0 failed, 0 waiting');
+    // Each went through Aliyun once; a restart and more runs of the jobs queue and send nothing again.
     await t.restart();
     t.clock.t += 3_600_000;
     expect((await runner().runNow(QUEUE_JOB)).lastDetail).toBe('0 queued, 1 left out (opted out or no mobile number)');

@@ -21,7 +21,7 @@ import { loadSettings, type ClinicSettings } from '../../station/settings';
 import type { AdminStation } from '../admin-station';
 import { e164, PERIODS } from './reminders';
 import type { NewMessage, OutboxStore } from './store';
-import { DEFAULT_TEMPLATES, renderMessage, templateParams, type MessageKind, type MessageLanguage, type MessageVariables } from './templates';
+import { renderMessage, templateParams, type MessageKind, type MessageLanguage, type MessageVariables } from './templates';
 
 /** How far back a booking or a cancellation is still texted. */
 export const QUEUE_WINDOW_MS = 48 * 60 * 60_000;
@@ -46,8 +46,8 @@ export function appointmentsToTell(admin: AdminStation, today: string, since: nu
   ];
 }
 
-/** The message of `kind` about appointment `r` in `language` (null: no mobile number to text). */
-export function appointmentMessage(kind: MessageKind, r: AppointmentRow, language: MessageLanguage, settings: ClinicSettings): NewMessage | null {
+/** The message of `kind` about appointment `r` in `language`, written with `text` (null: no mobile number to text). */
+export function appointmentMessage(kind: MessageKind, r: AppointmentRow, language: MessageLanguage, settings: ClinicSettings, text: string): NewMessage | null {
   const phone = e164(r.phone);
   if (!phone) return null;
   const vars: MessageVariables = {
@@ -55,7 +55,7 @@ export function appointmentMessage(kind: MessageKind, r: AppointmentRow, languag
   };
   return {
     id: randomUUID(), dedupeKey: `${kind}:${r.id}`, kind, patientId: r.patientId, patientName: r.name, phone, language,
-    body: renderMessage(DEFAULT_TEMPLATES[kind][language], vars), params: templateParams(vars), day: r.date,
+    body: renderMessage(text, vars), params: templateParams(vars), day: r.date,
   };
 }
 
@@ -66,12 +66,15 @@ export async function queueAppointmentMessages(admin: AdminStation, outbox: Outb
   const todo = appointmentsToTell(admin, localDate(now, settings.timeZone), now - QUEUE_WINDOW_MS);
   const done = await outbox.existingKeys(todo.map((t) => `${t.kind}:${t.row.id}`));
   const fresh = todo.filter((t) => !done.has(`${t.kind}:${t.row.id}`));
+  if (fresh.length === 0) return { queued: 0, skipped: 0 };
   const prefs = await outbox.preferences([...new Set(fresh.map((t) => t.row.patientId))]);
+  const texts = await outbox.templates.texts();
   let queued = 0;
   let skipped = 0;
   for (const { kind, row } of fresh) {
     const pref = prefs.get(row.patientId);
-    const message = pref?.optedOut ? null : appointmentMessage(kind, row, pref?.language ?? 'zh-CN', settings);
+    const language = pref?.language ?? 'zh-CN';
+    const message = pref?.optedOut ? null : appointmentMessage(kind, row, language, settings, texts[kind][language]);
     if (!message) {
       skipped += 1;
       continue;

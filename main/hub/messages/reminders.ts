@@ -10,7 +10,7 @@ import type { SessionPeriod } from '../../domain/enums';
 import { loadSettings } from '../../station/settings';
 import type { AdminStation } from '../admin-station';
 import type { OutboxStore } from './store';
-import { DEFAULT_TEMPLATES, renderMessage, templateParams, type MessageLanguage, type MessageVariables } from './templates';
+import { renderMessage, templateParams, type MessageLanguage, type MessageVariables } from './templates';
 
 export const PERIODS: Record<MessageLanguage, Record<SessionPeriod, string>> = {
   'zh-CN': { morning: '上午', afternoon: '下午', full_day: '全天' },
@@ -38,6 +38,7 @@ export async function queueReminders(admin: AdminStation, outbox: OutboxStore, n
     FROM appointments a JOIN roster_sessions s ON s.id = a.session_id JOIN patients p ON p.id = a.patient_id JOIN staff d ON d.id = s.doctor_id
     WHERE s.date = ? AND s.stopped = 0 AND a.status IN ('pending', 'confirmed') ORDER BY a.id`).all(tomorrow) as Row[];
   const prefs = await outbox.preferences(rows.map((r) => r.patientId));
+  const texts = await outbox.templates.texts();
   let queued = 0;
   let skipped = 0;
   for (const r of rows) {
@@ -53,7 +54,7 @@ export async function queueReminders(admin: AdminStation, outbox: OutboxStore, n
     };
     const fresh = await outbox.enqueue({
       id: randomUUID(), dedupeKey: `reminder:${r.id}`, kind: 'reminder', patientId: r.patientId, patientName: r.name, phone, language,
-      body: renderMessage(DEFAULT_TEMPLATES.reminder[language], vars), params: templateParams(vars), day: r.date,
+      body: renderMessage(texts.reminder[language], vars), params: templateParams(vars), day: r.date,
     }, now);
     if (fresh) queued += 1;
   }

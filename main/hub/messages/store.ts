@@ -7,6 +7,7 @@
  * (marked failed, 'interrupted'), so none is sent twice.
  */
 import type { Big, Sql } from '../log-rows';
+import { TEMPLATES_DDL, TemplateStore } from './template-store';
 import type { MessageKind, MessageLanguage } from './templates';
 
 export const MESSAGES_DDL = `
@@ -47,7 +48,7 @@ CREATE TABLE IF NOT EXISTS hub_patient_messaging (
   language text NOT NULL DEFAULT 'zh-CN',
   updated_at bigint NOT NULL
 );
-`;
+${TEMPLATES_DDL}`;
 
 export const MESSAGE_STATUSES = ['queued', 'sending', 'sent', 'failed', 'called'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
@@ -99,6 +100,11 @@ export interface ProviderRow { provider: string; keys: Record<string, string>; u
 /** Each method one statement (atomic on its own). */
 export class OutboxStore {
   constructor(private readonly sql: Sql) {}
+
+  /** The clinic's message texts (what is queued from now on is written with them). */
+  get templates(): TemplateStore {
+    return new TemplateStore(this.sql);
+  }
 
   /** Queues a message unless its dedupe key is already queued; true: new. */
   async enqueue(m: NewMessage, at: number): Promise<boolean> {

@@ -7,13 +7,15 @@ import type { messagesProcedures } from '../../api/procedures/messages';
 import { DomainError } from '../../domain/errors';
 import type { RequestContext } from '../../station/context';
 import { accountOf } from '../../station/context';
-import { afterCommit, type HandlersFor } from '../../station/handler';
+import { afterCommit, withPreStep, type HandlersFor } from '../../station/handler';
 import { loadActivePatient } from '../../station/services/patients';
 import type { SmsProvider } from '../messages/send';
 import { OutboxStore, type MessageRow, type ProviderRow } from '../messages/store';
+import { MAX_TEXT_CHARS, SAMPLE_VARIABLES, templateSetProblems } from '../messages/template-rules';
+import { MESSAGE_KINDS, TEMPLATE_VARIABLES } from '../messages/templates';
 import { hubStoreOf } from './hub-context';
 
-function outboxOf(ctx: RequestContext): OutboxStore {
+function outboxOf(ctx: Pick<RequestContext, 'hub' | 'procedure'>): OutboxStore {
   return new OutboxStore(hubStoreOf(ctx, 'messages to patients are kept').hubOnly);
 }
 
@@ -58,6 +60,46 @@ export const messagesHandlers = {
     for (const [kind, id] of Object.entries(templates)) flat[`template.${kind}`] = id;
     return afterCommit(async () => {
       await outbox.setProvider(provider, flat, at);
+      return { ok: true as const };
+    });
+  },
+  'messages.templates': (ctx) => {
+    const outbox = outboxOf(ctx);
+    return afterCommit(async () => {
+      const [{ set, updatedAt }, p] = await Promise.all([outbox.templates.current(), outbox.provider()]);
+      const state = providerView(p);
+      return {
+        templates: set, custom: updatedAt !== null, updatedAt, variables: [...TEMPLATE_VARIABLES], sample: SAMPLE_VARIABLES, maxChars: MAX_TEXT_CHARS,
+        provider: state?.provider ?? null, codes: state?.templates ?? {}, kinds: [...MESSAGE_KINDS],
+      };
+    });
+  },
+  'messages.saveTemplates': withPreStep(
+    // Checked against the provider set now (its variables' style) before anything is written: every problem at once.
+    async (pre, { templates }) => {
+      const p = await outboxOf(pre).provider();
+      const provider = p?.provider === 'aliyun' || p?.provider === 'tencent' ? p.provider : null;
+      const problems = templateSetProblems(templates, provider);
+      if (problems.length > 0) {
+        throw new DomainError('VALIDATION', `${problems.length} problem(s) in the message texts`, { field: problems[0]!.field, problems });
+      }
+    },
+    (ctx, { templates }) => {
+      const outbox = outboxOf(ctx);
+      ctx.audit('update', 'message_templates', 'all', null);
+      const by = accountOf(ctx).id;
+      const at = ctx.now();
+      return afterCommit(async () => {
+        await outbox.templates.save(templates, by, at);
+        return { ok: true as const };
+      });
+    },
+  ),
+  'messages.resetTemplates': (ctx) => {
+    const outbox = outboxOf(ctx);
+    ctx.audit('update', 'message_templates', 'standard', null);
+    return afterCommit(async () => {
+      await outbox.templates.reset();
       return { ok: true as const };
     });
   },

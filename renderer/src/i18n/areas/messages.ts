@@ -21,6 +21,19 @@ export const messages = area(
       signName: '短信签名', region: '地域（可不填）', endpoint: '接口地址（可不填，仅代理时使用）',
       templates: '模板编号', templateZh: '{{kind}}（中文）', templateEn: '{{kind}}（英文）', save: '保存密钥', saved: '短信服务商已保存',
     },
+    templates: {
+      title: '短信内容', kind: '短信类型', textZh: '中文内容', textEn: '英文内容', preview: '预览（示例数据）',
+      hint: '每类短信的中英文内容：电话通知名单照此朗读，新生成的短信按此内容保存（已生成的不变）。填入示例数据后最多 {{max}} 个字（4 条短信）。',
+      variables: '可用变量：', standard: '标准内容', custom: '诊所自定义内容（{{time}} 保存）',
+      length_one: '{{chars}} 个字 · {{count}} 条短信', length_other: '{{chars}} 个字 · {{count}} 条短信',
+      provider: '服务商模板内容（可不填）', providerHint: '粘贴在服务商处审核通过的模板，检查其变量：阿里云 ${name} 等，腾讯云 {1} 至 {5}。',
+      code: '服务商模板编号：{{code}}（随密钥设置）', noCode: '服务商还没有这一类的模板编号（在下方随密钥设置）', noProvider: '还没有设置短信服务商',
+      save: '保存短信内容', reset: '恢复标准内容', saved: '短信内容已保存', wasReset: '已恢复标准内容',
+      problems: '有 {{count}} 处问题，未保存', problem: {
+        empty: '不能为空。', unknown_variable: '没有变量 {{variable}}。', unbalanced_braces: '大括号不成对。',
+        too_long: '太长：{{length}} 个字，最多 {{max}} 个。', provider_variables: '变量与系统发送的不符，应为 {{expected}}。',
+      },
+    },
     calls: {
       title: '电话通知', hint: '这一天发不出去的短信（没有服务商、没有网络或发送失败）：请电话通知患者，然后勾选。',
       day: '就诊日', empty: '这一天没有需要电话通知的患者。', mark: '已通知', toCall: '待通知 {{count}} 位',
@@ -49,6 +62,19 @@ export const messages = area(
       secretId: 'SecretId', secretKey: 'SecretKey', sdkAppId: 'SMS SdkAppId', accessKeyId: 'AccessKey ID', accessKeySecret: 'AccessKey Secret',
       signName: 'Sign name', region: 'Region (optional)', endpoint: 'Endpoint (optional, for a proxy)',
       templates: 'Template ids', templateZh: '{{kind}} (Chinese)', templateEn: '{{kind}} (English)', save: 'Save keys', saved: 'Text message provider saved',
+    },
+    templates: {
+      title: 'Message texts', kind: 'Kind of message', textZh: 'Chinese text', textEn: 'English text', preview: 'Preview (sample values)',
+      hint: 'The Chinese and English text of each kind: the call list reads it out, and new messages keep it (those already queued do not change). With sample values filled in, at most {{max}} characters (4 SMS).',
+      variables: 'Variables:', standard: 'Standard texts', custom: 'The clinic’s own texts (saved {{time}})',
+      length_one: '{{chars}} characters · {{count}} SMS', length_other: '{{chars}} characters · {{count}} SMS',
+      provider: 'Provider’s template (optional)', providerHint: 'Paste the template approved at the provider to check its variables: Aliyun ${name} and so on, Tencent {1} to {5}.',
+      code: 'Provider template code: {{code}} (set with the keys)', noCode: 'The provider has no template code for this kind yet (set it with the keys below)', noProvider: 'No text message provider yet',
+      save: 'Save texts', reset: 'Back to standard', saved: 'Message texts saved', wasReset: 'Back to the standard texts',
+      problems: '{{count}} problem(s): nothing was saved', problem: {
+        empty: 'Must not be empty.', unknown_variable: 'There is no variable {{variable}}.', unbalanced_braces: 'Braces do not pair up.',
+        too_long: 'Too long: {{length}} characters, at most {{max}}.', provider_variables: 'Its variables are not the ones we send: use {{expected}}.',
+      },
     },
     calls: {
       title: 'Calls', hint: 'The day’s messages that did not go out (no provider, no internet, or failed): phone the patient, then tick.',

@@ -1,7 +1,8 @@
 /**
  * Admin → Text messages: the outbox of one day by status (waiting, sent, failed with the
  * provider's reason, called), and the SMS provider: its state (key id masked, the last key error
- * shown apart, blocking nothing) and the form that sets its keys (ProviderForm).
+ * shown apart, blocking nothing) and the form that sets its keys (ProviderForm); the clinic's
+ * message texts (TemplatesPanel).
  */
 import { Alert, Badge, Button, Group, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
@@ -14,6 +15,7 @@ import { useClinicToday } from '../../../ui/useClinic';
 import { QueryState } from '../ui/HubState';
 import { Panel } from '../ui/Panel';
 import { ProviderForm } from './ProviderForm';
+import { TemplatesPanel } from './TemplatesPanel';
 
 type Message = Output<'messages.list'>['messages'][number];
 type Provider = NonNullable<Output<'messages.list'>['provider']>;
@@ -106,6 +108,7 @@ export function MessagesScreen() {
         <Text size="sm" c="dimmed" mb="sm">{t('messages.outbox.hint')}</Text>
         <QueryState query={q}>{(d) => <Outbox messages={d.messages} />}</QueryState>
       </Panel>
+      <TemplatesPanel />
       <Panel title={t('messages.provider.title')} testId="provider">
         <Stack>
           <QueryState query={q} height={40}>{(d) => <ProviderState provider={d.provider} />}</QueryState>
