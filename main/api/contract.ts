@@ -18,6 +18,7 @@ import { devicesProcedures } from './procedures/devices';
 import { jobsProcedures } from './procedures/jobs';
 import { lookupProcedures } from './procedures/lookups';
 import { messagesProcedures } from './procedures/messages';
+import { callListProcedures } from './procedures/call-list';
 import { documentsProcedures } from './procedures/documents';
 import { frontdeskProcedures } from './procedures/frontdesk';
 import { patientsProcedures } from './procedures/patients';
@@ -58,6 +59,7 @@ export const procedures = {
   ...devicesProcedures,
   ...jobsProcedures,
   ...messagesProcedures,
+  ...callListProcedures,
   ...orgProcedures,
   ...masterProcedures,
   ...rostersProcedures,

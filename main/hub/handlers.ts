@@ -10,6 +10,7 @@ import { devicesHandlers } from './services/devices';
 import { jobsHandlers } from './services/jobs';
 import { lookupHandlers } from './services/lookups';
 import { messagesHandlers } from './services/messages';
+import { callListSheetHandlers } from './services/call-list-sheet';
 import { masterHandlers } from './services/master';
 import { recordTemplateHandlers } from './services/master-record-templates';
 import { dictionaryHandlers } from './services/master-dictionary';
@@ -33,6 +34,7 @@ export const hubHandlers = {
   ...devicesHandlers,
   ...jobsHandlers,
   ...messagesHandlers,
+  ...callListSheetHandlers,
   ...reviewsHandlers,
   ...statsHandlers,
   ...lookupHandlers,

@@ -14,6 +14,7 @@ import { documentsHandlers } from './services/documents';
 import { frontdeskHandlers } from './services/frontdesk';
 import { patientsHandlers } from './services/patients';
 import { portalCodeSlipHandlers } from './services/portal-code-slip';
+import { callListPrintHandlers } from './services/call-list-print';
 import { pharmacyHandlers } from './services/pharmacy';
 import { prescriptionsHandlers } from './services/prescriptions';
 import { prescriptionsRepeatHandlers } from './services/prescriptions-repeat';
@@ -27,6 +28,7 @@ export const handlers = {
   ...accountHandlers,
   ...patientsHandlers,
   ...portalCodeSlipHandlers,
+  ...callListPrintHandlers,
   ...appointmentsHandlers,
   ...frontdeskHandlers,
   ...queueHandlers,

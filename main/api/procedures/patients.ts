@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { ID_DOC_TYPES, INSURANCE_TYPES } from '../../domain/enums';
 import { procedure } from '../define';
 import { Id, Instant, IsoDate, RequiredText, Sex, Text } from '../schemas';
+import { PrintedAnswer } from './call-list';
 import { PatientRowCounts } from './reviews';
 
 /** An 80 mm activation slip is some 20 KB; anything much larger is not one. */
@@ -219,10 +220,6 @@ export const patientsProcedures = {
       /** CUPS destination; the station's default printer when absent. */
       printer: z.string().regex(/^[^\s/#]{1,127}$/, 'a printer name without spaces, "/" or "#"').optional(),
     }),
-    output: z.object({
-      printed: z.boolean(),
-      jobId: z.string().nullable(),
-      error: z.object({ code: z.enum(['LP_MISSING', 'LP_FAILED', 'LP_TIMEOUT', 'PRINTER_ERROR']), message: z.string() }).optional(),
-    }),
+    output: PrintedAnswer,
   }),
 } as const;

@@ -15,7 +15,7 @@ import { MAX_TEXT_CHARS, SAMPLE_VARIABLES, templateSetProblems } from '../messag
 import { MESSAGE_KINDS, TEMPLATE_VARIABLES } from '../messages/templates';
 import { hubStoreOf } from './hub-context';
 
-function outboxOf(ctx: Pick<RequestContext, 'hub' | 'procedure'>): OutboxStore {
+export function outboxOf(ctx: Pick<RequestContext, 'hub' | 'procedure'>): OutboxStore {
   return new OutboxStore(hubStoreOf(ctx, 'messages to patients are kept').hubOnly);
 }
 

@@ -5,28 +5,15 @@
  * the patient; printer trouble comes back as an answer (printed: false), as documents.print does.
  */
 import type { patientsProcedures } from '../../api/procedures/patients';
-import { printerFor } from '../../documents/printer';
-import { DomainError } from '../../domain/errors';
-import { afterCommit, type HandlersFor } from '../handler';
+import type { HandlersFor } from '../handler';
 import { loadActivePatient } from './patients';
+import { pdfBytes, printAfterCommit } from './print-hub-pdf';
 
 export const portalCodeSlipHandlers = {
   'patients.printPortalCodeSlip': (ctx, { patientId, pdfBase64, printer }) => {
     loadActivePatient(ctx, patientId, 'patientId');
-    const pdf = Buffer.from(pdfBase64, 'base64');
-    if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-') {
-      throw new DomainError('VALIDATION', 'not a PDF document', { field: 'pdfBase64', reason: 'not_pdf' });
-    }
+    const pdf = pdfBytes(pdfBase64);
     ctx.audit('print', 'portal_code_slip', patientId, patientId);
-    const to = printerFor(ctx.raw);
-    return afterCommit(async () => {
-      try {
-        const r = await to.print(pdf, { copies: 1, title: 'patient-app-code', ...(printer ? { printer } : {}) });
-        if (r.ok) return { printed: true, jobId: r.jobId };
-        return { printed: false, jobId: null, error: { code: r.error.code, message: r.error.message } };
-      } catch (e) {
-        return { printed: false, jobId: null, error: { code: 'PRINTER_ERROR' as const, message: e instanceof Error ? e.message : String(e) } };
-      }
-    });
+    return printAfterCommit(ctx, pdf, 'patient-app-code', printer);
   },
 } satisfies Pick<HandlersFor<typeof patientsProcedures>, 'patients.printPortalCodeSlip'>;

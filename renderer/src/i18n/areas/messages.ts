@@ -37,6 +37,7 @@ export const messages = area(
     calls: {
       title: '电话通知', hint: '这一天发不出去的短信（没有服务商、没有网络或发送失败）：请电话通知患者，然后勾选。',
       day: '就诊日', empty: '这一天没有需要电话通知的患者。', mark: '已通知', toCall: '待通知 {{count}} 位',
+      today: '今天', tomorrow: '明天', print: '打印通知单',
       col: { patient: '患者', phone: '电话', kind: '事项', reason: '未发出原因', done: '已通知' },
     },
     pref: {
@@ -79,6 +80,7 @@ export const messages = area(
     calls: {
       title: 'Calls', hint: 'The day’s messages that did not go out (no provider, no internet, or failed): phone the patient, then tick.',
       day: 'Appointment day', empty: 'Nobody to call for this day.', mark: 'Called', toCall: '{{count}} to call',
+      today: 'Today', tomorrow: 'Tomorrow', print: 'Print the list',
       col: { patient: 'Patient', phone: 'Phone', kind: 'About', reason: 'Not sent because', done: 'Called' },
     },
     pref: {

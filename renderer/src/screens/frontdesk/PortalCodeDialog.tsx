@@ -4,22 +4,9 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiCall, useApiMutation } from '../../api/query';
 import { currentLanguage } from '../../i18n';
-import { downloadPdf } from '../../print/pdfFile';
-import { hasStationPrinter } from '../../print/run';
+import { printHubPdf } from '../../print/hubPdf';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { dateTime } from '../../ui/format';
-
-/** The slip to this station's printer in the desktop app (a PDF download if the printer fails); a download in a browser. */
-async function printSlip(patientId: string, slip: { filename: string; pdfBase64: string }, say: (ok: boolean, message?: string) => void): Promise<void> {
-  if (!hasStationPrinter()) {
-    downloadPdf(slip.filename, slip.pdfBase64);
-    return;
-  }
-  const out = await apiCall('patients.printPortalCodeSlip', { patientId, pdfBase64: slip.pdfBase64 });
-  if (out.printed) return say(true);
-  downloadPdf(slip.filename, slip.pdfBase64);
-  say(false, out.error?.message ?? out.error?.code ?? '');
-}
 
 function isHubUnreachable(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'HUB_UNREACHABLE';
@@ -44,7 +31,7 @@ export function PortalCodeDialog({ patientId, name, onClose }: { patientId: stri
   const print = (slip: { filename: string; pdfBase64: string }) => {
     setPrinting(true);
     setPrintError(null);
-    printSlip(patientId, slip, say).catch(setPrintError).finally(() => setPrinting(false));
+    printHubPdf(slip, () => apiCall('patients.printPortalCodeSlip', { patientId, pdfBase64: slip.pdfBase64 }), say).catch(setPrintError).finally(() => setPrinting(false));
   };
   useEffect(() => {
     if (asked.current) return;

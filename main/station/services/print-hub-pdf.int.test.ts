@@ -1,13 +1,16 @@
 /**
- * patients.printPortalCodeSlip on a real station file: the slip the hub made goes to the desk's
+ * Printing at the desk the PDFs the hub makes, on a real station file.
+ * patients.printPortalCodeSlip: the slip the hub made goes to the desk's
  * printer (a stand-in `lp` first on the PATH keeps its arguments and the bytes it was fed, read
  * back with pdftotext), the print is audited; something that is not a PDF, an unknown patient
  * and a doctor are refused with nothing written; printer trouble is an answer.
+ * messages.printCallList: the call-list sheet likewise, audited as a print of that day's list.
  */
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderCallListSheet } from '../../documents/callListSheet';
 import { renderPortalCodeSlip } from '../../documents/portalCodeSlip';
 import { flatText } from '../../documents/testPdf';
 import { tableChecksums } from '../checksum';
@@ -77,6 +80,33 @@ describe('printing the activation slip at the desk', () => {
     expect(await call(fx, fx.login('doctor'), 'patients.printPortalCodeSlip', { patientId, pdfBase64: slip })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(tableChecksums(fx.station.raw)).toEqual(before);
     // Nothing reached the printer.
+    expect(existsSync(join(bin, 'stdin.pdf'))).toBe(false);
+  });
+});
+
+describe('printing the call-list sheet at the desk', () => {
+  it('sends the very bytes to lp and audits the print of that day; refuses what is not a PDF, a bad day and a doctor, writing nothing', async () => {
+    const day = '2026-11-24';
+    const sheet = (await renderCallListSheet({
+      clinicName: '康宁诊所', day, printedAt: fx.clock.t, timeZone: 'Asia/Shanghai',
+      rows: [{ patientName: '王小明', phone: '13900000600', kind: 'reminder', body: '王小明您好，提醒您明天就诊。', calledAt: null }],
+    }, { lang: 'zh-CN' })).toString('base64');
+    const printsOfDay = () => fx.station.raw.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'print' AND entity = 'call_list' AND entity_id = ?").get(day);
+    fakeLp(0);
+    const out = await ok(fx, fx.login('reception'), 'messages.printCallList', { day, pdfBase64: sheet, printer: 'Desk' });
+    expect(out).toEqual({ printed: true, jobId: 'Desk-9' });
+    expect(readFileSync(join(bin, 'args'), 'utf8').trim()).toBe(`-d Desk -n 1 -t call-list-${day}`);
+    expect(flatText(readFileSync(join(bin, 'stdin.pdf')))).toContain('13900000600');
+    expect(printsOfDay()).toEqual({ n: 1 });
+
+    fakeLp(0);
+    const before = tableChecksums(fx.station.raw);
+    const reception = fx.login('reception');
+    expect(await call(fx, reception, 'messages.printCallList', { day, pdfBase64: Buffer.from('<html>').toString('base64') }))
+      .toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { field: 'pdfBase64', reason: 'not_pdf' } } });
+    expect(await call(fx, reception, 'messages.printCallList', { day: '2026-13-45', pdfBase64: sheet })).toMatchObject({ ok: false, error: { code: 'INVALID_DATE', details: { field: 'day' } } });
+    expect(await call(fx, fx.login('doctor'), 'messages.printCallList', { day, pdfBase64: sheet })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(tableChecksums(fx.station.raw)).toEqual(before);
     expect(existsSync(join(bin, 'stdin.pdf'))).toBe(false);
   });
 });
