@@ -90,8 +90,8 @@ export const dictionaryProcedures = {
 export const dictionaryDeskProcedures = {
   'dictionary.entries': procedure({
     kind: 'query', access: 'any',
-    summary: 'The active entries of the data dictionary (of one kind, or all), by kind and order.',
-    input: z.object({ kind: DictionaryKind.optional() }),
+    summary: 'The active entries of the data dictionary (of one kind, or all), by kind and order; `withStopped`: the stopped ones too (to name codes rows still hold).',
+    input: z.object({ kind: DictionaryKind.optional(), withStopped: z.boolean().optional() }),
     output: z.object({ items: z.array(DictionaryEntryView) }),
   }),
 } as const;

@@ -2,7 +2,7 @@ import { Button, Checkbox, Grid, Group, NumberInput, Select, Stack, Switch, Text
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PAYMENT_METHODS, type Output, type PaymentMethod } from '../../../../../main/api/contract';
+import { PAYMENT_METHODS, type Output, type PaymentMethodBuiltIn } from '../../../../../main/api/contract';
 import { useApiMutation, useApiQuery } from '../../../api/query';
 import { fieldError } from '../../../i18n/translateError';
 import { FormError, QueryState } from '../ui/HubState';
@@ -72,7 +72,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
               </Stack>
             </Panel>
             <Panel title={t('admin.settings.methods')}>
-              <Checkbox.Group value={s.paymentMethods} onChange={(v) => set('paymentMethods', v as PaymentMethod[])} error={fieldError(err, 'paymentMethods')}
+              <Checkbox.Group value={s.paymentMethods} onChange={(v) => set('paymentMethods', v as PaymentMethodBuiltIn[])} error={fieldError(err, 'paymentMethods')}
                 aria-label={t('admin.settings.methods')} data-testid="payment-methods">
                 <Group gap="lg">{PAYMENT_METHODS.map((m) => <Checkbox key={m} value={m} label={t(`enums.payment.${m}`)} />)}</Group>
               </Checkbox.Group>
