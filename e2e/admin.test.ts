@@ -382,7 +382,7 @@ describe("the data dictionary's priority reasons and payment methods (issue 16)"
     const fee = p.getByTestId('fee-dialog');
     const methods = fee.getByTestId('payment-method');
     // The active methods in the admin's order; QR stopped, insurance (no entry, built in) still taken.
-    await poll(() => methods.locator('label').allTextContents()).toEqual(['现金', '医保卡', '银行卡', '医保统筹']);
+    await poll(() => methods.locator('label').allTextContents()).toEqual(['现金', '医保卡', '银行卡', '医保']);
     await methods.getByText('医保卡').click();
     await shotAs(p, 'fee-method-zh');
     await accessible(p);
