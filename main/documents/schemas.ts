@@ -74,7 +74,7 @@ export const receiptItemSchema = z.object({
 });
 
 /** A payment method's code (a built-in one or the clinic's own: main/domain/enums.ts PAYMENT_METHODS). */
-const PaymentMethodCode = z.string().min(1).max(40);
+const PaymentMethodCode = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/, 'a payment method code');
 
 export const paymentSchema = z.object({ method: PaymentMethodCode, amountFen: fen });
 
