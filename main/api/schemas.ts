@@ -1,6 +1,6 @@
 /** Small zod pieces that many procedures share, so a field means the same everywhere. */
 import { z } from 'zod';
-import { PAYMENT_METHODS, ROLES, SEXES } from '../domain/enums';
+import { DICTIONARY_CODE, PAYMENT_METHODS, ROLES, SEXES } from '../domain/enums';
 
 export const Id = z.uuid();
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
@@ -16,7 +16,7 @@ export const PaymentMethodBuiltIn = z.enum(PAYMENT_METHODS);
  * A payment method's code: a built-in one (PAYMENT_METHODS) or a payment_method entry of the data
  * dictionary; the station checks it against the dictionary (VALIDATION {field: 'method'}).
  */
-export const PaymentMethod = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/, 'a payment method code');
+export const PaymentMethod = z.string().regex(DICTIONARY_CODE, 'a payment method code');
 export const Text = (max = 200) => z.string().trim().max(max);
 export const RequiredText = (max = 200) => z.string().trim().min(1).max(max);
 export const Page = z.object({

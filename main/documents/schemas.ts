@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { DomainError } from '../domain/errors';
 import {
-  BILL_ITEM_KINDS, DRUG_FREQUENCIES, DRUG_ROUTES, INSURANCE_TYPES, SEXES, VISIT_TYPES,
+  BILL_ITEM_KINDS, DICTIONARY_CODE, DRUG_FREQUENCIES, DRUG_ROUTES, INSURANCE_TYPES, SEXES, VISIT_TYPES,
 } from '../domain/enums';
 import { isTimeZone } from './format';
 import { RX_CATEGORIES } from './labels';
@@ -74,7 +74,7 @@ export const receiptItemSchema = z.object({
 });
 
 /** A payment method's code (a built-in one or the clinic's own: main/domain/enums.ts PAYMENT_METHODS). */
-const PaymentMethodCode = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/, 'a payment method code');
+const PaymentMethodCode = z.string().regex(DICTIONARY_CODE, 'a payment method code');
 
 export const paymentSchema = z.object({ method: PaymentMethodCode, amountFen: fen });
 

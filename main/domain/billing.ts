@@ -5,7 +5,7 @@
  */
 import { DomainError, ensure } from './errors';
 import type { InsuranceType, PaymentMethod } from './enums';
-import { INSURANCE_CLASSES, PAYMENT_METHODS } from './enums';
+import { DICTIONARY_CODE, INSURANCE_CLASSES, PAYMENT_METHODS } from './enums';
 import { allocateProportionally, assertFen, changeDue, splitInsurance, sumFen, type Fen } from './money';
 
 /**
@@ -178,7 +178,7 @@ export interface CheckedPayment {
  */
 export function checkPayment(balance: BillBalance, req: PaymentRequest): CheckedPayment {
   // Which codes exist is the data dictionary's (the station checks it first); here only the shape of a code.
-  ensure(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/.test(req.method), 'VALIDATION', 'unknown payment method', { field: 'method', value: req.method });
+  ensure(DICTIONARY_CODE.test(req.method), 'VALIDATION', 'unknown payment method', { field: 'method', value: req.method });
   assertFen(req.amountFen, 'amountFen');
   ensure(req.amountFen > 0, 'INVALID_MONEY', 'a payment must be more than zero', { field: 'amountFen', value: req.amountFen });
   const part = req.method === 'insurance' ? 'insurance' : 'self_pay';

@@ -76,5 +76,8 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 /** Identity documents besides the resident ID (居民身份证), for people who have none: each has its own rule (main/domain/idDocuments.ts). */
 export const ID_DOC_TYPES = ['passport', 'hk_macau_permit', 'taiwan_permit', 'foreign_permanent_residence'] as const;
 
+/** A data-dictionary code (what rows store): letters, digits, _ and -, at most 40. */
+export const DICTIONARY_CODE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/;
+
 /** The kinds of the data dictionary (数据字典): master data lists the admin keeps at the hub. */
 export const DICTIONARY_KINDS = ['id_doc_type', 'marital_status', 'ethnicity', 'occupation', 'cancel_reason', 'priority_reason', 'payment_method'] as const;
