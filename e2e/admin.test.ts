@@ -12,6 +12,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { dictionaryEntries } from '../db/schema';
+import { withMasterWriter } from '../main/station/master';
+import { Station } from '../main/station/station';
+import { TEST_STATION_KEY } from '../main/station/keys.testing';
 import { expectAccessible } from './support/axe';
 import { builtRenderer } from './support/build';
 import { desk, launch, logIn, poll } from './support/browser';
@@ -27,6 +31,7 @@ let context: BrowserContext;
 let page: Page;
 
 const shot = (name: string) => page.screenshot({ path: `/tmp/admin-${name}.png`, fullPage: true });
+const shotAs = (p: Page, name: string) => p.screenshot({ path: `/tmp/admin-${name}.png`, fullPage: true });
 const open = async (section: string) => {
   // A dialog left open by a failed step would hide the menu.
   while (await page.locator('.mantine-Modal-overlay').count() > 0) { await page.keyboard.press('Escape'); await page.waitForTimeout(200); }
@@ -71,6 +76,18 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'clinic-e2e-admin-'));
   const file = join(dir, 'station.sqlite');
   seedSmallClinic(file);
+  // The desk's priority reasons and payment methods as the hub would have replicated them (issue 16).
+  const s = new Station({ key: TEST_STATION_KEY, file, device: 'E2', allowMasterData: true });
+  withMasterWriter(s, (w) => {
+    const entries: ['priority_reason' | 'payment_method', string, string, string, boolean][] = [
+      ['priority_reason', 'elderly', '老年人', 'Elderly', true], ['priority_reason', 'blood_donor', '无偿献血者', 'Blood donor', true],
+      ['priority_reason', 'pregnant', '孕妇', 'Pregnant', false],
+      ['payment_method', 'cash', '现金', 'Cash', true], ['payment_method', 'yb_card', '医保卡', 'Medical insurance card', true],
+      ['payment_method', 'card', '银行卡', 'Card', true], ['payment_method', 'qr', '扫码支付', 'QR pay', false],
+    ];
+    entries.forEach(([kind, code, name, nameEn, active], i) => w.insert(dictionaryEntries, { kind, code, name, nameEn, sortOrder: (i + 1) * 10, active }));
+  });
+  s.close();
   const staticDir = await builtRenderer();
   [browser, hub, station] = await Promise.all([launch(), startHubWithWeb(staticDir, { username: 'admin', password: PASSWORD }), startHost(file, staticDir)]);
   ({ context, page } = await desk(browser));
@@ -315,6 +332,70 @@ describe('admin screens at the hub, in zh-CN', { timeout: 60_000 }, () => {
     await accessible(page);
     await page.getByText('中文', { exact: true }).click();
     await poll(() => page.getByTestId('admin-nav-rosters').textContent()).toBe('排班');
+  });
+});
+
+describe("the data dictionary's priority reasons and payment methods (issue 16)", { timeout: 90_000 }, () => {
+  it('at the hub: the built-in payment methods listed to rename or stop, and a method of the clinic’s own added', async () => {
+    await open('dictionary');
+    await page.getByTestId('dictionary-kind').getByText('支付方式').click();
+    await page.getByTestId('dictionary-standard').click();
+    await poll(() => page.getByTestId('dictionary-row').count()).toBe(4);
+    for (const name of ['现金', '银行卡', '扫码支付', '医保统筹']) expect(await page.getByTestId('dictionary-table').textContent()).toContain(name);
+    await page.getByTestId('dictionary-new').click();
+    const dialog = page.getByTestId('entry-dialog');
+    await dialog.locator('input[name="code"]').fill('yb_card');
+    await dialog.locator('input[name="name"]').fill('医保卡');
+    await dialog.locator('input[name="nameEn"]').fill('Medical insurance card');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await poll(() => page.getByTestId('dictionary-row').count()).toBe(5);
+    expect(await page.getByTestId('dictionary-table').textContent()).toContain('医保卡');
+    await shot('dictionary-payment-zh');
+    await accessible(page);
+    await page.getByText('EN', { exact: true }).click();
+    await poll(() => page.getByTestId('dictionary-table').textContent()).toContain('Medical insurance card');
+    await shot('dictionary-payment-en');
+    await accessible(page);
+    await page.getByText('中文', { exact: true }).click();
+    await poll(() => page.getByTestId('admin-nav-dictionary').textContent()).toBe('数据字典');
+  });
+
+  it('at the front desk: a priority reason of the clinic’s list, the fee taken by its own method, both named by the dictionary', async () => {
+    const { context: ctx, page: p } = await desk(browser);
+    await logIn(p, station.url, 'reception', PASSWORD);
+    await p.getByTestId('start-register').click();
+    const form = p.getByTestId('register-form');
+    await form.locator('input[name="name"]').fill('周献血');
+    await form.getByRole('button', { name: '登记' }).click();
+    await p.getByTestId('patient-card').waitFor();
+    await p.getByTestId('walk-in').click();
+    const visit = p.getByTestId('visit-dialog');
+    await visit.getByTestId('session-option').first().click();
+    await visit.getByLabel('优先就诊').check();
+    await visit.getByTestId('select-priorityReason').click();
+    // The clinic's list in its order: a stopped reason and a built-in one it does not list are not offered.
+    await poll(() => p.getByRole('option').allTextContents()).toEqual(['老年人', '无偿献血者']);
+    await p.getByRole('option', { name: '无偿献血者' }).click();
+    await shotAs(p, 'walkin-priority-zh');
+    await accessible(p);
+    await visit.getByRole('button', { name: '挂号' }).click();
+    const fee = p.getByTestId('fee-dialog');
+    const methods = fee.getByTestId('payment-method');
+    // The active methods in the admin's order; QR stopped, insurance (no entry, built in) still taken.
+    await poll(() => methods.locator('label').allTextContents()).toEqual(['现金', '医保卡', '银行卡', '医保']);
+    await methods.getByText('医保卡').click();
+    await shotAs(p, 'fee-method-zh');
+    await accessible(p);
+    await fee.getByRole('button', { name: '确认收款' }).click();
+    await fee.getByTestId('fee-settled').waitFor();
+    await fee.getByTestId('fee-close').click();
+    const row = p.getByTestId('visit-row').filter({ hasText: '周献血' });
+    await poll(() => row.textContent()).toContain('无偿献血者');
+    await p.getByText('EN', { exact: true }).click();
+    await poll(() => row.textContent()).toContain('Blood donor');
+    await shotAs(p, 'visits-priority-en');
+    await accessible(p);
+    await ctx.close();
   });
 });
 

@@ -1,6 +1,6 @@
 /** Bills, and the money ledger: payments and refunds are rows, never edits. */
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { BILL_ITEM_KINDS, BILL_KINDS, BILL_STATUSES, PAYMENT_METHODS } from '../../main/domain/enums';
+import { BILL_ITEM_KINDS, BILL_KINDS, BILL_STATUSES, type PaymentMethod } from '../../main/domain/enums';
 import { fen, id, instant, ref, stamps } from './columns';
 import { patients, visits } from './patients';
 
@@ -35,7 +35,8 @@ export const payments = sqliteTable('payments', {
   id: id(),
   billId: ref('bill_id').notNull().references(() => bills.id),
   receiptNo: text('receipt_no').notNull(),
-  method: text('method', { enum: PAYMENT_METHODS }).notNull(),
+  /** A built-in method (PAYMENT_METHODS) or a payment_method code of the data dictionary. */
+  method: text('method').$type<PaymentMethod>().notNull(),
   amountFen: fen('amount_fen').notNull(),
   /** Cash handed over and change given back (cash only). */
   tenderedFen: fen('tendered_fen'),
@@ -62,7 +63,8 @@ export const refunds = sqliteTable('refunds', {
   billId: ref('bill_id').notNull().references(() => bills.id),
   paymentId: ref('payment_id').notNull().references(() => payments.id),
   refundNo: text('refund_no').notNull(),
-  method: text('method', { enum: PAYMENT_METHODS }).notNull(),
+  /** A built-in method (PAYMENT_METHODS) or a payment_method code of the data dictionary. */
+  method: text('method').$type<PaymentMethod>().notNull(),
   amountFen: fen('amount_fen').notNull(),
   reason: text('reason').notNull(),
   idempotencyKey: text('idempotency_key').notNull(),

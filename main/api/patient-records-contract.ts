@@ -8,10 +8,10 @@
  */
 import { z } from 'zod';
 import {
-  ADMISSION_STATUSES, BILL_KINDS, BILL_STATUSES, DRUG_FREQUENCIES, DRUG_ROUTES, EXAM_ORDER_STATUSES, PAYMENT_METHODS, PRESCRIPTION_STATUSES, VISIT_STATUSES,
+  ADMISSION_STATUSES, BILL_KINDS, BILL_STATUSES, DRUG_FREQUENCIES, DRUG_ROUTES, EXAM_ORDER_STATUSES, PRESCRIPTION_STATUSES, VISIT_STATUSES,
 } from '../domain/enums';
 import { LANGS } from '../documents/labels';
-import { Fen, Id, Instant, IsoDate } from './schemas';
+import { Fen, Id, Instant, IsoDate, PaymentMethod } from './schemas';
 
 /** A comment with a rating is short: a sentence or two. */
 export const RATING_COMMENT_MAX = 200;
@@ -101,8 +101,11 @@ export const BillDetailView = z.object({
   insuranceFen: Fen,
   selfPayFen: Fen,
   createdAt: Instant,
-  payments: z.array(z.object({ id: Id, receiptNo: z.string(), method: z.enum(PAYMENT_METHODS), amountFen: Fen, createdAt: Instant })),
-  refunds: z.array(z.object({ id: Id, refundNo: z.string(), method: z.enum(PAYMENT_METHODS), amountFen: Fen, reason: z.string(), createdAt: Instant })),
+  /** `methodName`/`methodNameEn`: the data dictionary's name of the method, null when it has no entry. */
+  payments: z.array(z.object({
+    id: Id, receiptNo: z.string(), method: PaymentMethod, methodName: z.string().nullable(), methodNameEn: z.string().nullable(), amountFen: Fen, createdAt: Instant,
+  })),
+  refunds: z.array(z.object({ id: Id, refundNo: z.string(), method: PaymentMethod, amountFen: Fen, reason: z.string(), createdAt: Instant })),
 });
 
 export const VisitDetailView = z.object({

@@ -1,6 +1,6 @@
 /** Small zod pieces that many procedures share, so a field means the same everywhere. */
 import { z } from 'zod';
-import { PAYMENT_METHODS, ROLES, SEXES } from '../domain/enums';
+import { DICTIONARY_CODE, PAYMENT_METHODS, ROLES, SEXES } from '../domain/enums';
 
 export const Id = z.uuid();
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
@@ -10,7 +10,13 @@ export const Instant = z.number().int().nonnegative();
 export const Fen = z.number().int().nonnegative().max(1_000_000_000_00);
 export const Role = z.enum(ROLES);
 export const Sex = z.enum(SEXES);
-export const PaymentMethod = z.enum(PAYMENT_METHODS);
+/** The built-in payment methods (the clinic's switches in settings). */
+export const PaymentMethodBuiltIn = z.enum(PAYMENT_METHODS);
+/**
+ * A payment method's code: a built-in one (PAYMENT_METHODS) or a payment_method entry of the data
+ * dictionary; the station checks it against the dictionary (VALIDATION {field: 'method'}).
+ */
+export const PaymentMethod = z.string().regex(DICTIONARY_CODE, 'a payment method code');
 export const Text = (max = 200) => z.string().trim().max(max);
 export const RequiredText = (max = 200) => z.string().trim().min(1).max(max);
 export const Page = z.object({

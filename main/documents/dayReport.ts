@@ -9,6 +9,7 @@ import { date, dateTime, money, present } from './format';
 import { columns, copyMarks, field, font, hr, line, pageNumbers, table, type Row } from './layout';
 import { ensure, finish, newDoc, PAPER, type Ctx, type RenderOptions } from './pdf';
 import { parseDocument, type DayReportDoc, type DocumentData } from './schemas';
+import { withMethodNames } from './labels';
 
 type Report = DocumentData<'dayReport'>;
 type Totals = { paymentCount: number; paidFen: number; refundCount: number; refundedFen: number };
@@ -51,7 +52,7 @@ function heading(ctx: Ctx, s: string): void {
 function methodRows(ctx: Ctx, byMethod: Map<PaymentMethod, Totals>, totalLabel: string): Row[] {
   const rows: Row[] = [];
   const sum = zero();
-  for (const m of PAYMENT_METHODS) {
+  for (const m of [...PAYMENT_METHODS, ...[...byMethod.keys()].filter((k) => !(PAYMENT_METHODS as readonly string[]).includes(k))]) {
     const t = byMethod.get(m);
     if (!t) continue;
     add(sum, t);
@@ -71,6 +72,7 @@ export async function renderDayReport(data: DayReportDoc, opts: RenderOptions): 
     title: `${opts.lang === 'zh-CN' ? '收费日结报表' : 'Close-of-day report'} ${r.businessDate}`,
     author: r.clinic.name,
   });
+  ctx.L = withMethodNames(ctx.L, r.methodNames);
   const { L } = ctx;
   ctx.onNewPage = (c) => header(c, r);
   header(ctx, r);

@@ -3,7 +3,7 @@
  * from main/domain/enums.ts are printed with their customary labels (tid → "每日三次 tid",
  * po → "口服"); the Record types make a new code in enums.ts a compile error here.
  */
-import type { DRUG_ROUTES, DrugFrequency, InsuranceType, PaymentMethod, Sex, VisitType } from '../domain/enums';
+import type { DRUG_ROUTES, DrugFrequency, InsuranceType, PaymentMethod, PaymentMethodBuiltIn, Sex, VisitType } from '../domain/enums';
 
 export type Lang = 'zh-CN' | 'en';
 export const LANGS = ['zh-CN', 'en'] as const;
@@ -37,7 +37,7 @@ const ROUTE: Record<Lang, Record<DrugRoute, string>> = {
   },
 };
 
-const PAYMENT: Record<Lang, Record<PaymentMethod, string>> = {
+const PAYMENT: Record<Lang, Record<PaymentMethodBuiltIn, string>> = {
   'zh-CN': { cash: '现金', card: '银行卡', qr: '扫码支付', insurance: '医保统筹' },
   en: { cash: 'Cash', card: 'Card', qr: 'QR pay', insurance: 'Insurance' },
 };
@@ -134,6 +134,7 @@ export interface Labels {
   w: Words;
   frequency(code: DrugFrequency): string;
   route(code: DrugRoute): string;
+  /** A built-in method's name; another code as it is (documents carry the dictionary's names: methodNames). */
   payment(code: PaymentMethod): string;
   sex(code: Sex): string;
   insurance(code: InsuranceType): string;
@@ -143,13 +144,18 @@ export interface Labels {
   colon(label: string): string;
 }
 
+/** Labels whose payment methods take the data dictionary's names first (a document's `methodNames`). */
+export function withMethodNames(L: Labels, names: Readonly<Record<string, string>>): Labels {
+  return { ...L, payment: (c) => names[c] ?? L.payment(c) };
+}
+
 export function labelsFor(lang: Lang): Labels {
   return {
     lang,
     w: WORDS[lang],
     frequency: (c) => FREQUENCY[lang][c],
     route: (c) => ROUTE[lang][c],
-    payment: (c) => PAYMENT[lang][c],
+    payment: (c) => PAYMENT[lang][c as PaymentMethodBuiltIn] ?? c,
     sex: (c) => SEX[lang][c],
     insurance: (c) => INSURANCE[lang][c],
     rxCategory: (c) => RX_CATEGORY[lang][c],

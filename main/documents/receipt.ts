@@ -9,6 +9,7 @@ import { dateTime, money, moneyUpper, num, present } from './format';
 import { copyMarks, field, font, GREY, hr, line, measure, pageNumbers, table, text, columns } from './layout';
 import { finish, fittedDoc, newDoc, PAPER, type Ctx, type RenderOptions } from './pdf';
 import { parseDocument, type DocumentData, type ReceiptDoc } from './schemas';
+import { withMethodNames } from './labels';
 
 type Receipt = DocumentData<'receipt'>;
 
@@ -67,6 +68,7 @@ function kvRow(ctx: Ctx, pairs: Array<[string, string, boolean?]>, y: number, si
 
 function renderA5(r: Receipt, opts: RenderOptions): Ctx {
   const ctx = newDoc({ ...PAPER.A5, margins: { top: 22, right: 26, bottom: 26, left: 26 }, lang: opts.lang, copy: opts.copy, preview: opts.preview, patientCopy: opts.patientCopy, title: `${title0(r, opts)} ${r.receiptNo}`, author: r.clinic.name });
+  ctx.L = withMethodNames(ctx.L, r.methodNames);
   const { L } = ctx;
   ctx.onNewPage = (c) => a5Header(c, r);
   a5Header(ctx, r);
@@ -204,7 +206,10 @@ function drawRoll(ctx: Ctx, r: Receipt, printedAt: number): void {
 function renderRoll(r: Receipt, opts: RenderOptions): Ctx {
   return fittedDoc(
     { width: PAPER.roll80.width, margins: { top: 12, right: 10, bottom: 14, left: 10 }, lang: opts.lang, copy: opts.copy, preview: opts.preview, patientCopy: opts.patientCopy, title: `${title0(r, opts)} ${r.receiptNo}`, author: r.clinic.name },
-    (ctx) => drawRoll(ctx, r, opts.printedAt ?? Date.now()),
+    (ctx) => {
+      ctx.L = withMethodNames(ctx.L, r.methodNames);
+      drawRoll(ctx, r, opts.printedAt ?? Date.now());
+    },
   );
 }
 

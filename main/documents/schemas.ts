@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { DomainError } from '../domain/errors';
 import {
-  BILL_ITEM_KINDS, DRUG_FREQUENCIES, DRUG_ROUTES, INSURANCE_TYPES, PAYMENT_METHODS, SEXES, VISIT_TYPES,
+  BILL_ITEM_KINDS, DICTIONARY_CODE, DRUG_FREQUENCIES, DRUG_ROUTES, INSURANCE_TYPES, SEXES, VISIT_TYPES,
 } from '../domain/enums';
 import { isTimeZone } from './format';
 import { RX_CATEGORIES } from './labels';
@@ -73,7 +73,10 @@ export const receiptItemSchema = z.object({
   kind: z.enum(BILL_ITEM_KINDS).nullish(),
 });
 
-export const paymentSchema = z.object({ method: z.enum(PAYMENT_METHODS), amountFen: fen });
+/** A payment method's code (a built-in one or the clinic's own: main/domain/enums.ts PAYMENT_METHODS). */
+const PaymentMethodCode = z.string().regex(DICTIONARY_CODE, 'a payment method code');
+
+export const paymentSchema = z.object({ method: PaymentMethodCode, amountFen: fen });
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
@@ -102,6 +105,8 @@ export const receiptDocSchema = z
     note: optText,
     /** What the QR code carries; the receipt number when absent. */
     qrPayload: optText,
+    /** The data dictionary's names of payment methods by code (the clinic's own, renamed built-ins). */
+    methodNames: z.record(z.string(), z.string()).default({}),
   })
   .superRefine((r, ctx) => {
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
@@ -164,7 +169,7 @@ export const dayReportDocSchema = z
     rows: z.array(
       z.object({
         cashier: text,
-        method: z.enum(PAYMENT_METHODS),
+        method: PaymentMethodCode,
         paymentCount: count,
         paidFen: fen,
         refundCount: count,
@@ -177,7 +182,7 @@ export const dayReportDocSchema = z
           refundNo: text,
           originalReceiptNo: optText,
           cashier: text,
-          method: z.enum(PAYMENT_METHODS),
+          method: PaymentMethodCode,
           amountFen: fen,
           at: utcMs,
           reason: optText,
@@ -191,6 +196,8 @@ export const dayReportDocSchema = z
       registrations: count.nullish(),
       prescriptions: count.nullish(),
     }),
+    /** The data dictionary's names of payment methods by code (the clinic's own, renamed built-ins). */
+    methodNames: z.record(z.string(), z.string()).default({}),
   })
   .superRefine((r, ctx) => {
     const listed = sum(r.refunds.map((x) => x.amountFen));

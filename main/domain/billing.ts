@@ -5,7 +5,7 @@
  */
 import { DomainError, ensure } from './errors';
 import type { InsuranceType, PaymentMethod } from './enums';
-import { INSURANCE_CLASSES, PAYMENT_METHODS } from './enums';
+import { DICTIONARY_CODE, INSURANCE_CLASSES, PAYMENT_METHODS } from './enums';
 import { allocateProportionally, assertFen, changeDue, splitInsurance, sumFen, type Fen } from './money';
 
 /**
@@ -174,9 +174,11 @@ export interface CheckedPayment {
  * only by insurance and the self-pay part only by other methods (OVERPAYMENT {part, dueFen}
  * beyond it); cash may carry the amount tendered (change = tendered − amount, tendered below the
  * amount is INVALID_MONEY), other methods may not; a QR payment needs its transaction reference.
+ * A clinic's own method (a payment_method entry of the data dictionary) is taken like card.
  */
 export function checkPayment(balance: BillBalance, req: PaymentRequest): CheckedPayment {
-  ensure((PAYMENT_METHODS as readonly string[]).includes(req.method), 'VALIDATION', 'unknown payment method', { field: 'method', value: req.method });
+  // Which codes exist is the data dictionary's (the station checks it first); here only the shape of a code.
+  ensure(DICTIONARY_CODE.test(req.method), 'VALIDATION', 'unknown payment method', { field: 'method', value: req.method });
   assertFen(req.amountFen, 'amountFen');
   ensure(req.amountFen > 0, 'INVALID_MONEY', 'a payment must be more than zero', { field: 'amountFen', value: req.amountFen });
   const part = req.method === 'insurance' ? 'insurance' : 'self_pay';
@@ -256,6 +258,7 @@ export interface MethodTotals {
 }
 
 export interface DayTotals {
+  /** The built-in methods always (zeros too), then the clinic's own methods that were used, by code. */
   byMethod: Record<PaymentMethod, MethodTotals>;
   paymentCount: number;
   paidFen: Fen;
@@ -266,8 +269,9 @@ export interface DayTotals {
 
 /** The close-of-day figures: per payment method and overall, payments less refunds, with counts. */
 export function dayCloseTotals(payments: readonly LedgerRow[], refunds: readonly LedgerRow[]): DayTotals {
+  const own = [...new Set([...payments, ...refunds].map((r) => r.method))].filter((m) => !(PAYMENT_METHODS as readonly string[]).includes(m)).sort();
   const byMethod = Object.fromEntries(
-    PAYMENT_METHODS.map((m) => {
+    [...PAYMENT_METHODS, ...own].map((m) => {
       const ps = payments.filter((p) => p.method === m);
       const rs = refunds.filter((r) => r.method === m);
       const paidFen = sumFen(ps.map((p) => p.amountFen));

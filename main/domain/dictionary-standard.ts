@@ -3,7 +3,7 @@
  * [code, Chinese name, English name]: GB/T 2261.2-2003 marital status, GB 3304-1991 the 56 ethnic
  * groups (with 97 other and 98 foreign-born citizens), GB/T 6565-2015 occupation major groups (with
  * the student, retired and unemployed the health records add), the identity documents the desk
- * checks (main/domain/idDocuments.ts), and usual cancellation and priority reasons.
+ * checks (main/domain/idDocuments.ts), usual cancellation and priority reasons, and the built-in payment methods.
  */
 import { ID_DOC_TYPES, type DICTIONARY_KINDS } from './enums';
 
@@ -48,4 +48,6 @@ export const STANDARD_DICTIONARY: Record<(typeof DICTIONARY_KINDS)[number], read
     ['elderly', '老年人', 'Elderly'], ['disabled', '残疾人', 'Disabled'], ['emergency', '急诊', 'Emergency'], ['pregnant', '孕妇', 'Pregnant'],
     ['infant', '婴幼儿', 'Infant'], ['veteran', '军人、退役军人', 'Service member or veteran'], ['other', '其他', 'Other'],
   ],
+  // The built-in methods (PAYMENT_METHODS), to rename, order or stop; a clinic's own methods count like card.
+  payment_method: [['cash', '现金', 'Cash'], ['card', '银行卡', 'Card'], ['qr', '扫码支付', 'QR pay'], ['insurance', '医保统筹', 'Insurance']],
 };

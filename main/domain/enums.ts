@@ -50,8 +50,15 @@ export type BillStatus = (typeof BILL_STATUSES)[number];
 export const BILL_KINDS = ['registration', 'clinical'] as const;
 export const BILL_ITEM_KINDS = ['registration', 'drug', 'exam', 'bed', 'other'] as const;
 export type BillItemKind = (typeof BILL_ITEM_KINDS)[number];
+/**
+ * The built-in payment methods, whose behaviour the code knows: cash goes into the drawer, QR is
+ * the online gateway's, insurance pays the insurance part. A clinic may add its own methods as
+ * data-dictionary entries (kind payment_method, e.g. 医保卡, 单位记账): they count like card.
+ */
 export const PAYMENT_METHODS = ['cash', 'card', 'qr', 'insurance'] as const;
-export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+export type PaymentMethodBuiltIn = (typeof PAYMENT_METHODS)[number];
+/** A payment method's code: a built-in one or a payment_method entry of the data dictionary. */
+export type PaymentMethod = string;
 
 export const STOCK_MOVEMENT_KINDS = ['receive', 'dispense', 'adjust', 'return'] as const;
 export type StockMovementKind = (typeof STOCK_MOVEMENT_KINDS)[number];
@@ -69,5 +76,8 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 /** Identity documents besides the resident ID (居民身份证), for people who have none: each has its own rule (main/domain/idDocuments.ts). */
 export const ID_DOC_TYPES = ['passport', 'hk_macau_permit', 'taiwan_permit', 'foreign_permanent_residence'] as const;
 
+/** A data-dictionary code (what rows store): letters, digits, _ and -, at most 40. */
+export const DICTIONARY_CODE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/;
+
 /** The kinds of the data dictionary (数据字典): master data lists the admin keeps at the hub. */
-export const DICTIONARY_KINDS = ['id_doc_type', 'marital_status', 'ethnicity', 'occupation', 'cancel_reason', 'priority_reason'] as const;
+export const DICTIONARY_KINDS = ['id_doc_type', 'marital_status', 'ethnicity', 'occupation', 'cancel_reason', 'priority_reason', 'payment_method'] as const;

@@ -130,7 +130,7 @@ describe('a clinic day from booking to close of day', () => {
     expect(till.totals.paidFen).toBe(total);
     expect(till.totals.refundedFen).toBe(2500);
     expect(till.totals.netFen).toBe(total - 2500);
-    expect(till.totals.byMethod.card.paidFen + till.totals.byMethod.cash.paidFen).toBe(total);
+    expect(till.totals.byMethod.card!.paidFen + till.totals.byMethod.cash!.paidFen).toBe(total);
     expect(fx.call(cashier, 'billing.closeDay', {})).toMatchObject({ ok: false, error: { code: 'NOTHING_TO_CLOSE' } });
 
     // Every read and change of Zhang's data left an audit trail, with device and account.

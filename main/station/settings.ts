@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Db } from '../../db/open';
 import { settings } from '../../db/schema';
-import { LAPSE_RULES, PAYMENT_METHODS, type PaymentMethod } from '../domain/enums';
+import { LAPSE_RULES, PAYMENT_METHODS, type PaymentMethodBuiltIn } from '../domain/enums';
 import { DomainError } from '../domain/errors';
 
 export const ClinicSettingsSchema = z.object({
@@ -54,7 +54,7 @@ export function loadSettings(db: Db): ClinicSettings {
 }
 
 /** Refuses a payment method the clinic has switched off: PAYMENT_METHOD_DISABLED {field: 'method'}. */
-export function assertPaymentMethodEnabled(s: Pick<ClinicSettings, 'paymentMethods'>, method: PaymentMethod): void {
+export function assertPaymentMethodEnabled(s: Pick<ClinicSettings, 'paymentMethods'>, method: PaymentMethodBuiltIn): void {
   if (!s.paymentMethods.includes(method)) {
     throw new DomainError('PAYMENT_METHOD_DISABLED', `the clinic does not take ${method} payments`, {
       field: 'method', method, enabled: s.paymentMethods,

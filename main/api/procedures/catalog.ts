@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { EXAM_CATEGORIES, SESSION_PERIODS, STAFF_STATUSES } from '../../domain/enums';
 import { procedure } from '../define';
-import { Fen, Id, IsoDate, PaymentMethod } from '../schemas';
+import { Fen, Id, IsoDate, PaymentMethodBuiltIn } from '../schemas';
 
 /** Longest date range one `catalog.sessions` call covers. */
 export const MAX_SESSION_RANGE_DAYS = 31;
@@ -102,7 +102,7 @@ export const catalogProcedures = {
       /** The registration fee is collected at check-in. */
       feeAtCheckIn: z.boolean(),
       /** Payment methods the clinic takes (the payment form offers only these). */
-      paymentMethods: z.array(PaymentMethod),
+      paymentMethods: z.array(PaymentMethodBuiltIn),
       today: IsoDate,
     }),
   }),

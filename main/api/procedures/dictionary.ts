@@ -15,7 +15,7 @@
  * Admins only, at the hub; every change is audited.
  */
 import { z } from 'zod';
-import { DICTIONARY_KINDS } from '../../domain/enums';
+import { DICTIONARY_CODE, DICTIONARY_KINDS } from '../../domain/enums';
 import { procedure } from '../define';
 import { Id, Instant, RequiredText, Text } from '../schemas';
 import { ExportFile, ExportInput, ImportInput, ImportResult } from './master';
@@ -23,7 +23,7 @@ import { ExportFile, ExportInput, ImportInput, ImportResult } from './master';
 const ADMIN = ['admin'] as const;
 
 export const DictionaryKind = z.enum(DICTIONARY_KINDS);
-export const DictionaryCode = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/, 'letters, digits, _ and -, at most 40 (e.g. married)');
+export const DictionaryCode = z.string().trim().regex(DICTIONARY_CODE, 'letters, digits, _ and -, at most 40 (e.g. married)');
 
 export const DictionaryEntryView = z.object({
   id: Id,
@@ -90,8 +90,8 @@ export const dictionaryProcedures = {
 export const dictionaryDeskProcedures = {
   'dictionary.entries': procedure({
     kind: 'query', access: 'any',
-    summary: 'The active entries of the data dictionary (of one kind, or all), by kind and order.',
-    input: z.object({ kind: DictionaryKind.optional() }),
+    summary: 'The active entries of the data dictionary (of one kind, or all), by kind and order; `withStopped`: the stopped ones too (to name codes rows still hold).',
+    input: z.object({ kind: DictionaryKind.optional(), withStopped: z.boolean().optional() }),
     output: z.object({ items: z.array(DictionaryEntryView) }),
   }),
 } as const;

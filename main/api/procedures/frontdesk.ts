@@ -23,8 +23,9 @@
  * one visit (`frontdesk.visit`) is audited.
  */
 import { z } from 'zod';
-import { FEE_STATUSES, PRIORITY_REASONS, VISIT_STATUSES, VISIT_TYPES } from '../../domain/enums';
+import { FEE_STATUSES, VISIT_STATUSES, VISIT_TYPES } from '../../domain/enums';
 import { procedure } from '../define';
+import { DictionaryCode } from './dictionary';
 import { Fen, Id, Instant, IsoDate, Page, RequiredText, Sex } from '../schemas';
 import { BillView, PaymentView, RefundView } from './billing-schemas';
 import { IdempotencyKey, PaymentRequest } from './billing-schemas';
@@ -49,7 +50,8 @@ export const VisitView = z.object({
   visitType: z.enum(VISIT_TYPES),
   followUpOf: Id.nullable(),
   priority: z.boolean(),
-  priorityReason: z.enum(PRIORITY_REASONS).nullable(),
+  /** A priority_reason code of the data dictionary (a built-in one, or the clinic's). */
+  priorityReason: z.string().nullable(),
   status: z.enum(VISIT_STATUSES),
   feeFen: Fen,
   feeStatus: z.enum(FEE_STATUSES),
@@ -74,7 +76,8 @@ const VisitOptions = {
   /** Follow-up only: the earlier visit; left out = the patient's latest earlier visit. */
   followUpOf: Id.optional(),
   priority: z.boolean().default(false),
-  priorityReason: z.enum(PRIORITY_REASONS).optional(),
+  /** An active priority_reason code of the data dictionary (a built-in one while the clinic has none): else VALIDATION {reason: 'unknown_code' | 'inactive'}. */
+  priorityReason: DictionaryCode.optional(),
   payment: CheckInPayment.optional(),
 };
 

@@ -6,10 +6,10 @@
  */
 import { z } from 'zod';
 import {
-  APPOINTMENT_SOURCES, APPOINTMENT_STATUSES, AUDIT_ACTIONS, BILL_KINDS, BILL_STATUSES, PAYMENT_METHODS, SEXES, VISIT_STATUSES, VISIT_TYPES,
+  APPOINTMENT_SOURCES, APPOINTMENT_STATUSES, AUDIT_ACTIONS, BILL_KINDS, BILL_STATUSES, SEXES, VISIT_STATUSES, VISIT_TYPES,
 } from '../../domain/enums';
 import { procedure } from '../define';
-import { Fen, Id, Instant, IsoDate } from '../schemas';
+import { Fen, Id, Instant, IsoDate, PaymentMethod } from '../schemas';
 
 /** The lists `lookup.export` can write. */
 export const LOOKUP_LISTS = ['patients', 'appointments', 'visits', 'money', 'audit'] as const;
@@ -40,7 +40,7 @@ export const VisitsLookup = z.object({
 });
 /** `status`: a bill's status for bills; `open`/`closed` (in a day close or not) for payments and refunds. */
 export const MoneyLookup = z.object({
-  kind: z.enum(MONEY_KINDS), ...DateRange, method: z.enum(PAYMENT_METHODS).nullish(), cashierId: Id.nullish(),
+  kind: z.enum(MONEY_KINDS), ...DateRange, method: PaymentMethod.nullish(), cashierId: Id.nullish(),
   status: z.enum([...BILL_STATUSES, ...LEDGER_STATES]).nullish(), ...Paging,
 });
 /** `accountId`: the person who read or changed; `patientId`: whose data. Newest first. */
@@ -66,7 +66,7 @@ export const VisitLookupRow = z.object({
 /** One payment, refund or bill; `no` is the receipt, refund or (for a bill) the visit's queue number. */
 export const MoneyLookupRow = z.object({
   id: Id, kind: z.enum(MONEY_KINDS), at: Instant, no: z.string(), billId: Id, patientId: Id, patientName: Name,
-  method: z.enum(PAYMENT_METHODS).nullable(), amountFen: Fen, cashierId: z.string().nullable(), cashierName: Name, device: z.string().nullable(),
+  method: PaymentMethod.nullable(), amountFen: Fen, cashierId: z.string().nullable(), cashierName: Name, device: z.string().nullable(),
   status: z.enum([...BILL_STATUSES, ...LEDGER_STATES]), billKind: z.enum(BILL_KINDS),
 });
 export const DayCloseLookupRow = z.object({

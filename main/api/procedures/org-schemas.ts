@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { LAPSE_RULES, STAFF_POSITIONS, STAFF_STATUSES } from '../../domain/enums';
-import { Fen, Id, Instant, PaymentMethod, RequiredText, Role, Sex, Text } from '../schemas';
+import { Fen, Id, Instant, PaymentMethodBuiltIn, RequiredText, Role, Sex, Text } from '../schemas';
 
 /** Upper-cased on input: 'nk' is stored as 'NK'. Letters, digits, '-' and '_', at most 10. */
 export const DepartmentCode = z.string().trim().toUpperCase()
@@ -122,7 +122,7 @@ export const SettingsPatch = z.strictObject({
   maxSessionMs: z.number().int().min(3_600_000).max(24 * 3_600_000).optional(),
   expiryWarningDays: z.number().int().min(1).max(730).optional(),
   /** Methods the desks may take payments in; at least one. */
-  paymentMethods: z.array(PaymentMethod).min(1, 'at least one payment method').optional(),
+  paymentMethods: z.array(PaymentMethodBuiltIn).min(1, 'at least one payment method').optional(),
   portalBookingNotice: Text(1000).optional(),
   portalCancelCutoffMinutes: z.number().int().min(0).max(7 * 24 * 60).optional(),
   portalBookingsPerDay: z.number().int().min(1).max(20).optional(),
@@ -143,7 +143,7 @@ export const ClinicSettingsView = z.object({
   idleLockMs: z.number().int(),
   maxSessionMs: z.number().int(),
   expiryWarningDays: z.number().int(),
-  paymentMethods: z.array(PaymentMethod),
+  paymentMethods: z.array(PaymentMethodBuiltIn),
   portalBookingNotice: z.string(),
   portalCancelCutoffMinutes: z.number().int(),
   portalBookingsPerDay: z.number().int(),

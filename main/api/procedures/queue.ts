@@ -18,7 +18,7 @@
  * queue order. "Next" without a type is the head of both lists merged by the same order.
  */
 import { z } from 'zod';
-import { PRIORITY_REASONS, VISIT_TYPES } from '../../domain/enums';
+import { VISIT_TYPES } from '../../domain/enums';
 import { procedure } from '../define';
 import { Id, Instant, IsoDate } from '../schemas';
 import { VisitView } from './frontdesk';
@@ -29,7 +29,8 @@ const BoardEntry = z.object({
   maskedName: z.string(),
   roomName: z.string().nullable(),
   priority: z.boolean(),
-  priorityReason: z.enum(PRIORITY_REASONS).nullable(),
+  /** A priority_reason code of the data dictionary (a built-in one, or the clinic's). */
+  priorityReason: z.string().nullable(),
   calledAt: Instant.nullable(),
   callCount: z.number().int().nonnegative(),
 });

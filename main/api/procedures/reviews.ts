@@ -27,10 +27,10 @@
  */
 import { z } from 'zod';
 import {
-  APPOINTMENT_SOURCES, APPOINTMENT_STATUSES, BILL_KINDS, BILL_STATUSES, PAYMENT_METHODS, PRESCRIPTION_STATUSES, SESSION_PERIODS, VISIT_STATUSES,
+  APPOINTMENT_SOURCES, APPOINTMENT_STATUSES, BILL_KINDS, BILL_STATUSES, PRESCRIPTION_STATUSES, SESSION_PERIODS, VISIT_STATUSES,
 } from '../../domain/enums';
 import { procedure } from '../define';
-import { Id, Instant, IsoDate, RequiredText, Sex } from '../schemas';
+import { Id, Instant, IsoDate, RequiredText, Sex, PaymentMethod } from '../schemas';
 
 export const REVIEW_KINDS = [
   'duplicate_patient', 'session_overbooked', 'merged_patient_rows', 'bill_overpaid', 'prescription_dispensed_twice', 'record_two_desks', 'stock_below_zero',
@@ -117,12 +117,12 @@ export const ReviewBill = z.object({
 
 /** One payment of an overpaid bill: the desk and the cashier that took it. */
 export const ReviewPayment = z.object({
-  id: Id, receiptNo: z.string(), method: z.enum(PAYMENT_METHODS), amountFen: Count, refundedFen: Count,
+  id: Id, receiptNo: z.string(), method: PaymentMethod, amountFen: Count, refundedFen: Count,
   cashierName: z.string(), device: z.string(), createdAt: Instant,
 });
 
 export const ReviewRefund = z.object({
-  id: Id, refundNo: z.string(), paymentId: Id, method: z.enum(PAYMENT_METHODS), amountFen: Count, reason: z.string(),
+  id: Id, refundNo: z.string(), paymentId: Id, method: PaymentMethod, amountFen: Count, reason: z.string(),
   cashierName: z.string(), device: z.string(), createdAt: Instant,
 });
 

@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import { AGE_BANDS } from '../../domain/age';
-import { PAYMENT_METHODS, SEXES, VISIT_STATUSES } from '../../domain/enums';
+import { SEXES, VISIT_STATUSES } from '../../domain/enums';
 import { procedure, type ProcedureDef } from '../define';
-import { Fen, IsoDate } from '../schemas';
+import { Fen, IsoDate, PaymentMethod } from '../schemas';
 
 /** What `stats.export` can write: every ranged statistic (main/hub/stats/export.ts runs them). */
 export const STATISTIC_NAMES = [
@@ -27,7 +27,7 @@ const Money = { paidFen: Fen, refundedFen: Fen, netFen: SignedFen, payments: Cou
 const VisitCounts = { visits: Count, firstVisits: Count, followUps: Count };
 const NoShowFigures = z.object({ appointments: Count, completed: Count, noShows: Count, noShowRate: z.number().min(0).max(1).nullable() });
 const WaitFigures = z.object({ consultations: Count, averageWaitMs: Ms.nullable(), longestWaitMs: Ms.nullable() });
-export const IncomeMethodView = z.object({ method: z.enum(PAYMENT_METHODS), ...Money });
+export const IncomeMethodView = z.object({ method: PaymentMethod, ...Money });
 
 export const DashboardView = WaitFigures.extend({
   date: IsoDate,

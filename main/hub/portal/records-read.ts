@@ -74,8 +74,11 @@ export function examsOf(raw: Database.Database, visitId: string): z.input<typeof
 export function billsOf(raw: Database.Database, visitId: string): z.input<typeof BillDetailView>[] {
   const bills = raw.prepare(`SELECT id, kind, status, total_fen AS totalFen, insurance_fen AS insuranceFen, self_pay_fen AS selfPayFen, created_at AS createdAt
     FROM bills WHERE visit_id = ? ORDER BY created_at, id`).all(visitId) as Omit<z.input<typeof BillDetailView>, 'payments' | 'refunds'>[];
-  const pays = raw.prepare(`SELECT id, receipt_no AS receiptNo, method, amount_fen AS amountFen, created_at AS createdAt
-    FROM payments WHERE bill_id = ? ORDER BY created_at, id`);
+  // The method's name from the data dictionary (the clinic's own methods, renamed built-ins); null: the app's own word.
+  const pays = raw.prepare(`SELECT p.id, p.receipt_no AS receiptNo, p.method, de.name AS methodName, de.name_en AS methodNameEn,
+      p.amount_fen AS amountFen, p.created_at AS createdAt
+    FROM payments p LEFT JOIN dictionary_entries de ON de.kind = 'payment_method' AND de.code = p.method
+    WHERE p.bill_id = ? ORDER BY p.created_at, p.id`);
   const refunds = raw.prepare(`SELECT id, refund_no AS refundNo, method, amount_fen AS amountFen, reason, created_at AS createdAt
     FROM refunds WHERE bill_id = ? ORDER BY created_at, id`);
   return bills.map((b) => ({

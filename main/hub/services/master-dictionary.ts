@@ -71,7 +71,7 @@ export function updateEntry(ctx: RequestContext, id: string, patch: Partial<Pick
 }
 
 const KIND_LABELS = Object.fromEntries(DICTIONARY_KINDS.map((k) => [k, {
-  zh: { id_doc_type: '证件类型', marital_status: '婚姻状况', ethnicity: '民族', occupation: '职业', cancel_reason: '取消原因', priority_reason: '优先原因' }[k],
+  zh: { id_doc_type: '证件类型', marital_status: '婚姻状况', ethnicity: '民族', occupation: '职业', cancel_reason: '取消原因', priority_reason: '优先原因', payment_method: '支付方式' }[k],
   en: k,
 }])) as Record<Kind, { zh: string; en: string }>;
 

@@ -65,7 +65,7 @@ export interface IncomeMethodRow extends MoneyFigures {
   method: PaymentMethod;
 }
 
-/** Every payment method in PAYMENT_METHODS order, zeros included. */
+/** Every built-in payment method in PAYMENT_METHODS order, zeros included, then the clinic's own methods that took money, by code. */
 export async function incomeByMethod(db: StatsDb, range: DateRange): Promise<IncomeMethodRow[]> {
   const span = await spanOf(db, range);
   if (!(await rolledUp(db, span.timeZone))) return incomeByMethodIn(db, span);
@@ -82,7 +82,8 @@ export async function incomeByMethodIn(db: StatsDb, span: Pick<Span, 'startMs' |
 
 function methodRows(rows: (SumCols & { method: unknown })[]): IncomeMethodRow[] {
   const byMethod = new Map(rows.map((r) => [String(r.method), r]));
-  return PAYMENT_METHODS.map((method) => ({ method, ...figures(byMethod.get(method)) }));
+  const own = [...byMethod.keys()].filter((m) => !(PAYMENT_METHODS as readonly string[]).includes(m)).sort();
+  return [...PAYMENT_METHODS, ...own].map((method) => ({ method, ...figures(byMethod.get(method)) }));
 }
 
 /** Up to this many days, `withVisit` reads each payment's visit by primary keys; beyond, it joins whole tables. */

@@ -45,6 +45,11 @@ async function expectSameAsDirect(db: StatsDb): Promise<void> {
   }
   const seen = await STATISTICS.patientsBySex.run(db, RANGES[0]!);
   expect(seen.some((r) => 'patients' in r && Number(r.patients) > 0)).toBe(true);
+  // The clinic's own payment method (issue 16) has its row after the built-in four, from the roll-ups as directly.
+  const methods = await STATISTICS.incomeByMethod.run(db, RANGES[0]!);
+  expect(methods.map((r) => ('method' in r ? r.method : null))).toEqual(['cash', 'card', 'qr', 'insurance', 'yb_card']);
+  expect(methods.at(-1)).toMatchObject({ paidFen: expect.any(Number) as number });
+  expect(Number((methods.at(-1) as { paidFen: number }).paidFen)).toBeGreaterThan(0);
 }
 
 const count = async (db: StatsDb, sql: string) => Number((await db.query<{ n: unknown }>(sql)).rows[0]?.n);

@@ -105,7 +105,8 @@ export class RandomClinic {
     const bill = this.insert('bills', { visit_id: visit, patient_id: patient, kind: 'clinical', status: 'paid', total_fen: 0, insurance_fen: 0, self_pay_fen: 0 });
     for (let k = 1 + this.int(2); k > 0; k--) {
       const created = at(payOn, this.int(24 * 60));
-      const method = this.pick(['cash', 'qr', 'card', 'insurance']);
+      // yb_card: a clinic's own method (a payment_method entry of the data dictionary), grouped by its code like the built-in ones.
+      const method = this.pick(['cash', 'qr', 'card', 'insurance', 'yb_card']);
       const pay = this.insert('payments', {
         bill_id: bill, receipt_no: 'R', method, amount_fen: 100 * (1 + this.int(200)), idempotency_key: 'k', cashier_id: 'c', device: 'A1', created_at: created,
       });

@@ -120,6 +120,8 @@ export function listDayCloses(ctx: RequestContext, input: { cashierId?: string |
   return { items: list(ctx, where, input.page.limit, input.page.offset), total };
 }
 
+const NONE: MethodTotals = { paymentCount: 0, paidFen: 0, refundCount: 0, refundedFen: 0, netFen: 0 };
+
 function addTotals(a: MethodTotals, b: MethodTotals): MethodTotals {
   return {
     paymentCount: a.paymentCount + b.paymentCount, paidFen: a.paidFen + b.paidFen,
@@ -141,7 +143,8 @@ export function dayClosesOn(ctx: RequestContext, date: string) {
   const zero: DayTotals = dayCloseTotals([], []);
   const totals = closes.reduce<DayTotals>((sum, c) => ({
     ...addTotals(sum, c.totals),
-    byMethod: Object.fromEntries(PAYMENT_METHODS.map((m) => [m, addTotals(sum.byMethod[m], c.totals.byMethod[m])])) as DayTotals['byMethod'],
+    byMethod: Object.fromEntries([...new Set([...PAYMENT_METHODS, ...Object.keys(sum.byMethod), ...Object.keys(c.totals.byMethod)])]
+      .map((m) => [m, addTotals(sum.byMethod[m] ?? NONE, c.totals.byMethod[m] ?? NONE)])),
   }), zero);
   return { date, closes, totals };
 }

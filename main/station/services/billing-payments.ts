@@ -4,11 +4,12 @@ import { payments } from '../../../db/schema';
 import type { Db } from '../../../db/open';
 import { perConnection } from '../../../db/statement-cache';
 import { billBalance, checkPayment, type CheckedPayment } from '../../domain/billing';
-import type { PaymentMethod } from '../../domain/enums';
+import { PAYMENT_METHODS, type PaymentMethod, type PaymentMethodBuiltIn } from '../../domain/enums';
 import { DomainError } from '../../domain/errors';
 import { receiptNo } from '../../domain/numbers';
 import { accountOf, type RequestContext } from '../context';
 import { assertPaymentMethodEnabled } from '../settings';
+import { dictionaryChoice } from './dictionary';
 import { assertBillCurrent, billItemsOf, ledgerOf, loadBill, settleIfPaid } from './billing-bills';
 import { todayOf } from './frontdesk-visits';
 import { keyedId } from '../keyed-id';
@@ -70,11 +71,23 @@ export function takePayment(
 }
 
 /**
+ * A method a new payment may use: an active payment_method entry of the data dictionary, or a
+ * built-in method without an entry (VALIDATION {field: 'method', reason: 'unknown_code' |
+ * 'inactive'} otherwise); a built-in one also switched on in the clinic's settings
+ * (PAYMENT_METHOD_DISABLED).
+ */
+export function assertPaymentMethod(ctx: Pick<RequestContext, 'db' | 'settings'>, method: string): void {
+  dictionaryChoice(ctx, 'payment_method', method, 'method', PAYMENT_METHODS, true);
+  if ((PAYMENT_METHODS as readonly string[]).includes(method)) assertPaymentMethodEnabled(ctx.settings, method as PaymentMethodBuiltIn);
+}
+
+/**
  * Takes a payment in one or more methods at once: one ledger row per part (keyed by the request's
  * key and the part), all under one receipt number, so a bill paid by card and cash together has
  * one receipt. The same key again returns the first rows (`replayed`) when the parts are the same
  * (else CONFLICT {field: 'idempotencyKey', reason: 'key_reused'}). Refusals: VALIDATION {field:
- * 'parts'} for no part or a method named twice; PAYMENT_METHOD_DISABLED {field: 'parts.N.method'}
+ * 'parts'} for no part or a method named twice; VALIDATION {field: 'parts.N.method'} for a method
+ * the data dictionary does not have or has stopped (assertPaymentMethod); PAYMENT_METHOD_DISABLED {field: 'parts.N.method'}
  * when the clinic's settings switched the method off; NOT_FOUND bill; FORBIDDEN when
  * `registrationOnly` and the bill is not a registration bill; ILLEGAL_TRANSITION when the bill is
  * not open; CONFLICT 'bill_out_of_date'; OVERPAYMENT, INVALID_MONEY, VALIDATION from checkPayment
@@ -102,7 +115,7 @@ export function takePayments(
   // A replay above still answers after a method was switched off; a new payment may not use it.
   req.parts.forEach((p, i) => {
     try {
-      assertPaymentMethodEnabled(ctx.settings, p.method);
+      assertPaymentMethod(ctx, p.method);
     } catch (e) {
       if (e instanceof DomainError && req.parts.length > 1) throw new DomainError(e.code, e.message, { ...e.details, field: `parts.${i}.method` });
       throw e;

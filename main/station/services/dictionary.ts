@@ -40,8 +40,32 @@ export function dictionaryCode(ctx: Pick<RequestContext, 'db'>, kind: Dictionary
   return code;
 }
 
+/**
+ * A code of a kind that has built-in codes (priority reasons, payment methods): an active entry's
+ * code passes, a stopped entry's is VALIDATION {reason: 'inactive'}. A built-in code without an
+ * entry passes while the kind has no entries at all (a fresh clinic), or always with
+ * `builtInsStay` (payment methods: behaviour hangs on the built-in four, so a clinic that adds its
+ * own methods keeps them until it stops their entries). Anything else: VALIDATION {field, reason:
+ * 'unknown_code', kind, value}.
+ */
+export function dictionaryChoice(
+  ctx: Pick<RequestContext, 'db'>, kind: DictionaryKind, code: string, field: string, builtIn: readonly string[], builtInsStay = false,
+): string {
+  const entry = ctx.db.select({ active: dictionaryEntries.active }).from(dictionaryEntries)
+    .where(and(eq(dictionaryEntries.kind, kind), eq(dictionaryEntries.code, code))).get();
+  if (entry?.active) return code;
+  if (entry) throw new DomainError('VALIDATION', `the ${kind} entry ${code} is stopped`, { field, reason: 'inactive', kind, value: code });
+  if (builtIn.includes(code) && (builtInsStay || !ctx.db.select({ id: dictionaryEntries.id }).from(dictionaryEntries).where(eq(dictionaryEntries.kind, kind)).get())) return code;
+  throw new DomainError('VALIDATION', `no ${kind} entry has code ${code}`, { field, reason: 'unknown_code', kind, value: code });
+}
+
+/** Every entry's name of a kind (stopped ones too: rows still hold their codes), by code, in a document's language. */
+export function dictionaryNames(ctx: Pick<RequestContext, 'db'>, kind: DictionaryKind, lang: 'zh-CN' | 'en'): Record<string, string> {
+  return Object.fromEntries(listDictionary(ctx, eq(dictionaryEntries.kind, kind)).map((e) => [e.code, lang === 'en' && e.nameEn ? e.nameEn : e.name]));
+}
+
 export const dictionaryDeskHandlers = {
-  'dictionary.entries': (ctx, { kind }) => ({
-    items: listDictionary(ctx, and(eq(dictionaryEntries.active, true), kind ? eq(dictionaryEntries.kind, kind) : undefined)),
+  'dictionary.entries': (ctx, { kind, withStopped }) => ({
+    items: listDictionary(ctx, and(withStopped ? undefined : eq(dictionaryEntries.active, true), kind ? eq(dictionaryEntries.kind, kind) : undefined)),
   }),
 } satisfies HandlersFor<typeof dictionaryDeskProcedures>;

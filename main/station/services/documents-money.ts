@@ -11,6 +11,7 @@ import type { Lang } from '../../documents/labels';
 import { parseDocument } from '../../documents/schemas';
 import { accountOf, type RequestContext } from '../context';
 import { billItemsOf, ledgerOf } from './billing-bills';
+import { dictionaryNames } from './dictionary';
 import {
   accountName, ageAt, clinicOf, departmentName, loadPatient, notFound, staffName, type Gathered,
 } from './documents-common';
@@ -66,6 +67,7 @@ export function gatherReceipt(ctx: RequestContext, paymentId: string, lang: Lang
     payments: ledger.map((p) => ({ method: p.method, amountFen: p.amountFen })),
     cashTenderedFen: cash.length > 0 ? sumFen(cash.map((p) => p.tenderedFen ?? p.amountFen)) : null,
     cashier: accountName(ctx, payment.cashierId),
+    methodNames: dictionaryNames(ctx, 'payment_method', lang),
   });
   // The parts of one payment in several methods share a receipt: whichever part is printed, it is one document (original, then copies).
   const first = ledger.filter((p) => p.receiptNo === payment.receiptNo).sort((a, b) => (a.idempotencyKey < b.idempotencyKey ? -1 : 1))[0] ?? payment;
@@ -89,7 +91,8 @@ function lineRefundSlip(ctx: RequestContext, refund: typeof refunds.$inferSelect
   const { bill, head } = billContext(ctx, refund.billId, refund.createdAt, lang);
   const totalFen = sumFen(lines.map(({ l }) => l.amountFen));
   const insuranceFen = sumFen(lines.map(({ l }) => l.insuranceFen));
-  const byMethod = PAYMENT_METHODS.map((method) => ({ method, amountFen: sumFen(rows.filter(({ r }) => r.method === method).map(({ r }) => r.amountFen)) }))
+  const methods = [...PAYMENT_METHODS, ...new Set(rows.map(({ r }) => r.method).filter((m) => !(PAYMENT_METHODS as readonly string[]).includes(m)))];
+  const byMethod = methods.map((method) => ({ method, amountFen: sumFen(rows.filter(({ r }) => r.method === method).map(({ r }) => r.amountFen)) }))
     .filter((p) => p.amountFen > 0);
   const data = parseDocument('receipt', {
     ...head,
@@ -106,6 +109,7 @@ function lineRefundSlip(ctx: RequestContext, refund: typeof refunds.$inferSelect
     cashier: accountName(ctx, refund.cashierId),
     originalReceiptNo: [...new Set(rows.map((x) => x.receiptNo))].join(' / '),
     refundReason: refund.reason,
+    methodNames: dictionaryNames(ctx, 'payment_method', lang),
   });
   const first = rows[0]?.r ?? refund;
   return { kind: 'receipt', data, document: 'refundSlip', entityId: first.id, patientId: bill.patientId, number: refund.refundNo };
@@ -146,6 +150,7 @@ export function gatherRefundSlip(ctx: RequestContext, refundId: string, lang: La
     cashier: accountName(ctx, refund.cashierId),
     originalReceiptNo: payment.receiptNo,
     refundReason: refund.reason,
+    methodNames: dictionaryNames(ctx, 'payment_method', lang),
   });
   return { kind: 'receipt', data, document: 'refundSlip', entityId: refund.id, patientId: bill.patientId, number: refund.refundNo };
 }
@@ -160,8 +165,8 @@ export function gatherDayReport(ctx: RequestContext, dayCloseId: string, lang: L
   }
   const cashier = accountName(ctx, close.cashierId);
   const totals = close.totals as unknown as DayTotals;
-  const rows = PAYMENT_METHODS.map((method) => ({ method, t: totals.byMethod[method] }))
-    .filter(({ t }) => t && (t.paymentCount > 0 || t.refundCount > 0))
+  const rows = Object.entries(totals.byMethod).map(([method, t]) => ({ method, t }))
+    .filter(({ t }) => t.paymentCount > 0 || t.refundCount > 0)
     .map(({ method, t }) => ({ cashier, method, paymentCount: t.paymentCount, paidFen: t.paidFen, refundCount: t.refundCount, refundedFen: t.refundedFen }));
   const refundRows = ctx.db.select({ r: refunds, receiptNo: payments.receiptNo }).from(refunds)
     .leftJoin(payments, eq(payments.id, refunds.paymentId))
@@ -183,6 +188,7 @@ export function gatherDayReport(ctx: RequestContext, dayCloseId: string, lang: L
       amountFen: r.amountFen, at: r.createdAt, reason: r.reason,
     })),
     counts: { receipts: close.paymentCount, refunds: close.refundCount },
+    methodNames: dictionaryNames(ctx, 'payment_method', lang),
   });
   return { kind: 'dayReport', data, document: 'dayReport', entityId: close.id, patientId: null, number: close.closeNo };
 }

@@ -5,7 +5,6 @@ import type { Db } from '../../../db/open';
 import { perConnection, selective } from '../../../db/statement-cache';
 import type { VisitViewT } from '../../api/procedures/frontdesk';
 import { localDate } from '../../domain/dates';
-import type { PriorityReason } from '../../domain/enums';
 import { DomainError } from '../../domain/errors';
 import type { RequestContext } from '../context';
 
@@ -74,7 +73,7 @@ function toView(r: Joined): VisitViewT {
     visitType: v.visitType,
     followUpOf: v.followUpOf,
     priority: v.priority,
-    priorityReason: v.priorityReason as PriorityReason | null,
+    priorityReason: v.priorityReason,
     status: v.status,
     feeFen: v.feeFen,
     feeStatus: v.feeStatus,

@@ -8,7 +8,7 @@ import { perConnection } from '../../../db/statement-cache';
 import { bills, refunds, rosterSessions, staff, visits } from '../../../db/schema';
 import type { frontdeskProcedures } from '../../api/procedures/frontdesk';
 import { localDateTime } from '../../domain/dates';
-import type { PaymentMethod, PriorityReason, VisitType } from '../../domain/enums';
+import { PRIORITY_REASONS, type PaymentMethod, type VisitType } from '../../domain/enums';
 import { DomainError, ensure } from '../../domain/errors';
 import { assertTransition, billLifecycle, visitLifecycle } from '../../domain/lifecycle';
 import { nextQueueNo } from '../../domain/queue-numbers';
@@ -18,6 +18,7 @@ import { completeAppointment, loadAppointment } from './appointments';
 import { balanceOf, billView, loadBill, openBill, refundView, registrationCharge } from './billing-bills';
 import { takePayment } from './billing-payments';
 import { refundBill } from './billing-refunds';
+import { dictionaryChoice } from './dictionary';
 import { countVisits, loadVisit, todayOf, visitView, visitViews } from './frontdesk-visits';
 import { loadActivePatient } from './patients';
 import { assertBookable, seatsLeft, type SessionRow } from './seats';
@@ -26,7 +27,8 @@ interface VisitOptions {
   visitType: VisitType;
   followUpOf?: string | undefined;
   priority: boolean;
-  priorityReason?: PriorityReason | undefined;
+  /** A priority_reason code of the data dictionary (main/station/services/dictionary.ts dictionaryChoice). */
+  priorityReason?: string | undefined;
   payment?: {
     method: PaymentMethod; amountFen?: number | undefined; tenderedFen?: number | undefined;
     reference?: string | undefined; idempotencyKey: string;
@@ -83,6 +85,7 @@ function createVisit(ctx: RequestContext, patientId: string, session: SessionRow
   const patient = loadActivePatient(ctx, patientId, 'patientId');
   ensure(!o.priority || o.priorityReason !== undefined, 'VALIDATION', 'a priority visit needs its reason', { field: 'priorityReason' });
   ensure(o.priority || o.priorityReason === undefined, 'VALIDATION', 'a reason is given for priority visits only', { field: 'priorityReason', reason: 'not_priority' });
+  if (o.priorityReason !== undefined) dictionaryChoice(ctx, 'priority_reason', o.priorityReason, 'priorityReason', PRIORITY_REASONS);
   const followUpOf = resolveFollowUp(ctx, patientId, o);
   const today = todayOf(ctx);
   const active = q(ctx.db).inQueue.get({ patientId, doctorId: session.doctorId, date: today });

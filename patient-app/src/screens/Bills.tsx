@@ -19,6 +19,12 @@ export function Download({ href, label, testId }: { href: string; label: string;
   return <a className="button secondary download" href={href} download data-testid={testId}>{label}</a>;
 }
 
+/** The dictionary's name of a payment method when it has one (the clinic's own methods), else the app's word. */
+function methodName(p: Bill['payments'][number], language: string, t: (k: TextKey) => string): string {
+  const named = language === 'en' ? p.methodNameEn || p.methodName : p.methodName;
+  return named || t(`method_${p.method}` as TextKey);
+}
+
 export function BillsList({ bills, testId = 'bills' }: { bills: readonly Bill[]; testId?: string }): ReactNode {
   const { t, language } = useI18n();
   if (bills.length === 0) return <p className="empty">{t('noBills')}</p>;
@@ -30,7 +36,7 @@ export function BillsList({ bills, testId = 'bills' }: { bills: readonly Bill[];
           <p>{t('billTotal', { total: yuan(b.totalFen), insurance: yuan(b.insuranceFen) })}</p>
           {b.payments.map((p) => (
             <div key={p.id} className="money-line">
-              <p>{t('paidLine', { method: t(`method_${p.method}` as TextKey), amount: yuan(p.amountFen) })} <span className="muted small">{timeLabel(p.createdAt, language)}</span></p>
+              <p>{t('paidLine', { method: methodName(p, language, t), amount: yuan(p.amountFen) })} <span className="muted small">{timeLabel(p.createdAt, language)}</span></p>
               <Download href={fileHref('receipt', p.id, language)} label={t('downloadReceipt')} testId="download-receipt" />
             </div>
           ))}

@@ -73,7 +73,7 @@ export const admin = area(
       new: '新建{{kind}}', edit: '编辑{{kind}}', order: '排序', empty: '此类别还没有条目：可添加国家标准条目，或逐条新建',
       addStandard: '添加国家标准条目', standardAdded: '已添加 {{count}} 条标准条目', files: '导入导出数据字典',
       importHint: '按类别和编码匹配：已有编码的条目会被更新，新编码会新建。只要有一行出错，整个文件都不会导入。',
-      kind: { id_doc_type: '证件类型', marital_status: '婚姻状况', ethnicity: '民族', occupation: '职业', cancel_reason: '取消原因', priority_reason: '优先原因' },
+      kind: { id_doc_type: '证件类型', marital_status: '婚姻状况', ethnicity: '民族', occupation: '职业', cancel_reason: '取消原因', priority_reason: '优先原因', payment_method: '支付方式' },
     },
     catalog: {
       drugs: '药品', exams: '检查项目', wards: '病区与床位', files: '导入导出', newDrug: '新建药品', editDrug: '编辑药品', newExam: '新建检查项目',
@@ -187,7 +187,7 @@ export const admin = area(
       new: 'New: {{kind}}', edit: 'Edit: {{kind}}', order: 'Order', empty: 'This list has no entries yet: add the national standard ones, or make them one by one',
       addStandard: 'Add the national standard entries', standardAdded: '{{count}} standard entries added', files: 'Import & export the data dictionary',
       importHint: 'Matched by kind and code: a known code updates that entry, a new code adds one. If any row is wrong, nothing in the file is imported.',
-      kind: { id_doc_type: 'ID document types', marital_status: 'Marital status', ethnicity: 'Ethnicity', occupation: 'Occupation', cancel_reason: 'Cancellation reasons', priority_reason: 'Priority reasons' },
+      kind: { id_doc_type: 'ID document types', marital_status: 'Marital status', ethnicity: 'Ethnicity', occupation: 'Occupation', cancel_reason: 'Cancellation reasons', priority_reason: 'Priority reasons', payment_method: 'Payment methods' },
     },
     catalog: {
       drugs: 'Drugs', exams: 'Exam items', wards: 'Wards & beds', files: 'Import & export', newDrug: 'New drug', editDrug: 'Edit drug', newExam: 'New exam item',

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../main/api/contract';
 import { PrintButton } from '../../print/PrintButton';
 import { usePrintSettings } from '../../print/settings';
+import { useBuiltInKind } from '../../ui/dictionary';
 import { time, money } from '../../ui/format';
 import { PaymentForm } from './PaymentForm';
 import { RefundDialog } from './RefundDialog';
@@ -15,6 +16,7 @@ const COLOR: Record<Bill['status'], string> = { open: 'orange', paid: 'teal', re
 /** One bill: its items with the insurance part, payments and refunds, and what can be done now. */
 export function BillCard({ bill, canPay, canRefund }: { bill: Bill; canPay: boolean; canRefund: boolean }) {
   const { t } = useTranslation();
+  const methods = useBuiltInKind('payment_method');
   const [refunding, setRefunding] = useState(false);
   const paper = usePrintSettings((x) => x.receiptPaper);
   return (
@@ -49,7 +51,7 @@ export function BillCard({ bill, canPay, canRefund }: { bill: Bill; canPay: bool
             {bill.payments.map((p) => (
               <Group key={p.id} justify="space-between" wrap="nowrap" gap="xs" data-testid="payment-row">
                 <Text size="xs" c="dimmed" className="tabular">
-                  {time(p.createdAt)} {p.receiptNo} · {t(`enums.payment.${p.method}`)} {money(p.amountFen)}{p.changeFen ? ` · ${t('payment.changeDue', { amount: money(p.changeFen) })}` : ''}
+                  {time(p.createdAt)} {p.receiptNo} · {methods.name(p.method)} {money(p.amountFen)}{p.changeFen ? ` · ${t('payment.changeDue', { amount: money(p.changeFen) })}` : ''}
                 </Text>
                 {/* A receipt shows the whole bill, so it is printed once the bill is paid in full. */}
                 {bill.status !== 'open' && <PrintButton job={{ document: 'receipt', paymentId: p.id, paper }} variant="subtle" />}
@@ -57,7 +59,7 @@ export function BillCard({ bill, canPay, canRefund }: { bill: Bill; canPay: bool
             ))}
             {bill.refunds.map((r) => (
               <Group key={r.id} justify="space-between" wrap="nowrap" gap="xs" data-testid="refund-row">
-                <Text size="xs" c="red.8" className="tabular">{time(r.createdAt)} {r.refundNo} · {t(`enums.payment.${r.method}`)} −{money(r.amountFen)} · {r.reason}</Text>
+                <Text size="xs" c="red.8" className="tabular">{time(r.createdAt)} {r.refundNo} · {methods.name(r.method)} −{money(r.amountFen)} · {r.reason}</Text>
                 <PrintButton job={{ document: 'refundSlip', refundId: r.id, paper }} variant="subtle" />
               </Group>
             ))}

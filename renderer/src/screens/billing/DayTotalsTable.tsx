@@ -1,6 +1,7 @@
 import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { PAYMENT_METHODS, type Output } from '../../../../main/api/contract';
+import type { Output } from '../../../../main/api/contract';
+import { useBuiltInKind } from '../../ui/dictionary';
 import { money } from '../../ui/format';
 
 type Totals = Output<'billing.dayPreview'>['totals'];
@@ -8,17 +9,17 @@ type Totals = Output<'billing.dayPreview'>['totals'];
 /** Totals of a close (or of several) by payment method: payments, refunds, net. */
 export function TotalsTable({ totals }: { totals: Totals }) {
   const { t } = useTranslation();
+  const methods = useBuiltInKind('payment_method');
   return (
     <Table verticalSpacing={4} data-testid="day-totals">
       <Table.Thead>
         <Table.Tr><Table.Th>{t('billing.day.method')}</Table.Th><Table.Th>{t('billing.day.payments')}</Table.Th><Table.Th>{t('billing.day.refunds')}</Table.Th><Table.Th>{t('billing.day.net')}</Table.Th></Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {PAYMENT_METHODS.map((m) => {
-          const x = totals.byMethod[m];
+        {Object.entries(totals.byMethod).map(([m, x]) => {
           return (
             <Table.Tr key={m}>
-              <Table.Td>{t(`enums.payment.${m}`)}</Table.Td>
+              <Table.Td>{methods.name(m)}</Table.Td>
               <Table.Td className="tabular">{money(x.paidFen)} <Text span size="xs" c="dimmed">({t('billing.day.count', { count: x.paymentCount })})</Text></Table.Td>
               <Table.Td className="tabular">{money(x.refundedFen)}</Table.Td>
               <Table.Td className="tabular" fw={600}>{money(x.netFen)}</Table.Td>

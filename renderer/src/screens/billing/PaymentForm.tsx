@@ -1,10 +1,11 @@
 import { Button, Group, NumberFormatter, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PAYMENT_METHODS, type Output, type PaymentMethod } from '../../../../main/api/contract';
+import type { Output, PaymentMethod } from '../../../../main/api/contract';
 import { useApiMutation } from '../../api/query';
 import { fieldError, formError } from '../../i18n/translateError';
+import { usePaymentMethods } from '../../ui/dictionary';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { money, yuanInput } from '../../ui/format';
 import { newKey } from '../../ui/ids';
@@ -18,11 +19,17 @@ function dueFor(bill: Bill, method: PaymentMethod): number {
   return Math.max(0, Math.min(part, bill.dueFen));
 }
 
-/** Take one payment on a bill: method, amount, cash handed over and the change, or a reference. */
-export function PaymentForm({ bill, onPaid, methods = PAYMENT_METHODS }: { bill: Bill; onPaid: (p: Paid) => void; methods?: readonly PaymentMethod[] }) {
+/**
+ * Take one payment on a bill: method, amount, cash handed over and the change, or a reference. The
+ * methods are the data dictionary's (ui/dictionary.ts usePaymentMethods): a clinic's own method is
+ * taken like card.
+ */
+export function PaymentForm({ bill, onPaid }: { bill: Bill; onPaid: (p: Paid) => void }) {
   const { t } = useTranslation();
+  const offered = usePaymentMethods();
+  const methods = offered.choices.map((c) => c.value);
   const insuranceDue = bill.insuranceFen - bill.insurancePaidFen;
-  const [method, setMethod] = useState<PaymentMethod>(insuranceDue > 0 && methods.includes('insurance') ? 'insurance' : 'cash');
+  const [method, setMethod] = useState<PaymentMethod>(insuranceDue > 0 ? 'insurance' : 'cash');
   const [amount, setAmount] = useState(() => yuanInput(dueFor(bill, method)));
   const [tendered, setTendered] = useState('');
   const [reference, setReference] = useState('');
@@ -45,11 +52,17 @@ export function PaymentForm({ bill, onPaid, methods = PAYMENT_METHODS }: { bill:
   const amountFen = tryFen(amount);
   const secondFen = second ? tryFen(second.amount) : null;
   const addSecond = () => {
-    const other = methods.find((m) => m !== method && m !== 'insurance' && (method !== 'insurance')) ?? methods.find((m) => m !== method)!;
+    const other = methods.find((m) => m !== method && m !== 'insurance' && (method !== 'insurance')) ?? methods.find((m) => m !== method) ?? 'cash';
     setSecond({ method: other, amount: yuanInput(Math.max(0, dueFor(bill, other) - (method === 'insurance' ? 0 : amountFen ?? 0))), reference: '' });
   };
   const change = method === 'cash' && tendered && amountFen !== null ? tryChange(tendered, amountFen) : null;
   const chooseMethod = (m: PaymentMethod) => { setMethod(m); setAmount(yuanInput(dueFor(bill, m))); };
+  // The method first chosen (insurance, else cash) may be stopped or switched off here: then the first offered.
+  const firstOffered = methods[0];
+  const offeredHere = methods.includes(method);
+  useEffect(() => {
+    if (offered.loaded && !offeredHere && firstOffered !== undefined) chooseMethod(firstOffered);
+  }, [offered.loaded, offeredHere, firstOffered]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const tenderedFen = method === 'cash' && tendered ? tryFen(tendered) : null;
@@ -79,7 +92,7 @@ export function PaymentForm({ bill, onPaid, methods = PAYMENT_METHODS }: { bill:
         <div><Text size="xs" c="dimmed">{t('payment.due')}</Text><Text fw={700} size="lg" className="tabular" data-testid="due">{money(bill.dueFen)}</Text></div>
       </SimpleGrid>
       <SegmentedControl value={method} onChange={(v) => chooseMethod(v as PaymentMethod)} data-testid="payment-method"
-        data={methods.map((m) => ({ value: m, label: t(`enums.payment.${m}`) }))} />
+        data={offered.choices} />
       <Group grow align="flex-start">
         <TextInput label={t('payment.amount')} value={amount} onChange={(e) => setAmount(e.currentTarget.value)} inputMode="decimal"
           error={fieldError(err, 'amountFen') ?? (amount && amountFen === null ? t('errors.INVALID_MONEY') : undefined)} name="amount" />
@@ -99,7 +112,7 @@ export function PaymentForm({ bill, onPaid, methods = PAYMENT_METHODS }: { bill:
       {second ? (
         <Group grow align="flex-end" data-testid="second-method">
           <Select label={t('payment.secondMethod')} value={second.method} allowDeselect={false} name="secondMethod"
-            data={methods.filter((m) => m !== method).map((m) => ({ value: m, label: t(`enums.payment.${m}`) }))}
+            data={offered.choices.filter((c) => c.value !== method)}
             onChange={(v) => v && setSecond({ ...second, method: v as PaymentMethod })} />
           <TextInput label={t('payment.amount')} value={second.amount} onChange={(e) => setSecond({ ...second, amount: e.currentTarget.value })} inputMode="decimal"
             name="secondAmount" error={fieldError(err, 'parts.1.amountFen')} />

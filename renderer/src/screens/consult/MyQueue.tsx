@@ -10,11 +10,13 @@ import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { Shortcut } from '../../ui/Shortcut';
 import { ariaKeys, SHORTCUTS } from '../../ui/shortcuts';
+import { useBuiltInKind } from '../../ui/dictionary';
 
 type Visit = Output<'queue.mine'>['firstVisits'][number];
 
 function Row({ v }: { v: Visit }) {
   const { t } = useTranslation();
+  const reasons = useBuiltInKind('priority_reason');
   const { visitId, open } = useConsult();
   const call = useApiMutation('queue.call', { onSuccess: (x) => notifications.show({ message: t('consult.queue.calledToast', { queueNo: x.queueNo, name: x.patientName }) }) });
   const recall = useApiMutation('queue.recall');
@@ -32,7 +34,7 @@ function Row({ v }: { v: Visit }) {
             <Text size="xs" c="dimmed">{t(`enums.sex.${v.patientSex}`)}</Text>
           </Group>
           <Group gap={4} mt={2}>
-            {v.priority && <Badge size="xs" color="red">{v.priorityReason ? t(`enums.priority.${v.priorityReason}`) : t('frontdesk.visits.priority')}</Badge>}
+            {v.priority && <Badge size="xs" color="red">{v.priorityReason ? reasons.name(v.priorityReason) : t('frontdesk.visits.priority')}</Badge>}
             {v.calledAt !== null && !inRoom && <Badge size="xs" color="blue" variant="light">{t('consult.queue.called', { count: v.callCount })}</Badge>}
           </Group>
         </div>

@@ -2,8 +2,9 @@ import { Button, Checkbox, Group, Modal, SegmentedControl, Select, Stack, Text }
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PRIORITY_REASONS, VISIT_TYPES, type Output, type PriorityReason, type VisitType } from '../../../../main/api/contract';
+import { VISIT_TYPES, type Output, type VisitType } from '../../../../main/api/contract';
 import { fieldError, formError } from '../../i18n/translateError';
+import { useBuiltInKind } from '../../ui/dictionary';
 import { ErrorNote } from '../../ui/ErrorNote';
 
 export type Registered = Output<'frontdesk.checkIn'>;
@@ -11,12 +12,14 @@ export type Registered = Output<'frontdesk.checkIn'>;
 export interface VisitChoices {
   visitType: VisitType;
   priority: boolean;
-  priorityReason?: PriorityReason;
+  /** A priority_reason code of the data dictionary. */
+  priorityReason?: string;
 }
 
 /** First visit or follow-up, and priority with its reason: asked at check-in and at walk-in. */
 export function VisitOptions({ value, onChange, error }: { value: VisitChoices; onChange: (v: VisitChoices) => void; error: unknown }) {
   const { t } = useTranslation();
+  const reasons = useBuiltInKind('priority_reason');
   return (
     <Stack gap="sm">
       <Stack gap={4}>
@@ -28,8 +31,8 @@ export function VisitOptions({ value, onChange, error }: { value: VisitChoices; 
         onChange={(e) => onChange({ ...value, priority: e.currentTarget.checked })} />
       {value.priority && (
         <Select label={t('frontdesk.checkIn.priorityReason')} value={value.priorityReason ?? null} required
-          onChange={(v) => onChange({ ...value, ...(v ? { priorityReason: v as PriorityReason } : {}) })}
-          data={PRIORITY_REASONS.map((r) => ({ value: r, label: t(`enums.priority.${r}`) }))} error={fieldError(error, 'priorityReason')} />
+          onChange={(v) => onChange({ ...value, ...(v ? { priorityReason: v } : {}) })} data-testid="select-priorityReason"
+          data={reasons.choices} error={fieldError(error, 'priorityReason')} />
       )}
     </Stack>
   );

@@ -9,6 +9,7 @@ import { ErrorNote } from '../../ui/ErrorNote';
 import { money, time } from '../../ui/format';
 import { ReasonDialog } from '../../ui/ReasonDialog';
 import { useDictionaryNames } from '../patients/PatientRecordFields';
+import { useBuiltInKind } from '../../ui/dictionary';
 import { useRovingList } from '../../ui/roving';
 import { VISIT_LABEL_COLOR, visitLabel } from '../../ui/visitLabel';
 import { FeeDialog } from './FeeDialog';
@@ -22,6 +23,7 @@ export function VisitsTable({ waitingOnly }: { waitingOnly: boolean }) {
   const [feeFor, setFeeFor] = useState<string | null>(null);
   const [cancelling, setCancelling] = useState<Visit | null>(null);
   const cancelReasons = useDictionaryNames('cancel_reason');
+  const reasons = useBuiltInKind('priority_reason');
   const cancel = useApiMutation('frontdesk.cancelVisit', {
     onSuccess: (r) => {
       const refunded = r.refunds.reduce((s, x) => s + x.amountFen, 0);
@@ -59,7 +61,7 @@ export function VisitsTable({ waitingOnly }: { waitingOnly: boolean }) {
               <Table.Td className="tabular nowrap" fw={700} data-testid="queue-no">{v.queueNo}</Table.Td>
               <Table.Td>
                 <Text size="sm" fw={600}>{v.patientName}</Text>
-                {v.priority && <Badge size="xs" color="red" variant="light">{t('frontdesk.visits.priority')}{v.priorityReason ? ` · ${t(`enums.priority.${v.priorityReason}`)}` : ''}</Badge>}
+                {v.priority && <Badge size="xs" color="red" variant="light">{t('frontdesk.visits.priority')}{v.priorityReason ? ` · ${reasons.name(v.priorityReason)}` : ''}</Badge>}
               </Table.Td>
               <Table.Td><Text size="sm">{v.doctorName}</Text><Text size="xs" c="dimmed">{v.departmentName}{v.roomName ? ` · ${v.roomName}` : ''}</Text></Table.Td>
               <Table.Td visibleFrom="lg"><Text size="sm">{t(`enums.visitType.${v.visitType}`)}</Text></Table.Td>

@@ -8,6 +8,7 @@ import { useClinicToday } from '../../../ui/useClinic';
 import { minutes } from '../stats/figures';
 import { QueryState } from '../ui/HubState';
 import { Panel } from '../ui/Panel';
+import { useBuiltInKind } from '../../../ui/dictionary';
 
 function Figure({ label, value, hint, testId }: { label: string; value: string; hint?: string; testId: string }) {
   return (
@@ -38,6 +39,7 @@ function RegistrationsChart({ today }: { today: string }) {
 /** Today at a glance: registrations, visits, who waits, income, waits, no-shows; and 20 days of registrations. */
 export function Dashboard() {
   const { t } = useTranslation();
+  const methods = useBuiltInKind('payment_method');
   const today = useClinicToday();
   const q = useApiQuery('stats.dashboard', {}, { refetchInterval: 30_000 });
   return (
@@ -53,7 +55,7 @@ export function Dashboard() {
               <Figure testId="fig-visits" label={t('admin.dashboard.visits')} value={String(visits)} {...(byStatus ? { hint: byStatus } : {})} />
               <Figure testId="fig-waiting" label={t('admin.dashboard.waiting')} value={String(d.waitingNow)} />
               <Figure testId="fig-income" label={t('admin.dashboard.income')} value={money(d.incomeNetFen)}
-                hint={d.income.filter((m) => m.netFen !== 0).map((m) => `${t(`enums.payment.${m.method}`)} ${money(m.netFen)}`).join(' · ')} />
+                hint={d.income.filter((m) => m.netFen !== 0).map((m) => `${methods.name(m.method)} ${money(m.netFen)}`).join(' · ')} />
               <Figure testId="fig-wait" label={t('admin.dashboard.avgWait')} value={minutes(d.averageWaitMs)}
                 hint={t('admin.dashboard.consultations', { count: d.consultations })} />
               <Figure testId="fig-noshows" label={t('admin.dashboard.noShows')} value={String(d.noShows)} hint={t('admin.dashboard.appointments', { count: d.appointments })} />

@@ -2,12 +2,13 @@
 import { Button, Group, Stack, Tabs, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { APPOINTMENT_SOURCES, APPOINTMENT_STATUSES, BILL_STATUSES, PAYMENT_METHODS, VISIT_STATUSES, type Input } from '../../../../../main/api/contract';
+import { APPOINTMENT_SOURCES, APPOINTMENT_STATUSES, BILL_STATUSES, VISIT_STATUSES, type Input } from '../../../../../main/api/contract';
 import { dateTime, money } from '../../../ui/format';
 import { useAccountOptions, useDepartmentOptions, useDoctorOptions } from '../ui/options';
 import { Panel } from '../ui/Panel';
 import { AnySelect, FilterForm, useFilters, useWeek } from './filters';
 import { LookupTable, type Column, type LookupRow } from './LookupTable';
+import { useBuiltInKind } from '../../../ui/dictionary';
 
 function AppointmentsTab() {
   const { t } = useTranslation();
@@ -75,6 +76,7 @@ function VisitsTab() {
 function MoneyTab() {
   const { t } = useTranslation();
   const cashiers = useAccountOptions('cashier');
+  const methods = useBuiltInKind('payment_method');
   const f = useFilters<Input<'lookup.money'>>({ kind: 'payments', ...useWeek(), method: null, cashierId: null, status: null });
   const bills = f.draft.kind === 'bills';
   const statuses = bills ? BILL_STATUSES.map((s) => ({ value: s, label: t(`enums.billStatus.${s}`) }))
@@ -83,7 +85,7 @@ function MoneyTab() {
     { key: 'at', label: t('lookups.col.time'), cell: (r) => dateTime(r.at) },
     { key: 'no', label: t('lookups.col.no'), cell: (r) => r.no },
     { key: 'patient', label: t('lookups.col.patient'), cell: (r) => r.patientName },
-    { key: 'method', label: t('lookups.col.method'), cell: (r) => (r.method ? t(`enums.payment.${r.method}`) : '—') },
+    { key: 'method', label: t('lookups.col.method'), cell: (r) => (r.method ? methods.name(r.method) : '—') },
     { key: 'amount', label: t('lookups.col.amount'), cell: (r) => money(r.amountFen), numeric: true },
     { key: 'cashier', label: t('lookups.col.cashier'), cell: (r) => r.cashierName || '—' },
     { key: 'status', label: t('lookups.col.status'), cell: (r) => (r.kind === 'bills' ? t(`enums.billStatus.${r.status as 'open'}`) : t(`lookups.ledger.${r.status as 'open'}`)) },
@@ -94,7 +96,7 @@ function MoneyTab() {
         <AnySelect label={t('lookups.kind')} value={f.draft.kind} onChange={(v) => f.set({ kind: (v ?? 'payments') as 'payments', method: null, status: null })} testId="lookup-money-kind"
           data={(['payments', 'refunds', 'bills'] as const).map((k) => ({ value: k, label: t(`lookups.kinds.${k}`) }))} />
         {!bills && <AnySelect label={t('lookups.method')} value={f.draft.method ?? null} onChange={(v) => f.set({ method: v as typeof f.draft.method })} testId="lookup-money-method"
-          data={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`enums.payment.${m}`) }))} />}
+          data={methods.all} />}
         {!bills && <AnySelect label={t('lookups.cashier')} value={f.draft.cashierId ?? null} onChange={(v) => f.set({ cashierId: v })} data={cashiers} testId="lookup-money-cashier" w={200} searchable />}
         <AnySelect label={t('lookups.status')} value={f.draft.status ?? null} onChange={(v) => f.set({ status: v as typeof f.draft.status })} data={statuses} testId="lookup-money-status" />
       </FilterForm>

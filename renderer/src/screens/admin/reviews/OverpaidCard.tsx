@@ -13,9 +13,11 @@ import { dateTime, money } from '../../../ui/format';
 import { newKey } from '../../../ui/ids';
 import { TaskFrame } from './TaskFrame';
 import type { OverpaidTask } from './types';
+import { useBuiltInKind } from '../../../ui/dictionary';
 
 export function OverpaidCard({ task }: { task: OverpaidTask }) {
   const { t } = useTranslation();
+  const methods = useBuiltInKind('payment_method');
   const me = useSession((s) => s.me);
   const cashier = hasRole(me, 'cashier');
   const open = task.resolvedAt === null;
@@ -44,7 +46,7 @@ export function OverpaidCard({ task }: { task: OverpaidTask }) {
           {task.payments.map((p) => (
             <Table.Tr key={p.id} data-testid="payment-row">
               <Table.Td ff="monospace">{p.receiptNo}</Table.Td>
-              <Table.Td>{t(`enums.payment.${p.method}`)}</Table.Td>
+              <Table.Td>{methods.name(p.method)}</Table.Td>
               <Table.Td className="tabular">{money(p.amountFen)}</Table.Td>
               <Table.Td className="tabular">{p.refundedFen > 0 ? money(p.refundedFen) : t('admin.common.none')}</Table.Td>
               <Table.Td>{p.cashierName}</Table.Td>

@@ -2,11 +2,12 @@ import { Button, Checkbox, Grid, Group, NumberInput, Select, Stack, Switch, Text
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PAYMENT_METHODS, type Output, type PaymentMethod } from '../../../../../main/api/contract';
+import { PAYMENT_METHODS, type Output, type PaymentMethodBuiltIn } from '../../../../../main/api/contract';
 import { useApiMutation, useApiQuery } from '../../../api/query';
 import { fieldError } from '../../../i18n/translateError';
 import { FormError, QueryState } from '../ui/HubState';
 import { Panel } from '../ui/Panel';
+import { useBuiltInKind } from '../../../ui/dictionary';
 
 type Settings = Output<'org.settings'>;
 const FIELDS = ['clinicName', 'clinicNameEn', 'address', 'phone', 'timeZone', 'feeAtCheckIn', 'receiptHeader', 'maxLoginFailures',
@@ -18,6 +19,7 @@ const HOUR = 60 * MINUTE;
 /** Every clinic setting in one form: who the clinic is, its policies, the patient app's booking rules, the payment methods the desks take. */
 function SettingsForm({ initial }: { initial: Settings }) {
   const { t } = useTranslation();
+  const methods = useBuiltInKind('payment_method');
   const [s, setS] = useState(initial);
   const set = <K extends keyof Settings>(k: K, v: Settings[K]) => setS((x) => ({ ...x, [k]: v }));
   const save = useApiMutation('org.updateSettings', { onSuccess: (n) => { setS(n); notifications.show({ color: 'teal', message: t('admin.settings.saved') }); } });
@@ -72,9 +74,9 @@ function SettingsForm({ initial }: { initial: Settings }) {
               </Stack>
             </Panel>
             <Panel title={t('admin.settings.methods')}>
-              <Checkbox.Group value={s.paymentMethods} onChange={(v) => set('paymentMethods', v as PaymentMethod[])} error={fieldError(err, 'paymentMethods')}
+              <Checkbox.Group value={s.paymentMethods} onChange={(v) => set('paymentMethods', v as PaymentMethodBuiltIn[])} error={fieldError(err, 'paymentMethods')}
                 aria-label={t('admin.settings.methods')} data-testid="payment-methods">
-                <Group gap="lg">{PAYMENT_METHODS.map((m) => <Checkbox key={m} value={m} label={t(`enums.payment.${m}`)} />)}</Group>
+                <Group gap="lg">{PAYMENT_METHODS.map((m) => <Checkbox key={m} value={m} label={methods.name(m)} />)}</Group>
               </Checkbox.Group>
             </Panel>
           </Stack>

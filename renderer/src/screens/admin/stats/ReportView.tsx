@@ -2,6 +2,7 @@ import { BarChart, DonutChart, LineChart } from '@mantine/charts';
 import { ColorSwatch, Group, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { apiCall, useApiQuery } from '../../../api/query';
+import { useBuiltInKind } from '../../../ui/dictionary';
 import { EmptyState } from '../../../ui/EmptyState';
 import { money } from '../../../ui/format';
 import { ExportButtons } from '../ui/FileButtons';
@@ -16,6 +17,7 @@ const PALETTE = ['teal.6', 'blue.5', 'orange.5', 'grape.5', 'red.5', 'cyan.5', '
 
 function useCell() {
   const { t } = useTranslation();
+  const methods = useBuiltInKind('payment_method');
   return (cell: Cell, v: string | number | null): string => {
     if (v === null) return t('admin.common.none');
     switch (cell) {
@@ -23,7 +25,7 @@ function useCell() {
       case 'percent': return percent(Number(v));
       case 'minutes': return minutes(Number(v));
       case 'sex': return t(`enums.sex.${String(v) as 'M' | 'F' | 'U'}`);
-      case 'method': return t(`enums.payment.${String(v) as 'cash' | 'card' | 'qr' | 'insurance'}`);
+      case 'method': return methods.name(String(v));
       case 'band': return v === 'unknown' ? t('admin.stats.unknownAge') : t('admin.stats.ageBand', { band: String(v) });
       default: return String(v);
     }
