@@ -4,12 +4,13 @@
  * Admin → Text messages (sent at once on the second run, Aliyun being set by then); the admin saves Aliyun keys (secrets in password fields, the admin's password asked for) pointing
  * at a local Aliyun server that checks the signing and refuses one of the numbers; after a send
  * the admin sees one sent and one failed with Aliyun's reason, and the front desk ticks the
- * failed one off its Calls to make. (The hub's web port admits admin accounts only, so the desk
+ * failed one off its Calls to make and saves tomorrow's list as a sheet, read back with pdftotext. (The hub's web port admits admin accounts only, so the desk
  * person holds admin and receptionist, as in a small clinic.) The admin edits the message texts:
  * a save with problems is refused with each at its field, the preview fills sample values, a
  * saved text is what the next booking's message says, and back to standard. Photographed
  * (/tmp/messages-*.png) and checked with axe-core.
  */
+import { execFileSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, localDate } from '../main/domain/dates';
@@ -17,6 +18,7 @@ import { startFakeAliyunSms, type FakeAliyunSms } from '../main/hub/messages/ali
 import { expectAccessible } from './support/axe';
 import { builtRenderer } from './support/build';
 import { desk, launch, logIn, poll } from './support/browser';
+import { downloadPdf } from './support/download';
 import { callsInPage, startHubWithWeb, type RunningHub } from './support/hub';
 import { PASSWORD, TIME_ZONE } from './support/seed';
 
@@ -146,6 +148,15 @@ describe('Messages to patients', { timeout: 90_000 }, () => {
         await call.getByTestId('mark-called').click();
         await poll(() => call.getByTestId('message-status').textContent()).toBe(words.called);
         await look(page, `calls-${locale}`);
+        // Tomorrow's list on paper: the hub draws the sheet, the browser saves it (no station printer here).
+        await page.getByTestId('calls-today').click();
+        await page.getByTestId('calls-tomorrow').click();
+        expect(await page.getByTestId('calls-day').inputValue()).toBe(tomorrow);
+        const sheet = await downloadPdf(page, page.getByTestId('calls-print'));
+        expect(sheet.filename).toBe(`call-list-${tomorrow}.pdf`);
+        for (const s of [locale === 'en' ? 'Calllist' : '电话通知单', badPhone, refused.replace(/\s+/g, ''), tomorrow]) expect(sheet.flat).toContain(s);
+        expect(sheet.flat).not.toContain(okPhone);
+        execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '1', sheet.path, `/tmp/messages-call-sheet-${locale}`]);
 
         // On the patient's card: English texts, then no texts at all; kept at the hub.
         await page.keyboard.press('Control+k');
