@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { procedure } from '../define';
 import { IsoDate } from '../schemas';
-import { DOCUMENT_LANGS } from './documents';
+import { DOCUMENT_LANGS, hubPdfToPrint } from './documents';
 
 /** At most this much base64 (about 3 MB of PDF: a list of several thousand calls). */
 export const CALL_LIST_MAX_BASE64 = 4_000_000;
@@ -34,9 +34,7 @@ export const callListProcedures = {
     summary: "Send the call-list sheet messages.callListSheet answered to this station's printer. Checked to be a PDF; audited as a print of the day's call list. Printer trouble is an answer (printed: false with the reason), not an error.",
     input: z.object({
       day: IsoDate,
-      pdfBase64: z.string().min(8).max(CALL_LIST_MAX_BASE64).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64'),
-      /** CUPS destination; the station's default printer when absent. */
-      printer: z.string().regex(/^[^\s/#]{1,127}$/, 'a printer name without spaces, "/" or "#"').optional(),
+      ...hubPdfToPrint(CALL_LIST_MAX_BASE64),
     }),
     output: PrintedAnswer,
   }),

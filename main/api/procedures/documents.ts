@@ -69,9 +69,17 @@ export const documentInputs = {
   drugLabels: z.object({ prescriptionId: Id, lang: Lang }),
 } as const;
 
+/** A CUPS destination; the station's default printer when absent. */
+export const PrinterName = z.string().regex(/^[^\s/#]{1,127}$/, 'a printer name without spaces, "/" or "#"').optional();
+
+/** A PDF the hub made, handed back by the desk for its own printer: base64 of at most `max` characters. */
+export const hubPdfToPrint = (max: number) => ({
+  pdfBase64: z.string().min(8).max(max).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64'),
+  printer: PrinterName,
+});
+
 const printTo = {
-  /** CUPS destination; the station's default printer when absent. */
-  printer: z.string().regex(/^[^\s/#]{1,127}$/, 'a printer name without spaces, "/" or "#"').optional(),
+  printer: PrinterName,
   copies: z.number().int().min(1).max(99).default(1),
 };
 

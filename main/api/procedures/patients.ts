@@ -17,6 +17,7 @@ import { ID_DOC_TYPES, INSURANCE_TYPES } from '../../domain/enums';
 import { procedure } from '../define';
 import { Id, Instant, IsoDate, RequiredText, Sex, Text } from '../schemas';
 import { PrintedAnswer } from './call-list';
+import { hubPdfToPrint } from './documents';
 import { PatientRowCounts } from './reviews';
 
 /** An 80 mm activation slip is some 20 KB; anything much larger is not one. */
@@ -216,9 +217,7 @@ export const patientsProcedures = {
     summary: "Send the activation slip patients.portalCode answered (a PDF made at the hub) to this station's printer. Checked to be a PDF of the slip's size; audited as a print of the patient's code slip. Printer trouble is an answer (printed: false with the reason), not an error.",
     input: z.object({
       patientId: Id,
-      pdfBase64: z.string().min(8).max(PORTAL_SLIP_MAX_BASE64).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64'),
-      /** CUPS destination; the station's default printer when absent. */
-      printer: z.string().regex(/^[^\s/#]{1,127}$/, 'a printer name without spaces, "/" or "#"').optional(),
+      ...hubPdfToPrint(PORTAL_SLIP_MAX_BASE64),
     }),
     output: PrintedAnswer,
   }),

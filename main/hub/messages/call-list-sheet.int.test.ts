@@ -4,21 +4,15 @@
  * still to call first, those called with when — audited at the hub as a print of that day;
  * a doctor, an impossible day and a desk credential alone are refused.
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { flatText } from '../../documents/testPdf';
 import { spelled } from '../../domain/testing';
 import { pairedWorkstation, startTestClinicHub } from '../admin.testing';
 import { jobRunnerFor, REMINDERS_JOB } from '../jobs/clinic-jobs';
-import { PgliteStore } from '../pglite-store';
+import { cleanupsAfterEach, hubTemplate } from '../../sync/hooks.testing';
 
-let template: Blob | File;
-beforeAll(async () => {
-  template = await PgliteStore.template();
-});
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const f of cleanups.splice(0).reverse()) await f();
-});
+const template = hubTemplate();
+const cleanups = cleanupsAfterEach();
 
 async function ok<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: unknown }>): Promise<T> {
   const r = await p;
@@ -30,7 +24,7 @@ const DAY = '2026-11-24';
 
 describe('the call list on paper', () => {
   it('is the day\'s call list as a sheet, still to call first, audited as a print; refused to a doctor and for an impossible day', async () => {
-    const t = await startTestClinicHub(template);
+    const t = await startTestClinicHub(template());
     cleanups.push(t.close);
     const desk = await pairedWorkstation(t, 'A1');
     cleanups.push(desk.close);
