@@ -35,7 +35,8 @@ export async function pagePatients(db: LookupDb, f: PatientsFilter, after: SortK
     FROM patients pt
     WHERE pt.merged_into IS NULL
       AND (pt.name LIKE ${prefix} ESCAPE '\\' OR pt.pinyin_initials LIKE ${lower} ESCAPE '\\' OR pt.pinyin_full LIKE ${lower} ESCAPE '\\'
-        OR pt.phone LIKE ${prefix} ESCAPE '\\' OR pt.phone_rev LIKE ${reversed} ESCAPE '\\' OR upper(pt.id_number) = ${exact} OR upper(pt.record_no) = ${exact})
+        OR pt.phone LIKE ${prefix} ESCAPE '\\' OR pt.phone_rev LIKE ${reversed} ESCAPE '\\' OR upper(pt.id_number) = ${exact}
+        OR upper(pt.id_doc_number) = ${exact} OR upper(pt.record_no) = ${exact})
       AND ${after ? `pt.name >= ${p.add(after[0])}` : 'TRUE'} AND ${afterKey(p, ['pt.name', 'pt.id'], after)}
     ORDER BY pt.name, pt.id`;
   return runPage<Raw, z.input<typeof PatientLookupRow>>(db, 'patients', sql, p, limit, (r) => ({

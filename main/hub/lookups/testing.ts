@@ -42,7 +42,7 @@ export async function seedLookups(fx: Fixture, hub: StatsDb): Promise<void> {
   };
   await insertRows(hub, 'patients', [
     patient(PAT.zhang, '张三', '13800001111', 'R0001'), patient(PAT.zhangFeng, '张三丰', '13900002222', 'R0002'),
-    patient(PAT.li, '李四', '13700003333', 'R0003'), patient(PAT.wang, '王五', '13600004444', 'R0004', PAT.li),
+    { ...patient(PAT.li, '李四', '13700003333', 'R0003'), id_doc_type: 'passport', id_doc_number: 'E12345678' }, patient(PAT.wang, '王五', '13600004444', 'R0004', PAT.li),
   ]);
   const appt = (id: string, patientId: string, sessionId: string, status: string, source: string) =>
     ({ id, patient_id: patientId, session_id: sessionId, status, source, created_at: at(EARLIER, '08:00'), updated_at: 0 });
