@@ -94,7 +94,7 @@ const lookup = <I extends z.ZodType, O extends z.ZodType>(summary: string, input
   procedure({ kind: 'query', access: ['admin'], at: 'hub', summary, input, output });
 
 export const lookupProcedures = {
-  'lookup.patients': lookup('Patients by name, pinyin, phone (or its last digits), ID number or record number; merged duplicates left out.',
+  'lookup.patients': lookup('Patients by name, pinyin, phone (or its last digits), ID number, ID document number or record number; merged duplicates left out.',
     PatientsLookup, page(PatientLookupRow)),
   'lookup.appointments': lookup('Appointments of the sessions of a date range, by department, doctor, status and source.',
     AppointmentsLookup, page(AppointmentLookupRow)),
